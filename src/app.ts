@@ -1,0 +1,68 @@
+// Builds and starts Ramp from a parsed configuration; used by main.ts and by the tests.
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Config } from "./config/env.ts";
+import { createHttpApp, listen } from "./http/server.ts";
+import type { Logger } from "./logging.ts";
+import { loadPlanFile } from "./plan/load.ts";
+import { formatProblems } from "./plan/report.ts";
+import type { Plan } from "./plan/schema.ts";
+import { openDatabase } from "./store/database.ts";
+
+export interface RunningRamp {
+  url: string;
+  plan: Plan;
+  close(): Promise<void>;
+}
+
+export class StartupError extends Error {
+  override name = "StartupError";
+}
+
+export async function startRamp(config: Config, logger: Logger): Promise<RunningRamp> {
+  const loaded = await loadPlanFile(config.planFile);
+  if (!loaded.ok) {
+    throw new StartupError(
+      `The plan ${config.planFile} cannot be used (RAMP_PLAN):\n${formatProblems(loaded.problems, config.planFile, "nl")}\n` +
+        "Run `npx ramp plan check <file>` after fixing it.",
+    );
+  }
+  const { plan, hash } = loaded;
+  if (loaded.warnings.length > 0) {
+    logger.warn(
+      { warnings: formatProblems(loaded.warnings, config.planFile, plan.organisation.locale) },
+      "plan warnings",
+    );
+  }
+
+  const database = await openDatabase(config.databaseUrl);
+  logger.info({ provider: database.provider }, "database ready");
+
+  const app = createHttpApp({
+    database: () => database.health(),
+    plan: () => ({
+      ok: true,
+      file: config.planFile,
+      organisation: plan.organisation.name,
+      version: plan.document.version,
+      hash,
+    }),
+  });
+
+  let server: Server;
+  try {
+    server = await listen(app, config.port, config.host, logger);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`,
+    plan,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,75 @@
+// The environment, parsed once at start-up. Takes `env` as a parameter so tests pass their own.
+// A missing or malformed value stops the process with a message that names the variable.
+import { z } from "zod";
+import { SAMPLE_PLAN_PATH } from "../plan/load.ts";
+
+const port = z.coerce.number().int().min(1).max(65535);
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const envSchema = z.object({
+  PORT: port.default(3978),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:.+|postgres(ql)?:\/\/.+)$/, {
+      message: "use file:./data/ramp.db (SQLite) or postgresql://user:password@host:5432/database",
+    })
+    .default("file:./data/ramp.db"),
+  RAMP_PLAN: z.string().min(1).default(SAMPLE_PLAN_PATH),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  planFile: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join("\n")}\n` +
+        "See .env.example for every variable and its meaning.",
+    );
+    this.name = "ConfigError";
+  }
+}
+
+export function readConfig(env: Record<string, string | undefined>): Config {
+  // An empty variable (`PORT=`) means "not set", as in most .env tooling.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({
+        variable: String(issue.path[0]),
+        message: describe(issue, present[String(issue.path[0])]),
+      })),
+    );
+  }
+  const v = parsed.data;
+  return {
+    port: v.PORT,
+    host: v.HOST,
+    databaseUrl: v.DATABASE_URL,
+    planFile: v.RAMP_PLAN,
+    logLevel: v.LOG_LEVEL,
+  };
+}
+
+function describe(issue: z.ZodIssue, value: string | undefined): string {
+  const shown = value === undefined ? "" : ` (got "${value}")`;
+  if (issue.code === z.ZodIssueCode.invalid_enum_value) {
+    return `must be one of ${issue.options.join(", ")}${shown}`;
+  }
+  if (
+    issue.code === z.ZodIssueCode.invalid_type ||
+    issue.code === "too_small" ||
+    issue.code === "too_big"
+  ) {
+    return `must be a whole number between 1 and 65535${shown}`;
+  }
+  return `${issue.message}${shown}`;
+}

@@ -1,0 +1,70 @@
+// Step 5 "Deactivering": the coordinator closes the incident. Open tasks are listed, pending
+// reminders stop, and the timeline is sealed with the hash of its last entry.
+import { type Actor, actorId } from "./actor.ts";
+import type { EngineContext } from "./context.ts";
+import type { Incident, Task } from "./model.ts";
+import { onIncident, requireLeader } from "./run.ts";
+
+export interface CloseResult {
+  incident: Incident;
+  openTasks: Task[];
+}
+
+export async function closeIncident(
+  ctx: EngineContext,
+  actor: Actor,
+  incidentId: string,
+  note?: string,
+): Promise<CloseResult> {
+  requireLeader(ctx, actor, { nl: "het incident afsluiten", en: "close the incident" });
+  return onIncident(ctx, incidentId, async (work, incident, tx) => {
+    const tasks = await tx.tasks.listForIncident(incidentId);
+    const openTasks = tasks.filter(
+      (t) => t.status === "open" || t.status === "claimed" || t.status === "blocked",
+    );
+    const services = await tx.services.listForIncident(incidentId);
+    const pages = await tx.pages.listForIncident(incidentId);
+    await tx.jobs.cancelForSubjects([...tasks, ...services, ...pages].map((s) => s.id));
+    const { dir } = ctx;
+    const nl = dir.locale === "nl";
+    const open = openTasks.map((t) => `• ${t.title} (${dir.name(t.ownerId)})`).join("\n");
+    const text =
+      (nl
+        ? `Incident ${incident.number} is afgesloten door ${dir.name(actor.personId)}. De tijdlijn is verzegeld; de post-incident review kan worden opgemaakt.`
+        : `Incident ${incident.number} was closed by ${dir.name(actor.personId)}. The timeline is sealed; the post-incident review can be drafted.`) +
+      (openTasks.length > 0
+        ? nl
+          ? `\nNog open taken:\n${open}`
+          : `\nTasks still open:\n${open}`
+        : "");
+    work.notify({ kind: "incident", incidentId }, { kind: "incident-closed", text }, "closed");
+    work.record({
+      type: "incident.closed",
+      actorId: actorId(actor),
+      source: actor.source,
+      data: {
+        note: note?.trim() || null,
+        openTasks: openTasks.map((t) => ({
+          taskId: t.id,
+          title: t.title,
+          status: t.status,
+          ownerId: t.ownerId,
+        })),
+        servicesNotRestored: services
+          .filter((s) => s.situation === incident.situation && !s.restoredAt)
+          .map((s) => s.serviceId),
+      },
+    });
+    work.refresh({ kind: "incident", incidentId });
+    await work.flush();
+    const sealHash = work.written.at(-1)!.hash;
+    const closed = {
+      status: "closed" as const,
+      closedAt: work.now,
+      closedById: actor.personId,
+      sealHash,
+    };
+    await tx.incidents.update(incidentId, closed);
+    return { incident: { ...incident, ...closed }, openTasks };
+  });
+}

@@ -1,0 +1,13 @@
+// What every flow of the engine works with.
+import type { PlanDirectory } from "./directory.ts";
+import type { Clock, CoreLogger, IdGenerator, Store } from "./ports.ts";
+
+export interface EngineContext {
+  store: Store;
+  dir: PlanDirectory;
+  clock: Clock;
+  ids: IdGenerator;
+  log: CoreLogger;
+  /** Delivery channels in use ("slack", "teams", "web"); every delivery is queued once per channel. */
+  channels: string[];
+}

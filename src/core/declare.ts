@@ -1,0 +1,176 @@
+// Step 2 "Melding": the coordinator or a deputy declares an incident; when its classification
+// activates the plan, the crisis staff is paged to the meeting address.
+import { CLASSIFICATIONS, type Classification } from "../plan/schema.ts";
+import { type Actor, actorId } from "./actor.ts";
+import type { EngineContext } from "./context.ts";
+import { RampError } from "./errors.ts";
+import { type Incident, SCOPES, type Scope } from "./model.ts";
+import { pageCrisisStaff } from "./paging.ts";
+import { ConflictError } from "./ports.ts";
+import { onIncident, requireKnown, requireLeader } from "./run.ts";
+import { addMinutes, yearIn } from "./time.ts";
+import { Work } from "./work.ts";
+
+export interface DeclareInput {
+  classification: Classification;
+  scope: Scope;
+  description: string;
+  /** Whether it happened during office hours (staff to evacuate and send home), when known. */
+  officeHours?: boolean | null;
+  detectedAt?: Date | null;
+  /** Who reported it and how (e.g. "brandweer, telefonisch"). */
+  reportedBy?: string | null;
+  /** Meet at the fallback meeting address when the primary one cannot be reached. */
+  meetAtFallback?: boolean;
+  /** Explicitly open a second incident while one is active. */
+  openSecond?: boolean;
+}
+
+export function activatesPlan(ctx: EngineContext, classification: Classification): boolean {
+  return (
+    CLASSIFICATIONS.indexOf(classification) >=
+    CLASSIFICATIONS.indexOf(ctx.dir.plan.classification.activatesPlanFrom)
+  );
+}
+
+export async function declareIncident(
+  ctx: EngineContext,
+  actor: Actor,
+  input: DeclareInput,
+): Promise<Incident> {
+  requireKnown(ctx, actor);
+  requireLeader(ctx, actor, { nl: "een incident starten", en: "declare an incident" });
+  const description = validateDeclaration(input);
+  // Two coordinators declaring at the same moment: the unique incident number lets one win;
+  // the other retries, sees the active incident and is refused.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await declareOnce(ctx, actor, input, description);
+    } catch (error) {
+      if (!(error instanceof ConflictError) || attempt >= 4) throw error;
+    }
+  }
+}
+
+async function declareOnce(
+  ctx: EngineContext,
+  actor: Actor,
+  input: DeclareInput,
+  description: string,
+) {
+  const now = ctx.clock.now();
+  const { plan } = ctx.dir;
+  return ctx.store.transaction(async (tx) => {
+    const active = await tx.incidents.listActive(plan.organisation.id);
+    if (active.length > 0 && !input.openSecond) {
+      throw new RampError("incident-active", { number: active.map((i) => i.number).join(", ") });
+    }
+    const prefix = `${yearIn(now, ctx.dir.timeZone)}-`;
+    const count = await tx.incidents.countNumbersWithPrefix(plan.organisation.id, prefix);
+    const incident: Incident = {
+      id: ctx.ids.next(),
+      organisation: plan.organisation.id,
+      number: `${prefix}${String(count + 1).padStart(3, "0")}`,
+      planHash: ctx.dir.planHash,
+      classification: input.classification,
+      scope: input.scope,
+      description,
+      officeHours: input.officeHours ?? null,
+      status: "active",
+      declaredById: actor.personId,
+      declaredAt: now,
+      detectedAt: input.detectedAt ?? null,
+      reportedBy: input.reportedBy?.trim() || null,
+      situation: null,
+      locationId: null,
+      closedById: null,
+      closedAt: null,
+      sealHash: null,
+    };
+    await tx.incidents.insert(incident);
+    const work = new Work(ctx, tx, incident, now);
+    const meeting = input.meetAtFallback ? plan.meeting.fallback : plan.meeting.primary;
+    const activated = activatesPlan(ctx, input.classification);
+    work.record({
+      type: "incident.declared",
+      actorId: actorId(actor),
+      source: actor.source,
+      data: {
+        number: incident.number,
+        classification: incident.classification,
+        scope: incident.scope,
+        description,
+        officeHours: incident.officeHours,
+        detectedAt: incident.detectedAt?.toISOString() ?? null,
+        reportedBy: incident.reportedBy,
+        planActivated: activated,
+        meeting: {
+          name: meeting.name,
+          address: meeting.address,
+          fallback: Boolean(input.meetAtFallback),
+        },
+        arriveBy: addMinutes(now, plan.meeting.arriveWithin).toISOString(),
+        secondIncident: active.length > 0,
+      },
+    });
+    if (activated) await pageCrisisStaff(work, actor);
+    work.refresh({ kind: "incident", incidentId: incident.id });
+    await work.flush();
+    return incident;
+  });
+}
+
+/** Raising the classification to a level that activates the plan pages the crisis staff then. */
+export async function reclassify(
+  ctx: EngineContext,
+  actor: Actor,
+  incidentId: string,
+  classification: Classification,
+): Promise<void> {
+  requireLeader(ctx, actor, { nl: "de ernst wijzigen", en: "change the classification" });
+  if (!CLASSIFICATIONS.includes(classification)) throw invalidClassification(classification);
+  await onIncident(ctx, incidentId, async (work, incident, tx) => {
+    if (incident.classification === classification) return;
+    const wasActive = activatesPlan(ctx, incident.classification);
+    await tx.incidents.update(incidentId, { classification });
+    work.record({
+      type: "incident.reclassified",
+      actorId: actorId(actor),
+      source: actor.source,
+      data: { from: incident.classification, to: classification },
+    });
+    const pages = await tx.pages.listForIncident(incidentId);
+    if (!wasActive && activatesPlan(ctx, classification) && pages.length === 0)
+      await pageCrisisStaff(work, actor);
+    work.refresh({ kind: "incident", incidentId });
+  });
+}
+
+function validateDeclaration(input: DeclareInput): string {
+  if (!CLASSIFICATIONS.includes(input.classification))
+    throw invalidClassification(String(input.classification));
+  if (!SCOPES.includes(input.scope)) {
+    throw new RampError("invalid-input", {
+      field: "scope",
+      nl: `"${input.scope}" is geen geldige omvang; kies totaal of gedeeltelijk.`,
+      en: `"${input.scope}" is not a valid scope; choose totaal or gedeeltelijk.`,
+    });
+  }
+  const description = input.description.trim();
+  if (description.length === 0 || description.length > 500) {
+    throw new RampError("invalid-input", {
+      field: "omschrijving",
+      nl: "geef een korte omschrijving (1 tot 500 tekens), bv. Brand in het administratief centrum.",
+      en: "give a short description (1 to 500 characters), e.g. Fire in the administrative centre.",
+    });
+  }
+  return description;
+}
+
+function invalidClassification(value: string): RampError {
+  return new RampError("invalid-input", {
+    field: "ernst",
+    nl: `"${value}" is geen geldige ernst; kies zwak, klein, groot of crisis.`,
+    en: `"${value}" is not a valid classification; choose zwak, klein, groot or crisis.`,
+  });
+}

@@ -1,0 +1,116 @@
+// The crisis engine's interface for adapters: commands in (who, what, where), view models out.
+// Adapters never need their own logic: they resolve the person, call a command, render a view.
+import type { Classification } from "../plan/schema.ts";
+import type { Actor } from "./actor.ts";
+import { closeIncident } from "./close.ts";
+import type { EngineContext } from "./context.ts";
+import { type DecideInput, decide, recordEvaluation } from "./decide.ts";
+import { type DeclareInput, declareIncident, reclassify } from "./declare.ts";
+import { RampError } from "./errors.ts";
+import { addLogEntry, correctEntry } from "./logbook.ts";
+import type { Incident, Source } from "./model.ts";
+import { type DeliveryChannel, dispatchOutbox } from "./outbox.ts";
+import { answerPage, type PageAnswer } from "./paging.ts";
+import { runDueJobs } from "./scheduler.ts";
+import { markServiceRestored } from "./services.ts";
+import { actOnTask, assignTask, type TaskAction } from "./tasks.ts";
+import { verifyChain } from "./timeline.ts";
+import { Views } from "./views/views.ts";
+
+export type Identity =
+  | { personId: string }
+  | { slackUserId: string }
+  | { teamsUserIds: Array<string | undefined> };
+
+export class CrisisEngine {
+  readonly views: Views;
+
+  constructor(readonly ctx: EngineContext) {
+    this.views = new Views(ctx);
+  }
+
+  get directory() {
+    return this.ctx.dir;
+  }
+
+  /** Resolves a platform identity to a person in the plan; anyone else is refused (and logged). */
+  identify(identity: Identity, source: Source): Actor {
+    const { dir } = this.ctx;
+    const person =
+      "personId" in identity
+        ? dir.person(identity.personId)
+        : "slackUserId" in identity
+          ? dir.personBySlackId(identity.slackUserId)
+          : dir.personByTeamsId(...identity.teamsUserIds);
+    if (!person) {
+      this.ctx.log.warn({ identity, source }, "refused: not in plan");
+      throw new RampError("not-in-plan");
+    }
+    return { personId: person.id, source };
+  }
+
+  declare = (actor: Actor, input: DeclareInput) => declareIncident(this.ctx, actor, input);
+  reclassify = (actor: Actor, incidentId: string, level: Classification) =>
+    reclassify(this.ctx, actor, incidentId, level);
+  answerPage = (actor: Actor, pageId: string, answer: PageAnswer) =>
+    answerPage(this.ctx, actor, pageId, answer);
+  recordEvaluation = (actor: Actor, incidentId: string, text: string) =>
+    recordEvaluation(this.ctx, actor, incidentId, text);
+  decide = (actor: Actor, incidentId: string, input: DecideInput) =>
+    decide(this.ctx, actor, incidentId, input);
+  task = (actor: Actor, taskId: string, action: TaskAction, reason?: string) =>
+    actOnTask(this.ctx, actor, taskId, action, reason);
+  assign = (actor: Actor, taskId: string, personId: string) =>
+    assignTask(this.ctx, actor, taskId, personId);
+  log = (actor: Actor, incidentId: string, text: string, tags?: string[]) =>
+    addLogEntry(this.ctx, actor, incidentId, text, tags);
+  correct = (actor: Actor, incidentId: string, entryId: string, text: string) =>
+    correctEntry(this.ctx, actor, incidentId, entryId, text);
+  restoreService = (actor: Actor, incidentId: string, serviceId: string) =>
+    markServiceRestored(this.ctx, actor, incidentId, serviceId);
+  close = (actor: Actor, incidentId: string, note?: string) =>
+    closeIncident(this.ctx, actor, incidentId, note);
+
+  activeIncidents(): Promise<Incident[]> {
+    return this.ctx.store.incidents.listActive(this.ctx.dir.plan.organisation.id);
+  }
+
+  recentIncidents(limit = 20): Promise<Incident[]> {
+    return this.ctx.store.incidents.list(this.ctx.dir.plan.organisation.id, limit);
+  }
+
+  /** The incident a command is about: the one given (id or number), else the only active one. */
+  async resolveIncident(ref?: string): Promise<Incident> {
+    if (ref) {
+      const byId = await this.ctx.store.incidents.get(ref);
+      if (byId) return byId;
+      const byNumber = (await this.recentIncidents(1000)).find((i) => i.number === ref);
+      if (byNumber) return byNumber;
+      throw new RampError("incident-not-found", { id: ref });
+    }
+    const active = await this.activeIncidents();
+    if (active.length === 0) throw new RampError("no-active-incident");
+    if (active.length > 1)
+      throw new RampError("several-active-incidents", {
+        numbers: active.map((i) => i.number).join(", "),
+      });
+    return active[0]!;
+  }
+
+  timeline(incidentId: string) {
+    return this.ctx.store.timeline.list(incidentId);
+  }
+
+  async verifyTimeline(incidentId: string) {
+    const incident = await this.views.incident(incidentId);
+    return verifyChain(
+      incidentId,
+      await this.ctx.store.timeline.list(incidentId),
+      incident.sealHash,
+    );
+  }
+
+  runDueJobs = (owner: string, limit?: number) => runDueJobs(this.ctx, owner, limit);
+  dispatch = (channels: ReadonlyMap<string, DeliveryChannel>, owner: string, limit?: number) =>
+    dispatchOutbox(this.ctx, channels, owner, limit);
+}

@@ -1,0 +1,130 @@
+// Errors a person can act on: a stable code for adapters and logs, and a Dutch and an English sentence.
+export type ErrorParams = Record<string, string | number>;
+
+const MESSAGES = {
+  "not-in-plan": {
+    nl: () => "U staat niet in het crisisplan. Vraag de coördinator om u toe te voegen.",
+    en: () => "You are not in the crisis plan. Ask the coordinator to add you.",
+  },
+  "not-coordinator": {
+    nl: (p) => `Enkel de coördinator of een plaatsvervanger kan ${p.action}.`,
+    en: (p) => `Only the coordinator or a deputy can ${p.actionEn ?? p.action}.`,
+  },
+  "incident-active": {
+    nl: (p) =>
+      `Er loopt al een incident (${p.number}). Open een tweede enkel als het echt een ander incident is.`,
+    en: (p) =>
+      `An incident is already active (${p.number}). Open a second one only if it really is a different incident.`,
+  },
+  "no-active-incident": {
+    nl: () => "Er loopt geen incident. Start er een met /ramp start.",
+    en: () => "There is no active incident. Start one with /ramp start.",
+  },
+  "several-active-incidents": {
+    nl: (p) => `Er lopen meerdere incidenten (${p.numbers}). Zeg welk incident u bedoelt.`,
+    en: (p) => `Several incidents are active (${p.numbers}). Say which incident you mean.`,
+  },
+  "incident-not-found": {
+    nl: (p) => `Incident ${p.id} bestaat niet.`,
+    en: (p) => `Incident ${p.id} does not exist.`,
+  },
+  "incident-closed": {
+    nl: (p) => `Incident ${p.number} is afgesloten; er kan niets meer veranderen.`,
+    en: (p) => `Incident ${p.number} is closed; nothing can change any more.`,
+  },
+  "invalid-input": {
+    nl: (p) => `${p.field}: ${p.nl}`,
+    en: (p) => `${p.field}: ${p.en}`,
+  },
+  "unknown-location": {
+    nl: (p) => `Uitwijklocatie "${p.id}" staat niet in het plan. Kies uit: ${p.known}.`,
+    en: (p) => `Fallback location "${p.id}" is not in the plan. Choose from: ${p.known}.`,
+  },
+  "location-required": {
+    nl: (p) => `Situatie A vraagt een uitwijklocatie. Kies uit: ${p.known}.`,
+    en: (p) => `Situation A needs a fallback location. Choose from: ${p.known}.`,
+  },
+  "decision-unchanged": {
+    nl: () => "Dat is al de huidige beslissing.",
+    en: () => "That is already the current decision.",
+  },
+  "page-not-found": {
+    nl: () => "Deze oproep bestaat niet (meer).",
+    en: () => "This page does not exist (any more).",
+  },
+  "page-not-yours": {
+    nl: (p) => `Deze oproep is voor ${p.name}.`,
+    en: (p) => `This page is for ${p.name}.`,
+  },
+  "page-already-answered": {
+    nl: (p) => `U antwoordde al: ${p.answer}.`,
+    en: (p) => `You already answered: ${p.answer}.`,
+  },
+  "task-not-found": {
+    nl: () => "Deze taak bestaat niet (meer).",
+    en: () => "This task does not exist (any more).",
+  },
+  "task-claimed": {
+    nl: (p) => `Al opgenomen door ${p.name}.`,
+    en: (p) => `Already claimed by ${p.name}.`,
+  },
+  "task-not-yours": {
+    nl: (p) => `Deze taak is van ${p.name}. Enkel die persoon of de coördinator kan dit doen.`,
+    en: (p) => `This task belongs to ${p.name}. Only they or the coordinator can do this.`,
+  },
+  "task-state": {
+    nl: (p) => `Dat kan niet: de taak is ${p.status}.`,
+    en: (p) => `Not possible: the task is ${p.statusEn ?? p.status}.`,
+  },
+  "reason-required": {
+    nl: () => "Geef een reden: wat houdt de taak tegen?",
+    en: () => "Give a reason: what is blocking the task?",
+  },
+  "service-not-found": {
+    nl: (p) => `Dienst "${p.id}" hoort niet bij de huidige situatie. Kies uit: ${p.known}.`,
+    en: (p) => `Service "${p.id}" is not part of the current situation. Choose from: ${p.known}.`,
+  },
+  "service-restored": {
+    nl: (p) => `${p.name} is al hersteld gemeld.`,
+    en: (p) => `${p.name} was already marked restored.`,
+  },
+  "no-decision": {
+    nl: () => "Er is nog geen beslissing (situatie A of B); de taken komen er na de beslissing.",
+    en: () => "No decision yet (situation A or B); the tasks follow the decision.",
+  },
+  "entry-not-found": {
+    nl: () => "Die tijdlijnregel bestaat niet in dit incident.",
+    en: () => "That timeline entry does not exist in this incident.",
+  },
+  "person-not-found": {
+    nl: (p) => `Persoon "${p.id}" staat niet in het plan.`,
+    en: (p) => `Person "${p.id}" is not in the plan.`,
+  },
+} satisfies Record<string, { nl: (p: ErrorParams) => string; en: (p: ErrorParams) => string }>;
+
+export type ErrorCode = keyof typeof MESSAGES;
+
+export class RampError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: ErrorParams = {},
+  ) {
+    super(MESSAGES[code].en(params));
+    this.name = "RampError";
+  }
+
+  /** Dutch and English sentence, for adapters to show (ephemeral where the platform allows). */
+  view(): ErrorView {
+    const wording = MESSAGES[this.code] as {
+      nl: (p: ErrorParams) => string;
+      en: (p: ErrorParams) => string;
+    };
+    return { code: this.code, nl: wording.nl(this.params), en: wording.en(this.params) };
+  }
+}
+
+export interface ErrorView {
+  code: ErrorCode;
+  nl: string;
+  en: string;
+}

@@ -1,0 +1,219 @@
+// The crisis engine's records. Plain data: the store maps them to rows, views render them.
+// All times are UTC Dates; they are shown in the plan's time zone by the views.
+import type { Classification, SituationId } from "../plan/schema.ts";
+
+export const SOURCES = ["slack", "teams", "web", "system", "cli"] as const;
+export type Source = (typeof SOURCES)[number];
+
+export const SCOPES = ["totaal", "gedeeltelijk"] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export type IncidentStatus = "active" | "closed";
+
+export interface Incident {
+  id: string;
+  organisation: string;
+  /** Number in the incident log, e.g. "2026-003". */
+  number: string;
+  planHash: string;
+  classification: Classification;
+  scope: Scope;
+  description: string;
+  officeHours: boolean | null;
+  status: IncidentStatus;
+  declaredById: string;
+  declaredAt: Date;
+  detectedAt: Date | null;
+  reportedBy: string | null;
+  situation: SituationId | null;
+  locationId: string | null;
+  closedById: string | null;
+  closedAt: Date | null;
+  sealHash: string | null;
+}
+
+/** sent → coming | declined | silent; silent and declined pages lead to a page for the next alternate. */
+export type PageStatus = "sent" | "coming" | "declined" | "silent";
+
+export interface Page {
+  id: string;
+  incidentId: string;
+  personId: string;
+  functionId: string;
+  /** 0 for the holder, 1 for the first alternate, … */
+  attempt: number;
+  escalatedFrom: string | null;
+  status: PageStatus;
+  sentAt: Date;
+  ackDueAt: Date;
+  answeredAt: Date | null;
+  answerSource: Source | null;
+  version: number;
+}
+
+export interface Decision {
+  id: string;
+  incidentId: string;
+  seq: number;
+  situation: SituationId;
+  locationId: string | null;
+  decidedById: string;
+  decidedAt: Date;
+  reason: string | null;
+  evaluation: string | null;
+}
+
+export const TASK_STATUSES = ["open", "claimed", "blocked", "done", "cancelled"] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export type Phase = "technisch" | "organisatorisch";
+
+export interface Task {
+  id: string;
+  incidentId: string;
+  planTaskId: string;
+  situation: SituationId;
+  phase: Phase;
+  title: string;
+  description: string | null;
+  serviceId: string | null;
+  /** The service's place in the priority list (1 first); tasks without a service come last. */
+  priority: number;
+  functionId: string | null;
+  deadlineAt: Date;
+  status: TaskStatus;
+  ownerId: string | null;
+  claimedAt: Date | null;
+  completedAt: Date | null;
+  blockedReason: string | null;
+  version: number;
+}
+
+export interface IncidentService {
+  id: string;
+  incidentId: string;
+  serviceId: string;
+  situation: SituationId;
+  priority: number;
+  rtoHours: number;
+  deadlineAt: Date;
+  restoredAt: Date | null;
+  restoredById: string | null;
+  /** "coordinator" when marked by hand, "tasks" when all its tasks were done. */
+  restoredBy: "coordinator" | "tasks" | null;
+}
+
+export type JobKind =
+  | "page-timeout"
+  | "task-reminder"
+  | "task-overdue"
+  | "service-reminder"
+  | "service-overdue";
+
+export interface Job {
+  id: string;
+  incidentId: string;
+  kind: JobKind;
+  /** The page, task or incident service the job is about. */
+  subjectId: string;
+  dueAt: Date;
+  status: "pending" | "leased" | "done" | "cancelled";
+  attempts: number;
+}
+
+export type TimelineType =
+  | "incident.declared"
+  | "incident.reclassified"
+  | "page.sent"
+  | "page.answered"
+  | "page.silent"
+  | "page.exhausted"
+  | "evaluation.recorded"
+  | "decision.made"
+  | "tasks.planned"
+  | "task.claimed"
+  | "task.released"
+  | "task.assigned"
+  | "task.completed"
+  | "task.blocked"
+  | "task.unblocked"
+  | "reminder.sent"
+  | "deadline.missed"
+  | "service.restored"
+  | "log"
+  | "correction"
+  | "incident.closed";
+
+export const LOG_TAGS = [
+  "oorzaak",
+  "detectie",
+  "interne-communicatie",
+  "externe-communicatie",
+  "preventie",
+  "verbetering",
+  "schadeclaim",
+  "actie",
+  "evaluatie",
+] as const;
+export type LogTag = (typeof LOG_TAGS)[number];
+
+export interface TimelineEntry {
+  id: string;
+  incidentId: string;
+  seq: number;
+  at: Date;
+  actorId: string | null;
+  source: Source;
+  type: TimelineType;
+  data: Record<string, unknown>;
+  tags: string[];
+  correctsId: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+/** Who a delivery is for: one person, or everyone following the incident (its channel). */
+export type Audience =
+  | { kind: "person"; personId: string }
+  | { kind: "incident"; incidentId: string };
+
+/** A card is re-rendered from the database when it is delivered, so it never shows stale state. */
+export type CardRef =
+  | { kind: "incident"; incidentId: string }
+  | { kind: "paging"; incidentId: string }
+  | { kind: "decision"; incidentId: string }
+  | { kind: "task"; taskId: string }
+  | { kind: "page"; pageId: string };
+
+export type NoticeKind =
+  | "task-reminder"
+  | "task-overdue"
+  | "task-assigned"
+  | "service-reminder"
+  | "service-overdue"
+  | "page-unanswered"
+  | "page-exhausted"
+  | "decision"
+  | "incident-closed"
+  | "log";
+
+/** A one-off message; its text is written by the core in the plan's language. */
+export interface Notice {
+  kind: NoticeKind;
+  incidentId: string;
+  text: string;
+  subjectId?: string;
+}
+
+export type Delivery = { type: "card"; card: CardRef } | { type: "notice"; notice: Notice };
+
+export interface OutboxItem {
+  id: string;
+  incidentId: string | null;
+  dedupeKey: string;
+  /** Delivery channel: "slack", "teams", "web". */
+  channel: string;
+  audience: Audience;
+  delivery: Delivery;
+  attempts: number;
+  createdAt: Date;
+}

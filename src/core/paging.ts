@@ -1,0 +1,163 @@
+// Paging the crisis staff: one page per crisis-staff function, to its holder first;
+// no answer within the plan's timeout, or "ik kan niet", pages the function's next alternate.
+import { type Actor, actorId } from "./actor.ts";
+import type { EngineContext } from "./context.ts";
+import { RampError } from "./errors.ts";
+import type { Page } from "./model.ts";
+import { onIncident } from "./run.ts";
+import { addMinutes } from "./time.ts";
+import type { Work } from "./work.ts";
+
+export type PageAnswer = "coming" | "declined";
+
+/** Pages every crisis-staff function's holder; the declaring person counts as coming. */
+export async function pageCrisisStaff(work: Work, declarer: Actor): Promise<void> {
+  const { dir } = work.ctx;
+  for (const functionId of dir.plan.coordination.crisisStaff) {
+    await sendPage(work, functionId, 0, null, declarer);
+  }
+  work.refresh({ kind: "paging", incidentId: work.incident.id });
+}
+
+async function sendPage(
+  work: Work,
+  functionId: string,
+  attempt: number,
+  escalatedFrom: Page | null,
+  declarer: Actor | null,
+): Promise<Page | null> {
+  const { dir } = work.ctx;
+  const existing = await work.tx.pages.listForIncident(work.incident.id);
+  const alreadyPaged = new Set(
+    existing.filter((p) => p.functionId === functionId).map((p) => p.personId),
+  );
+  let personId = dir.pageeFor(functionId, attempt);
+  // Someone already paged for this function (a holder who is also listed as alternate) is skipped.
+  while (personId && alreadyPaged.has(personId)) {
+    attempt += 1;
+    personId = dir.pageeFor(functionId, attempt);
+  }
+  if (!personId) {
+    work.record({ type: "page.exhausted", actorId: null, source: "system", data: { functionId } });
+    const text = exhaustedText(work, functionId);
+    for (const leader of dir.leaders) {
+      work.notify(
+        { kind: "person", personId: leader },
+        { kind: "page-exhausted", text },
+        `exhausted:${functionId}:${leader}`,
+      );
+    }
+    return null;
+  }
+  const isDeclarer = declarer !== null && declarer.personId === personId;
+  const page: Page = {
+    id: work.ctx.ids.next(),
+    incidentId: work.incident.id,
+    personId,
+    functionId,
+    attempt,
+    escalatedFrom: escalatedFrom?.id ?? null,
+    status: isDeclarer ? "coming" : "sent",
+    sentAt: work.now,
+    ackDueAt: addMinutes(work.now, dir.plan.paging.ackTimeout),
+    answeredAt: isDeclarer ? work.now : null,
+    answerSource: isDeclarer ? declarer.source : null,
+    version: 0,
+  };
+  await work.tx.pages.insert(page);
+  work.record({
+    type: "page.sent",
+    actorId: null,
+    source: "system",
+    data: {
+      pageId: page.id,
+      personId,
+      functionId,
+      attempt,
+      escalatedFrom: page.escalatedFrom,
+      selfDeclared: isDeclarer,
+    },
+  });
+  if (!isDeclarer) {
+    work.sendCard(
+      { kind: "person", personId },
+      { kind: "page", pageId: page.id },
+      `page:${page.id}`,
+    );
+    work.schedule({ kind: "page-timeout", subjectId: page.id, dueAt: page.ackDueAt });
+  }
+  return page;
+}
+
+export async function answerPage(
+  ctx: EngineContext,
+  actor: Actor,
+  pageId: string,
+  answer: PageAnswer,
+): Promise<Page> {
+  const page = await ctx.store.pages.get(pageId);
+  if (!page) throw new RampError("page-not-found");
+  return onIncident(ctx, page.incidentId, async (work, _incident, tx) => {
+    const current = (await tx.pages.get(pageId))!;
+    if (current.personId !== actor.personId && !ctx.dir.isLeader(actor.personId)) {
+      throw new RampError("page-not-yours", { name: ctx.dir.name(current.personId) });
+    }
+    if (current.status === answer) return current; // a double click or a retried delivery
+    const changed = await tx.pages.transition(
+      pageId,
+      current.status,
+      answer,
+      work.now,
+      actor.source,
+    );
+    if (!changed) throw new RampError("page-already-answered", { answer: current.status });
+    await tx.jobs.cancelForSubjects([pageId]);
+    work.record({
+      type: "page.answered",
+      actorId: actorId(actor),
+      source: actor.source,
+      data: {
+        pageId,
+        personId: current.personId,
+        functionId: current.functionId,
+        answer,
+        previous: current.status,
+      },
+    });
+    if (answer === "declined") await escalateUnlessCovered(work, current);
+    work.refresh({ kind: "page", pageId }, { kind: "person", personId: current.personId });
+    work.refresh({ kind: "paging", incidentId: current.incidentId });
+    return { ...current, status: answer, answeredAt: work.now, answerSource: actor.source };
+  });
+}
+
+/** The scheduler's page-timeout: a page still unanswered goes silent and the next alternate is paged. */
+export async function pageTimedOut(work: Work, pageId: string): Promise<void> {
+  const page = await work.tx.pages.get(pageId);
+  if (page?.status !== "sent") return;
+  if (!(await work.tx.pages.transition(pageId, "sent", "silent", null, null))) return;
+  work.record({
+    type: "page.silent",
+    actorId: null,
+    source: "system",
+    data: { pageId, personId: page.personId, functionId: page.functionId },
+  });
+  await escalateUnlessCovered(work, page);
+  work.refresh({ kind: "page", pageId }, { kind: "person", personId: page.personId });
+  work.refresh({ kind: "paging", incidentId: page.incidentId });
+}
+
+/** Pages the next alternate, unless someone later in the chain was already paged for the function. */
+async function escalateUnlessCovered(work: Work, page: Page): Promise<void> {
+  const pages = await work.tx.pages.listForIncident(page.incidentId);
+  const later = pages.some((p) => p.functionId === page.functionId && p.attempt > page.attempt);
+  if (later) return;
+  await sendPage(work, page.functionId, page.attempt + 1, page, null);
+}
+
+function exhaustedText(work: Work, functionId: string): string {
+  const name = work.ctx.dir.functionName(functionId);
+  return work.ctx.dir.locale === "nl"
+    ? `Niemand bereikbaar voor de functie ${name} (incident ${work.incident.number}): titularis en vervangers antwoordden niet of kunnen niet komen.`
+    : `Nobody reachable for the function ${name} (incident ${work.incident.number}): holder and alternates did not answer or cannot come.`;
+}

@@ -1,0 +1,178 @@
+// The core's ports: what it needs from the outside, as small interfaces.
+// store/ implements the repositories with Prisma; adapters implement delivery channels.
+import type { SituationId } from "../plan/schema.ts";
+import type {
+  Decision,
+  Incident,
+  IncidentService,
+  Job,
+  OutboxItem,
+  Page,
+  PageStatus,
+  Source,
+  Task,
+  TaskStatus,
+  TimelineEntry,
+} from "./model.ts";
+
+/** A unique constraint stopped a write (e.g. two incidents got the same number); the caller may retry. */
+export class ConflictError extends Error {
+  override name = "ConflictError";
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdGenerator {
+  next(): string;
+}
+
+/** Minimal structured logger (pino fits). */
+export interface CoreLogger {
+  info(data: object, message: string): void;
+  warn(data: object, message: string): void;
+  error(data: object, message: string): void;
+}
+
+export interface IncidentRepository {
+  insert(incident: Incident): Promise<void>;
+  get(id: string): Promise<Incident | null>;
+  /** Active incidents of an organisation, newest first. */
+  listActive(organisation: string): Promise<Incident[]>;
+  list(organisation: string, limit: number): Promise<Incident[]>;
+  /** Numbers already used in a year ("2026-"), to allocate the next one. */
+  countNumbersWithPrefix(organisation: string, prefix: string): Promise<number>;
+  /**
+   * Takes the incident's write lock for the rest of the transaction (PostgreSQL: row lock through
+   * an update). Every command that changes an incident calls this first, so that commands on one
+   * incident are serialised and the timeline's hash chain has one head.
+   */
+  lock(id: string): Promise<Incident | null>;
+  update(
+    id: string,
+    changes: Partial<
+      Pick<
+        Incident,
+        | "classification"
+        | "situation"
+        | "locationId"
+        | "status"
+        | "closedById"
+        | "closedAt"
+        | "sealHash"
+      >
+    >,
+  ): Promise<void>;
+}
+
+export interface PageRepository {
+  insert(page: Page): Promise<void>;
+  get(id: string): Promise<Page | null>;
+  listForIncident(incidentId: string): Promise<Page[]>;
+  /** Conditional: changes the page only while it has status `from`. Returns whether it did. */
+  transition(
+    id: string,
+    from: PageStatus,
+    to: PageStatus,
+    answeredAt: Date | null,
+    source: Source | null,
+  ): Promise<boolean>;
+}
+
+export interface DecisionRepository {
+  insert(decision: Decision): Promise<void>;
+  listForIncident(incidentId: string): Promise<Decision[]>;
+}
+
+export interface TaskRepository {
+  insertMany(tasks: Task[]): Promise<void>;
+  get(id: string): Promise<Task | null>;
+  listForIncident(incidentId: string): Promise<Task[]>;
+  /**
+   * One conditional write: applies `changes` only while the task still has `expect.status`
+   * and `expect.version`, and bumps the version. Returns the task after the attempt and whether it won.
+   */
+  transition(
+    id: string,
+    expect: { status: readonly TaskStatus[]; version: number },
+    changes: Partial<
+      Pick<Task, "status" | "ownerId" | "claimedAt" | "completedAt" | "blockedReason">
+    >,
+  ): Promise<{ won: boolean; task: Task | null }>;
+  /** For a decision change: cancels the situation's unfinished tasks; returns the cancelled ones. */
+  cancelUnfinished(incidentId: string, situation: SituationId): Promise<Task[]>;
+  /** For a decision changed back: reopens the situation's cancelled tasks; returns them. */
+  reopenCancelled(incidentId: string, situation: SituationId): Promise<Task[]>;
+}
+
+export interface ServiceRepository {
+  insertMany(services: IncidentService[]): Promise<void>;
+  listForIncident(incidentId: string): Promise<IncidentService[]>;
+  get(id: string): Promise<IncidentService | null>;
+  /** Conditional: records the restoration only once. Returns whether it did. */
+  markRestored(
+    id: string,
+    at: Date,
+    byId: string | null,
+    by: "coordinator" | "tasks",
+  ): Promise<boolean>;
+}
+
+export interface JobRepository {
+  /** Idempotent per (kind, subject, due time): scheduling the same job twice keeps one row. */
+  schedule(jobs: Array<Omit<Job, "status" | "attempts">>): Promise<void>;
+  cancelForSubjects(subjectIds: string[]): Promise<number>;
+  /**
+   * Leases up to `limit` jobs due at `now` (pending, or leased by someone whose lease expired)
+   * for `owner` until `leaseUntil`, each with one conditional update so two schedulers never
+   * lease the same job.
+   */
+  leaseDue(now: Date, owner: string, leaseUntil: Date, limit: number): Promise<Job[]>;
+  /** Conditional on the lease still being ours: returns false when another scheduler took over. */
+  complete(id: string, owner: string, at: Date): Promise<boolean>;
+  fail(id: string, owner: string, error: string, retryAt: Date): Promise<void>;
+  listForIncident(incidentId: string): Promise<Job[]>;
+}
+
+export interface OutboxRepository {
+  /** Idempotent per dedupeKey: a retried command never queues a message twice. */
+  enqueue(items: Array<Omit<OutboxItem, "attempts">>): Promise<void>;
+  leaseDue(now: Date, owner: string, leaseUntil: Date, limit: number): Promise<OutboxItem[]>;
+  markSent(id: string, owner: string, at: Date, deliveredRef: string | null): Promise<boolean>;
+  markFailed(id: string, owner: string, error: string, retryAt: Date, dead: boolean): Promise<void>;
+  listForIncident(incidentId: string): Promise<OutboxItem[]>;
+}
+
+export interface TimelineRepository {
+  /** The newest entry (highest seq), or null for an empty timeline. */
+  last(incidentId: string): Promise<TimelineEntry | null>;
+  insert(entry: TimelineEntry): Promise<void>;
+  list(incidentId: string): Promise<TimelineEntry[]>;
+  get(id: string): Promise<TimelineEntry | null>;
+}
+
+/**
+ * Where a platform reaches a person, a channel or an earlier message (a Slack channel id and ts,
+ * a Teams conversation reference): kept by adapters so cards update in place and pages reach people.
+ */
+export interface ConversationRefRepository {
+  get(platform: string, key: string): Promise<string | null>;
+  put(platform: string, key: string, reference: string, at: Date): Promise<void>;
+}
+
+export interface Repositories {
+  incidents: IncidentRepository;
+  pages: PageRepository;
+  decisions: DecisionRepository;
+  tasks: TaskRepository;
+  services: ServiceRepository;
+  jobs: JobRepository;
+  outbox: OutboxRepository;
+  timeline: TimelineRepository;
+}
+
+export interface Store extends Repositories {
+  /** Runs `work` in one database transaction; the repositories it receives are bound to it. */
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+}

@@ -1,0 +1,67 @@
+// The scheduler's work: lease the jobs that are due and run each in its own transaction,
+// marking it done in that same transaction. A job whose lease another replica took over is
+// rolled back, so a page, reminder or escalation happens once, and a crash loses none.
+import type { EngineContext } from "./context.ts";
+import { serviceOverdue, serviceReminderDue, taskOverdue, taskReminderDue } from "./deadlines.ts";
+import type { Job, JobKind } from "./model.ts";
+import { pageTimedOut } from "./paging.ts";
+import { Work } from "./work.ts";
+
+const LEASE_MS = 60_000;
+const RETRY_MS = 30_000;
+
+const HANDLERS: Record<JobKind, (work: Work, job: Job) => Promise<void>> = {
+  "page-timeout": (work, job) => pageTimedOut(work, job.subjectId),
+  "task-reminder": taskReminderDue,
+  "task-overdue": taskOverdue,
+  "service-reminder": serviceReminderDue,
+  "service-overdue": serviceOverdue,
+};
+
+class LostLease extends Error {}
+
+export interface TickResult {
+  done: number;
+  lost: number;
+  failed: number;
+}
+
+export async function runDueJobs(
+  ctx: EngineContext,
+  owner: string,
+  limit = 100,
+): Promise<TickResult> {
+  const result: TickResult = { done: 0, lost: 0, failed: 0 };
+  const now = ctx.clock.now();
+  const jobs = await ctx.store.jobs.leaseDue(now, owner, new Date(now.getTime() + LEASE_MS), limit);
+  for (const job of jobs) {
+    try {
+      await ctx.store.transaction(async (tx) => {
+        const incident = await tx.incidents.lock(job.incidentId);
+        if (!(await tx.jobs.complete(job.id, owner, ctx.clock.now()))) throw new LostLease();
+        if (!incident || incident.status === "closed") return;
+        const work = new Work(ctx, tx, incident, ctx.clock.now());
+        await HANDLERS[job.kind](work, job);
+        await work.flush();
+      });
+      result.done += 1;
+    } catch (error) {
+      if (error instanceof LostLease) {
+        result.lost += 1;
+        continue;
+      }
+      result.failed += 1;
+      ctx.log.error(
+        { err: error, jobId: job.id, kind: job.kind },
+        "job failed; it will be retried",
+      );
+      await ctx.store.jobs.fail(
+        job.id,
+        owner,
+        (error as Error).message,
+        new Date(ctx.clock.now().getTime() + RETRY_MS),
+      );
+    }
+  }
+  return result;
+}

@@ -1,0 +1,67 @@
+// The words on cards, in the plan's language.
+import type { Classification, Locale } from "../../plan/schema.ts";
+import type { PageStatus, Phase, TaskStatus } from "../model.ts";
+
+type Words = Record<Locale, string>;
+const w = (nl: string, en: string): Words => ({ nl, en });
+
+const CLASSIFICATION: Record<Classification, Words> = {
+  zwak: w("Zwak", "Weak"),
+  klein: w("Klein", "Minor"),
+  groot: w("Groot", "Major"),
+  crisis: w("Crisis", "Crisis"),
+};
+const TASK_STATUS: Record<TaskStatus, Words> = {
+  open: w("Open", "Open"),
+  claimed: w("Opgenomen", "Claimed"),
+  blocked: w("Geblokkeerd", "Blocked"),
+  done: w("Klaar", "Done"),
+  cancelled: w("Geannuleerd", "Cancelled"),
+};
+const PAGE_STATUS: Record<PageStatus | "escalated", Words> = {
+  sent: w("Opgeroepen, nog geen antwoord", "Paged, no answer yet"),
+  coming: w("Komt", "Coming"),
+  declined: w("Kan niet", "Cannot come"),
+  silent: w("Geen antwoord", "No answer"),
+  escalated: w("Vervanger opgeroepen", "Alternate paged"),
+};
+const PHASE: Record<Phase, Words> = {
+  technisch: w("Technische fase", "Technical phase"),
+  organisatorisch: w("Organisatorische fase", "Organisational phase"),
+};
+const TEXT = {
+  claim: w("Opnemen", "Claim"),
+  release: w("Vrijgeven", "Release"),
+  complete: w("Klaar", "Done"),
+  block: w("Geblokkeerd", "Blocked"),
+  unblock: w("Deblokkeren", "Unblock"),
+  coming: w("Ik kom", "I'm coming"),
+  declined: w("Ik kan niet", "I can't come"),
+  active: w("Actief", "Active"),
+  closed: w("Afgesloten", "Closed"),
+  scope: w("Omvang", "Scope"),
+  classification: w("Ernst", "Classification"),
+  declared: w("Gemeld", "Declared"),
+  by: w("Door", "By"),
+  meeting: w("Contactadres", "Meeting address"),
+  arriveBy: w("Aanwezig tegen", "Arrive by"),
+  decision: w("Beslissing", "Decision"),
+  noDecision: w("Nog geen beslissing (situatie A of B)", "No decision yet (situation A or B)"),
+  officeHours: w("Tijdens de diensturen", "During office hours"),
+  yes: w("ja", "yes"),
+  no: w("nee", "no"),
+  reportedBy: w("Gemeld door", "Reported by"),
+  function: w("Functie", "Function"),
+  paging: w("Oproeping crisisstaf", "Crisis staff paging"),
+  decide: w("Evaluatie en beslissing", "Evaluation and decision"),
+  notActivated: w("Plan niet geactiveerd", "Plan not activated"),
+} as const;
+
+export class Labels {
+  constructor(readonly locale: Locale) {}
+  classification = (c: Classification) => CLASSIFICATION[c][this.locale];
+  taskStatus = (s: TaskStatus) => TASK_STATUS[s][this.locale];
+  pageStatus = (s: PageStatus | "escalated") => PAGE_STATUS[s][this.locale];
+  phase = (p: Phase) => PHASE[p][this.locale];
+  text = (key: keyof typeof TEXT) => TEXT[key][this.locale];
+}

@@ -1,0 +1,149 @@
+// Platform-neutral view models. Adapters render them as Block Kit, Adaptive Cards or HTML;
+// every label is already in the plan's language, so no adapter writes its own wording.
+import type { Classification, SituationId } from "../../plan/schema.ts";
+import type { PageStatus, Phase, Scope, TaskStatus } from "../model.ts";
+
+export const ACTIONS = [
+  "page.coming",
+  "page.declined",
+  "task.claim",
+  "task.release",
+  "task.complete",
+  "task.block",
+  "task.unblock",
+  "decision.decide",
+] as const;
+export type ActionKind = (typeof ACTIONS)[number];
+
+export interface ViewAction {
+  action: ActionKind;
+  /** The page, task or incident the action is about. */
+  subjectId: string;
+  label: string;
+  style?: "primary" | "danger";
+  /** The adapter asks for a reason first (blocking a task). */
+  needsReason?: boolean;
+  /** For decisions: the situation and the fallback location. */
+  situation?: SituationId;
+  locationId?: string;
+}
+
+export interface Fact {
+  label: string;
+  value: string;
+}
+
+export interface IncidentCardView {
+  kind: "incident";
+  incidentId: string;
+  number: string;
+  title: string;
+  classification: Classification;
+  classificationLabel: string;
+  scope: Scope;
+  status: "active" | "closed";
+  statusLabel: string;
+  planActivated: boolean;
+  facts: Fact[];
+  meeting: { name: string; address: string; room?: string; arriveBy: string };
+  decision: string | null;
+  services: ServiceLine[];
+}
+
+export interface PagingRow {
+  functionId: string;
+  functionName: string;
+  personName: string;
+  status: PageStatus | "escalated";
+  statusLabel: string;
+  attempt: number;
+  answeredAt: string | null;
+}
+
+export interface PagingView {
+  kind: "paging";
+  incidentId: string;
+  title: string;
+  rows: PagingRow[];
+  summary: { coming: number; declined: number; silent: number; waiting: number; escalated: number };
+  summaryText: string;
+}
+
+export interface PageCardView {
+  kind: "page";
+  pageId: string;
+  incidentId: string;
+  personId: string;
+  title: string;
+  text: string;
+  facts: Fact[];
+  answered: boolean;
+  answerText: string | null;
+  actions: ViewAction[];
+}
+
+export interface DecisionView {
+  kind: "decision";
+  incidentId: string;
+  title: string;
+  current: string | null;
+  evaluation: string | null;
+  actions: ViewAction[];
+  history: Array<{ at: string; by: string; text: string }>;
+}
+
+export interface TaskCardView {
+  kind: "task";
+  taskId: string;
+  incidentId: string;
+  planTaskId: string;
+  title: string;
+  description: string | null;
+  phase: Phase;
+  phaseLabel: string;
+  service: { id: string; name: string; priority: number } | null;
+  status: TaskStatus;
+  statusLabel: string;
+  ownerId: string | null;
+  ownerName: string | null;
+  suggestedOwner: string | null;
+  deadline: string;
+  remaining: string;
+  overdue: boolean;
+  blockedReason: string | null;
+  actions: ViewAction[];
+}
+
+export interface ServiceLine {
+  serviceId: string;
+  name: string;
+  priority: number;
+  rtoHours: number;
+  deadline: string;
+  deadlineAt: string;
+  remaining: string;
+  restored: boolean;
+  restoredAt: string | null;
+  withinRto: boolean | null;
+  tasks: { open: number; claimed: number; blocked: number; done: number };
+}
+
+export interface TaskGroup {
+  phase: Phase;
+  label: string;
+  tasks: TaskCardView[];
+}
+
+export interface StatusView {
+  kind: "status";
+  incidentId: string;
+  title: string;
+  incident: IncidentCardView;
+  paging: PagingView;
+  services: ServiceLine[];
+  groups: TaskGroup[];
+  decisions: Array<{ at: string; by: string; text: string }>;
+  openTasks: number;
+}
+
+export type CardView = IncidentCardView | PagingView | PageCardView | DecisionView | TaskCardView;

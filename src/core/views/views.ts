@@ -1,0 +1,395 @@
+// Builds the view models from the database and the plan. Adapters call these when they render
+// a delivery or answer a command, so every platform shows the same, current state.
+import type { EngineContext } from "../context.ts";
+import { RampError } from "../errors.ts";
+import type { CardRef, Decision, Incident, IncidentService, Page, Task } from "../model.ts";
+import { addMinutes, formatDateTime, formatRemaining } from "../time.ts";
+import { Labels } from "./labels.ts";
+import type {
+  CardView,
+  DecisionView,
+  IncidentCardView,
+  PageCardView,
+  PagingRow,
+  PagingView,
+  ServiceLine,
+  StatusView,
+  TaskCardView,
+  TaskGroup,
+  ViewAction,
+} from "./types.ts";
+
+export class Views {
+  private readonly labels: Labels;
+
+  constructor(private readonly ctx: EngineContext) {
+    this.labels = new Labels(ctx.dir.locale);
+  }
+
+  private get nl() {
+    return this.ctx.dir.locale === "nl";
+  }
+
+  private when(date: Date): string {
+    return formatDateTime(date, this.ctx.dir.locale, this.ctx.dir.timeZone);
+  }
+
+  async card(ref: CardRef): Promise<CardView> {
+    switch (ref.kind) {
+      case "incident":
+        return this.incidentCard(ref.incidentId);
+      case "paging":
+        return this.paging(ref.incidentId);
+      case "decision":
+        return this.decision(ref.incidentId);
+      case "task":
+        return this.taskCard(ref.taskId);
+      case "page":
+        return this.pageCard(ref.pageId);
+    }
+  }
+
+  async incident(incidentId: string): Promise<Incident> {
+    const incident = await this.ctx.store.incidents.get(incidentId);
+    if (!incident) throw new RampError("incident-not-found", { id: incidentId });
+    return incident;
+  }
+
+  async incidentCard(incidentId: string): Promise<IncidentCardView> {
+    const incident = await this.incident(incidentId);
+    const { dir } = this.ctx;
+    const L = this.labels;
+    const declared = (await this.ctx.store.timeline.list(incidentId)).find(
+      (e) => e.type === "incident.declared",
+    );
+    const meetingData = (declared?.data.meeting ?? {}) as { fallback?: boolean };
+    const meeting = meetingData.fallback ? dir.plan.meeting.fallback : dir.plan.meeting.primary;
+    const facts = [
+      { label: L.text("classification"), value: L.classification(incident.classification) },
+      { label: L.text("scope"), value: incident.scope },
+      {
+        label: L.text("declared"),
+        value: `${this.when(incident.declaredAt)} — ${dir.name(incident.declaredById)}`,
+      },
+    ];
+    if (incident.officeHours !== null) {
+      facts.push({
+        label: L.text("officeHours"),
+        value: L.text(incident.officeHours ? "yes" : "no"),
+      });
+    }
+    if (incident.reportedBy)
+      facts.push({ label: L.text("reportedBy"), value: incident.reportedBy });
+    const services = await this.serviceLines(incident);
+    return {
+      kind: "incident",
+      incidentId,
+      number: incident.number,
+      title: `${this.nl ? "Incident" : "Incident"} ${incident.number} — ${incident.description}`,
+      classification: incident.classification,
+      classificationLabel: L.classification(incident.classification),
+      scope: incident.scope,
+      status: incident.status,
+      statusLabel: L.text(incident.status),
+      planActivated: Boolean(declared?.data.planActivated),
+      facts,
+      meeting: {
+        name: meeting.name,
+        address: meeting.address,
+        ...(meeting.room ? { room: meeting.room } : {}),
+        arriveBy: this.when(addMinutes(incident.declaredAt, dir.plan.meeting.arriveWithin)),
+      },
+      decision: this.decisionSummary(incident),
+      services,
+    };
+  }
+
+  private decisionSummary(incident: Pick<Incident, "situation" | "locationId">): string | null {
+    if (!incident.situation) return null;
+    const { dir } = this.ctx;
+    const location = incident.locationId ? dir.location(incident.locationId) : undefined;
+    const name = dir.situation(incident.situation).name;
+    return `${this.nl ? "Situatie" : "Situation"} ${incident.situation}: ${name}${location ? ` — ${location.name}, ${location.address}` : ""}`;
+  }
+
+  async paging(incidentId: string): Promise<PagingView> {
+    const pages = await this.ctx.store.pages.listForIncident(incidentId);
+    const { dir } = this.ctx;
+    const rows: PagingRow[] = [];
+    const summary = { coming: 0, declined: 0, silent: 0, waiting: 0, escalated: 0 };
+    for (const functionId of dir.plan.coordination.crisisStaff) {
+      const chain = pages
+        .filter((p) => p.functionId === functionId)
+        .sort((a, b) => a.attempt - b.attempt);
+      chain.forEach((page, i) => {
+        const escalated =
+          i < chain.length - 1 && (page.status === "silent" || page.status === "declined");
+        const status = escalated ? "escalated" : page.status;
+        rows.push(this.pagingRow(page, status));
+      });
+      const last = chain.at(-1);
+      if (!last) continue;
+      if (chain.length > 1) summary.escalated += 1;
+      if (last.status === "coming") summary.coming += 1;
+      else if (last.status === "declined") summary.declined += 1;
+      else if (last.status === "silent") summary.silent += 1;
+      else summary.waiting += 1;
+    }
+    const summaryText = this.nl
+      ? `${summary.coming} komen, ${summary.declined} kunnen niet, ${summary.silent} geen antwoord, ${summary.waiting} wachten op antwoord; ${summary.escalated} keer een vervanger opgeroepen`
+      : `${summary.coming} coming, ${summary.declined} cannot come, ${summary.silent} no answer, ${summary.waiting} waiting; ${summary.escalated} alternates paged`;
+    return {
+      kind: "paging",
+      incidentId,
+      title: this.labels.text("paging"),
+      rows,
+      summary,
+      summaryText,
+    };
+  }
+
+  private pagingRow(page: Page, status: PagingRow["status"]): PagingRow {
+    const { dir } = this.ctx;
+    return {
+      functionId: page.functionId,
+      functionName: dir.functionName(page.functionId),
+      personName: dir.name(page.personId),
+      status,
+      statusLabel: this.labels.pageStatus(status),
+      attempt: page.attempt,
+      answeredAt: page.answeredAt ? this.when(page.answeredAt) : null,
+    };
+  }
+
+  async pageCard(pageId: string): Promise<PageCardView> {
+    const page = await this.ctx.store.pages.get(pageId);
+    if (!page) throw new RampError("page-not-found");
+    const card = await this.incidentCard(page.incidentId);
+    const { dir } = this.ctx;
+    const L = this.labels;
+    const answered = page.status === "coming" || page.status === "declined";
+    const closed = card.status === "closed";
+    const m = card.meeting;
+    const text = this.nl
+      ? `U wordt opgeroepen voor de crisisstaf als ${dir.functionName(page.functionId)}. Kom naar ${m.name}, ${m.address}${m.room ? ` (${m.room})` : ""}, tegen ${m.arriveBy}.`
+      : `You are paged for the crisis staff as ${dir.functionName(page.functionId)}. Come to ${m.name}, ${m.address}${m.room ? ` (${m.room})` : ""}, by ${m.arriveBy}.`;
+    // Answering stays possible after a first answer: someone who said "ik kom" may still fall out.
+    const actions: ViewAction[] = closed
+      ? []
+      : [
+          { action: "page.coming", subjectId: pageId, label: L.text("coming"), style: "primary" },
+          {
+            action: "page.declined",
+            subjectId: pageId,
+            label: L.text("declined"),
+            style: "danger",
+          },
+        ];
+    return {
+      kind: "page",
+      pageId,
+      incidentId: page.incidentId,
+      personId: page.personId,
+      title: card.title,
+      text,
+      facts: [
+        ...card.facts,
+        { label: L.text("function"), value: dir.functionName(page.functionId) },
+      ],
+      answered,
+      answerText: answered ? `${L.pageStatus(page.status)} (${this.when(page.answeredAt!)})` : null,
+      actions,
+    };
+  }
+
+  async decision(incidentId: string): Promise<DecisionView> {
+    const incident = await this.incident(incidentId);
+    const decisions = await this.ctx.store.decisions.listForIncident(incidentId);
+    const evaluation = (await this.ctx.store.timeline.list(incidentId))
+      .filter((e) => e.type === "evaluation.recorded")
+      .at(-1);
+    const { dir } = this.ctx;
+    const actions: ViewAction[] =
+      incident.status === "closed"
+        ? []
+        : [
+            ...dir.plan.fallbackLocations.map((location) => ({
+              action: "decision.decide" as const,
+              subjectId: incidentId,
+              situation: "A" as const,
+              locationId: location.id,
+              label: `A — ${location.name} (${location.capacity} ${this.nl ? "pl." : "seats"})`,
+            })),
+            {
+              action: "decision.decide",
+              subjectId: incidentId,
+              situation: "B",
+              label: `B — ${dir.situation("B").name}`,
+            },
+          ];
+    return {
+      kind: "decision",
+      incidentId,
+      title: this.labels.text("decide"),
+      current: this.decisionSummary(incident),
+      evaluation: evaluation ? String(evaluation.data.text) : null,
+      actions,
+      history: decisions.map((d) => this.decisionLine(d)),
+    };
+  }
+
+  private decisionLine(d: Decision) {
+    const summary = this.decisionSummary(d) ?? "";
+    return {
+      at: this.when(d.decidedAt),
+      by: this.ctx.dir.name(d.decidedById),
+      text: d.reason ? `${summary} (${d.reason})` : summary,
+    };
+  }
+
+  async taskCard(taskId: string): Promise<TaskCardView> {
+    const task = await this.ctx.store.tasks.get(taskId);
+    if (!task) throw new RampError("task-not-found");
+    const incident = await this.incident(task.incidentId);
+    return this.taskView(task, incident.status === "closed");
+  }
+
+  taskView(task: Task, closed: boolean): TaskCardView {
+    const { dir } = this.ctx;
+    const L = this.labels;
+    const now = this.ctx.clock.now();
+    const service = task.serviceId ? dir.service(task.situation, task.serviceId) : undefined;
+    const unfinished =
+      task.status === "open" || task.status === "claimed" || task.status === "blocked";
+    return {
+      kind: "task",
+      taskId: task.id,
+      incidentId: task.incidentId,
+      planTaskId: task.planTaskId,
+      title: task.title,
+      description: task.description,
+      phase: task.phase,
+      phaseLabel: L.phase(task.phase),
+      service: service ? { id: service.id, name: service.name, priority: task.priority } : null,
+      status: task.status,
+      statusLabel: L.taskStatus(task.status),
+      ownerId: task.ownerId,
+      ownerName: task.ownerId ? dir.name(task.ownerId) : null,
+      suggestedOwner: task.functionId ? dir.functionName(task.functionId) : null,
+      deadline: this.when(task.deadlineAt),
+      remaining: unfinished ? formatRemaining(task.deadlineAt, now, dir.locale) : "",
+      overdue: unfinished && now.getTime() > task.deadlineAt.getTime(),
+      blockedReason: task.blockedReason,
+      actions: closed ? [] : this.taskActions(task),
+    };
+  }
+
+  private taskActions(task: Task): ViewAction[] {
+    const L = this.labels;
+    const a = (
+      action: ViewAction["action"],
+      label: string,
+      extra: Partial<ViewAction> = {},
+    ): ViewAction => ({
+      action,
+      subjectId: task.id,
+      label,
+      ...extra,
+    });
+    switch (task.status) {
+      case "open":
+        return [
+          a("task.claim", L.text("claim"), { style: "primary" }),
+          a("task.complete", L.text("complete")),
+          a("task.block", L.text("block"), { needsReason: true, style: "danger" }),
+        ];
+      case "claimed":
+        return [
+          a("task.complete", L.text("complete"), { style: "primary" }),
+          a("task.release", L.text("release")),
+          a("task.block", L.text("block"), { needsReason: true, style: "danger" }),
+        ];
+      case "blocked":
+        return [
+          a("task.unblock", L.text("unblock"), { style: "primary" }),
+          a("task.complete", L.text("complete")),
+          a("task.release", L.text("release")),
+        ];
+      default:
+        return [];
+    }
+  }
+
+  async tasks(incidentId: string): Promise<TaskGroup[]> {
+    const incident = await this.incident(incidentId);
+    const tasks = (await this.ctx.store.tasks.listForIncident(incidentId))
+      .filter((t) => t.situation === incident.situation && t.status !== "cancelled")
+      .sort((a, b) => a.priority - b.priority || a.deadlineAt.getTime() - b.deadlineAt.getTime());
+    const closed = incident.status === "closed";
+    return (["technisch", "organisatorisch"] as const).map((phase) => ({
+      phase,
+      label: this.labels.phase(phase),
+      tasks: tasks.filter((t) => t.phase === phase).map((t) => this.taskView(t, closed)),
+    }));
+  }
+
+  private async serviceLines(incident: Incident): Promise<ServiceLine[]> {
+    if (!incident.situation) return [];
+    const services = (await this.ctx.store.services.listForIncident(incident.id))
+      .filter((s) => s.situation === incident.situation)
+      .sort((a, b) => a.priority - b.priority);
+    const tasks = (await this.ctx.store.tasks.listForIncident(incident.id)).filter(
+      (t) => t.situation === incident.situation,
+    );
+    return services.map((service) => this.serviceLine(service, tasks));
+  }
+
+  private serviceLine(service: IncidentService, tasks: Task[]): ServiceLine {
+    const { dir } = this.ctx;
+    const own = tasks.filter((t) => t.serviceId === service.serviceId);
+    const count = (status: Task["status"]) => own.filter((t) => t.status === status).length;
+    return {
+      serviceId: service.serviceId,
+      name: dir.service(service.situation, service.serviceId)?.name ?? service.serviceId,
+      priority: service.priority,
+      rtoHours: service.rtoHours,
+      deadline: this.when(service.deadlineAt),
+      deadlineAt: service.deadlineAt.toISOString(),
+      remaining: service.restoredAt
+        ? ""
+        : formatRemaining(service.deadlineAt, this.ctx.clock.now(), dir.locale),
+      restored: service.restoredAt !== null,
+      restoredAt: service.restoredAt ? this.when(service.restoredAt) : null,
+      withinRto: service.restoredAt
+        ? service.restoredAt.getTime() <= service.deadlineAt.getTime()
+        : null,
+      tasks: {
+        open: count("open"),
+        claimed: count("claimed"),
+        blocked: count("blocked"),
+        done: count("done"),
+      },
+    };
+  }
+
+  async status(incidentId: string): Promise<StatusView> {
+    const [incident, paging, groups, decision] = await Promise.all([
+      this.incidentCard(incidentId),
+      this.paging(incidentId),
+      this.tasks(incidentId),
+      this.decision(incidentId),
+    ]);
+    const openTasks = groups.flatMap((g) => g.tasks).filter((t) => t.status !== "done").length;
+    return {
+      kind: "status",
+      incidentId,
+      title: incident.title,
+      incident,
+      paging,
+      services: incident.services,
+      groups,
+      decisions: decision.history,
+      openTasks,
+    };
+  }
+}

@@ -1,0 +1,118 @@
+// One command's changes inside its transaction: timeline entries, deliveries and jobs are
+// collected while the command runs and written together before the transaction commits,
+// so nothing is announced that was not persisted, and nothing persisted goes unannounced.
+import type { Person } from "../plan/schema.ts";
+import type { EngineContext } from "./context.ts";
+import type {
+  Audience,
+  CardRef,
+  Delivery,
+  Incident,
+  Job,
+  Notice,
+  OutboxItem,
+  TimelineEntry,
+} from "./model.ts";
+import type { Repositories } from "./ports.ts";
+import { appendEntries, type NewEntry } from "./timeline.ts";
+
+export class Work {
+  private readonly entries: NewEntry[] = [];
+  private readonly deliveries: Array<{ audience: Audience; delivery: Delivery; key: string }> = [];
+  private readonly cards = new Map<string, { card: CardRef; audience: Audience }>();
+  private readonly jobs: Array<Omit<Job, "status" | "attempts">> = [];
+  /** Entries written so far by this command (a command may flush early to learn their hashes). */
+  readonly written: TimelineEntry[] = [];
+
+  constructor(
+    readonly ctx: EngineContext,
+    readonly tx: Repositories,
+    readonly incident: Incident,
+    readonly now: Date,
+  ) {}
+
+  record(entry: NewEntry): void {
+    this.entries.push(entry);
+  }
+
+  /** Re-render a card where it is shown: the incident channel, or one person's chat for a page. */
+  refresh(
+    card: CardRef,
+    audience: Audience = { kind: "incident", incidentId: this.incident.id },
+  ): void {
+    this.cards.set(cardKey(card), { card, audience });
+  }
+
+  notify(audience: Audience, notice: Omit<Notice, "incidentId">, key: string): void {
+    this.deliveries.push({
+      audience,
+      delivery: { type: "notice", notice: { ...notice, incidentId: this.incident.id } },
+      key,
+    });
+  }
+
+  /** A card sent to one person (a page), kept current by later refreshes of the same card. */
+  sendCard(audience: Audience, card: CardRef, key: string): void {
+    this.deliveries.push({ audience, delivery: { type: "card", card }, key });
+  }
+
+  schedule(job: Omit<Job, "status" | "attempts" | "id" | "incidentId">): void {
+    this.jobs.push({ ...job, id: this.ctx.ids.next(), incidentId: this.incident.id });
+  }
+
+  async flush(): Promise<void> {
+    const { ctx, tx, incident, now } = this;
+    const written = await appendEntries(
+      tx.timeline,
+      ctx.ids,
+      incident.id,
+      now,
+      this.entries.splice(0),
+    );
+    this.written.push(...written);
+    // The newest entry's seq makes every delivery of this command unique and a retry of the
+    // same command (which writes no new entry) a no-op.
+    const stamp = written.at(-1)?.seq ?? this.written.at(-1)?.seq ?? `t${now.getTime()}`;
+    const items: Array<Omit<OutboxItem, "attempts">> = [];
+    const add = (audience: Audience, delivery: Delivery, key: string) => {
+      for (const channel of ctx.channels) {
+        if (audience.kind === "person" && !reachable(channel, ctx.dir.person(audience.personId)))
+          continue;
+        items.push({
+          id: ctx.ids.next(),
+          incidentId: incident.id,
+          dedupeKey: `${incident.id}:${stamp}:${key}:${channel}`,
+          channel,
+          audience,
+          delivery,
+          createdAt: now,
+        });
+      }
+    };
+    for (const d of this.deliveries.splice(0)) add(d.audience, d.delivery, d.key);
+    for (const [key, { card, audience }] of this.cards) add(audience, { type: "card", card }, key);
+    this.cards.clear();
+    if (items.length > 0) await tx.outbox.enqueue(items);
+    const jobs = this.jobs.splice(0);
+    if (jobs.length > 0) await tx.jobs.schedule(jobs);
+  }
+}
+
+export function cardKey(card: CardRef): string {
+  switch (card.kind) {
+    case "task":
+      return `card:task:${card.taskId}`;
+    case "page":
+      return `card:page:${card.pageId}`;
+    default:
+      return `card:${card.kind}:${card.incidentId}`;
+  }
+}
+
+/** Whether a delivery channel can reach a person at all (the web inbox always can). */
+function reachable(channel: string, person: Person | undefined): boolean {
+  if (!person) return false;
+  if (channel === "slack") return Boolean(person.slackUserId);
+  if (channel === "teams") return Boolean(person.teamsUserId);
+  return true;
+}

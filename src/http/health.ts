@@ -1,0 +1,33 @@
+// GET /healthz: is the database reachable and migrated, which plan is loaded.
+import type { Request, Response } from "express";
+
+export interface HealthSources {
+  database(): Promise<{
+    ok: boolean;
+    provider: string;
+    latencyMs: number;
+    migrations: number;
+    error?: string;
+  }>;
+  plan(): { ok: boolean; organisation?: string; file: string; hash?: string; version?: string };
+}
+
+export function healthHandler(sources: HealthSources) {
+  return async (_req: Request, res: Response) => {
+    const [database, plan] = await Promise.all([
+      sources.database().catch((error: Error) => ({
+        ok: false,
+        provider: "unknown",
+        latencyMs: 0,
+        migrations: 0,
+        error: error.message,
+      })),
+      Promise.resolve(sources.plan()),
+    ]);
+    const ok = database.ok && plan.ok;
+    res
+      .status(ok ? 200 : 503)
+      .set("Cache-Control", "no-store")
+      .json({ status: ok ? "ok" : "unavailable", database, plan });
+  };
+}

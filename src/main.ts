@@ -1,0 +1,32 @@
+// Composition root: reads the environment once, starts Ramp, stops it cleanly on a signal.
+import { existsSync } from "node:fs";
+import { startRamp } from "./app.ts";
+import { ConfigError, readConfig } from "./config/env.ts";
+import { createLogger } from "./logging.ts";
+
+if (existsSync(".env")) process.loadEnvFile(".env");
+
+let config: ReturnType<typeof readConfig>;
+try {
+  config = readConfig(process.env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
+
+const logger = createLogger(config.logLevel);
+try {
+  const ramp = await startRamp(config, logger);
+  const stop = async (signal: string) => {
+    logger.info({ signal }, "stopping");
+    await ramp.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+} catch (error) {
+  logger.fatal({ err: error }, (error as Error).message);
+  process.stderr.write(`\n${(error as Error).message}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,43 @@
+// The core's Store on Prisma: repositories bound to the client, or to one transaction.
+import { ConflictError, type Repositories, type Store } from "../core/ports.ts";
+import type { PrismaClient } from "./generated/sqlite/client.ts";
+import { isUniqueViolation, type Tx } from "./repositories/client.ts";
+import { PrismaDecisions } from "./repositories/decisions.ts";
+import { PrismaIncidents } from "./repositories/incidents.ts";
+import { PrismaJobs } from "./repositories/jobs.ts";
+import { PrismaOutbox } from "./repositories/outbox.ts";
+import { PrismaPages } from "./repositories/pages.ts";
+import { PrismaServices } from "./repositories/services.ts";
+import { PrismaTasks } from "./repositories/tasks.ts";
+import { PrismaTimeline } from "./repositories/timeline.ts";
+
+function repositories(db: Tx): Repositories {
+  return {
+    incidents: new PrismaIncidents(db),
+    pages: new PrismaPages(db),
+    decisions: new PrismaDecisions(db),
+    tasks: new PrismaTasks(db),
+    services: new PrismaServices(db),
+    jobs: new PrismaJobs(db),
+    outbox: new PrismaOutbox(db),
+    timeline: new PrismaTimeline(db),
+  };
+}
+
+export function createPrismaStore(client: PrismaClient): Store {
+  return {
+    ...repositories(client),
+    async transaction(work) {
+      try {
+        // Generous limits: commands on one incident queue behind its lock.
+        return await client.$transaction((tx) => work(repositories(tx)), {
+          maxWait: 30_000,
+          timeout: 60_000,
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new ConflictError((error as Error).message);
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import type { Incident } from "../../core/model.ts";
+import type { IncidentRepository } from "../../core/ports.ts";
+import type { Tx } from "./client.ts";
+
+type Row = Awaited<ReturnType<Tx["incident"]["findFirstOrThrow"]>>;
+
+const toIncident = ({ version: _version, ...row }: Row): Incident => row as Incident;
+
+export class PrismaIncidents implements IncidentRepository {
+  constructor(private readonly db: Tx) {}
+
+  async insert(incident: Incident): Promise<void> {
+    await this.db.incident.create({ data: incident });
+  }
+
+  async get(id: string): Promise<Incident | null> {
+    const row = await this.db.incident.findUnique({ where: { id } });
+    return row ? toIncident(row) : null;
+  }
+
+  async listActive(organisation: string): Promise<Incident[]> {
+    const rows = await this.db.incident.findMany({
+      where: { organisation, status: "active" },
+      orderBy: { declaredAt: "desc" },
+    });
+    return rows.map(toIncident);
+  }
+
+  async list(organisation: string, limit: number): Promise<Incident[]> {
+    const rows = await this.db.incident.findMany({
+      where: { organisation },
+      orderBy: { declaredAt: "desc" },
+      take: limit,
+    });
+    return rows.map(toIncident);
+  }
+
+  countNumbersWithPrefix(organisation: string, prefix: string): Promise<number> {
+    return this.db.incident.count({ where: { organisation, number: { startsWith: prefix } } });
+  }
+
+  async lock(id: string): Promise<Incident | null> {
+    // An update takes PostgreSQL's row lock until the transaction ends; on SQLite the write
+    // itself takes the database's write lock.
+    const { count } = await this.db.incident.updateMany({
+      where: { id },
+      data: { version: { increment: 1 } },
+    });
+    return count === 0 ? null : this.get(id);
+  }
+
+  async update(id: string, changes: Partial<Incident>): Promise<void> {
+    await this.db.incident.update({ where: { id }, data: changes });
+  }
+}

@@ -1,0 +1,122 @@
+import type { Audience, Delivery, OutboxItem } from "../../core/model.ts";
+import type { OutboxRepository } from "../../core/ports.ts";
+import type { Tx } from "./client.ts";
+
+type Row = Awaited<ReturnType<Tx["outboxMessage"]["findFirstOrThrow"]>>;
+
+const toItem = (row: Row): OutboxItem => ({
+  id: row.id,
+  incidentId: row.incidentId,
+  dedupeKey: row.dedupeKey,
+  channel: row.platform,
+  audience:
+    row.targetKind === "person"
+      ? { kind: "person", personId: row.targetId }
+      : { kind: "incident", incidentId: row.targetId },
+  delivery: JSON.parse(row.payload) as Delivery,
+  attempts: row.attempts,
+  createdAt: row.createdAt,
+});
+
+const target = (audience: Audience) =>
+  audience.kind === "person"
+    ? { targetKind: "person", targetId: audience.personId }
+    : { targetKind: "incident", targetId: audience.incidentId };
+
+const available = (now: Date) => ({
+  OR: [
+    { status: "pending", nextAttemptAt: { lte: now } },
+    { status: "leased", leasedUntil: { lt: now } },
+  ],
+});
+
+export class PrismaOutbox implements OutboxRepository {
+  constructor(private readonly db: Tx) {}
+
+  async enqueue(items: Array<Omit<OutboxItem, "attempts">>): Promise<void> {
+    for (const item of items) {
+      // Checked first rather than caught: a failed insert would abort a PostgreSQL transaction.
+      const exists = await this.db.outboxMessage.findUnique({
+        where: { dedupeKey: item.dedupeKey },
+        select: { id: true },
+      });
+      if (exists) continue;
+      await this.db.outboxMessage.create({
+        data: {
+          id: item.id,
+          incidentId: item.incidentId,
+          dedupeKey: item.dedupeKey,
+          platform: item.channel,
+          ...target(item.audience),
+          payload: JSON.stringify(item.delivery),
+          nextAttemptAt: item.createdAt,
+          createdAt: item.createdAt,
+        },
+      });
+    }
+  }
+
+  async leaseDue(now: Date, owner: string, leaseUntil: Date, limit: number): Promise<OutboxItem[]> {
+    const candidates = await this.db.outboxMessage.findMany({
+      where: available(now),
+      orderBy: [{ createdAt: "asc" }, { dedupeKey: "asc" }],
+      take: limit,
+    });
+    const leased: OutboxItem[] = [];
+    for (const candidate of candidates) {
+      const { count } = await this.db.outboxMessage.updateMany({
+        where: { id: candidate.id, ...available(now) },
+        data: { status: "leased", leasedBy: owner, leasedUntil: leaseUntil },
+      });
+      if (count === 1) leased.push(toItem(candidate));
+    }
+    return leased;
+  }
+
+  async markSent(
+    id: string,
+    owner: string,
+    at: Date,
+    deliveredRef: string | null,
+  ): Promise<boolean> {
+    const { count } = await this.db.outboxMessage.updateMany({
+      where: { id, status: "leased", leasedBy: owner },
+      data: {
+        status: "sent",
+        sentAt: at,
+        deliveredRef,
+        leasedUntil: null,
+        attempts: { increment: 1 },
+      },
+    });
+    return count === 1;
+  }
+
+  async markFailed(
+    id: string,
+    owner: string,
+    error: string,
+    retryAt: Date,
+    dead: boolean,
+  ): Promise<void> {
+    await this.db.outboxMessage.updateMany({
+      where: { id, status: "leased", leasedBy: owner },
+      data: {
+        status: dead ? "dead" : "pending",
+        nextAttemptAt: retryAt,
+        leasedBy: null,
+        leasedUntil: null,
+        lastError: error.slice(0, 1000),
+        attempts: { increment: 1 },
+      },
+    });
+  }
+
+  async listForIncident(incidentId: string): Promise<OutboxItem[]> {
+    const rows = await this.db.outboxMessage.findMany({
+      where: { incidentId },
+      orderBy: [{ createdAt: "asc" }, { dedupeKey: "asc" }],
+    });
+    return rows.map(toItem);
+  }
+}

@@ -1,0 +1,41 @@
+import type { Page, PageStatus, Source } from "../../core/model.ts";
+import type { PageRepository } from "../../core/ports.ts";
+import type { Tx } from "./client.ts";
+
+type Row = Awaited<ReturnType<Tx["page"]["findFirstOrThrow"]>>;
+const toPage = (row: Row): Page => row as Page;
+
+export class PrismaPages implements PageRepository {
+  constructor(private readonly db: Tx) {}
+
+  async insert(page: Page): Promise<void> {
+    await this.db.page.create({ data: page });
+  }
+
+  async get(id: string): Promise<Page | null> {
+    const row = await this.db.page.findUnique({ where: { id } });
+    return row ? toPage(row) : null;
+  }
+
+  async listForIncident(incidentId: string): Promise<Page[]> {
+    const rows = await this.db.page.findMany({
+      where: { incidentId },
+      orderBy: [{ sentAt: "asc" }, { attempt: "asc" }],
+    });
+    return rows.map(toPage);
+  }
+
+  async transition(
+    id: string,
+    from: PageStatus,
+    to: PageStatus,
+    answeredAt: Date | null,
+    source: Source | null,
+  ) {
+    const { count } = await this.db.page.updateMany({
+      where: { id, status: from },
+      data: { status: to, answeredAt, answerSource: source, version: { increment: 1 } },
+    });
+    return count === 1;
+  }
+}

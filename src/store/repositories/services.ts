@@ -1,0 +1,40 @@
+import type { IncidentService } from "../../core/model.ts";
+import type { ServiceRepository } from "../../core/ports.ts";
+import type { Tx } from "./client.ts";
+
+type Row = Awaited<ReturnType<Tx["incidentService"]["findFirstOrThrow"]>>;
+const toService = (row: Row): IncidentService => row as IncidentService;
+
+export class PrismaServices implements ServiceRepository {
+  constructor(private readonly db: Tx) {}
+
+  async insertMany(services: IncidentService[]): Promise<void> {
+    if (services.length > 0) await this.db.incidentService.createMany({ data: services });
+  }
+
+  async listForIncident(incidentId: string): Promise<IncidentService[]> {
+    const rows = await this.db.incidentService.findMany({
+      where: { incidentId },
+      orderBy: [{ situation: "asc" }, { priority: "asc" }],
+    });
+    return rows.map(toService);
+  }
+
+  async get(id: string): Promise<IncidentService | null> {
+    const row = await this.db.incidentService.findUnique({ where: { id } });
+    return row ? toService(row) : null;
+  }
+
+  async markRestored(
+    id: string,
+    at: Date,
+    byId: string | null,
+    by: "coordinator" | "tasks",
+  ): Promise<boolean> {
+    const { count } = await this.db.incidentService.updateMany({
+      where: { id, restoredAt: null },
+      data: { restoredAt: at, restoredById: byId, restoredBy: by },
+    });
+    return count === 1;
+  }
+}

@@ -1,0 +1,76 @@
+import type { Task, TaskStatus } from "../../core/model.ts";
+import type { TaskRepository } from "../../core/ports.ts";
+import type { SituationId } from "../../plan/schema.ts";
+import type { Tx } from "./client.ts";
+
+type Row = Awaited<ReturnType<Tx["task"]["findFirstOrThrow"]>>;
+const toTask = (row: Row): Task => row as Task;
+const UNFINISHED: TaskStatus[] = ["open", "claimed", "blocked"];
+
+export class PrismaTasks implements TaskRepository {
+  constructor(private readonly db: Tx) {}
+
+  async insertMany(tasks: Task[]): Promise<void> {
+    if (tasks.length > 0) await this.db.task.createMany({ data: tasks });
+  }
+
+  async get(id: string): Promise<Task | null> {
+    const row = await this.db.task.findUnique({ where: { id } });
+    return row ? toTask(row) : null;
+  }
+
+  async listForIncident(incidentId: string): Promise<Task[]> {
+    const rows = await this.db.task.findMany({
+      where: { incidentId },
+      orderBy: [{ priority: "asc" }, { deadlineAt: "asc" }, { planTaskId: "asc" }],
+    });
+    return rows.map(toTask);
+  }
+
+  async transition(
+    id: string,
+    expect: { status: readonly TaskStatus[]; version: number },
+    changes: Partial<
+      Pick<Task, "status" | "ownerId" | "claimedAt" | "completedAt" | "blockedReason">
+    >,
+  ) {
+    const { count } = await this.db.task.updateMany({
+      where: { id, status: { in: [...expect.status] }, version: expect.version },
+      data: { ...changes, version: { increment: 1 } },
+    });
+    return { won: count === 1, task: await this.get(id) };
+  }
+
+  async cancelUnfinished(incidentId: string, situation: SituationId): Promise<Task[]> {
+    return this.move(incidentId, situation, UNFINISHED, { status: "cancelled" });
+  }
+
+  async reopenCancelled(incidentId: string, situation: SituationId): Promise<Task[]> {
+    return this.move(incidentId, situation, ["cancelled"], {
+      status: "open",
+      ownerId: null,
+      claimedAt: null,
+      blockedReason: null,
+    });
+  }
+
+  private async move(
+    incidentId: string,
+    situation: SituationId,
+    from: TaskStatus[],
+    data: Partial<Task>,
+  ) {
+    const where = { incidentId, situation, status: { in: from } };
+    const ids = (await this.db.task.findMany({ where, select: { id: true } })).map((r) => r.id);
+    if (ids.length === 0) return [];
+    await this.db.task.updateMany({
+      where: { id: { in: ids } },
+      data: { ...data, version: { increment: 1 } },
+    });
+    const rows = await this.db.task.findMany({
+      where: { id: { in: ids } },
+      orderBy: { priority: "asc" },
+    });
+    return rows.map(toTask);
+  }
+}

@@ -1,0 +1,44 @@
+import type { TimelineEntry } from "../../core/model.ts";
+import type { TimelineRepository } from "../../core/ports.ts";
+import type { Tx } from "./client.ts";
+
+type Row = Awaited<ReturnType<Tx["timelineEntry"]["findFirstOrThrow"]>>;
+
+const toEntry = (row: Row): TimelineEntry => ({
+  ...row,
+  source: row.source as TimelineEntry["source"],
+  type: row.type as TimelineEntry["type"],
+  data: JSON.parse(row.data) as Record<string, unknown>,
+  tags: row.tags === "" ? [] : row.tags.split(","),
+});
+
+export class PrismaTimeline implements TimelineRepository {
+  constructor(private readonly db: Tx) {}
+
+  async last(incidentId: string): Promise<TimelineEntry | null> {
+    const row = await this.db.timelineEntry.findFirst({
+      where: { incidentId },
+      orderBy: { seq: "desc" },
+    });
+    return row ? toEntry(row) : null;
+  }
+
+  async insert(entry: TimelineEntry): Promise<void> {
+    await this.db.timelineEntry.create({
+      data: { ...entry, data: JSON.stringify(entry.data), tags: entry.tags.join(",") },
+    });
+  }
+
+  async list(incidentId: string): Promise<TimelineEntry[]> {
+    const rows = await this.db.timelineEntry.findMany({
+      where: { incidentId },
+      orderBy: { seq: "asc" },
+    });
+    return rows.map(toEntry);
+  }
+
+  async get(id: string): Promise<TimelineEntry | null> {
+    const row = await this.db.timelineEntry.findUnique({ where: { id } });
+    return row ? toEntry(row) : null;
+  }
+}

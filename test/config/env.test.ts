@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, readConfig } from "../../src/config/env.ts";
+import { SAMPLE_PLAN_PATH } from "../../src/plan/load.ts";
+
+describe("readConfig", () => {
+  it("runs on the embedded defaults with an empty environment", () => {
+    expect(readConfig({})).toEqual({
+      port: 3978,
+      host: "127.0.0.1",
+      databaseUrl: "file:./data/ramp.db",
+      planFile: SAMPLE_PLAN_PATH,
+      logLevel: "info",
+    });
+  });
+
+  it("reads every variable", () => {
+    const config = readConfig({
+      PORT: "8080",
+      HOST: "0.0.0.0",
+      DATABASE_URL: "postgresql://ramp:secret@db:5432/ramp",
+      RAMP_PLAN: "/etc/ramp/plan.yaml",
+      LOG_LEVEL: "debug",
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: "0.0.0.0",
+      databaseUrl: "postgresql://ramp:secret@db:5432/ramp",
+      planFile: "/etc/ramp/plan.yaml",
+      logLevel: "debug",
+    });
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(readConfig({ PORT: "", DATABASE_URL: "" })).toMatchObject({
+      port: 3978,
+      databaseUrl: "file:./data/ramp.db",
+    });
+  });
+
+  it.each([
+    ["PORT", "abc", /PORT: must be a whole number between 1 and 65535 \(got "abc"\)/],
+    ["PORT", "70000", /PORT: must be a whole number between 1 and 65535 \(got "70000"\)/],
+    [
+      "DATABASE_URL",
+      "mysql://x",
+      /DATABASE_URL: use file:.* or postgresql:\/\/.* \(got "mysql:\/\/x"\)/,
+    ],
+    [
+      "LOG_LEVEL",
+      "loud",
+      /LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent \(got "loud"\)/,
+    ],
+  ])("names %s when it is malformed", (variable, value, expected) => {
+    expect(() => readConfig({ [variable]: value })).toThrow(ConfigError);
+    expect(() => readConfig({ [variable]: value })).toThrow(expected);
+  });
+
+  it("reports every malformed variable at once", () => {
+    try {
+      readConfig({ PORT: "x", LOG_LEVEL: "y" });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConfigError).problems.map((p) => p.variable)).toEqual(["PORT", "LOG_LEVEL"]);
+    }
+  });
+});

@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    environment: "node",
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Two cores: database-heavy files run in parallel workers, each with its own database.
+    pool: "forks",
+    maxWorkers: 2,
+  },
+});
