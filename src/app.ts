@@ -1,17 +1,24 @@
 // Builds and starts Ramp from a parsed configuration; used by main.ts and by the tests.
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { buildEngine } from "./compose.ts";
 import type { Config } from "./config/env.ts";
+import type { CrisisEngine } from "./core/engine.ts";
+import type { DeliveryChannel } from "./core/outbox.ts";
+import type { Clock } from "./core/ports.ts";
 import { createHttpApp, listen } from "./http/server.ts";
 import type { Logger } from "./logging.ts";
 import { loadPlanFile } from "./plan/load.ts";
 import { formatProblems } from "./plan/report.ts";
 import type { Plan } from "./plan/schema.ts";
+import { Scheduler } from "./scheduler/scheduler.ts";
 import { openDatabase } from "./store/database.ts";
 
 export interface RunningRamp {
   url: string;
   plan: Plan;
+  engine: CrisisEngine;
+  scheduler: Scheduler;
   close(): Promise<void>;
 }
 
@@ -19,7 +26,11 @@ export class StartupError extends Error {
   override name = "StartupError";
 }
 
-export async function startRamp(config: Config, logger: Logger): Promise<RunningRamp> {
+export async function startRamp(
+  config: Config,
+  logger: Logger,
+  options: { clock?: Clock; startScheduler?: boolean } = {},
+): Promise<RunningRamp> {
   const loaded = await loadPlanFile(config.planFile);
   if (!loaded.ok) {
     throw new StartupError(
@@ -38,6 +49,18 @@ export async function startRamp(config: Config, logger: Logger): Promise<Running
   const database = await openDatabase(config.databaseUrl);
   logger.info({ provider: database.provider }, "database ready");
 
+  // Delivery channels (Slack, Teams, web) are added by their adapters; none yet.
+  const channels = new Map<string, DeliveryChannel>();
+  const engine = buildEngine({
+    database,
+    plan,
+    planHash: hash,
+    log: logger,
+    channels: [...channels.keys()],
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  const scheduler = new Scheduler(engine, channels, logger, config.tickSeconds);
+
   const app = createHttpApp({
     database: () => database.health(),
     plan: () => ({
@@ -46,6 +69,10 @@ export async function startRamp(config: Config, logger: Logger): Promise<Running
       organisation: plan.organisation.name,
       version: plan.document.version,
       hash,
+    }),
+    scheduler: () => ({
+      tickSeconds: config.tickSeconds,
+      lastTickAt: scheduler.lastTick?.at.toISOString() ?? null,
     }),
   });
 
@@ -56,11 +83,15 @@ export async function startRamp(config: Config, logger: Logger): Promise<Running
     await database.close();
     throw error;
   }
+  if (options.startScheduler !== false) scheduler.start();
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`,
     plan,
+    engine,
+    scheduler,
     async close() {
+      await scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();
     },

@@ -4,6 +4,8 @@ import { z } from "zod";
 import { SAMPLE_PLAN_PATH } from "../plan/load.ts";
 
 const port = z.coerce.number().int().min(1).max(65535);
+const TICK_SECONDS = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60] as const;
+const TICK_SECONDS_TEXT = TICK_SECONDS.join(", ");
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 const envSchema = z.object({
@@ -17,6 +19,12 @@ const envSchema = z.object({
     .default("file:./data/ramp.db"),
   RAMP_PLAN: z.string().min(1).default(SAMPLE_PLAN_PATH),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  RAMP_TICK_SECONDS: z.coerce
+    .number()
+    .refine((n) => TICK_SECONDS.includes(n as (typeof TICK_SECONDS)[number]), {
+      message: `must be one of ${TICK_SECONDS_TEXT} (a whole divisor of 60, so ticks stay evenly spaced)`,
+    })
+    .default(15),
 });
 
 export type Config = {
@@ -25,6 +33,8 @@ export type Config = {
   databaseUrl: string;
   planFile: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Seconds between scheduler ticks (reminders, escalations, deliveries). */
+  tickSeconds: number;
 };
 
 export class ConfigError extends Error {
@@ -56,6 +66,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: v.DATABASE_URL,
     planFile: v.RAMP_PLAN,
     logLevel: v.LOG_LEVEL,
+    tickSeconds: v.RAMP_TICK_SECONDS,
   };
 }
 
@@ -64,12 +75,7 @@ function describe(issue: z.ZodIssue, value: string | undefined): string {
   if (issue.code === z.ZodIssueCode.invalid_enum_value) {
     return `must be one of ${issue.options.join(", ")}${shown}`;
   }
-  if (
-    issue.code === z.ZodIssueCode.invalid_type ||
-    issue.code === "too_small" ||
-    issue.code === "too_big"
-  ) {
-    return `must be a whole number between 1 and 65535${shown}`;
-  }
+  if (issue.path[0] === "PORT") return `must be a whole number between 1 and 65535${shown}`;
+  if (issue.path[0] === "RAMP_TICK_SECONDS") return `must be one of ${TICK_SECONDS_TEXT} seconds${shown}`;
   return `${issue.message}${shown}`;
 }

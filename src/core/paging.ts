@@ -147,11 +147,16 @@ export async function pageTimedOut(work: Work, pageId: string): Promise<void> {
   work.refresh({ kind: "paging", incidentId: page.incidentId });
 }
 
-/** Pages the next alternate, unless someone later in the chain was already paged for the function. */
+/**
+ * Pages the next alternate, unless someone later in the chain was already paged for the function
+ * or someone for the function is coming (a holder who answered "ik kom" after going silent).
+ */
 async function escalateUnlessCovered(work: Work, page: Page): Promise<void> {
-  const pages = await work.tx.pages.listForIncident(page.incidentId);
-  const later = pages.some((p) => p.functionId === page.functionId && p.attempt > page.attempt);
-  if (later) return;
+  const pages = (await work.tx.pages.listForIncident(page.incidentId)).filter(
+    (p) => p.functionId === page.functionId,
+  );
+  const later = pages.some((p) => p.attempt > page.attempt);
+  if (later || pages.some((p) => p.status === "coming")) return;
   await sendPage(work, page.functionId, page.attempt + 1, page, null);
 }
 

@@ -10,6 +10,7 @@ export interface HealthSources {
     error?: string;
   }>;
   plan(): { ok: boolean; organisation?: string; file: string; hash?: string; version?: string };
+  scheduler(): { tickSeconds: number; lastTickAt: string | null };
 }
 
 export function healthHandler(sources: HealthSources) {
@@ -28,6 +29,6 @@ export function healthHandler(sources: HealthSources) {
     res
       .status(ok ? 200 : 503)
       .set("Cache-Control", "no-store")
-      .json({ status: ok ? "ok" : "unavailable", database, plan });
+      .json({ status: ok ? "ok" : "unavailable", database, plan, scheduler: sources.scheduler() });
   };
 }

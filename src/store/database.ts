@@ -46,6 +46,15 @@ export interface OpenDatabaseOptions extends MigrateOptions {
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
 /**
+ * SQLite files open in this process. better-sqlite3 waits for a lock synchronously,
+ * so two handles on one file in one process deadlock as soon as both write: the
+ * second blocks the event loop on a lock that only the first, stuck behind it, can
+ * release (Prisma then reports "Operation has timed out"). One handle per file per
+ * process; other processes are fine, they wait their turn.
+ */
+const openSqliteFiles = new Set<string>();
+
+/**
  * @param url DATABASE_URL: `file:./data/ramp.db` (SQLite, relative to the working
  *   directory, parent directory created) or `postgresql://…` / `postgres://…`
  * @throws Error naming DATABASE_URL when the URL is neither; MigrationError when the
@@ -56,10 +65,28 @@ export async function openDatabase(
   options: OpenDatabaseOptions = {},
 ): Promise<Database> {
   const target = parseDatabaseUrl(url);
-  if (target.provider === "sqlite") mkdirSync(path.dirname(target.file), { recursive: true });
-  const appliedMigrations = options.migrate === false ? [] : await migrate(target, options);
-  const client =
-    target.provider === "sqlite" ? await sqliteClient(target.file) : await postgresClient(target);
+  const sqliteFile = target.provider === "sqlite" ? target.file : null;
+  if (sqliteFile !== null) {
+    if (openSqliteFiles.has(sqliteFile)) {
+      throw new Error(
+        `SQLite database ${sqliteFile} is already open in this process. Share that Database ` +
+          "instead of opening a second one: two connections to one SQLite file in one process " +
+          "deadlock when both write. Close the first one if it is no longer needed.",
+      );
+    }
+    mkdirSync(path.dirname(sqliteFile), { recursive: true });
+    openSqliteFiles.add(sqliteFile);
+  }
+  let appliedMigrations: string[];
+  let client: Db;
+  try {
+    appliedMigrations = options.migrate === false ? [] : await migrate(target, options);
+    client =
+      target.provider === "sqlite" ? await sqliteClient(target.file) : await postgresClient(target);
+  } catch (error) {
+    if (sqliteFile !== null) openSqliteFiles.delete(sqliteFile);
+    throw error;
+  }
 
   const migrationsTable =
     target.provider === "postgresql" && target.schema !== undefined
@@ -108,7 +135,11 @@ export async function openDatabase(
     async close() {
       if (closed) return;
       closed = true;
-      await client.$disconnect();
+      try {
+        await client.$disconnect();
+      } finally {
+        if (sqliteFile !== null) openSqliteFiles.delete(sqliteFile);
+      }
     },
   };
 }

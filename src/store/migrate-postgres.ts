@@ -42,7 +42,7 @@ export async function migratePostgres(
   client.on("error", () => {});
   await client.connect();
   try {
-    // await acquireLock(client, lockTimeoutMs);
+    await acquireLock(client, lockTimeoutMs);
     try {
       if (schema !== undefined) {
         // Like Prisma, create a missing schema (under the lock: concurrent

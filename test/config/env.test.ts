@@ -10,6 +10,7 @@ describe("readConfig", () => {
       databaseUrl: "file:./data/ramp.db",
       planFile: SAMPLE_PLAN_PATH,
       logLevel: "info",
+      tickSeconds: 15,
     });
   });
 
@@ -20,6 +21,7 @@ describe("readConfig", () => {
       DATABASE_URL: "postgresql://ramp:secret@db:5432/ramp",
       RAMP_PLAN: "/etc/ramp/plan.yaml",
       LOG_LEVEL: "debug",
+      RAMP_TICK_SECONDS: "5",
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -27,6 +29,7 @@ describe("readConfig", () => {
       databaseUrl: "postgresql://ramp:secret@db:5432/ramp",
       planFile: "/etc/ramp/plan.yaml",
       logLevel: "debug",
+      tickSeconds: 5,
     });
   });
 
@@ -45,6 +48,12 @@ describe("readConfig", () => {
       "mysql://x",
       /DATABASE_URL: use file:.* or postgresql:\/\/.* \(got "mysql:\/\/x"\)/,
     ],
+    [
+      "RAMP_TICK_SECONDS",
+      "7",
+      /RAMP_TICK_SECONDS: must be one of 1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60 seconds \(got "7"\)/,
+    ],
+    ["RAMP_TICK_SECONDS", "soon", /RAMP_TICK_SECONDS: must be one of .* seconds \(got "soon"\)/],
     [
       "LOG_LEVEL",
       "loud",

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MigrationError, migrate } from "../../src/store/migrate.ts";
 import { defaultMigrationsDir, readMigrationsFromDisk } from "../../src/store/migrations-on-disk.ts";
 import { describeEachDatabase } from "../support/databases.ts";
@@ -46,12 +46,21 @@ describeEachDatabase("migrations", (target) => {
     expect(names[0]).toMatch(/^\d{14}_init$/);
   });
 
+  // target.url: migrated twice here, inspected by the tests below; the other tests
+  // make databases of their own.
+  let firstRun: string[] = [];
+  let secondRun: string[] = [];
+  beforeAll(async () => {
+    firstRun = await migrate(target.url);
+    secondRun = await migrate(target.url);
+  });
+
   it("applies every checked-in migration to a fresh database, then nothing", async () => {
-    expect(await migrate(target.url)).toEqual(names);
+    expect(firstRun).toEqual(names);
     for (const table of ["Incident", "Task", "TimelineEntry", "OutboxMessage", "ConversationRef"]) {
       expect(await tableExists(target.url, table), table).toBe(true);
     }
-    expect(await migrate(target.url)).toEqual([]);
+    expect(secondRun).toEqual([]);
     expect(await migrationRows(target.url)).toHaveLength(names.length);
   });
 
@@ -216,7 +225,9 @@ describeEachDatabase("migrations", (target) => {
   it("applies each migration exactly once when several processes migrate together", async () => {
     const url = await target.createDatabase();
     const script = path.join(PROJECT_ROOT, "test", "support", "migrate-process.ts");
-    const runs = await Promise.all([1, 2, 3].map(() => runTypeScript(script, [url])));
+    // Process start-up takes about a second; all three begin migrating 3 s from now.
+    const startAt = String(Date.now() + 3000);
+    const runs = await Promise.all([1, 2, 3].map(() => runTypeScript(script, [url, startAt])));
     for (const run of runs) expect(run.stderr + run.stdout).not.toMatch(/Error/);
     for (const run of runs) expect(run.status).toBe(0);
     const applied = runs.flatMap((run) => JSON.parse(run.stdout.trim()) as string[]);
@@ -253,5 +264,56 @@ describeEachDatabase("migrations", (target) => {
       expect(shape(rampRow?.finished_at)).toBe(shape(prismaRow?.finished_at));
     });
 
+    it("rebuilds a parent table the way Prisma's SQLite scripts do without cascading to its children", async () => {
+      // A real Prisma rebuild script: making Incident.officeHours required makes
+      // Prisma copy Incident into a new table and DROP the old one.
+      const snapshot = path.join(PROJECT_ROOT, "prisma", "migrations", "schema.snapshot.prisma");
+      const changed = path.join(copyOfMigrations(checkedIn), "changed.prisma");
+      writeFileSync(
+        changed,
+        readFileSync(snapshot, "utf8").replace(
+          /officeHours\s+Boolean\?/,
+          "officeHours Boolean @default(false)",
+        ),
+      );
+      const diff = runPrismaCli(
+        ["migrate", "diff", "--from-schema-datamodel", snapshot, "--to-schema-datamodel", changed, "--script"],
+        await target.createDatabase(),
+      );
+      expect(diff.stdout).toContain('DROP TABLE "Incident"');
+
+      const url = await target.createDatabase();
+      await migrate(url);
+      await rawQuery(
+        url,
+        `INSERT INTO "Incident" (id, organisation, number, planHash, classification, scope, description, declaredById, declaredAt)
+         VALUES ('i1', 'org', '2026-001', 'h', 'c', 's', 'd', 'p', '2026-01-01T00:00:00.000+00:00')`,
+      );
+      await rawQuery(
+        url,
+        `INSERT INTO "Page" (id, incidentId, personId, functionId, sentAt, ackDueAt)
+         VALUES ('p1', 'i1', 'jan', 'coordinator', '2026-01-01T00:00:00.000+00:00', '2026-01-01T00:10:00.000+00:00')`,
+      );
+      const dir = copyOfMigrations(checkedIn);
+      addMigration(dir, "29990101000000_office_hours_required", diff.stdout);
+      expect(await migrate(url, { migrationsDir: dir })).toEqual(["29990101000000_office_hours_required"]);
+      expect(await rawQuery(url, 'SELECT id FROM "Page"')).toEqual([{ id: "p1" }]);
+      expect(await rawQuery(url, 'SELECT "officeHours" FROM "Incident"')).toEqual([{ officeHours: 0 }]);
+    });
+
+    it("refuses a migration that leaves dangling foreign keys, and keeps none of it", async () => {
+      const url = await target.createDatabase();
+      const dir = copyOfMigrations(checkedIn);
+      addMigration(
+        dir,
+        "29990101000000_orphan",
+        `INSERT INTO "Page" (id, incidentId, personId, functionId, sentAt, ackDueAt)
+         VALUES ('p1', 'missing', 'jan', 'coordinator', '2026-01-01T00:00:00.000+00:00', '2026-01-01T00:10:00.000+00:00');\n`,
+      );
+      const error = await migrate(url, { migrationsDir: dir }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(MigrationError);
+      expect((error as Error).message).toContain("foreign key points nowhere (Page row");
+      expect(await rawQuery(url, 'SELECT id FROM "Page"')).toEqual([]);
+    });
   });
 });

@@ -1,15 +1,14 @@
 // An engine on a real database with a fake clock, the sample plan and silent logs.
-import { randomUUID } from "node:crypto";
+
+import { buildEngine } from "../../src/compose.ts";
 import type { Actor } from "../../src/core/actor.ts";
 import type { EngineContext } from "../../src/core/context.ts";
-import { PlanDirectory } from "../../src/core/directory.ts";
-import { CrisisEngine } from "../../src/core/engine.ts";
+import type { CrisisEngine } from "../../src/core/engine.ts";
 import type { Source } from "../../src/core/model.ts";
 import type { Clock, CoreLogger } from "../../src/core/ports.ts";
 import { loadPlanFile, SAMPLE_PLAN_PATH } from "../../src/plan/load.ts";
 import type { Plan } from "../../src/plan/schema.ts";
 import type { Database } from "../../src/store/database.ts";
-import { createPrismaStore } from "../../src/store/prisma-store.ts";
 
 export class FakeClock implements Clock {
   constructor(private current: Date) {}
@@ -64,15 +63,15 @@ export async function createTestEngine(
   const sample = await loadSamplePlan();
   const plan = options.plan ?? sample.plan;
   const clock = new FakeClock(options.start ?? START);
-  const ctx: EngineContext = {
-    store: createPrismaStore(db.client),
-    dir: new PlanDirectory(plan, sample.hash),
-    clock,
-    ids: { next: () => randomUUID() },
+  const engine = buildEngine({
+    database: db,
+    plan,
+    planHash: sample.hash,
     log: silentLogger,
     channels: options.channels ?? ["slack"],
-  };
-  const engine = new CrisisEngine(ctx);
+    clock,
+  });
+  const ctx = engine.ctx;
   return {
     engine,
     ctx,

@@ -130,7 +130,8 @@ export class Views {
       const last = chain.at(-1);
       if (!last) continue;
       if (chain.length > 1) summary.escalated += 1;
-      if (last.status === "coming") summary.coming += 1;
+      // Someone for the function is coming, e.g. a holder who answered after the alternate was paged.
+      if (chain.some((p) => p.status === "coming")) summary.coming += 1;
       else if (last.status === "declined") summary.declined += 1;
       else if (last.status === "silent") summary.silent += 1;
       else summary.waiting += 1;

@@ -1,0 +1,88 @@
+// The tick: every RAMP_TICK_SECONDS, ask the core what is due (pages to escalate, reminders,
+// overdue deadlines) and deliver the outbox. The tick is thin on purpose: the rows in the
+// database decide what happens, so a restart or a second replica changes nothing.
+
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import cron, { type ScheduledTask } from "node-cron";
+import type { CrisisEngine } from "../core/engine.ts";
+import type { DeliveryChannel } from "../core/outbox.ts";
+import type { Logger } from "../logging.ts";
+
+export interface TickReport {
+  at: Date;
+  jobs: { done: number; lost: number; failed: number };
+  deliveries: { sent: number; retried: number; dead: number };
+  durationMs: number;
+}
+
+export class Scheduler {
+  /** Identifies this process's leases; another replica has its own. */
+  readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private task: ScheduledTask | null = null;
+  private running: Promise<TickReport> | null = null;
+  lastTick: TickReport | null = null;
+
+  constructor(
+    private readonly engine: CrisisEngine,
+    private readonly channels: ReadonlyMap<string, DeliveryChannel>,
+    private readonly logger: Logger,
+    private readonly tickSeconds: number,
+  ) {}
+
+  start(): void {
+    const expression = this.tickSeconds === 60 ? "0 * * * * *" : `*/${this.tickSeconds} * * * * *`;
+    this.task = cron.schedule(expression, () => this.tick().then(() => undefined), {
+      name: "ramp-tick",
+      noOverlap: true,
+      // A tick that outlasts its interval is normal under load; node-cron would print to stdout.
+      logger: {
+        info: (message) => this.logger.debug({ source: "node-cron" }, String(message)),
+        warn: (message) => this.logger.debug({ source: "node-cron" }, String(message)),
+        error: (message) => this.logger.error({ source: "node-cron" }, String(message)),
+        debug: (message) => this.logger.trace({ source: "node-cron" }, String(message)),
+      },
+    });
+  }
+
+  /** One tick now; concurrent calls share the tick in progress. */
+  tick(): Promise<TickReport> {
+    this.running ??= this.runTick().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async runTick(): Promise<TickReport> {
+    const started = performance.now();
+    const at = new Date();
+    try {
+      const jobs = await this.engine.runDueJobs(this.owner);
+      const deliveries =
+        this.channels.size > 0
+          ? await this.engine.dispatch(this.channels, this.owner)
+          : { sent: 0, retried: 0, dead: 0 };
+      const report = { at, jobs, deliveries, durationMs: Math.round(performance.now() - started) };
+      if (jobs.done + jobs.failed + deliveries.sent + deliveries.retried > 0)
+        this.logger.debug(report, "tick");
+      this.lastTick = report;
+      return report;
+    } catch (error) {
+      // A database outage must not stop the ticks: the next one tries again.
+      this.logger.error({ err: error }, "tick failed");
+      const report = {
+        at,
+        jobs: { done: 0, lost: 0, failed: 0 },
+        deliveries: { sent: 0, retried: 0, dead: 0 },
+        durationMs: Math.round(performance.now() - started),
+      };
+      return report;
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.task?.destroy();
+    this.task = null;
+    await this.running;
+  }
+}
