@@ -93,18 +93,20 @@ try {
     writeFileSync(file, text);
     return file;
   };
-  diffs = {
-    sqlite: diffSchemas({
+  // In parallel: each run of the Prisma CLI spends seconds loading its engines.
+  const [sqlite, postgresql] = await Promise.all([
+    diffSchemas({
       provider: "sqlite",
       from: snapshot === null ? null : paths.snapshot,
       to: paths.source,
     }),
-    postgresql: diffSchemas({
+    diffSchemas({
       provider: "postgresql",
       from: snapshot === null ? null : write("from.prisma", derivePostgresSchema(snapshot)),
       to: write("to.prisma", derivePostgresSchema(source)),
     }),
-  };
+  ]);
+  diffs = { sqlite, postgresql };
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));
 } finally {

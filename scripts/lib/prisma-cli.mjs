@@ -8,7 +8,7 @@
 //   nothing about DATABASE_URL.
 // None of the commands run through here (generate, migrate diff) need a real
 // database, so a harmless placeholder stands in when no fitting URL is set.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -40,23 +40,31 @@ export function databaseUrlFor(provider) {
 /**
  * @param {string[]} args
  * @param {{ databaseUrl: string }} options
- * @returns {{ status: number; stdout: string; stderr: string }}
+ * @returns {Promise<{ status: number; stdout: string; stderr: string }>}
  */
 export function runPrisma(args, { databaseUrl }) {
-  const result = spawnSync(process.execPath, [PRISMA_CLI, ...args], {
-    cwd: PROJECT_ROOT,
-    encoding: "utf8",
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      // No update check and no telemetry: both would try the network.
-      CHECKPOINT_DISABLE: "1",
-      PRISMA_HIDE_UPDATE_MESSAGE: "1",
-    },
-    maxBuffer: 64 * 1024 * 1024,
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [PRISMA_CLI, ...args], {
+      cwd: PROJECT_ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        // No update check and no telemetry: both would try the network.
+        CHECKPOINT_DISABLE: "1",
+        PRISMA_HIDE_UPDATE_MESSAGE: "1",
+      },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ status: code ?? 1, stdout, stderr }));
   });
-  if (result.error) throw result.error;
-  return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
 }
 
 /**
@@ -64,8 +72,8 @@ export function runPrisma(args, { databaseUrl }) {
  * @param {string[]} args
  * @param {{ databaseUrl: string }} options
  */
-export function runPrismaOrThrow(args, options) {
-  const result = runPrisma(args, options);
+export async function runPrismaOrThrow(args, options) {
+  const result = await runPrisma(args, options);
   if (result.status !== 0) {
     throw new Error(
       `prisma ${args.join(" ")} failed (exit ${result.status}):\n${result.stderr}${result.stdout}`,
@@ -78,14 +86,14 @@ export function runPrismaOrThrow(args, options) {
  * The SQL that brings a database from schema `from` (or empty) to schema `to`, or
  * null when nothing differs.
  * @param {{ from: string | null; to: string; provider: "sqlite" | "postgresql" }} options
- * @returns {string | null}
+ * @returns {Promise<string | null>}
  */
-export function diffSchemas({ from, to, provider }) {
+export async function diffSchemas({ from, to, provider }) {
   const source = from === null ? ["--from-empty"] : ["--from-schema-datamodel", from];
   // The CLI reads the config's schema (SQLite) for its engine type whatever the
   // provider of the two files compared, hence a file: URL in both cases; the scratch
   // one, since a diff of two schema files needs no database.
-  const result = runPrisma(
+  const result = await runPrisma(
     ["migrate", "diff", ...source, "--to-schema-datamodel", to, "--script", "--exit-code"],
     { databaseUrl: HARMLESS_SQLITE_URL },
   );
