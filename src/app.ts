@@ -60,6 +60,7 @@ export async function startRamp(
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const scheduler = new Scheduler(engine, channels, logger, config.tickSeconds);
+  engine.ctx.onCommitted = () => scheduler.kick();
 
   const app = createHttpApp({
     database: () => database.health(),

@@ -25,7 +25,23 @@ const envSchema = z.object({
       message: `must be one of ${TICK_SECONDS_TEXT} (a whole divisor of 60, so ticks stay evenly spaced)`,
     })
     .default(15),
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, { message: "must be a bot token starting with xoxb-" }).optional(),
+  SLACK_SIGNING_SECRET: z.string().min(8, { message: "must be the app's signing secret" }).optional(),
+  SLACK_APP_TOKEN: z.string().regex(/^xapp-/, { message: "must be an app-level token starting with xapp-" }).optional(),
+  SLACK_API_URL: z
+    .string()
+    .url({ message: "must be a URL such as https://slack.com/api/" })
+    .optional(),
 });
+
+export interface SlackConfig {
+  botToken: string;
+  signingSecret: string;
+  /** Socket Mode (no public URL needed) when set. */
+  appToken?: string;
+  /** Web API base URL, for tests and proxies; default Slack's own. */
+  apiUrl?: string;
+}
 
 export type Config = {
   port: number;
@@ -35,6 +51,8 @@ export type Config = {
   logLevel: (typeof LOG_LEVELS)[number];
   /** Seconds between scheduler ticks (reminders, escalations, deliveries). */
   tickSeconds: number;
+  /** Slack is on when both the bot token and the signing secret are set. */
+  slack: SlackConfig | null;
 };
 
 export class ConfigError extends Error {
@@ -60,6 +78,18 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     );
   }
   const v = parsed.data;
+  const slackParts = [v.SLACK_BOT_TOKEN, v.SLACK_SIGNING_SECRET];
+  if (slackParts.some(Boolean) && !slackParts.every(Boolean)) {
+    const missing = v.SLACK_BOT_TOKEN ? "SLACK_SIGNING_SECRET" : "SLACK_BOT_TOKEN";
+    throw new ConfigError([
+      { variable: missing, message: "is needed too: Slack needs both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET" },
+    ]);
+  }
+  if (v.SLACK_APP_TOKEN && !v.SLACK_BOT_TOKEN) {
+    throw new ConfigError([
+      { variable: "SLACK_BOT_TOKEN", message: "is needed for Socket Mode (SLACK_APP_TOKEN is set)" },
+    ]);
+  }
   return {
     port: v.PORT,
     host: v.HOST,
@@ -67,11 +97,22 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     planFile: v.RAMP_PLAN,
     logLevel: v.LOG_LEVEL,
     tickSeconds: v.RAMP_TICK_SECONDS,
+    slack:
+      v.SLACK_BOT_TOKEN && v.SLACK_SIGNING_SECRET
+        ? {
+            botToken: v.SLACK_BOT_TOKEN,
+            signingSecret: v.SLACK_SIGNING_SECRET,
+            ...(v.SLACK_APP_TOKEN ? { appToken: v.SLACK_APP_TOKEN } : {}),
+            ...(v.SLACK_API_URL ? { apiUrl: v.SLACK_API_URL } : {}),
+          }
+        : null,
   };
 }
 
 function describe(issue: z.ZodIssue, value: string | undefined): string {
-  const shown = value === undefined ? "" : ` (got "${value}")`;
+  // Secrets are never echoed into logs.
+  const secret = /TOKEN|SECRET|PASSWORD/.test(String(issue.path[0]));
+  const shown = value === undefined || secret ? "" : ` (got "${value}")`;
   if (issue.code === z.ZodIssueCode.invalid_enum_value) {
     return `must be one of ${issue.options.join(", ")}${shown}`;
   }

@@ -10,4 +10,6 @@ export interface EngineContext {
   log: CoreLogger;
   /** Delivery channels in use ("slack", "teams", "web"); every delivery is queued once per channel. */
   channels: string[];
+  /** Called after a command committed, so deliveries can go out now instead of at the next tick. */
+  onCommitted?: () => void;
 }

@@ -45,7 +45,9 @@ export async function declareIncident(
   // the other retries, sees the active incident and is refused.
   for (let attempt = 0; ; attempt++) {
     try {
-      return await declareOnce(ctx, actor, input, description);
+      const incident = await declareOnce(ctx, actor, input, description);
+      ctx.onCommitted?.();
+      return incident;
     } catch (error) {
       if (!(error instanceof ConflictError) || attempt >= 4) throw error;
     }

@@ -13,17 +13,19 @@ export async function onIncident<T>(
   command: (work: Work, incident: Incident, tx: Repositories) => Promise<T>,
   options: { allowClosed?: boolean } = {},
 ): Promise<T> {
-  return ctx.store.transaction(async (tx) => {
+  const result = await ctx.store.transaction(async (tx) => {
     const incident = await tx.incidents.lock(incidentId);
     if (!incident) throw new RampError("incident-not-found", { id: incidentId });
     if (incident.status === "closed" && !options.allowClosed) {
       throw new RampError("incident-closed", { number: incident.number });
     }
     const work = new Work(ctx, tx, incident, ctx.clock.now());
-    const result = await command(work, incident, tx);
+    const value = await command(work, incident, tx);
     await work.flush();
-    return result;
+    return value;
   });
+  ctx.onCommitted?.();
+  return result;
 }
 
 export function requireLeader(

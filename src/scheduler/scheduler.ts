@@ -21,6 +21,8 @@ export class Scheduler {
   readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private task: ScheduledTask | null = null;
   private running: Promise<TickReport> | null = null;
+  private kicking = false;
+  private kickAgain = false;
   lastTick: TickReport | null = null;
 
   constructor(
@@ -42,6 +44,30 @@ export class Scheduler {
         error: (message) => this.logger.error({ source: "node-cron" }, String(message)),
         debug: (message) => this.logger.trace({ source: "node-cron" }, String(message)),
       },
+    });
+  }
+
+  /**
+   * Delivers the outbox now (after a command committed) rather than at the next tick, so a
+   * clicked button updates its card at once. Coalesced: a burst of commands is one dispatch.
+   */
+  kick(): void {
+    if (this.channels.size === 0 || this.kicking) {
+      if (this.kicking) this.kickAgain = true;
+      return;
+    }
+    this.kicking = true;
+    setImmediate(async () => {
+      try {
+        do {
+          this.kickAgain = false;
+          await this.engine.dispatch(this.channels, this.owner);
+        } while (this.kickAgain);
+      } catch (error) {
+        this.logger.error({ err: error }, "dispatch after command failed; the tick will retry");
+      } finally {
+        this.kicking = false;
+      }
     });
   }
 

@@ -11,7 +11,31 @@ describe("readConfig", () => {
       planFile: SAMPLE_PLAN_PATH,
       logLevel: "info",
       tickSeconds: 15,
+      slack: null,
     });
+  });
+
+  it("turns Slack on with a bot token and a signing secret, Socket Mode with an app token", () => {
+    const slack = readConfig({
+      SLACK_BOT_TOKEN: "xoxb-1-2-abc",
+      SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5",
+      SLACK_APP_TOKEN: "xapp-1-A1-2-abc",
+      SLACK_API_URL: "http://127.0.0.1:9999/api/",
+    }).slack;
+    expect(slack).toEqual({
+      botToken: "xoxb-1-2-abc",
+      signingSecret: "8f742231b10e8888abcd99yyyzzz85a5",
+      appToken: "xapp-1-A1-2-abc",
+      apiUrl: "http://127.0.0.1:9999/api/",
+    });
+  });
+
+  it("names the missing half of the Slack credentials", () => {
+    expect(() => readConfig({ SLACK_BOT_TOKEN: "xoxb-1" })).toThrow(/SLACK_SIGNING_SECRET: is needed too/);
+    expect(() => readConfig({ SLACK_SIGNING_SECRET: "12345678" })).toThrow(/SLACK_BOT_TOKEN: is needed too/);
+    expect(() => readConfig({ SLACK_BOT_TOKEN: "xoxp-1", SLACK_SIGNING_SECRET: "12345678" })).toThrow(
+      /SLACK_BOT_TOKEN: must be a bot token starting with xoxb-/,
+    );
   });
 
   it("reads every variable", () => {

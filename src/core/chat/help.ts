@@ -1,0 +1,35 @@
+// The help text for chat commands, in the plan's language; `prefix` is how the platform calls
+// Ramp ("/ramp" in Slack, "@Ramp" in Teams).
+import type { Locale } from "../../plan/schema.ts";
+
+export function helpText(locale: Locale, prefix: string): string {
+  const p = prefix;
+  if (locale === "en") {
+    return [
+      "*Ramp — the crisis plan, live*",
+      `\`${p} start [zwak|klein|groot|crisis] [totaal|gedeeltelijk] [description]\` declare an incident and page the crisis staff (coordinator or deputy; without words a form opens)`,
+      `\`${p} status\` the incident: paging, decision, priority services and their RTO deadlines`,
+      `\`${p} tasks\` the tasks of the plan, to claim (\`${p} tasks mine\`: yours)`,
+      `\`${p} evaluation <text>\` record the evaluation of the damage`,
+      `\`${p} decide A <location>\` or \`${p} decide B [reason]\` continue at a fallback location (A) or in the own buildings (B)`,
+      `\`${p} log [#oorzaak|#externe-communicatie|#preventie|#verbetering|#schadeclaim] <text>\` add to the timeline`,
+      `\`${p} restored <service>\` mark a priority service restored`,
+      `\`${p} classify <level>\` change the classification`,
+      `\`${p} stop [note]\` close the incident and seal the timeline`,
+      `\`${p} help\` this help`,
+    ].join("\n");
+  }
+  return [
+    "*Ramp — het rampenplan, live*",
+    `\`${p} start [zwak|klein|groot|crisis] [totaal|gedeeltelijk] [omschrijving]\` meld een incident en roep de crisisstaf op (coördinator of plaatsvervanger; zonder woorden opent een formulier)`,
+    `\`${p} status\` het incident: oproeping, beslissing, prioritaire diensten en hun RTO-deadlines`,
+    `\`${p} taken\` de taken van het plan, om op te nemen (\`${p} taken mijn\`: de uwe)`,
+    `\`${p} evaluatie <tekst>\` leg de evaluatie van de schade vast`,
+    `\`${p} besluit A <uitwijklocatie>\` of \`${p} besluit B [reden]\` verder op een uitwijklocatie (A) of in de eigen gebouwen (B)`,
+    `\`${p} log [#oorzaak|#externe-communicatie|#preventie|#verbetering|#schadeclaim] <tekst>\` schrijf in het logboek`,
+    `\`${p} hersteld <dienst>\` meld een prioritaire dienst hersteld`,
+    `\`${p} ernst <niveau>\` wijzig de ernst`,
+    `\`${p} stop [slotopmerking]\` sluit het incident af en verzegel de tijdlijn`,
+    `\`${p} help\` deze hulp (English words work too: decide, tasks, close, …)`,
+  ].join("\n");
+}

@@ -1,0 +1,147 @@
+// The words people type after /ramp (Slack), @Ramp (Teams) or in the local chat.
+// Dutch first, English aliases; the same parser for every platform.
+import { CLASSIFICATIONS, type Classification } from "../../plan/schema.ts";
+import { parseLogText } from "../logbook.ts";
+import type { LogTag, Scope } from "../model.ts";
+
+export type ChatCommand =
+  | { kind: "start"; classification?: Classification; scope?: Scope; description?: string }
+  | { kind: "status"; incident?: string }
+  | { kind: "tasks"; mine: boolean }
+  | { kind: "decide"; situation: "A" | "B"; location?: string; reason?: string }
+  | { kind: "evaluate"; text: string }
+  | { kind: "log"; text: string; tags: LogTag[] }
+  | { kind: "restored"; service: string }
+  | { kind: "reclassify"; classification: Classification }
+  | { kind: "stop"; note?: string }
+  | { kind: "help" }
+  | { kind: "invalid"; word: string; problem: "unknown-command" | "missing-argument" | "bad-argument"; usage: string };
+
+const WORDS: Record<string, Exclude<ChatCommand["kind"], "invalid">> = {
+  start: "start",
+  begin: "start",
+  alarm: "start",
+  declare: "start",
+  status: "status",
+  stand: "status",
+  taken: "tasks",
+  tasks: "tasks",
+  mijn: "tasks",
+  mine: "tasks",
+  besluit: "decide",
+  beslissing: "decide",
+  decide: "decide",
+  decision: "decide",
+  evaluatie: "evaluate",
+  evaluation: "evaluate",
+  log: "log",
+  logboek: "log",
+  note: "log",
+  hersteld: "restored",
+  restored: "restored",
+  ernst: "reclassify",
+  classify: "reclassify",
+  stop: "stop",
+  sluit: "stop",
+  afsluiten: "stop",
+  close: "stop",
+  help: "help",
+  hulp: "help",
+  "?": "help",
+};
+
+export const USAGE: Record<Exclude<ChatCommand["kind"], "invalid">, string> = {
+  start: "start [zwak|klein|groot|crisis] [totaal|gedeeltelijk] [omschrijving]",
+  status: "status",
+  tasks: "taken [mijn]",
+  decide: "besluit A <uitwijklocatie> | besluit B [reden]",
+  evaluate: "evaluatie <toestand na de ramp>",
+  log: "log [#oorzaak|#externe-communicatie|…] <tekst>",
+  restored: "hersteld <dienst>",
+  reclassify: "ernst <zwak|klein|groot|crisis>",
+  stop: "stop [slotopmerking]",
+  help: "help",
+};
+
+export function parseChatCommand(raw: string): ChatCommand {
+  const text = raw.trim().replace(/^\/?ramp\b/i, "").trim();
+  if (text === "") return { kind: "help" };
+  const [first = "", ...rest] = text.split(/\s+/);
+  const word = first.toLowerCase();
+  const kind = WORDS[word];
+  const tail = text.slice(first.length).trim();
+  switch (kind) {
+    case undefined:
+      return { kind: "invalid", word: first, problem: "unknown-command", usage: USAGE.help };
+    case "start":
+      return parseStart(rest);
+    case "status":
+      return tail ? { kind: "status", incident: tail } : { kind: "status" };
+    case "tasks":
+      return { kind: "tasks", mine: word === "mijn" || word === "mine" || /^(mijn|mine)$/i.test(tail) };
+    case "decide":
+      return parseDecide(first, rest);
+    case "evaluate":
+      return tail ? { kind: "evaluate", text: tail } : missing(first, "evaluate");
+    case "log": {
+      const { text: body, tags } = parseLogText(tail);
+      return body ? { kind: "log", text: body, tags } : missing(first, "log");
+    }
+    case "restored":
+      return rest[0] ? { kind: "restored", service: rest[0].toLowerCase() } : missing(first, "restored");
+    case "reclassify": {
+      const level = rest[0]?.toLowerCase();
+      if (!level) return missing(first, "reclassify");
+      return isClassification(level)
+        ? { kind: "reclassify", classification: level }
+        : { kind: "invalid", word: rest[0]!, problem: "bad-argument", usage: USAGE.reclassify };
+    }
+    case "stop":
+      return tail ? { kind: "stop", note: tail } : { kind: "stop" };
+    case "help":
+      return { kind: "help" };
+  }
+  return { kind: "invalid", word: first, problem: "unknown-command", usage: USAGE.help };
+}
+
+function parseStart(words: string[]): ChatCommand {
+  const command: Extract<ChatCommand, { kind: "start" }> = { kind: "start" };
+  let rest = words;
+  const level = rest[0]?.toLowerCase();
+  if (level && isClassification(level)) {
+    command.classification = level;
+    rest = rest.slice(1);
+  }
+  const scope = rest[0]?.toLowerCase();
+  if (scope === "totaal" || scope === "gedeeltelijk" || scope === "total" || scope === "partial") {
+    command.scope = scope === "total" ? "totaal" : scope === "partial" ? "gedeeltelijk" : scope;
+    rest = rest.slice(1);
+  }
+  const description = rest.join(" ").trim();
+  if (description) command.description = description;
+  return command;
+}
+
+function parseDecide(word: string, words: string[]): ChatCommand {
+  const situation = words[0]?.toUpperCase();
+  if (situation !== "A" && situation !== "B") {
+    return words[0]
+      ? { kind: "invalid", word: words[0], problem: "bad-argument", usage: USAGE.decide }
+      : missing(word, "decide");
+  }
+  if (situation === "A") {
+    const location = words[1]?.toLowerCase();
+    const reason = words.slice(2).join(" ").trim();
+    return { kind: "decide", situation, ...(location ? { location } : {}), ...(reason ? { reason } : {}) };
+  }
+  const reason = words.slice(1).join(" ").trim();
+  return { kind: "decide", situation, ...(reason ? { reason } : {}) };
+}
+
+function missing(word: string, kind: keyof typeof USAGE): ChatCommand {
+  return { kind: "invalid", word, problem: "missing-argument", usage: USAGE[kind] };
+}
+
+function isClassification(value: string): value is Classification {
+  return (CLASSIFICATIONS as readonly string[]).includes(value);
+}

@@ -1,0 +1,142 @@
+// Runs a typed chat command for a person and answers with a platform-neutral reply,
+// so Slack, Teams and the local chat only parse their transport and render the reply.
+import type { Actor } from "../actor.ts";
+import type { CrisisEngine } from "../engine.ts";
+import { type ErrorView, RampError } from "../errors.ts";
+import type { IncidentCardView, StatusView, TaskGroup } from "../views/types.ts";
+import { helpText } from "./help.ts";
+import type { ChatCommand } from "./parse.ts";
+
+export type ChatReply =
+  /** `start` without details: the adapter asks for them in a form. */
+  | { kind: "start-form" }
+  | { kind: "declared"; incident: IncidentCardView; text: string }
+  | { kind: "status"; view: StatusView }
+  | { kind: "tasks"; title: string; groups: TaskGroup[] }
+  /** A short confirmation, only for the person who typed the command. */
+  | { kind: "text"; text: string }
+  | { kind: "help"; text: string; error?: ErrorView }
+  | { kind: "error"; error: ErrorView };
+
+export async function runChatCommand(
+  engine: CrisisEngine,
+  actor: Actor,
+  command: ChatCommand,
+  prefix: string,
+): Promise<ChatReply> {
+  const locale = engine.directory.locale;
+  const nl = locale === "nl";
+  try {
+    switch (command.kind) {
+      case "help":
+        return { kind: "help", text: helpText(locale, prefix) };
+      case "invalid":
+        return {
+          kind: "help",
+          text: helpText(locale, prefix),
+          error: invalidCommand(command, prefix),
+        };
+      case "start": {
+        if (!command.classification || !command.description) return { kind: "start-form" };
+        const incident = await engine.declare(actor, {
+          classification: command.classification,
+          scope: command.scope ?? "totaal",
+          description: command.description,
+        });
+        const card = await engine.views.incidentCard(incident.id);
+        const text = nl
+          ? `Incident ${incident.number} is gestart${card.planActivated ? "; de crisisstaf wordt opgeroepen" : ""}.`
+          : `Incident ${incident.number} has started${card.planActivated ? "; the crisis staff is being paged" : ""}.`;
+        return { kind: "declared", incident: card, text };
+      }
+      case "status": {
+        const incident = await engine.resolveIncident(command.incident);
+        return { kind: "status", view: await engine.views.status(incident.id) };
+      }
+      case "tasks": {
+        const incident = await engine.resolveIncident();
+        if (!incident.situation) throw new RampError("no-decision");
+        let groups = await engine.views.tasks(incident.id);
+        if (command.mine) {
+          groups = groups.map((g) => ({ ...g, tasks: g.tasks.filter((t) => t.ownerId === actor.personId) }));
+        }
+        const title = command.mine
+          ? nl
+            ? `Uw taken — incident ${incident.number}`
+            : `Your tasks — incident ${incident.number}`
+          : nl
+            ? `Taken — incident ${incident.number}`
+            : `Tasks — incident ${incident.number}`;
+        return { kind: "tasks", title, groups };
+      }
+      case "evaluate": {
+        const incident = await engine.resolveIncident();
+        await engine.recordEvaluation(actor, incident.id, command.text);
+        return { kind: "text", text: nl ? "Evaluatie vastgelegd." : "Evaluation recorded." };
+      }
+      case "decide": {
+        const incident = await engine.resolveIncident();
+        const decision = await engine.decide(actor, incident.id, {
+          situation: command.situation,
+          locationId: command.location ?? null,
+          reason: command.reason ?? null,
+        });
+        return {
+          kind: "text",
+          text: nl
+            ? `Beslissing vastgelegd: situatie ${decision.situation}. De taken staan in het incidentkanaal.`
+            : `Decision recorded: situation ${decision.situation}. The tasks are in the incident channel.`,
+        };
+      }
+      case "log": {
+        const incident = await engine.resolveIncident();
+        await engine.log(actor, incident.id, command.text, command.tags);
+        const tags = command.tags.length > 0 ? ` (${command.tags.map((t) => `#${t}`).join(" ")})` : "";
+        return { kind: "text", text: nl ? `In het logboek gezet${tags}.` : `Added to the log${tags}.` };
+      }
+      case "restored": {
+        const incident = await engine.resolveIncident();
+        await engine.restoreService(actor, incident.id, command.service);
+        return { kind: "text", text: nl ? "Dienst hersteld gemeld." : "Service marked restored." };
+      }
+      case "reclassify": {
+        const incident = await engine.resolveIncident();
+        await engine.reclassify(actor, incident.id, command.classification);
+        return { kind: "text", text: nl ? `Ernst gewijzigd naar ${command.classification}.` : `Classification changed to ${command.classification}.` };
+      }
+      case "stop": {
+        const incident = await engine.resolveIncident();
+        const { openTasks } = await engine.close(actor, incident.id, command.note);
+        const open = openTasks.length;
+        return {
+          kind: "text",
+          text: nl
+            ? `Incident ${incident.number} is afgesloten${open ? ` (${open} taken nog open)` : ""}. De tijdlijn is verzegeld.`
+            : `Incident ${incident.number} is closed${open ? ` (${open} tasks still open)` : ""}. The timeline is sealed.`,
+        };
+      }
+    }
+  } catch (error) {
+    if (error instanceof RampError) return { kind: "error", error: error.view() };
+    throw error;
+  }
+}
+
+function invalidCommand(command: Extract<ChatCommand, { kind: "invalid" }>, prefix: string): ErrorView {
+  const usage = `${prefix} ${command.usage}`;
+  const texts = {
+    "unknown-command": {
+      nl: `"${command.word}" ken ik niet. Dit kan wel:`,
+      en: `I don't know "${command.word}". This is what works:`,
+    },
+    "missing-argument": {
+      nl: `Er ontbreekt iets na "${command.word}". Gebruik: ${usage}`,
+      en: `Something is missing after "${command.word}". Use: ${usage}`,
+    },
+    "bad-argument": {
+      nl: `"${command.word}" past hier niet. Gebruik: ${usage}`,
+      en: `"${command.word}" does not fit here. Use: ${usage}`,
+    },
+  }[command.problem];
+  return { code: "invalid-input", ...texts };
+}
