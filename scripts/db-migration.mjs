@@ -113,6 +113,14 @@ try {
   rmSync(scratch, { recursive: true, force: true });
 }
 
+/** The first lines of a diff, enough to see what changed. */
+function excerpt(sql, maxLines = 30) {
+  if (sql === null) return EMPTY_MIGRATION;
+  const lines = sql.trimEnd().split("\n");
+  if (lines.length <= maxLines) return lines.join("\n");
+  return [...lines.slice(0, maxLines), `… (${lines.length - maxLines} more lines)`].join("\n");
+}
+
 const since =
   lastMigration === null ? "an empty database" : `the last migration (${lastMigration})`;
 
@@ -124,8 +132,8 @@ if (values.check) {
   fail(
     `${rel(paths.source)} differs from ${since}. ` +
       "Create a migration with `npm run db:migration -- <name>` and commit it.\n" +
-      `SQLite would need:\n${diffs.sqlite ?? EMPTY_MIGRATION}\n` +
-      `PostgreSQL would need:\n${diffs.postgresql ?? EMPTY_MIGRATION}`,
+      `SQLite would need:\n${excerpt(diffs.sqlite)}\n` +
+      `PostgreSQL would need:\n${excerpt(diffs.postgresql)}`,
   );
 }
 

@@ -68,21 +68,6 @@ export function runPrisma(args, { databaseUrl }) {
 }
 
 /**
- * Like runPrisma, but throws with the CLI's output when it fails.
- * @param {string[]} args
- * @param {{ databaseUrl: string }} options
- */
-export async function runPrismaOrThrow(args, options) {
-  const result = await runPrisma(args, options);
-  if (result.status !== 0) {
-    throw new Error(
-      `prisma ${args.join(" ")} failed (exit ${result.status}):\n${result.stderr}${result.stdout}`,
-    );
-  }
-  return result;
-}
-
-/**
  * The SQL that brings a database from schema `from` (or empty) to schema `to`, or
  * null when nothing differs.
  * @param {{ from: string | null; to: string; provider: "sqlite" | "postgresql" }} options

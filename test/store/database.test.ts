@@ -3,7 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/store/database.ts";
-import { defaultMigrationsDir, readMigrationsFromDisk } from "../../src/store/migrations-on-disk.ts";
+import {
+  defaultMigrationsDir,
+  readMigrationsFromDisk,
+} from "../../src/store/migrations-on-disk.ts";
 import { describeEachDatabase } from "../support/databases.ts";
 import { rawQuery, tableExists } from "../support/raw-sql.ts";
 
@@ -50,14 +53,44 @@ describeEachDatabase("openDatabase", (target) => {
   });
 
   it.runIf(target.provider === "sqlite")(
-    "refuses a second handle on a SQLite file this process already has open",
+    "shares one client between Databases open on one SQLite file in this process",
     async () => {
       const url = await target.createDatabase();
-      const first = await target.open({}, url);
-      await expect(openDatabase(url)).rejects.toThrow(/already open in this process/);
-      await first.close();
-      const second = await target.open({}, url);
-      expect((await second.health()).ok).toBe(true);
+      const a = await target.open({}, url);
+      const b = await target.open({}, url);
+      expect(b.client).toBe(a.client);
+      expect(a.appliedMigrations).toEqual(names);
+      expect(b.appliedMigrations).toEqual([]);
+
+      // Writes through both at once: with a connection each they would wait on each
+      // other's locks until the 5 s busy timeout (and fail); shared, they just queue.
+      const started = Date.now();
+      const writes = await Promise.allSettled(
+        Array.from({ length: 20 }, (_, i) =>
+          (i % 2 === 0 ? a : b).client.conversationRef.upsert({
+            where: { platform_key: { platform: "slack", key: `k${i % 4}` } },
+            create: {
+              id: `ref-${i}`,
+              platform: "slack",
+              key: `k${i % 4}`,
+              reference: "r",
+              updatedAt: new Date(),
+            },
+            update: { reference: `r${i}` },
+          }),
+        ),
+      );
+      expect(writes.filter((w) => w.status === "rejected")).toEqual([]);
+      expect(Date.now() - started).toBeLessThan(4000);
+
+      // Closing one leaves the other working; the last one disconnects.
+      await a.close();
+      expect((await a.health()).ok).toBe(false);
+      expect(await b.health()).toMatchObject({ ok: true, migrations: names.length });
+      await b.close();
+      const c = await target.open({}, url);
+      expect(c.client).not.toBe(a.client);
+      expect(await c.client.conversationRef.count()).toBe(4);
     },
   );
 

@@ -4,7 +4,10 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MigrationError, migrate } from "../../src/store/migrate.ts";
-import { defaultMigrationsDir, readMigrationsFromDisk } from "../../src/store/migrations-on-disk.ts";
+import {
+  defaultMigrationsDir,
+  readMigrationsFromDisk,
+} from "../../src/store/migrations-on-disk.ts";
 import { describeEachDatabase } from "../support/databases.ts";
 import { PROJECT_ROOT, runPrismaCli, runTypeScript } from "../support/node-scripts.ts";
 import { rawQuery, tableExists } from "../support/raw-sql.ts";
@@ -85,9 +88,12 @@ describeEachDatabase("migrations", (target) => {
   it("creates _prisma_migrations with Prisma's column types", async () => {
     const columns =
       target.provider === "sqlite"
-        ? (await rawQuery(target.url, "SELECT name, type, \"notnull\" FROM pragma_table_info('_prisma_migrations')")).map(
-            (c) => `${c.name} ${c.type}${c.notnull ? " NOT NULL" : ""}`,
-          )
+        ? (
+            await rawQuery(
+              target.url,
+              "SELECT name, type, \"notnull\" FROM pragma_table_info('_prisma_migrations')",
+            )
+          ).map((c) => `${c.name} ${c.type}${c.notnull ? " NOT NULL" : ""}`)
         : (
             await rawQuery(
               target.url,
@@ -134,7 +140,9 @@ describeEachDatabase("migrations", (target) => {
     const error = await migrate(url, { migrationsDir: edited }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MigrationError);
     expect((error as MigrationError).migrationName).toBe(first);
-    expect((error as Error).message).toContain(`Migration "${first}" was changed after it was applied`);
+    expect((error as Error).message).toContain(
+      `Migration "${first}" was changed after it was applied`,
+    );
     expect((error as Error).message).toContain(file);
     expect((error as Error).message).toContain("new migration");
   });
@@ -192,7 +200,9 @@ describeEachDatabase("migrations", (target) => {
     const error = await migrate(url, { migrationsDir: dir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MigrationError);
     expect((error as MigrationError).migrationName).toBe(broken);
-    expect((error as Error).message).toContain(`Migration "${broken}" failed on ${target.provider}`);
+    expect((error as Error).message).toContain(
+      `Migration "${broken}" failed on ${target.provider}`,
+    );
     expect((error as Error).message).toMatch(/NoSuchTable/i);
     // The migrations before it stay applied; nothing of the broken one is left.
     expect((await migrationRows(url)).map((row) => row.migration_name)).toEqual(names);
@@ -206,7 +216,11 @@ describeEachDatabase("migrations", (target) => {
   it("refuses a database migrated by a newer Ramp", async () => {
     const url = await target.createDatabase();
     const newer = copyOfMigrations(checkedIn);
-    addMigration(newer, "29990101000000_future", 'CREATE TABLE "Future" ("id" TEXT PRIMARY KEY);\n');
+    addMigration(
+      newer,
+      "29990101000000_future",
+      'CREATE TABLE "Future" ("id" TEXT PRIMARY KEY);\n',
+    );
     await migrate(url, { migrationsDir: newer });
 
     const error = await migrate(url).catch((e: unknown) => e);
@@ -277,7 +291,15 @@ describeEachDatabase("migrations", (target) => {
         ),
       );
       const diff = runPrismaCli(
-        ["migrate", "diff", "--from-schema-datamodel", snapshot, "--to-schema-datamodel", changed, "--script"],
+        [
+          "migrate",
+          "diff",
+          "--from-schema-datamodel",
+          snapshot,
+          "--to-schema-datamodel",
+          changed,
+          "--script",
+        ],
         await target.createDatabase(),
       );
       expect(diff.stdout).toContain('DROP TABLE "Incident"');
@@ -296,9 +318,13 @@ describeEachDatabase("migrations", (target) => {
       );
       const dir = copyOfMigrations(checkedIn);
       addMigration(dir, "29990101000000_office_hours_required", diff.stdout);
-      expect(await migrate(url, { migrationsDir: dir })).toEqual(["29990101000000_office_hours_required"]);
+      expect(await migrate(url, { migrationsDir: dir })).toEqual([
+        "29990101000000_office_hours_required",
+      ]);
       expect(await rawQuery(url, 'SELECT id FROM "Page"')).toEqual([{ id: "p1" }]);
-      expect(await rawQuery(url, 'SELECT "officeHours" FROM "Incident"')).toEqual([{ officeHours: 0 }]);
+      expect(await rawQuery(url, 'SELECT "officeHours" FROM "Incident"')).toEqual([
+        { officeHours: 0 },
+      ]);
     });
 
     it("refuses a migration that leaves dangling foreign keys, and keeps none of it", async () => {

@@ -1,6 +1,14 @@
 // The checked-in migrations and the derived PostgreSQL schema must follow
 // prisma/schema.prisma; and the scripts that keep them so must do their job.
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -30,7 +38,10 @@ describe("checked-in migrations and schemas", () => {
       readFileSync(path.join(PROJECT_ROOT, "prisma/migrations/migration_lock.toml"), "utf8"),
     ).toContain('provider = "sqlite"');
     expect(
-      readFileSync(path.join(PROJECT_ROOT, "prisma/postgresql/migrations/migration_lock.toml"), "utf8"),
+      readFileSync(
+        path.join(PROJECT_ROOT, "prisma/postgresql/migrations/migration_lock.toml"),
+        "utf8",
+      ),
     ).toContain('provider = "postgresql"');
   });
 });

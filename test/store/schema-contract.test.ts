@@ -170,8 +170,17 @@ describeEachDatabase("schema contract", (target) => {
       ["els-maes", 1, "sent"],
     ]);
     expect(stored.decisions).toHaveLength(1);
-    expect(stored.tasks[0]).toMatchObject({ planTaskId: "A-01", status: "open", version: 0, ownerId: null });
-    expect(stored.services[0]).toMatchObject({ serviceId: "burgerzaken", rtoHours: 24, restoredAt: null });
+    expect(stored.tasks[0]).toMatchObject({
+      planTaskId: "A-01",
+      status: "open",
+      version: 0,
+      ownerId: null,
+    });
+    expect(stored.services[0]).toMatchObject({
+      serviceId: "burgerzaken",
+      rtoHours: 24,
+      restoredAt: null,
+    });
     expect(stored.jobs[0]).toMatchObject({ kind: "page-timeout", status: "pending", attempts: 0 });
     expect(stored.timeline[0]).toMatchObject({ seq: 1, type: "incident.declared", tags: "" });
     expect(stored.outbox[0]).toMatchObject({ status: "pending", attempts: 0, sentAt: null });
@@ -197,7 +206,9 @@ describeEachDatabase("schema contract", (target) => {
       hash: "h",
     });
     await db.client.timelineEntry.create({ data: entry(first.id, 1) });
-    expect(await prismaCode(db.client.timelineEntry.create({ data: entry(first.id, 1) }))).toBe("P2002");
+    expect(await prismaCode(db.client.timelineEntry.create({ data: entry(first.id, 1) }))).toBe(
+      "P2002",
+    );
     // The same number in another incident is fine.
     await db.client.timelineEntry.create({ data: entry(second.id, 1) });
     expect(await db.client.timelineEntry.count({ where: { incidentId: first.id } })).toBe(1);
@@ -242,13 +253,10 @@ describeEachDatabase("schema contract", (target) => {
   });
 
   it("lets exactly one of several concurrent claimers take an open task", async () => {
-    // PostgreSQL: each claimer is a client of its own, like replicas of Ramp.
-    // SQLite: one process holds one client (see openDatabase), so the claimers are
-    // concurrent requests on it, like simultaneous button presses.
-    const claimers =
-      target.provider === "postgresql"
-        ? await Promise.all([1, 2, 3, 4].map(() => target.open({ migrate: false })))
-        : [db, db, db, db];
+    // Each claimer opens the database itself, like a replica. On PostgreSQL each
+    // gets a pool of its own; on SQLite they share this process's one connection
+    // (see src/store/sqlite-client.ts), like simultaneous button presses.
+    const claimers = await Promise.all([1, 2, 3, 4].map(() => target.open({ migrate: false })));
     const incident = await createIncident(db.client);
     for (let round = 0; round < 5; round++) {
       const task = await db.client.task.create({
@@ -394,7 +402,9 @@ describeEachDatabase("schema contract", (target) => {
     ];
     expect(await counts(doomed.id)).toEqual([0, 0, 0, 0, 0, 0, 0]);
     expect(await counts(kept.id)).toEqual([1, 1, 1, 1, 1, 1, 1]);
-    expect(await db.client.outboxMessage.findUnique({ where: { id: unrelated.id } })).not.toBeNull();
+    expect(
+      await db.client.outboxMessage.findUnique({ where: { id: unrelated.id } }),
+    ).not.toBeNull();
   });
 
   it("refuses rows that point at no incident (foreign keys are on)", async () => {
@@ -448,7 +458,9 @@ describeEachDatabase("schema contract", (target) => {
 
       const stored =
         target.provider === "sqlite"
-          ? await rawQuery(url, `SELECT "declaredAt" AS v FROM "Incident" WHERE id = $1`, [incident.id])
+          ? await rawQuery(url, `SELECT "declaredAt" AS v FROM "Incident" WHERE id = $1`, [
+              incident.id,
+            ])
           : await rawQuery(
               url,
               `SELECT to_char("declaredAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS v FROM "Incident" WHERE id = $1`,

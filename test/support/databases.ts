@@ -58,6 +58,39 @@ function sqliteFactory(): DatabaseFactory {
   };
 }
 
+const TEST_DATABASE_PREFIX = "ramp_test_";
+let janitorRan = false;
+
+/**
+ * Drops test databases left by runs that were killed before their afterAll (the
+ * name says which process made them and when): only those older than an hour whose
+ * process is gone, so a parallel run, even one on another machine sharing the
+ * server, keeps its own.
+ */
+async function dropAbandonedDatabases(client: pg.Client): Promise<void> {
+  if (janitorRan) return;
+  janitorRan = true;
+  const { rows } = await client.query<{ datname: string }>(
+    "SELECT datname FROM pg_database WHERE datname LIKE 'ramp\\_test\\_%'",
+  );
+  for (const { datname } of rows) {
+    const match = /^ramp_test_(\d+)_([0-9a-z]+)_/.exec(datname);
+    if (!match) continue;
+    const createdAt = Number.parseInt(match[2]!, 36);
+    if (Date.now() - createdAt < 60 * 60 * 1000 || processAlive(Number(match[1]))) continue;
+    await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => {});
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 function postgresFactory(adminUrl: string): DatabaseFactory {
   const created: string[] = [];
   const withAdmin = async <T>(fn: (client: pg.Client) => Promise<T>): Promise<T> => {
@@ -81,8 +114,11 @@ function postgresFactory(adminUrl: string): DatabaseFactory {
   return {
     async create() {
       // Unique across parallel workers and leftover databases of crashed runs.
-      const name = `ramp_test_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-      await withAdmin((client) => client.query(`CREATE DATABASE "${name}"`));
+      const name = `${TEST_DATABASE_PREFIX}${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+      await withAdmin(async (client) => {
+        await dropAbandonedDatabases(client);
+        await client.query(`CREATE DATABASE "${name}"`);
+      });
       created.push(name);
       const url = new URL(adminUrl);
       url.pathname = `/${name}`;
@@ -111,19 +147,20 @@ function testDatabase(provider: Provider, factory: DatabaseFactory): TestDatabas
     await Promise.allSettled(opened.splice(0).map((db) => db.close()));
     await factory.removeAll();
   });
+  const currentUrl = (): string => {
+    if (url === null) {
+      throw new Error("TestDatabase.url is created in beforeAll: read it inside a hook or a test.");
+    }
+    return url;
+  };
   return {
     provider,
     get url() {
-      if (url === null) {
-        throw new Error(
-          "TestDatabase.url is created in beforeAll: read it inside a hook or a test.",
-        );
-      }
-      return url;
+      return currentUrl();
     },
     createDatabase: () => factory.create(),
     async open(options, otherUrl) {
-      const db = await openDatabase(otherUrl ?? this.url, options);
+      const db = await openDatabase(otherUrl ?? currentUrl(), options);
       opened.push(db);
       return db;
     },
