@@ -1,6 +1,9 @@
 // Builds and starts Ramp from a parsed configuration; used by main.ts and by the tests.
+
+import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createSlackAdapter } from "./adapters/slack/app.ts";
 import { buildEngine } from "./compose.ts";
 import type { Config } from "./config/env.ts";
 import type { CrisisEngine } from "./core/engine.ts";
@@ -13,6 +16,7 @@ import { formatProblems } from "./plan/report.ts";
 import type { Plan } from "./plan/schema.ts";
 import { Scheduler } from "./scheduler/scheduler.ts";
 import { openDatabase } from "./store/database.ts";
+import { PrismaConversationRefs } from "./store/repositories/conversations.ts";
 
 export interface RunningRamp {
   url: string;
@@ -49,16 +53,20 @@ export async function startRamp(
   const database = await openDatabase(config.databaseUrl);
   logger.info({ provider: database.provider }, "database ready");
 
-  // Delivery channels (Slack, Teams, web) are added by their adapters; none yet.
-  const channels = new Map<string, DeliveryChannel>();
   const engine = buildEngine({
     database,
     plan,
     planHash: hash,
     log: logger,
-    channels: [...channels.keys()],
+    channels: config.slack ? ["slack"] : [],
     ...(options.clock ? { clock: options.clock } : {}),
   });
+  const refs = new PrismaConversationRefs(database.client, () => randomUUID());
+  const channels = new Map<string, DeliveryChannel>();
+  const slack = config.slack
+    ? createSlackAdapter({ config: config.slack, engine, refs, logger })
+    : null;
+  if (slack) channels.set(slack.delivery.name, slack.delivery);
   const scheduler = new Scheduler(engine, channels, logger, config.tickSeconds);
   engine.ctx.onCommitted = () => scheduler.kick();
 
@@ -77,9 +85,12 @@ export async function startRamp(
     }),
   });
 
+  if (slack?.router) app.use(slack.router);
+
   let server: Server;
   try {
     server = await listen(app, config.port, config.host, logger);
+    await slack?.start();
   } catch (error) {
     await database.close();
     throw error;
@@ -93,6 +104,7 @@ export async function startRamp(
     scheduler,
     async close() {
       await scheduler.stop();
+      await slack?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();
     },

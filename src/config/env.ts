@@ -10,7 +10,7 @@ const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"
 
 const envSchema = z.object({
   PORT: port.default(3978),
-  HOST: z.string().min(1).default("127.0.0.1"),
+  HOST: z.string().min(1).optional(),
   DATABASE_URL: z
     .string()
     .regex(/^(file:.+|postgres(ql)?:\/\/.+)$/, {
@@ -25,9 +25,18 @@ const envSchema = z.object({
       message: `must be one of ${TICK_SECONDS_TEXT} (a whole divisor of 60, so ticks stay evenly spaced)`,
     })
     .default(15),
-  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, { message: "must be a bot token starting with xoxb-" }).optional(),
-  SLACK_SIGNING_SECRET: z.string().min(8, { message: "must be the app's signing secret" }).optional(),
-  SLACK_APP_TOKEN: z.string().regex(/^xapp-/, { message: "must be an app-level token starting with xapp-" }).optional(),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .regex(/^xoxb-/, { message: "must be a bot token starting with xoxb-" })
+    .optional(),
+  SLACK_SIGNING_SECRET: z
+    .string()
+    .min(8, { message: "must be the app's signing secret" })
+    .optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(/^xapp-/, { message: "must be an app-level token starting with xapp-" })
+    .optional(),
   SLACK_API_URL: z
     .string()
     .url({ message: "must be a URL such as https://slack.com/api/" })
@@ -82,17 +91,24 @@ export function readConfig(env: Record<string, string | undefined>): Config {
   if (slackParts.some(Boolean) && !slackParts.every(Boolean)) {
     const missing = v.SLACK_BOT_TOKEN ? "SLACK_SIGNING_SECRET" : "SLACK_BOT_TOKEN";
     throw new ConfigError([
-      { variable: missing, message: "is needed too: Slack needs both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET" },
+      {
+        variable: missing,
+        message: "is needed too: Slack needs both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET",
+      },
     ]);
   }
   if (v.SLACK_APP_TOKEN && !v.SLACK_BOT_TOKEN) {
     throw new ConfigError([
-      { variable: "SLACK_BOT_TOKEN", message: "is needed for Socket Mode (SLACK_APP_TOKEN is set)" },
+      {
+        variable: "SLACK_BOT_TOKEN",
+        message: "is needed for Socket Mode (SLACK_APP_TOKEN is set)",
+      },
     ]);
   }
   return {
     port: v.PORT,
-    host: v.HOST,
+    // Local mode (no chat platform) stays on loopback; a platform must be able to reach Ramp.
+    host: v.HOST ?? (v.SLACK_BOT_TOKEN && !v.SLACK_APP_TOKEN ? "0.0.0.0" : "127.0.0.1"),
     databaseUrl: v.DATABASE_URL,
     planFile: v.RAMP_PLAN,
     logLevel: v.LOG_LEVEL,
@@ -117,6 +133,7 @@ function describe(issue: z.ZodIssue, value: string | undefined): string {
     return `must be one of ${issue.options.join(", ")}${shown}`;
   }
   if (issue.path[0] === "PORT") return `must be a whole number between 1 and 65535${shown}`;
-  if (issue.path[0] === "RAMP_TICK_SECONDS") return `must be one of ${TICK_SECONDS_TEXT} seconds${shown}`;
+  if (issue.path[0] === "RAMP_TICK_SECONDS")
+    return `must be one of ${TICK_SECONDS_TEXT} seconds${shown}`;
   return `${issue.message}${shown}`;
 }

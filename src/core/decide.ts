@@ -143,6 +143,11 @@ async function replan(work: Work, incident: Incident, situation: SituationId): P
     await tx.services.insertMany(services);
     await tx.tasks.insertMany(tasks);
   }
+  // Cards go out grouped by phase, then in priority order.
+  const PHASES = ["technisch", "organisatorisch"];
+  tasks.sort(
+    (a, b) => PHASES.indexOf(a.phase) - PHASES.indexOf(b.phase) || a.priority - b.priority,
+  );
   for (const task of tasks) {
     scheduleTaskJobs(work, task);
     work.refresh({ kind: "task", taskId: task.id });

@@ -72,7 +72,10 @@ export class Work {
     this.written.push(...written);
     // The newest entry's seq makes every delivery of this command unique and a retry of the
     // same command (which writes no new entry) a no-op.
-    const stamp = written.at(-1)?.seq ?? this.written.at(-1)?.seq ?? `t${now.getTime()}`;
+    // Zero-padded, with the position in the command, so that the outbox (ordered by creation
+    // time, then key) delivers in the order the command produced: task cards in priority order.
+    const seq = written.at(-1)?.seq ?? this.written.at(-1)?.seq;
+    const stamp = seq === undefined ? `t${now.getTime()}` : String(seq).padStart(10, "0");
     const items: Array<Omit<OutboxItem, "attempts">> = [];
     const add = (audience: Audience, delivery: Delivery, key: string) => {
       for (const channel of ctx.channels) {
@@ -81,7 +84,7 @@ export class Work {
         items.push({
           id: ctx.ids.next(),
           incidentId: incident.id,
-          dedupeKey: `${incident.id}:${stamp}:${key}:${channel}`,
+          dedupeKey: `${incident.id}:${stamp}:${String(items.length).padStart(4, "0")}:${key}:${channel}`,
           channel,
           audience,
           delivery,

@@ -31,11 +31,15 @@ describe("readConfig", () => {
   });
 
   it("names the missing half of the Slack credentials", () => {
-    expect(() => readConfig({ SLACK_BOT_TOKEN: "xoxb-1" })).toThrow(/SLACK_SIGNING_SECRET: is needed too/);
-    expect(() => readConfig({ SLACK_SIGNING_SECRET: "12345678" })).toThrow(/SLACK_BOT_TOKEN: is needed too/);
-    expect(() => readConfig({ SLACK_BOT_TOKEN: "xoxp-1", SLACK_SIGNING_SECRET: "12345678" })).toThrow(
-      /SLACK_BOT_TOKEN: must be a bot token starting with xoxb-/,
+    expect(() => readConfig({ SLACK_BOT_TOKEN: "xoxb-1" })).toThrow(
+      /SLACK_SIGNING_SECRET: is needed too/,
     );
+    expect(() => readConfig({ SLACK_SIGNING_SECRET: "12345678" })).toThrow(
+      /SLACK_BOT_TOKEN: is needed too/,
+    );
+    expect(() =>
+      readConfig({ SLACK_BOT_TOKEN: "xoxp-1", SLACK_SIGNING_SECRET: "12345678" }),
+    ).toThrow(/SLACK_BOT_TOKEN: must be a bot token starting with xoxb-/);
   });
 
   it("reads every variable", () => {

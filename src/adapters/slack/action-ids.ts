@@ -1,0 +1,35 @@
+// Slack action ids, callback ids and the slash command, in one place.
+import type { ActionKind } from "../../core/views/types.ts";
+
+export const SLASH_COMMAND = "/ramp";
+
+export const ACTION_IDS: Record<ActionKind, string> = {
+  "page.coming": "ramp_page_coming",
+  "page.declined": "ramp_page_declined",
+  "task.claim": "ramp_task_claim",
+  "task.release": "ramp_task_release",
+  "task.complete": "ramp_task_complete",
+  "task.block": "ramp_task_block",
+  "task.unblock": "ramp_task_unblock",
+  "decision.decide": "ramp_decide",
+};
+
+export const ACTION_KIND_BY_ID: Record<string, ActionKind> = Object.fromEntries(
+  Object.entries(ACTION_IDS).map(([kind, id]) => [id, kind as ActionKind]),
+);
+
+/** Matches every Ramp button, for one listener that routes by kind. */
+export const ANY_RAMP_ACTION = /^ramp_/;
+
+export const CALLBACK_IDS = {
+  startForm: "ramp_start_form",
+  blockReason: "ramp_block_reason",
+} as const;
+
+export const FIELDS = {
+  classification: { block: "classification", action: "value" },
+  scope: { block: "scope", action: "value" },
+  description: { block: "description", action: "value" },
+  officeHours: { block: "office_hours", action: "value" },
+  reason: { block: "reason", action: "value" },
+} as const;

@@ -1,0 +1,96 @@
+// Delivers outbox items to Slack: a person by DM, the incident in its channel. Cards are
+// re-rendered from the database and updated in place (chat.update) once posted.
+import type { WebClient } from "@slack/web-api";
+import type { CrisisEngine } from "../../core/engine.ts";
+import type { Audience, OutboxItem } from "../../core/model.ts";
+import { type DeliveryChannel, DeliveryError } from "../../core/outbox.ts";
+import type { ConversationRefRepository } from "../../core/ports.ts";
+import { cardKey } from "../../core/work.ts";
+import type { Logger } from "../../logging.ts";
+import { slackErrorCode, toDeliveryError } from "./errors.ts";
+import { createIncidentChannel, inviteCrisisStaff } from "./incident-channel.ts";
+import { renderCard, renderNotice, type SlackMessage } from "./render/index.ts";
+
+export const PLATFORM = "slack";
+
+export class SlackDelivery implements DeliveryChannel {
+  readonly name = PLATFORM;
+
+  constructor(
+    private readonly client: WebClient,
+    private readonly engine: CrisisEngine,
+    private readonly refs: ConversationRefRepository,
+    private readonly logger: Logger,
+  ) {}
+
+  private get nl() {
+    return this.engine.directory.locale === "nl";
+  }
+
+  async deliver(item: OutboxItem): Promise<string | null> {
+    try {
+      const channel = await this.channelFor(item.audience);
+      if (item.delivery.type === "notice") {
+        return await this.post(channel, renderNotice(item.delivery.notice));
+      }
+      const card = item.delivery.card;
+      const message = renderCard(await this.engine.views.card(card), this.nl);
+      const key = `msg:${cardKey(card)}:${channel}`;
+      const ts = await this.refs.get(PLATFORM, key);
+      if (ts) {
+        try {
+          await this.client.chat.update({ channel, ts, ...message });
+          return ts;
+        } catch (error) {
+          // Deleted by someone: post it again below.
+          if (slackErrorCode(error) !== "message_not_found") throw error;
+        }
+      }
+      const posted = await this.post(channel, message);
+      await this.refs.put(PLATFORM, key, posted, new Date());
+      return posted;
+    } catch (error) {
+      if (error instanceof DeliveryError) throw error;
+      throw toDeliveryError(error);
+    }
+  }
+
+  private async post(channel: string, message: SlackMessage): Promise<string> {
+    const result = await this.client.chat.postMessage({ channel, ...message, unfurl_links: false });
+    return result.ts ?? "";
+  }
+
+  /** The Slack channel of an audience: a person's DM, or the incident channel (created on first use). */
+  async channelFor(audience: Audience): Promise<string> {
+    if (audience.kind === "person") {
+      const known = await this.refs.get(PLATFORM, `dm:${audience.personId}`);
+      if (known) return known;
+      const slackUserId = this.engine.directory.person(audience.personId)?.slackUserId;
+      if (!slackUserId)
+        throw new DeliveryError(`${audience.personId} has no slackUserId in the plan`, {
+          permanent: true,
+        });
+      const opened = await this.client.conversations.open({ users: slackUserId });
+      const id = opened.channel?.id;
+      if (!id) throw new DeliveryError(`Slack opened no DM for ${audience.personId}`);
+      await this.refs.put(PLATFORM, `dm:${audience.personId}`, id, new Date());
+      return id;
+    }
+    const key = `incident:${audience.incidentId}`;
+    const known = await this.refs.get(PLATFORM, key);
+    if (known) return known;
+    const incident = await this.engine.views.incident(audience.incidentId);
+    const id = await createIncidentChannel(this.client, this.engine.directory, incident);
+    // Recorded before inviting: a retry must not create a second channel.
+    await this.refs.put(PLATFORM, key, id, new Date());
+    if (!this.engine.directory.plan.chat.slack.channel) {
+      const refused = await inviteCrisisStaff(this.client, this.engine.directory, id);
+      if (refused)
+        this.logger.warn(
+          { channel: id, error: refused },
+          "could not invite every crisis-staff member",
+        );
+    }
+    return id;
+  }
+}

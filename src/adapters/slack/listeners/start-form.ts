@@ -1,0 +1,61 @@
+// The start form's submission: validate, declare, tell the coordinator where the incident lives.
+import type { App } from "@slack/bolt";
+import type { Scope } from "../../../core/model.ts";
+import type { Classification } from "../../../plan/schema.ts";
+import { CALLBACK_IDS, FIELDS } from "../action-ids.ts";
+import type { SlackContext } from "./context.ts";
+import { failureMessage } from "./failure.ts";
+
+type Values = Record<
+  string,
+  Record<string, { value?: string | null; selected_option?: { value: string } | null }>
+>;
+
+export function registerStartForm(app: App, ctx: SlackContext): void {
+  app.view(CALLBACK_IDS.startForm, async ({ ack, view, body, client }) => {
+    const values = view.state.values as Values;
+    const pick = (field: { block: string; action: string }) => {
+      const input = values[field.block]?.[field.action];
+      return input?.selected_option?.value ?? input?.value ?? undefined;
+    };
+    const description = pick(FIELDS.description)?.trim();
+    if (!description) {
+      await ack({
+        response_action: "errors",
+        errors: {
+          [FIELDS.description.block]: ctx.nl
+            ? "Geef een korte omschrijving."
+            : "Give a short description.",
+        },
+      });
+      return;
+    }
+    await ack();
+    const { channelId } = JSON.parse(view.private_metadata || "{}") as { channelId?: string };
+    const userId = body.user.id;
+    const tell = async (text: string, blocks?: unknown[]) => {
+      const options = { text, ...(blocks ? { blocks: blocks as never } : {}) };
+      if (channelId)
+        await client.chat.postEphemeral({ channel: channelId, user: userId, ...options });
+      else await client.chat.postMessage({ channel: userId, ...options });
+    };
+    try {
+      const actor = ctx.engine.identify({ slackUserId: userId }, "slack");
+      const officeHours = pick(FIELDS.officeHours);
+      const incident = await ctx.engine.declare(actor, {
+        classification: pick(FIELDS.classification) as Classification,
+        scope: (pick(FIELDS.scope) ?? "totaal") as Scope,
+        description,
+        officeHours: officeHours === undefined ? null : officeHours === "ja",
+      });
+      await tell(
+        ctx.nl
+          ? `✅ Incident ${incident.number} is gestart. De crisisstaf wordt opgeroepen; alles volgt in het incidentkanaal.`
+          : `✅ Incident ${incident.number} has started. The crisis staff is being paged; everything follows in the incident channel.`,
+      );
+    } catch (error) {
+      const message = failureMessage(ctx, error, "start-form");
+      await tell(message.text, message.blocks);
+    }
+  });
+}

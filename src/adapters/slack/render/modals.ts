@@ -1,0 +1,123 @@
+// The two forms: declaring an incident without arguments, and the reason for a blocked task.
+import { CALLBACK_IDS, FIELDS } from "../action-ids.ts";
+import type { Block } from "./text.ts";
+
+const option = (value: string, text: string) => ({ text: { type: "plain_text", text }, value });
+const plain = (text: string) => ({ type: "plain_text", text, emoji: true });
+
+export function startModal(nl: boolean, channelId: string): Block {
+  return {
+    type: "modal",
+    callback_id: CALLBACK_IDS.startForm,
+    private_metadata: JSON.stringify({ channelId }),
+    title: plain(nl ? "Incident melden" : "Declare incident"),
+    submit: plain(nl ? "Starten" : "Start"),
+    close: plain(nl ? "Annuleren" : "Cancel"),
+    blocks: [
+      {
+        type: "input",
+        block_id: FIELDS.classification.block,
+        label: plain(nl ? "Ernst" : "Classification"),
+        element: {
+          type: "static_select",
+          action_id: FIELDS.classification.action,
+          options: [
+            option(
+              "crisis",
+              nl
+                ? "Crisis — aanzienlijke impact op de continuïteit"
+                : "Crisis — considerable impact on continuity",
+            ),
+            option(
+              "groot",
+              nl
+                ? "Groot — significante impact, nog geen crisis"
+                : "Major — significant impact, not yet a crisis",
+            ),
+            option(
+              "klein",
+              nl ? "Klein — geen significante impact" : "Minor — no significant impact",
+            ),
+            option(
+              "zwak",
+              nl
+                ? "Zwak — nog geen incident, wel een risico"
+                : "Weak — no incident yet, but a risk",
+            ),
+          ],
+        },
+      },
+      {
+        type: "input",
+        block_id: FIELDS.scope.block,
+        label: plain(nl ? "Omvang" : "Scope"),
+        element: {
+          type: "radio_buttons",
+          action_id: FIELDS.scope.action,
+          initial_option: option("totaal", nl ? "Totaal" : "Total"),
+          options: [
+            option("totaal", nl ? "Totaal" : "Total"),
+            option("gedeeltelijk", nl ? "Gedeeltelijk" : "Partial"),
+          ],
+        },
+      },
+      {
+        type: "input",
+        block_id: FIELDS.description.block,
+        label: plain(nl ? "Korte omschrijving" : "Short description"),
+        element: {
+          type: "plain_text_input",
+          action_id: FIELDS.description.action,
+          max_length: 500,
+          placeholder: plain(
+            nl
+              ? "bv. Brand in het administratief centrum"
+              : "e.g. Fire in the administrative centre",
+          ),
+        },
+      },
+      {
+        type: "input",
+        block_id: FIELDS.officeHours.block,
+        optional: true,
+        label: plain(nl ? "Tijdens de diensturen?" : "During office hours?"),
+        element: {
+          type: "radio_buttons",
+          action_id: FIELDS.officeHours.action,
+          options: [
+            option(
+              "ja",
+              nl ? "Ja — personeel geëvacueerd en geteld" : "Yes — staff evacuated and counted",
+            ),
+            option("nee", nl ? "Nee" : "No"),
+          ],
+        },
+      },
+    ],
+  };
+}
+
+export function blockReasonModal(nl: boolean, taskId: string, title: string): Block {
+  return {
+    type: "modal",
+    callback_id: CALLBACK_IDS.blockReason,
+    private_metadata: JSON.stringify({ taskId }),
+    title: plain(nl ? "Taak geblokkeerd" : "Task blocked"),
+    submit: plain(nl ? "Opslaan" : "Save"),
+    close: plain(nl ? "Annuleren" : "Cancel"),
+    blocks: [
+      { type: "section", text: { type: "mrkdwn", text: `*${title.replaceAll("*", "")}*` } },
+      {
+        type: "input",
+        block_id: FIELDS.reason.block,
+        label: plain(nl ? "Wat houdt de taak tegen?" : "What is blocking the task?"),
+        element: {
+          type: "plain_text_input",
+          action_id: FIELDS.reason.action,
+          multiline: true,
+          max_length: 500,
+        },
+      },
+    ],
+  };
+}

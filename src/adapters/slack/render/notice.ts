@@ -1,0 +1,19 @@
+import type { Notice } from "../../../core/model.ts";
+import { type Block, escape, section } from "./text.ts";
+
+const ICON: Record<Notice["kind"], string> = {
+  "task-reminder": "⏰",
+  "task-overdue": "⚠️",
+  "task-assigned": "📌",
+  "service-reminder": "⏰",
+  "service-overdue": "⚠️",
+  "page-unanswered": "🔕",
+  "page-exhausted": "🆘",
+  decision: "🧭",
+  "incident-closed": "🏁",
+  log: "📝",
+};
+
+export function noticeBlocks(notice: Notice): Block[] {
+  return [section(`${ICON[notice.kind]} ${escape(notice.text)}`)];
+}
