@@ -2,6 +2,7 @@
 // and an escalation to the coordinator when one slips. Jobs are rows first, actions second.
 import type { Audience, IncidentService, Job, Task } from "./model.ts";
 import { addMinutes, formatDateTime, formatRemaining } from "./time.ts";
+import { Labels } from "./views/labels.ts";
 import type { Work } from "./work.ts";
 
 export function scheduleTaskJobs(work: Work, task: Task): void {
@@ -67,9 +68,10 @@ export async function taskOverdue(work: Work, job: Job): Promise<void> {
   const { dir } = work.ctx;
   const nl = dir.locale === "nl";
   const owner = task.ownerId ? dir.name(task.ownerId) : nl ? "niemand" : "nobody";
+  const status = new Labels(dir.locale).taskStatus(task.status).toLowerCase();
   const text = nl
-    ? `Deadline gemist: "${task.title}" (eigenaar: ${owner}, status: ${task.status}) moest klaar zijn om ${formatDateTime(task.deadlineAt, dir.locale, dir.timeZone)}.`
-    : `Deadline missed: "${task.title}" (owner: ${owner}, status: ${task.status}) was due at ${formatDateTime(task.deadlineAt, dir.locale, dir.timeZone)}.`;
+    ? `Deadline gemist: "${task.title}" (eigenaar: ${owner}, status: ${status}) moest klaar zijn om ${formatDateTime(task.deadlineAt, dir.locale, dir.timeZone)}.`
+    : `Deadline missed: "${task.title}" (owner: ${owner}, status: ${status}) was due at ${formatDateTime(task.deadlineAt, dir.locale, dir.timeZone)}.`;
   const audiences: Audience[] = dir.leaders.map((personId) => ({ kind: "person", personId }));
   if (task.ownerId && !dir.isLeader(task.ownerId))
     audiences.push({ kind: "person", personId: task.ownerId });

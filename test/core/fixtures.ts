@@ -1,14 +1,19 @@
 // Shared set-up for the crisis engine's tests: the sample plan's people, a declared incident,
 // and small look-ups on the timeline, the outbox and the jobs.
-import type { Incident, OutboxItem, Task, TimelineEntry, TimelineType } from "../../src/core/model.ts";
+import type {
+  Incident,
+  OutboxItem,
+  Task,
+  TimelineEntry,
+  TimelineType,
+} from "../../src/core/model.ts";
+import type { Classification } from "../../src/plan/schema.ts";
 import type { Database } from "../../src/store/database.ts";
 import type { TestDatabase } from "../support/databases.ts";
 import { createTestEngine, START, type TestEngine } from "../support/engine.ts";
 
 export const COORDINATOR = "pieter-declercq";
 export const DEPUTY = "sofie-vermeulen";
-export const COORDINATOR_NAME = "Pieter Declercq";
-export const DEPUTY_NAME = "Sofie Vermeulen";
 
 export const HOUR = 3_600_000;
 export const MINUTE = 60_000;
@@ -25,9 +30,14 @@ export async function freshEngine(
   return { t: await createTestEngine(db), db, url };
 }
 
-export function declare(t: TestEngine, by = COORDINATOR): Promise<Incident> {
+/** Declares the usual test incident; from "groot" up the crisis staff is paged. */
+export function declare(
+  t: TestEngine,
+  by = COORDINATOR,
+  classification: Classification = "crisis",
+): Promise<Incident> {
   return t.engine.declare(t.as(by), {
-    classification: "crisis",
+    classification,
     scope: "totaal",
     description: "Brand in het administratief centrum",
     officeHours: false,
@@ -97,4 +107,35 @@ export async function pendingJobs(t: TestEngine, incidentId: string, subjectId: 
 export async function tickAt(t: TestEngine, moment: Date) {
   t.clock.set(moment);
   return t.tick();
+}
+
+/**
+ * Holds each transaction of the engine at its start until `together` transactions have begun
+ * (or `maxWaitMs` passed), so that commands started at once really overlap inside the database
+ * instead of the first committing while the others still open their connections. Only useful
+ * on PostgreSQL: in one process, SQLite runs one transaction at a time anyway.
+ */
+export function overlapTransactions(t: TestEngine, together = 10, maxWaitMs = 500): void {
+  const store = t.ctx.store;
+  const transaction = store.transaction.bind(store);
+  const waiting: Array<() => void> = [];
+  t.ctx.store = {
+    ...store,
+    transaction: (work) =>
+      transaction(async (tx) => {
+        await new Promise<void>((resolve) => {
+          const go = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+          const timer = setTimeout(() => {
+            waiting.splice(waiting.indexOf(go), 1);
+            resolve();
+          }, maxWaitMs);
+          waiting.push(go);
+          if (waiting.length >= together) for (const next of waiting.splice(0)) next();
+        });
+        return work(tx);
+      }),
+  };
 }

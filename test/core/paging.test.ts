@@ -105,7 +105,7 @@ describeEachDatabase("paging the crisis staff", (target) => {
       ].sort(),
     );
 
-    const card = await t.engine.views.pageCard(pageOf_(pages, "deskundige-ict").id);
+    const card = await t.engine.views.pageCard((await pageOf(t, incident.id, "deskundige-ict")).id);
     expect(card.text).toBe(
       "U wordt opgeroepen voor de crisisstaf als Deskundige ICT (gemeente). Kom naar " +
         "Administratief Centrum Heidehof, Marktplein 1, 8981 Zonnebeke-Heide " +
@@ -235,9 +235,7 @@ describeEachDatabase("paging the crisis staff", (target) => {
       expect(page.status).toBe("sent");
       expect(page.sentAt).toEqual(at(0.25));
       expect(page.ackDueAt).toEqual(at(0.5));
-      expect(page.escalatedFrom).toBe(
-        holders.find((h) => h.functionId === page.functionId)!.id,
-      );
+      expect(page.escalatedFrom).toBe(holders.find((h) => h.functionId === page.functionId)!.id);
     }
     // Ticking again at the same moment changes nothing.
     expect((await t.tick()).done).toBe(0);
@@ -323,7 +321,9 @@ describeEachDatabase("paging the crisis staff", (target) => {
     view = await t.engine.views.paging(incident.id);
     expect(view.summary).toEqual({ coming: 2, declined: 1, silent: 1, waiting: 5, escalated: 7 });
     expect(
-      view.rows.filter((r) => r.functionId === "deskundige-ict").map((r) => [r.personName, r.status]),
+      view.rows
+        .filter((r) => r.functionId === "deskundige-ict")
+        .map((r) => [r.personName, r.status]),
     ).toEqual([
       ["Bart Lannoo", "escalated"],
       ["Kevin Dumon", "silent"],
@@ -367,7 +367,3 @@ describeEachDatabase("paging the crisis staff", (target) => {
     expect(view.summary.coming).toBe(2);
   });
 });
-
-function pageOf_<T extends { functionId: string; attempt: number }>(pages: T[], fn: string): T {
-  return pages.find((p) => p.functionId === fn && p.attempt === 0)!;
-}
