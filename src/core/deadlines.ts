@@ -31,6 +31,8 @@ const UNFINISHED = new Set(["open", "claimed", "blocked"]);
 export async function taskReminderDue(work: Work, job: Job): Promise<void> {
   const task = await work.tx.tasks.get(job.subjectId);
   if (!task || !UNFINISHED.has(task.status)) return;
+  // Run late (after downtime) past the deadline itself: the overdue escalation says it better.
+  if (work.now.getTime() >= task.deadlineAt.getTime()) return;
   const { dir } = work.ctx;
   const nl = dir.locale === "nl";
   const when = formatDateTime(task.deadlineAt, dir.locale, dir.timeZone);
@@ -94,6 +96,7 @@ export async function taskOverdue(work: Work, job: Job): Promise<void> {
 export async function serviceReminderDue(work: Work, job: Job): Promise<void> {
   const service = await work.tx.services.get(job.subjectId);
   if (!service || service.restoredAt) return;
+  if (work.now.getTime() >= service.deadlineAt.getTime()) return;
   const { dir } = work.ctx;
   const name = dir.service(service.situation, service.serviceId)?.name ?? service.serviceId;
   const when = formatDateTime(service.deadlineAt, dir.locale, dir.timeZone);

@@ -6,7 +6,7 @@ import { RampError } from "./errors.ts";
 import { LOG_TAGS, type LogTag, type TimelineEntry } from "./model.ts";
 import { onIncident, requireKnown } from "./run.ts";
 
-/** "#oorzaak Stroompanne in de serverruimte" → tags from leading or trailing hashtags. */
+/** "#oorzaak Stroompanne in de serverruimte" → the known #tags anywhere in the text become tags. */
 export function parseLogText(raw: string): { text: string; tags: LogTag[] } {
   const tags = new Set<LogTag>();
   const words = raw.trim().split(/\s+/);

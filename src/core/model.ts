@@ -190,7 +190,6 @@ export type NoticeKind =
   | "task-assigned"
   | "service-reminder"
   | "service-overdue"
-  | "page-unanswered"
   | "page-exhausted"
   | "decision"
   | "incident-closed"

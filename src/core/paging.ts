@@ -49,7 +49,10 @@ async function sendPage(
     }
     return null;
   }
-  const isDeclarer = declarer !== null && declarer.personId === personId;
+  // The declarer, or an alternate who is already coming for another function, needs no page:
+  // they will be at the meeting and take this function over there.
+  const alreadyComing = existing.some((p) => p.personId === personId && p.status === "coming");
+  const isDeclarer = (declarer !== null && declarer.personId === personId) || alreadyComing;
   const page: Page = {
     id: work.ctx.ids.next(),
     incidentId: work.incident.id,
@@ -61,7 +64,7 @@ async function sendPage(
     sentAt: work.now,
     ackDueAt: addMinutes(work.now, dir.plan.paging.ackTimeout),
     answeredAt: isDeclarer ? work.now : null,
-    answerSource: isDeclarer ? declarer.source : null,
+    answerSource: isDeclarer ? (declarer?.source ?? "system") : null,
     version: 0,
   };
   await work.tx.pages.insert(page);

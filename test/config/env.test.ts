@@ -12,6 +12,7 @@ describe("readConfig", () => {
       logLevel: "info",
       tickSeconds: 15,
       slack: null,
+      teams: null,
     });
   });
 
@@ -28,6 +29,41 @@ describe("readConfig", () => {
       appToken: "xapp-1-A1-2-abc",
       apiUrl: "http://127.0.0.1:9999/api/",
     });
+  });
+
+  it("turns Teams on with an app id, authenticated, and listens beyond loopback", () => {
+    const config = readConfig({
+      MICROSOFT_APP_ID: "00000000-0000-4000-8000-000000000001",
+      MICROSOFT_APP_PASSWORD: "secret",
+      MICROSOFT_APP_TENANT_ID: "00000000-0000-4000-8000-000000000002",
+    });
+    expect(config.teams).toEqual({
+      appId: "00000000-0000-4000-8000-000000000001",
+      appPassword: "secret",
+      tenantId: "00000000-0000-4000-8000-000000000002",
+      appType: "SingleTenant",
+    });
+    expect(config.host).toBe("0.0.0.0");
+  });
+
+  it("runs Teams unauthenticated for local testing only on loopback", () => {
+    expect(readConfig({ RAMP_TEAMS: "on" }).teams).toMatchObject({ appId: null });
+    expect(() => readConfig({ RAMP_TEAMS: "on", HOST: "0.0.0.0" })).toThrow(
+      /MICROSOFT_APP_ID: is needed when Teams listens beyond loopback/,
+    );
+    expect(
+      readConfig({ RAMP_TEAMS: "off", MICROSOFT_APP_ID: "00000000-0000-4000-8000-000000000001" })
+        .teams,
+    ).toBeNull();
+  });
+
+  it("names what a Teams app registration still needs", () => {
+    expect(() => readConfig({ MICROSOFT_APP_ID: "00000000-0000-4000-8000-000000000001" })).toThrow(
+      /MICROSOFT_APP_PASSWORD: is needed with MICROSOFT_APP_ID[\s\S]*MICROSOFT_APP_TENANT_ID: is needed for MICROSOFT_APP_TYPE=SingleTenant/,
+    );
+    expect(() => readConfig({ MICROSOFT_APP_ID: "not-a-guid" })).toThrow(
+      /MICROSOFT_APP_ID: must be the bot's Microsoft App ID/,
+    );
   });
 
   it("names the missing half of the Slack credentials", () => {

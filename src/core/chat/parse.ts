@@ -15,7 +15,12 @@ export type ChatCommand =
   | { kind: "reclassify"; classification: Classification }
   | { kind: "stop"; note?: string }
   | { kind: "help" }
-  | { kind: "invalid"; word: string; problem: "unknown-command" | "missing-argument" | "bad-argument"; usage: string };
+  | {
+      kind: "invalid";
+      word: string;
+      problem: "unknown-command" | "missing-argument" | "bad-argument";
+      usage: string;
+    };
 
 const WORDS: Record<string, Exclude<ChatCommand["kind"], "invalid">> = {
   start: "start",
@@ -64,7 +69,10 @@ export const USAGE: Record<Exclude<ChatCommand["kind"], "invalid">, string> = {
 };
 
 export function parseChatCommand(raw: string): ChatCommand {
-  const text = raw.trim().replace(/^\/?ramp\b/i, "").trim();
+  const text = raw
+    .trim()
+    .replace(/^\/?ramp\b/i, "")
+    .trim();
   if (text === "") return { kind: "help" };
   const [first = "", ...rest] = text.split(/\s+/);
   const word = first.toLowerCase();
@@ -78,7 +86,10 @@ export function parseChatCommand(raw: string): ChatCommand {
     case "status":
       return tail ? { kind: "status", incident: tail } : { kind: "status" };
     case "tasks":
-      return { kind: "tasks", mine: word === "mijn" || word === "mine" || /^(mijn|mine)$/i.test(tail) };
+      return {
+        kind: "tasks",
+        mine: word === "mijn" || word === "mine" || /^(mijn|mine)$/i.test(tail),
+      };
     case "decide":
       return parseDecide(first, rest);
     case "evaluate":
@@ -88,7 +99,9 @@ export function parseChatCommand(raw: string): ChatCommand {
       return body ? { kind: "log", text: body, tags } : missing(first, "log");
     }
     case "restored":
-      return rest[0] ? { kind: "restored", service: rest[0].toLowerCase() } : missing(first, "restored");
+      return rest[0]
+        ? { kind: "restored", service: rest[0].toLowerCase() }
+        : missing(first, "restored");
     case "reclassify": {
       const level = rest[0]?.toLowerCase();
       if (!level) return missing(first, "reclassify");
@@ -132,7 +145,12 @@ function parseDecide(word: string, words: string[]): ChatCommand {
   if (situation === "A") {
     const location = words[1]?.toLowerCase();
     const reason = words.slice(2).join(" ").trim();
-    return { kind: "decide", situation, ...(location ? { location } : {}), ...(reason ? { reason } : {}) };
+    return {
+      kind: "decide",
+      situation,
+      ...(location ? { location } : {}),
+      ...(reason ? { reason } : {}),
+    };
   }
   const reason = words.slice(1).join(" ").trim();
   return { kind: "decide", situation, ...(reason ? { reason } : {}) };

@@ -58,7 +58,10 @@ export async function runChatCommand(
         if (!incident.situation) throw new RampError("no-decision");
         let groups = await engine.views.tasks(incident.id);
         if (command.mine) {
-          groups = groups.map((g) => ({ ...g, tasks: g.tasks.filter((t) => t.ownerId === actor.personId) }));
+          groups = groups.map((g) => ({
+            ...g,
+            tasks: g.tasks.filter((t) => t.ownerId === actor.personId),
+          }));
         }
         const title = command.mine
           ? nl
@@ -91,8 +94,12 @@ export async function runChatCommand(
       case "log": {
         const incident = await engine.resolveIncident();
         await engine.log(actor, incident.id, command.text, command.tags);
-        const tags = command.tags.length > 0 ? ` (${command.tags.map((t) => `#${t}`).join(" ")})` : "";
-        return { kind: "text", text: nl ? `In het logboek gezet${tags}.` : `Added to the log${tags}.` };
+        const tags =
+          command.tags.length > 0 ? ` (${command.tags.map((t) => `#${t}`).join(" ")})` : "";
+        return {
+          kind: "text",
+          text: nl ? `In het logboek gezet${tags}.` : `Added to the log${tags}.`,
+        };
       }
       case "restored": {
         const incident = await engine.resolveIncident();
@@ -102,7 +109,12 @@ export async function runChatCommand(
       case "reclassify": {
         const incident = await engine.resolveIncident();
         await engine.reclassify(actor, incident.id, command.classification);
-        return { kind: "text", text: nl ? `Ernst gewijzigd naar ${command.classification}.` : `Classification changed to ${command.classification}.` };
+        return {
+          kind: "text",
+          text: nl
+            ? `Ernst gewijzigd naar ${command.classification}.`
+            : `Classification changed to ${command.classification}.`,
+        };
       }
       case "stop": {
         const incident = await engine.resolveIncident();
@@ -122,7 +134,10 @@ export async function runChatCommand(
   }
 }
 
-function invalidCommand(command: Extract<ChatCommand, { kind: "invalid" }>, prefix: string): ErrorView {
+function invalidCommand(
+  command: Extract<ChatCommand, { kind: "invalid" }>,
+  prefix: string,
+): ErrorView {
   const usage = `${prefix} ${command.usage}`;
   const texts = {
     "unknown-command": {

@@ -58,6 +58,8 @@ export interface PagingRow {
   statusLabel: string;
   attempt: number;
   answeredAt: string | null;
+  /** Set when no chat platform in use reaches this person: call this number. */
+  callPhone?: string;
 }
 
 export interface PagingView {

@@ -137,8 +137,8 @@ export class Views {
       else summary.waiting += 1;
     }
     const summaryText = this.nl
-      ? `${summary.coming} komen, ${summary.declined} kunnen niet, ${summary.silent} geen antwoord, ${summary.waiting} wachten op antwoord; ${summary.escalated} keer een vervanger opgeroepen`
-      : `${summary.coming} coming, ${summary.declined} cannot come, ${summary.silent} no answer, ${summary.waiting} waiting; ${summary.escalated} alternates paged`;
+      ? `${summary.coming} komen, ${summary.declined} kunnen niet, ${summary.silent} geen antwoord, ${summary.waiting} wachten op antwoord; bij ${summary.escalated} ${summary.escalated === 1 ? "functie" : "functies"} een vervanger opgeroepen`
+      : `${summary.coming} coming, ${summary.declined} cannot come, ${summary.silent} no answer, ${summary.waiting} waiting; an alternate paged for ${summary.escalated} ${summary.escalated === 1 ? "function" : "functions"}`;
     return {
       kind: "paging",
       incidentId,
@@ -159,7 +159,25 @@ export class Views {
       statusLabel: this.labels.pageStatus(status),
       attempt: page.attempt,
       answeredAt: page.answeredAt ? this.when(page.answeredAt) : null,
+      ...this.phoneIfUnreachable(page),
     };
+  }
+
+  /** A paged person no configured chat platform can reach: the coordinator has to call them. */
+  private phoneIfUnreachable(page: Page): { callPhone?: string } {
+    if (page.status !== "sent") return {};
+    const person = this.ctx.dir.person(page.personId);
+    const reachable = this.ctx.channels.some(
+      (channel) =>
+        channel === "web" ||
+        (channel === "slack"
+          ? person?.slackUserId
+          : channel === "teams"
+            ? person?.teamsUserId
+            : false),
+    );
+    const phone = person?.mobile ?? person?.phone;
+    return !reachable && phone ? { callPhone: phone } : {};
   }
 
   async pageCard(pageId: string): Promise<PageCardView> {

@@ -7,7 +7,6 @@ const ICON: Record<Notice["kind"], string> = {
   "task-assigned": "📌",
   "service-reminder": "⏰",
   "service-overdue": "⚠️",
-  "page-unanswered": "🔕",
   "page-exhausted": "🆘",
   decision: "🧭",
   "incident-closed": "🏁",
