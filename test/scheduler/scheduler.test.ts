@@ -42,7 +42,9 @@ describeEachDatabase("the scheduler tick", (target) => {
     const after = await t.ctx.store.pages.listForIncident(incident.id);
     // Every silent holder led to a page for the function's first alternate.
     for (const page of await silent()) {
-      expect(after.some((p) => p.functionId === page.functionId && p.attempt > page.attempt)).toBe(true);
+      expect(after.some((p) => p.functionId === page.functionId && p.attempt > page.attempt)).toBe(
+        true,
+      );
     }
     expect(scheduler.lastTick).not.toBeNull();
     const queued = await t.ctx.store.outbox.listForIncident(incident.id);
@@ -79,7 +81,10 @@ describe("Scheduler.tick", () => {
   });
 });
 
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 8000): Promise<void> {
+async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 8000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error("condition not met in time");

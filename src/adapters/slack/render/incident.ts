@@ -1,5 +1,5 @@
 import type { IncidentCardView } from "../../../core/views/types.ts";
-import { type Block, context, escape, facts, header, section } from "./text.ts";
+import { type Block, context, escapeMrkdwn, facts, header, section } from "./text.ts";
 
 const ICON = { zwak: "🟢", klein: "🟡", groot: "🟠", crisis: "🔴" } as const;
 
@@ -9,14 +9,14 @@ export function incidentBlocks(view: IncidentCardView, nl: boolean): Block[] {
   if (view.status === "active" && view.planActivated) {
     blocks.push(
       section(
-        `📍 *${nl ? "Contactadres" : "Meeting address"}:* ${escape(m.name)}, ${escape(m.address)}${m.room ? ` (${escape(m.room)})` : ""}\n` +
-          `⏰ *${nl ? "Aanwezig tegen" : "Arrive by"}:* ${escape(m.arriveBy)}`,
+        `📍 *${nl ? "Contactadres" : "Meeting address"}:* ${escapeMrkdwn(m.name)}, ${escapeMrkdwn(m.address)}${m.room ? ` (${escapeMrkdwn(m.room)})` : ""}\n` +
+          `⏰ *${nl ? "Aanwezig tegen" : "Arrive by"}:* ${escapeMrkdwn(m.arriveBy)}`,
       ),
     );
   }
   blocks.push(
     section(
-      `*${nl ? "Beslissing" : "Decision"}:* ${escape(view.decision ?? (nl ? "nog geen (situatie A of B)" : "none yet (situation A or B)"))}`,
+      `*${nl ? "Beslissing" : "Decision"}:* ${escapeMrkdwn(view.decision ?? (nl ? "nog geen (situatie A of B)" : "none yet (situation A or B)"))}`,
     ),
   );
   if (view.services.length > 0) {
@@ -24,12 +24,12 @@ export function incidentBlocks(view: IncidentCardView, nl: boolean): Block[] {
       const state = s.restored
         ? `✅ ${s.restoredAt}${s.withinRto === false ? (nl ? " (na RTO)" : " (after RTO)") : ""}`
         : `⏳ ${s.deadline} (${s.remaining})`;
-      return `${s.priority}. ${escape(s.name)} — RTO ${s.rtoHours} u — ${state}`;
+      return `${s.priority}. ${escapeMrkdwn(s.name)} — RTO ${s.rtoHours} u — ${state}`;
     });
     blocks.push(
       section(`*${nl ? "Prioritaire diensten" : "Priority services"}*\n${lines.join("\n")}`),
     );
   }
-  blocks.push(context(`${escape(view.statusLabel)} · ${view.number}`));
+  blocks.push(context(`${escapeMrkdwn(view.statusLabel)} · ${view.number}`));
   return blocks;
 }

@@ -11,7 +11,7 @@ import { pageBlocks } from "./page.ts";
 import { pagingBlocks } from "./paging.ts";
 import { statusBlocks, taskListBlocks } from "./status.ts";
 import { taskBlocks } from "./task.ts";
-import { type Block, escape, section } from "./text.ts";
+import { type Block, escapeMrkdwn, section } from "./text.ts";
 
 export interface SlackMessage {
   text: string;
@@ -40,7 +40,7 @@ export function renderNotice(notice: Notice): SlackMessage {
 /** Both languages: the person may not read the plan's language (Dutch first). */
 export function renderError(error: ErrorView): SlackMessage {
   const text = `⚠️ ${error.nl}`;
-  return { text, blocks: [section(`⚠️ ${escape(error.nl)}\n_${escape(error.en)}_`)] };
+  return { text, blocks: [section(`⚠️ ${escapeMrkdwn(error.nl)}\n_${escapeMrkdwn(error.en)}_`)] };
 }
 
 export function renderReply(
@@ -51,16 +51,23 @@ export function renderReply(
     case "declared":
       return {
         text: reply.text,
-        blocks: [section(`✅ ${escape(reply.text)}`), ...incidentBlocks(reply.incident, nl)],
+        blocks: [section(`✅ ${escapeMrkdwn(reply.text)}`), ...incidentBlocks(reply.incident, nl)],
       };
     case "status":
       return { text: reply.view.title, blocks: statusBlocks(reply.view, nl) };
     case "tasks":
       return { text: reply.title, blocks: taskListBlocks(reply.title, reply.groups, nl) };
     case "text":
-      return { text: reply.text, blocks: [section(escape(reply.text))] };
+      return { text: reply.text, blocks: [section(escapeMrkdwn(reply.text))] };
+    case "board": {
+      // Sent as the ephemeral reply: a personal sign-in link is seen only by the person who asked.
+      const link = reply.url
+        ? `\n<${escapeMrkdwn(reply.url)}|${nl ? "Open het crisisbord" : "Open the crisis board"}>`
+        : "";
+      return { text: reply.text, blocks: [section(`${escapeMrkdwn(reply.text)}${link}`)] };
+    }
     case "help": {
-      const blocks = [section(escape(reply.text))];
+      const blocks = [section(escapeMrkdwn(reply.text))];
       if (reply.error) blocks.unshift(...renderError(reply.error).blocks);
       return { text: reply.error ? reply.error.nl : reply.text, blocks };
     }

@@ -1,5 +1,5 @@
 import type { Notice } from "../../../core/model.ts";
-import { type Block, escape, section } from "./text.ts";
+import { type Block, escapeMrkdwn, section } from "./text.ts";
 
 const ICON: Record<Notice["kind"], string> = {
   "task-reminder": "⏰",
@@ -14,5 +14,5 @@ const ICON: Record<Notice["kind"], string> = {
 };
 
 export function noticeBlocks(notice: Notice): Block[] {
-  return [section(`${ICON[notice.kind]} ${escape(notice.text)}`)];
+  return [section(`${ICON[notice.kind]} ${escapeMrkdwn(notice.text)}`)];
 }

@@ -2,7 +2,7 @@ import type { StatusView, TaskGroup } from "../../../core/views/types.ts";
 import { incidentBlocks } from "./incident.ts";
 import { pagingBlocks } from "./paging.ts";
 import { taskLine } from "./task.ts";
-import { type Block, buttons, context, divider, escape, header, section } from "./text.ts";
+import { type Block, buttons, context, divider, escapeMrkdwn, header, section } from "./text.ts";
 
 /** Slack allows 50 blocks per message. */
 const MAX_BLOCKS = 50;
@@ -12,7 +12,7 @@ export function statusBlocks(view: StatusView, nl: boolean): Block[] {
   if (view.decisions.length > 0) {
     blocks.push(
       section(
-        `*${nl ? "Besluitenlijst" : "Decisions"}*\n${view.decisions.map((d) => `${d.at} — ${escape(d.by)}: ${escape(d.text)}`).join("\n")}`,
+        `*${nl ? "Besluitenlijst" : "Decisions"}*\n${view.decisions.map((d) => `${d.at} — ${escapeMrkdwn(d.by)}: ${escapeMrkdwn(d.text)}`).join("\n")}`,
       ),
     );
   }
@@ -27,7 +27,7 @@ export function taskListBlocks(title: string, groups: TaskGroup[], nl: boolean):
   const blocks: Block[] = [header(title)];
   for (const group of groups) {
     if (group.tasks.length === 0) continue;
-    blocks.push(section(`*${escape(group.label)}*`));
+    blocks.push(section(`*${escapeMrkdwn(group.label)}*`));
     for (const task of group.tasks) {
       const block: Block = section(taskLine(task, nl));
       const first = buttons(task.actions.slice(0, 1));

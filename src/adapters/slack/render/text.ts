@@ -5,7 +5,7 @@ import { ACTION_IDS } from "../action-ids.ts";
 export type Block = Record<string, unknown>;
 
 /** Slack mrkdwn treats &, < and > specially; everything from people goes through this. */
-export function escape(text: string): string {
+export function escapeMrkdwn(text: string): string {
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 }
 
@@ -31,7 +31,10 @@ export function facts(list: Fact[]): Block {
     type: "section",
     fields: list
       .slice(0, 10)
-      .map((f) => ({ type: "mrkdwn", text: `*${escape(f.label)}*\n${escape(f.value)}` })),
+      .map((f) => ({
+        type: "mrkdwn",
+        text: `*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`,
+      })),
   };
 }
 
