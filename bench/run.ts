@@ -3,7 +3,9 @@
 import { loadPlanFile, SAMPLE_PLAN_PATH } from "../src/plan/load.ts";
 import { benchDatabases } from "./databases.ts";
 import { claimRace, schedulerLateness, timelineBench } from "./engine-bench.ts";
-import { ms, table } from "./stats.ts";
+import { reviewBench } from "./review-bench.ts";
+import { slackBench } from "./slack-bench.ts";
+import { ms, percentile, table } from "./stats.ts";
 
 const loaded = await loadPlanFile(SAMPLE_PLAN_PATH);
 if (!loaded.ok) throw new Error("the sample plan does not load");
@@ -12,6 +14,10 @@ const { plan, hash } = loaded;
 const claims: Array<Record<string, string | number>> = [];
 const timeline: Array<Record<string, string | number>> = [];
 const lateness: Array<Record<string, string | number>> = [];
+const reviews: Array<Record<string, string | number>> = [];
+const slackAcks: Array<Record<string, string | number>> = [];
+const slackPaging: Array<Record<string, string | number>> = [];
+const kb = (bytes: number) => `${Math.round(bytes / 1024)} kB`;
 
 for (const database of benchDatabases()) {
   try {
@@ -47,6 +53,42 @@ for (const database of benchDatabases()) {
       p99: ms(late.p99),
       max: ms(late.max),
     });
+    process.stderr.write(`${database.provider}: post-incident review…\n`);
+    const review = await reviewBench(await database.create(), plan, hash, 10_000);
+    reviews.push({
+      database: database.provider,
+      entries: review.entries,
+      read: ms(review.readMs),
+      build: ms(review.buildMs),
+      markdown: ms(review.markdownMs),
+      html: ms(review.htmlMs),
+      docx: ms(review.docxMs),
+      "sizes (md / html / docx)": `${kb(review.sizes.markdown)} / ${kb(review.sizes.html)} / ${kb(review.sizes.docx)}`,
+    });
+    process.stderr.write(`${database.provider}: Slack acknowledgements and paging…\n`);
+    const slack = await slackBench(() => database.create());
+    for (const [request, figures] of [
+      ["/ramp start", slack.start],
+      ["claim click", slack.claim],
+    ] as const) {
+      slackAcks.push({
+        database: database.provider,
+        request,
+        "Ramp p50": ms(figures.ramp.p50),
+        "Ramp p99": ms(figures.ramp.p99),
+        "bare Bolt p50": ms(figures.bare.p50),
+        "bare Bolt p99": ms(figures.bare.p99),
+        "ratio p50": `${(figures.ramp.p50 / figures.bare.p50).toFixed(2)}×`,
+        "ratio p99": `${(figures.ramp.p99 / figures.bare.p99).toFixed(2)}×`,
+      });
+    }
+    slackPaging.push({
+      database: database.provider,
+      "crisis staff": slack.paging.staff,
+      rounds: slack.paging.toAllDms.length,
+      "all page DMs p50": ms(percentile(slack.paging.toAllDms, 50)),
+      max: ms(Math.max(...slack.paging.toAllDms)),
+    });
   } finally {
     await database.cleanup();
   }
@@ -57,5 +99,14 @@ process.stdout.write(
   `\nTimeline: append rate and verification of 10,000 entries\n${table(timeline)}\n`,
 );
 process.stdout.write(
+  `\nPost-incident review of an incident with 10,000 timeline entries\n${table(reviews)}\n`,
+);
+process.stdout.write(
   `\nScheduler lateness: 200 jobs due over 4 s, real cron tick (lateness = run time − due time)\n${table(lateness)}\n`,
+);
+process.stdout.write(
+  `\nSlack: time to acknowledge (HTTP 200) under 50 concurrent signed requests, 5 rounds; Ramp's Bolt stack next to a bare Bolt app that only acknowledges\n${table(slackAcks)}\n`,
+);
+process.stdout.write(
+  `\nSlack: /ramp start until every crisis-staff member's page DM reached Slack (fake Web API on loopback)\n${table(slackPaging)}\n`,
 );

@@ -4,6 +4,8 @@ import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createSlackAdapter } from "./adapters/slack/app.ts";
+import { createTeamsAdapter } from "./adapters/teams/app.ts";
+import { createWebAdapter } from "./adapters/web/app.ts";
 import { buildEngine } from "./compose.ts";
 import type { Config } from "./config/env.ts";
 import type { CrisisEngine } from "./core/engine.ts";
@@ -58,7 +60,12 @@ export async function startRamp(
     plan,
     planHash: hash,
     log: logger,
-    channels: config.slack ? ["slack"] : [],
+    channels: [
+      ...(config.slack ? ["slack"] : []),
+      ...(config.teams ? ["teams"] : []),
+      // Local mode: the local chat is where pages and cards arrive.
+      ...(config.web.local ? ["web"] : []),
+    ],
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const refs = new PrismaConversationRefs(database.client, () => randomUUID());
@@ -67,8 +74,18 @@ export async function startRamp(
     ? createSlackAdapter({ config: config.slack, engine, refs, logger })
     : null;
   if (slack) channels.set(slack.delivery.name, slack.delivery);
+  const teams = config.teams
+    ? createTeamsAdapter({ config: config.teams, engine, refs, logger })
+    : null;
+  if (teams) channels.set(teams.delivery.name, teams.delivery);
+  const web = createWebAdapter({ config: config.web, engine, logger });
+  if (web.delivery) channels.set(web.delivery.name, web.delivery);
+  engine.ctx.boardLink = (personId) => web.boardLink(personId);
   const scheduler = new Scheduler(engine, channels, logger, config.tickSeconds);
-  engine.ctx.onCommitted = () => scheduler.kick();
+  engine.ctx.onCommitted = () => {
+    scheduler.kick();
+    web.changed();
+  };
 
   const app = createHttpApp({
     database: () => database.health(),
@@ -86,6 +103,8 @@ export async function startRamp(
   });
 
   if (slack?.router) app.use(slack.router);
+  if (teams) app.use(teams.router);
+  app.use(web.router);
 
   let server: Server;
   try {
@@ -97,14 +116,17 @@ export async function startRamp(
   }
   if (options.startScheduler !== false) scheduler.start();
   const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
+  web.listening(url);
   return {
-    url: `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`,
+    url,
     plan,
     engine,
     scheduler,
     async close() {
       await scheduler.stop();
       await slack?.stop();
+      web.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();
     },

@@ -7,6 +7,7 @@ const port = z.coerce.number().int().min(1).max(65535);
 const TICK_SECONDS = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60] as const;
 const TICK_SECONDS_TEXT = TICK_SECONDS.join(", ");
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+const LOOPBACK = ["127.0.0.1", "::1", "localhost"];
 
 const envSchema = z.object({
   PORT: port.default(3978),
@@ -41,7 +42,37 @@ const envSchema = z.object({
     .string()
     .url({ message: "must be a URL such as https://slack.com/api/" })
     .optional(),
+  RAMP_TEAMS: z.enum(["on", "off"]).optional(),
+  MICROSOFT_APP_ID: z
+    .string()
+    .uuid({ message: "must be the bot's Microsoft App ID (a GUID)" })
+    .optional(),
+  MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
+  MICROSOFT_APP_TENANT_ID: z
+    .string()
+    .uuid({ message: "must be the Entra tenant id (a GUID)" })
+    .optional(),
+  MICROSOFT_APP_TYPE: z
+    .enum(["SingleTenant", "MultiTenant", "UserAssignedMSI"])
+    .default("SingleTenant"),
+  RAMP_SECRET: z
+    .string()
+    .min(32, { message: "must be at least 32 characters (for example: openssl rand -hex 32)" })
+    .optional(),
+  RAMP_PUBLIC_URL: z
+    .string()
+    .url({ message: "must be the address people open Ramp at, such as https://ramp.example.be" })
+    .regex(/^https?:\/\//, { message: "must start with http:// or https://" })
+    .optional(),
 });
+
+export interface TeamsConfig {
+  /** Without an app id the bot runs unauthenticated, for local testing (Bot Framework convention). */
+  appId: string | null;
+  appPassword: string | null;
+  tenantId: string | null;
+  appType: "SingleTenant" | "MultiTenant" | "UserAssignedMSI";
+}
 
 export interface SlackConfig {
   botToken: string;
@@ -50,6 +81,15 @@ export interface SlackConfig {
   appToken?: string;
   /** Web API base URL, for tests and proxies; default Slack's own. */
   apiUrl?: string;
+}
+
+export interface WebConfig {
+  /** Local mode: no Slack or Teams; the local chat at /chat, no sign-in, loopback only. */
+  local: boolean;
+  /** RAMP_SECRET: signs sign-in links, sessions and CSRF tokens (required unless local). */
+  secret: string | null;
+  /** RAMP_PUBLIC_URL without a trailing slash; null: the address Ramp listens on. */
+  publicUrl: string | null;
 }
 
 export type Config = {
@@ -62,6 +102,10 @@ export type Config = {
   tickSeconds: number;
   /** Slack is on when both the bot token and the signing secret are set. */
   slack: SlackConfig | null;
+  /** Teams is on with MICROSOFT_APP_ID, or with RAMP_TEAMS=on (unauthenticated, loopback only). */
+  teams: TeamsConfig | null;
+  /** The crisis board (always on) and, in local mode, the local chat. */
+  web: WebConfig;
 };
 
 export class ConfigError extends Error {
@@ -105,10 +149,14 @@ export function readConfig(env: Record<string, string | undefined>): Config {
       },
     ]);
   }
+  const teams = teamsConfig(v);
+  const web = webConfig(v, Boolean(v.SLACK_BOT_TOKEN) || teams !== null);
   return {
     port: v.PORT,
     // Local mode (no chat platform) stays on loopback; a platform must be able to reach Ramp.
-    host: v.HOST ?? (v.SLACK_BOT_TOKEN && !v.SLACK_APP_TOKEN ? "0.0.0.0" : "127.0.0.1"),
+    host:
+      v.HOST ??
+      ((v.SLACK_BOT_TOKEN && !v.SLACK_APP_TOKEN) || teams?.appId ? "0.0.0.0" : "127.0.0.1"),
     databaseUrl: v.DATABASE_URL,
     planFile: v.RAMP_PLAN,
     logLevel: v.LOG_LEVEL,
@@ -122,6 +170,73 @@ export function readConfig(env: Record<string, string | undefined>): Config {
             ...(v.SLACK_API_URL ? { apiUrl: v.SLACK_API_URL } : {}),
           }
         : null,
+    teams,
+    web,
+  };
+}
+
+function webConfig(v: z.infer<typeof envSchema>, platform: boolean): WebConfig {
+  const publicUrl = v.RAMP_PUBLIC_URL ? v.RAMP_PUBLIC_URL.replace(/\/+$/, "") : null;
+  if (!platform) {
+    // The local chat lets anyone act as anyone in the plan: never beyond this machine.
+    if (v.HOST && !LOOPBACK.includes(v.HOST)) {
+      throw new ConfigError([
+        {
+          variable: "HOST",
+          message:
+            `local mode (neither Slack nor Teams configured) has no sign-in and listens on loopback only (got "${v.HOST}"); ` +
+            "configure Slack or Teams and RAMP_SECRET to open the board to others",
+        },
+      ]);
+    }
+    return { local: true, secret: v.RAMP_SECRET ?? null, publicUrl };
+  }
+  if (!v.RAMP_SECRET) {
+    throw new ConfigError([
+      {
+        variable: "RAMP_SECRET",
+        message:
+          "is needed with Slack or Teams: it signs the personal sign-in links to the crisis board " +
+          "(at least 32 characters, for example: openssl rand -hex 32)",
+      },
+    ]);
+  }
+  return { local: false, secret: v.RAMP_SECRET, publicUrl };
+}
+
+function teamsConfig(v: z.infer<typeof envSchema>): TeamsConfig | null {
+  if (v.RAMP_TEAMS === "off" || (!v.MICROSOFT_APP_ID && v.RAMP_TEAMS !== "on")) return null;
+  if (!v.MICROSOFT_APP_ID) {
+    // Unauthenticated: anyone who can reach the port could act as anyone, so never beyond loopback.
+    if (v.HOST && !LOOPBACK.includes(v.HOST)) {
+      throw new ConfigError([
+        {
+          variable: "MICROSOFT_APP_ID",
+          message: `is needed when Teams listens beyond loopback (HOST=${v.HOST})`,
+        },
+      ]);
+    }
+    return { appId: null, appPassword: null, tenantId: null, appType: v.MICROSOFT_APP_TYPE };
+  }
+  const problems: { variable: string; message: string }[] = [];
+  if (v.MICROSOFT_APP_TYPE !== "UserAssignedMSI" && !v.MICROSOFT_APP_PASSWORD) {
+    problems.push({
+      variable: "MICROSOFT_APP_PASSWORD",
+      message: "is needed with MICROSOFT_APP_ID (the client secret of the bot's app registration)",
+    });
+  }
+  if (v.MICROSOFT_APP_TYPE !== "MultiTenant" && !v.MICROSOFT_APP_TENANT_ID) {
+    problems.push({
+      variable: "MICROSOFT_APP_TENANT_ID",
+      message: `is needed for MICROSOFT_APP_TYPE=${v.MICROSOFT_APP_TYPE}`,
+    });
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    appId: v.MICROSOFT_APP_ID,
+    appPassword: v.MICROSOFT_APP_PASSWORD ?? null,
+    tenantId: v.MICROSOFT_APP_TENANT_ID ?? null,
+    appType: v.MICROSOFT_APP_TYPE,
   };
 }
 

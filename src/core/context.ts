@@ -12,4 +12,13 @@ export interface EngineContext {
   channels: string[];
   /** Called after a command committed, so deliveries can go out now instead of at the next tick. */
   onCommitted?: () => void;
+  /** Where a person opens the crisis board (set by the web adapter): `/ramp bord` answers with it. */
+  boardLink?: (personId: string) => BoardLink;
+}
+
+/** A personal, expiring sign-in link; in local mode (no sign-in) just the board's address. */
+export interface BoardLink {
+  url: string;
+  personal: boolean;
+  expiresAt: Date | null;
 }

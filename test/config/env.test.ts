@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, readConfig } from "../../src/config/env.ts";
 import { SAMPLE_PLAN_PATH } from "../../src/plan/load.ts";
 
+const RAMP_SECRET = "0123456789abcdef0123456789abcdef";
+
 describe("readConfig", () => {
   it("runs on the embedded defaults with an empty environment", () => {
     expect(readConfig({})).toEqual({
@@ -13,6 +15,7 @@ describe("readConfig", () => {
       tickSeconds: 15,
       slack: null,
       teams: null,
+      web: { local: true, secret: null, publicUrl: null },
     });
   });
 
@@ -22,6 +25,7 @@ describe("readConfig", () => {
       SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5",
       SLACK_APP_TOKEN: "xapp-1-A1-2-abc",
       SLACK_API_URL: "http://127.0.0.1:9999/api/",
+      RAMP_SECRET,
     }).slack;
     expect(slack).toEqual({
       botToken: "xoxb-1-2-abc",
@@ -36,6 +40,7 @@ describe("readConfig", () => {
       MICROSOFT_APP_ID: "00000000-0000-4000-8000-000000000001",
       MICROSOFT_APP_PASSWORD: "secret",
       MICROSOFT_APP_TENANT_ID: "00000000-0000-4000-8000-000000000002",
+      RAMP_SECRET,
     });
     expect(config.teams).toEqual({
       appId: "00000000-0000-4000-8000-000000000001",
@@ -47,7 +52,7 @@ describe("readConfig", () => {
   });
 
   it("runs Teams unauthenticated for local testing only on loopback", () => {
-    expect(readConfig({ RAMP_TEAMS: "on" }).teams).toMatchObject({ appId: null });
+    expect(readConfig({ RAMP_TEAMS: "on", RAMP_SECRET }).teams).toMatchObject({ appId: null });
     expect(() => readConfig({ RAMP_TEAMS: "on", HOST: "0.0.0.0" })).toThrow(
       /MICROSOFT_APP_ID: is needed when Teams listens beyond loopback/,
     );
@@ -86,6 +91,10 @@ describe("readConfig", () => {
       RAMP_PLAN: "/etc/ramp/plan.yaml",
       LOG_LEVEL: "debug",
       RAMP_TICK_SECONDS: "5",
+      SLACK_BOT_TOKEN: "xoxb-1-2-abc",
+      SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5",
+      RAMP_SECRET,
+      RAMP_PUBLIC_URL: "https://ramp.zonnebeke-heide.be/",
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -94,7 +103,48 @@ describe("readConfig", () => {
       planFile: "/etc/ramp/plan.yaml",
       logLevel: "debug",
       tickSeconds: 5,
+      web: { local: false, secret: RAMP_SECRET, publicUrl: "https://ramp.zonnebeke-heide.be" },
     });
+  });
+
+  it("needs RAMP_SECRET with Slack or Teams, for the sign-in links to the board", () => {
+    const slack = { SLACK_BOT_TOKEN: "xoxb-1-2-abc", SLACK_SIGNING_SECRET: "12345678" };
+    expect(() => readConfig(slack)).toThrow(ConfigError);
+    expect(() => readConfig(slack)).toThrow(
+      /RAMP_SECRET: is needed with Slack or Teams: it signs the personal sign-in links/,
+    );
+    expect(() => readConfig({ RAMP_TEAMS: "on" })).toThrow(/RAMP_SECRET: is needed/);
+    expect(() => readConfig({ ...slack, RAMP_SECRET: "too-short" })).toThrow(
+      /RAMP_SECRET: must be at least 32 characters/,
+    );
+    // A secret is never echoed.
+    expect(() => readConfig({ ...slack, RAMP_SECRET: "too-short" })).not.toThrow(/too-short/);
+    expect(readConfig({ ...slack, RAMP_SECRET }).web).toEqual({
+      local: false,
+      secret: RAMP_SECRET,
+      publicUrl: null,
+    });
+  });
+
+  it("runs local mode (no Slack, no Teams) on loopback only, where it needs no secret", () => {
+    expect(readConfig({ HOST: "::1" }).web.local).toBe(true);
+    expect(() => readConfig({ HOST: "0.0.0.0" })).toThrow(
+      /HOST: local mode \(neither Slack nor Teams configured\) has no sign-in and listens on loopback only \(got "0.0.0.0"\)/,
+    );
+    expect(readConfig({ RAMP_SECRET }).web).toEqual({
+      local: true,
+      secret: RAMP_SECRET,
+      publicUrl: null,
+    });
+  });
+
+  it("names a malformed RAMP_PUBLIC_URL", () => {
+    expect(() => readConfig({ RAMP_PUBLIC_URL: "ramp.example.be" })).toThrow(
+      /RAMP_PUBLIC_URL: must be the address people open Ramp at/,
+    );
+    expect(() => readConfig({ RAMP_PUBLIC_URL: "ftp://ramp.example.be" })).toThrow(
+      /RAMP_PUBLIC_URL: must start with http:\/\/ or https:\/\//,
+    );
   });
 
   it("treats an empty variable as unset", () => {

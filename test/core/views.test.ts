@@ -44,7 +44,7 @@ describeEachDatabase("the status view", (target) => {
       arriveBy: "za 21 nov 23:00",
     });
     expect(view.incident.decision).toBe(
-      "Situatie B: Situatie B – voortzetting van de diensten in de eigen gebouwen",
+      "Situatie B – voortzetting van de diensten in de eigen gebouwen",
     );
 
     expect(
@@ -131,7 +131,7 @@ describeEachDatabase("the status view", (target) => {
       {
         at: "za 21 nov 23:00",
         by: "Pieter Declercq",
-        text: "Situatie B: Situatie B – voortzetting van de diensten in de eigen gebouwen (Gebouw bruikbaar)",
+        text: "Situatie B – voortzetting van de diensten in de eigen gebouwen (Gebouw bruikbaar)",
       },
     ]);
   });

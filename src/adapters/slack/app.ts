@@ -1,7 +1,14 @@
 // The Slack adapter: Bolt over HTTP at POST /slack/events on Ramp's one port (signatures
 // verified by Bolt's receiver), or Socket Mode when SLACK_APP_TOKEN is set.
 import { randomUUID } from "node:crypto";
-import { App, type Logger as BoltLogger, ExpressReceiver, LogLevel } from "@slack/bolt";
+import {
+  App,
+  type Authorize,
+  type Logger as BoltLogger,
+  ExpressReceiver,
+  LogLevel,
+  webApi,
+} from "@slack/bolt";
 import { Router } from "express";
 import type { SlackConfig } from "../../config/env.ts";
 import type { CrisisEngine } from "../../core/engine.ts";
@@ -24,11 +31,20 @@ export interface SlackAdapter {
   stop(): Promise<void>;
 }
 
+/**
+ * How long one Web API call may take. Without a limit a call that never gets an answer (a
+ * half-open connection while the network is failing) holds up every delivery behind it, and the
+ * scheduler's tick with them; with one it fails and the outbox tries again.
+ */
+export const SLACK_API_TIMEOUT_MS = 10_000;
+
 export function createSlackAdapter(options: {
   config: SlackConfig;
   engine: CrisisEngine;
   refs: ConversationRefRepository;
   logger: Logger;
+  /** For tests; default SLACK_API_TIMEOUT_MS. */
+  apiTimeoutMs?: number;
 }): SlackAdapter {
   const { config, engine, refs } = options;
   const logger = options.logger.child({ adapter: "slack" });
@@ -38,12 +54,16 @@ export function createSlackAdapter(options: {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
+    timeout: options.apiTimeoutMs ?? SLACK_API_TIMEOUT_MS,
   };
+  // The bot token's client, for deliveries; listeners get one from Bolt with the same token.
+  const client = new webApi.WebClient(config.botToken, { ...clientOptions, logger: boltLogger });
+  const authorize = botAuthorization(client, config.botToken, logger);
   let router: Router | null = null;
   let app: App;
   if (config.appToken) {
     app = new App({
-      token: config.botToken,
+      authorize,
       appToken: config.appToken,
       socketMode: true,
       logger: boltLogger,
@@ -57,7 +77,7 @@ export function createSlackAdapter(options: {
       router,
       logger: boltLogger,
     });
-    app = new App({ token: config.botToken, receiver, logger: boltLogger, clientOptions });
+    app = new App({ authorize, receiver, logger: boltLogger, clientOptions });
   }
 
   const ctx: SlackContext = { engine, logger, nl: engine.directory.locale === "nl" };
@@ -72,13 +92,42 @@ export function createSlackAdapter(options: {
 
   return {
     router,
-    delivery: new SlackDelivery(app.client, engine, refs, logger),
+    delivery: new SlackDelivery(client, engine, refs, logger),
     async start() {
       if (config.appToken) await app.start();
     },
     async stop() {
       if (config.appToken) await app.stop();
     },
+  };
+}
+
+/**
+ * Who the bot is (auth.test), asked when the first request needs it and kept once Slack answered.
+ * Bolt's own single-token mode asks at construction and keeps the promise, failed or not: Slack
+ * unreachable or rate-limiting at start-up became an unhandled rejection that ends the process,
+ * and every later request failed until a restart. Here a failed check does not hold up the
+ * request (the token is all a command, click or form needs; the bot's ids only let Bolt ignore
+ * the bot's own events) and is asked again next time.
+ */
+export function botAuthorization(
+  client: webApi.WebClient,
+  botToken: string,
+  logger: Logger,
+): Authorize<boolean> {
+  let identity: Promise<{ botId?: string; botUserId?: string }> | null = null;
+  return async () => {
+    identity ??= client.auth.test({ token: botToken }).then((result) => ({
+      ...(result.bot_id ? { botId: result.bot_id } : {}),
+      ...(result.user_id ? { botUserId: result.user_id } : {}),
+    }));
+    try {
+      return { botToken, ...(await identity) };
+    } catch (error) {
+      identity = null;
+      logger.warn({ err: error }, "Slack auth.test failed; asking again with the next request");
+      return { botToken };
+    }
   };
 }
 

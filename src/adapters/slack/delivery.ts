@@ -15,6 +15,14 @@ export const PLATFORM = "slack";
 
 export class SlackDelivery implements DeliveryChannel {
   readonly name = PLATFORM;
+  /**
+   * One at a time per card and per conversation: the kick after a command and the scheduler's
+   * tick may deliver two messages for the same card, or the first two for one person or
+   * incident, at once. Unserialised, both found no reference yet and both posted the card, opened
+   * the DM, or created the incident channel (the second as name-002). Within this process only;
+   * replicas sharing a database can still race for the very first message of a conversation.
+   */
+  private readonly queues = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly client: WebClient,
@@ -34,25 +42,41 @@ export class SlackDelivery implements DeliveryChannel {
         return await this.post(channel, renderNotice(item.delivery.notice));
       }
       const card = item.delivery.card;
-      const message = renderCard(await this.engine.views.card(card), this.nl);
       const key = `msg:${cardKey(card)}:${channel}`;
-      const ts = await this.refs.get(PLATFORM, key);
-      if (ts) {
-        try {
-          await this.client.chat.update({ channel, ts, ...message });
-          return ts;
-        } catch (error) {
-          // Deleted by someone: post it again below.
-          if (slackErrorCode(error) !== "message_not_found") throw error;
+      return await this.oneAtATime(key, async () => {
+        const message = renderCard(await this.engine.views.card(card), this.nl);
+        const ts = await this.refs.get(PLATFORM, key);
+        if (ts) {
+          try {
+            await this.client.chat.update({ channel, ts, ...message });
+            return ts;
+          } catch (error) {
+            // Deleted by someone: post it again below.
+            if (slackErrorCode(error) !== "message_not_found") throw error;
+          }
         }
-      }
-      const posted = await this.post(channel, message);
-      await this.refs.put(PLATFORM, key, posted, new Date());
-      return posted;
+        const posted = await this.post(channel, message);
+        await this.refs.put(PLATFORM, key, posted, new Date());
+        return posted;
+      });
     } catch (error) {
       if (error instanceof DeliveryError) throw error;
       throw toDeliveryError(error);
     }
+  }
+
+  private oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    const result = previous.then(work, work);
+    const done = result.then(
+      () => {},
+      () => {},
+    );
+    this.queues.set(key, done);
+    void done.then(() => {
+      if (this.queues.get(key) === done) this.queues.delete(key);
+    });
+    return result;
   }
 
   private async post(channel: string, message: SlackMessage): Promise<string> {
@@ -61,7 +85,13 @@ export class SlackDelivery implements DeliveryChannel {
   }
 
   /** The Slack channel of an audience: a person's DM, or the incident channel (created on first use). */
-  async channelFor(audience: Audience): Promise<string> {
+  channelFor(audience: Audience): Promise<string> {
+    const key =
+      audience.kind === "person" ? `dm:${audience.personId}` : `incident:${audience.incidentId}`;
+    return this.oneAtATime(`conversation:${key}`, () => this.findOrOpen(audience));
+  }
+
+  private async findOrOpen(audience: Audience): Promise<string> {
     if (audience.kind === "person") {
       const known = await this.refs.get(PLATFORM, `dm:${audience.personId}`);
       if (known) return known;

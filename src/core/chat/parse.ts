@@ -14,7 +14,9 @@ export type ChatCommand =
   | { kind: "restored"; service: string }
   | { kind: "reclassify"; classification: Classification }
   | { kind: "stop"; note?: string }
-  | { kind: "help" }
+  | { kind: "board" }
+  /** `bare`: nothing after the command (`/ramp`, `@Ramp`); the coordinator may mean "declare". */
+  | { kind: "help"; bare?: boolean }
   | {
       kind: "invalid";
       word: string;
@@ -50,6 +52,9 @@ const WORDS: Record<string, Exclude<ChatCommand["kind"], "invalid">> = {
   sluit: "stop",
   afsluiten: "stop",
   close: "stop",
+  bord: "board",
+  board: "board",
+  crisisbord: "board",
   help: "help",
   hulp: "help",
   "?": "help",
@@ -65,6 +70,7 @@ export const USAGE: Record<Exclude<ChatCommand["kind"], "invalid">, string> = {
   restored: "hersteld <dienst>",
   reclassify: "ernst <zwak|klein|groot|crisis>",
   stop: "stop [slotopmerking]",
+  board: "bord",
   help: "help",
 };
 
@@ -73,7 +79,7 @@ export function parseChatCommand(raw: string): ChatCommand {
     .trim()
     .replace(/^\/?ramp\b/i, "")
     .trim();
-  if (text === "") return { kind: "help" };
+  if (text === "") return { kind: "help", bare: true };
   const [first = "", ...rest] = text.split(/\s+/);
   const word = first.toLowerCase();
   const kind = WORDS[word];
@@ -111,6 +117,8 @@ export function parseChatCommand(raw: string): ChatCommand {
     }
     case "stop":
       return tail ? { kind: "stop", note: tail } : { kind: "stop" };
+    case "board":
+      return { kind: "board" };
     case "help":
       return { kind: "help" };
   }

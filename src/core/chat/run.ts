@@ -3,6 +3,8 @@
 import type { Actor } from "../actor.ts";
 import type { CrisisEngine } from "../engine.ts";
 import { type ErrorView, RampError } from "../errors.ts";
+import { requireLeader } from "../run.ts";
+import { formatDateTime } from "../time.ts";
 import type { IncidentCardView, StatusView, TaskGroup } from "../views/types.ts";
 import { helpText } from "./help.ts";
 import type { ChatCommand } from "./parse.ts";
@@ -13,6 +15,8 @@ export type ChatReply =
   | { kind: "declared"; incident: IncidentCardView; text: string }
   | { kind: "status"; view: StatusView }
   | { kind: "tasks"; title: string; groups: TaskGroup[] }
+  /** `bord`: where the crisis board is; a personal sign-in link, only for the person who asked. */
+  | { kind: "board"; text: string; url: string | null }
   /** A short confirmation, only for the person who typed the command. */
   | { kind: "text"; text: string }
   | { kind: "help"; text: string; error?: ErrorView }
@@ -29,7 +33,17 @@ export async function runChatCommand(
   try {
     switch (command.kind) {
       case "help":
+        // A bare `/ramp` from the coordinator or a deputy while no incident is active is an
+        // incident to declare: the form. Anyone else, or during an incident: the help.
+        if (
+          command.bare &&
+          engine.directory.isLeader(actor.personId) &&
+          (await engine.activeIncidents()).length === 0
+        )
+          return { kind: "start-form" };
         return { kind: "help", text: helpText(locale, prefix) };
+      case "board":
+        return boardReply(engine, actor);
       case "invalid":
         return {
           kind: "help",
@@ -37,7 +51,14 @@ export async function runChatCommand(
           error: invalidCommand(command, prefix),
         };
       case "start": {
-        if (!command.classification || !command.description) return { kind: "start-form" };
+        if (!command.classification || !command.description) {
+          // Refused before the form, not after someone filled it in.
+          requireLeader(engine.ctx, actor, {
+            nl: "een incident starten",
+            en: "declare an incident",
+          });
+          return { kind: "start-form" };
+        }
         const incident = await engine.declare(actor, {
           classification: command.classification,
           scope: command.scope ?? "totaal",
@@ -132,6 +153,25 @@ export async function runChatCommand(
     if (error instanceof RampError) return { kind: "error", error: error.view() };
     throw error;
   }
+}
+
+function boardReply(engine: CrisisEngine, actor: Actor): ChatReply {
+  const { locale, timeZone } = engine.directory;
+  const nl = locale === "nl";
+  const link = engine.ctx.boardLink?.(actor.personId);
+  if (!link) {
+    const text = nl ? "Het crisisbord is niet ingeschakeld." : "The crisis board is not enabled.";
+    return { kind: "board", text, url: null };
+  }
+  if (!link.personal) {
+    const text = nl ? `Het crisisbord staat op ${link.url}` : `The crisis board is at ${link.url}`;
+    return { kind: "board", text, url: link.url };
+  }
+  const until = link.expiresAt ? formatDateTime(link.expiresAt, locale, timeZone) : "";
+  const text = nl
+    ? `Uw persoonlijke link naar het crisisbord${until ? `, geldig tot ${until}` : ""}. Stuur hem niet door: wie hem heeft, ziet het bord als u.`
+    : `Your personal link to the crisis board${until ? `, valid until ${until}` : ""}. Do not forward it: whoever has it sees the board as you.`;
+  return { kind: "board", text, url: link.url };
 }
 
 function invalidCommand(

@@ -52,7 +52,7 @@ export function analyse(data: ReviewData, dir: PlanDirectory): Analysis {
     index,
     locale,
     say,
-    when: (date) => reviewDateTime(date, locale, timeZone),
+    when: perMinute((date) => reviewDateTime(date, locale, timeZone)),
     span: (ms) => hoursMinutes(ms, locale),
     end,
     notes,
@@ -68,6 +68,23 @@ export function analyse(data: ReviewData, dir: PlanDirectory): Analysis {
       notes.tagged("interne-communicatie"),
       notes.tagged("externe-communicatie"),
     ),
+  };
+}
+
+/**
+ * Formatting a moment in a time zone is the costliest step of a long review; entries come in
+ * bursts, and the printed form only shows the minute, so each minute is formatted once.
+ */
+function perMinute(format: (date: Date) => string): (date: Date) => string {
+  const cache = new Map<number, string>();
+  return (date) => {
+    const minute = Math.floor(date.getTime() / 60_000);
+    let text = cache.get(minute);
+    if (text === undefined) {
+      text = format(date);
+      cache.set(minute, text);
+    }
+    return text;
   };
 }
 

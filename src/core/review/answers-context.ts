@@ -94,7 +94,10 @@ export const CONTEXT_ANSWERS: Record<string, Answerer> = {
     const scope =
       incident.scope === "totaal"
         ? a.say("Totale ramp (omvang: totaal)", "Total disaster (scope: totaal)")
-        : a.say("Gedeeltelijke ramp (omvang: gedeeltelijk)", "Partial disaster (scope: gedeeltelijk)");
+        : a.say(
+            "Gedeeltelijke ramp (omvang: gedeeltelijk)",
+            "Partial disaster (scope: gedeeltelijk)",
+          );
     const hours =
       incident.officeHours === null
         ? ""
@@ -119,7 +122,7 @@ export const CONTEXT_ANSWERS: Record<string, Answerer> = {
     ];
     const facts: ReviewFact[] = a.index.reclassified.map((entry) => ({
       label: a.say("Gewijzigd", "Changed"),
-      value: `${classificationLabel(a, entry.data.from as never)} → ${classificationLabel(a, entry.data.to as never)}, ${a.when(entry.at)} — ${actorName(a, entry.actorId)}`,
+      value: `${classificationLabel(a, entry.data.from)} → ${classificationLabel(a, entry.data.to)}, ${a.when(entry.at)} — ${actorName(a, entry.actorId)}`,
       seq: entry.seq,
     }));
     return { status: "answered", text, facts };
@@ -175,7 +178,12 @@ export const CONTEXT_ANSWERS: Record<string, Answerer> = {
     ];
     return {
       status: "answered",
-      text: [joinList(managers.map((id) => personWithTitle(a, id)), a.locale)],
+      text: [
+        joinList(
+          managers.map((id) => personWithTitle(a, id)),
+          a.locale,
+        ),
+      ],
       facts,
     };
   },
@@ -215,7 +223,10 @@ export const CONTEXT_ANSWERS: Record<string, Answerer> = {
     }
     return {
       status: "answered",
-      text: [a.say(`Gemeld door: ${incident.reportedBy}.`, `Reported by: ${incident.reportedBy}.`), inRamp],
+      text: [
+        a.say(`Gemeld door: ${incident.reportedBy}.`, `Reported by: ${incident.reportedBy}.`),
+        inRamp,
+      ],
       facts,
     };
   },

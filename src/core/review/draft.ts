@@ -1,7 +1,7 @@
 // What an automatic answer returns, and small helpers the answer files share.
-import type { Classification } from "../../plan/schema.ts";
+import { CLASSIFICATIONS, type Classification, type SituationId } from "../../plan/schema.ts";
 import { Labels } from "../views/labels.ts";
-import { actorName, type Analysis } from "./analysis.ts";
+import { type Analysis, actorName } from "./analysis.ts";
 import type { AnswerStatus, ReviewFact, ReviewTableId } from "./model.ts";
 import type { Note } from "./notes.ts";
 
@@ -31,26 +31,36 @@ export const open = (note?: string, facts: ReviewFact[] = []): Draft => ({
   ...(note ? { note } : {}),
 });
 
+/** Beyond this many notes under one question, the rest is left to the timeline appendix. */
+export const MAX_LISTED_NOTES = 50;
+
 /** Notes the team logged, one fact each: when and who, then the text. */
 export function noteFacts(a: Analysis, notes: Note[]): ReviewFact[] {
-  return notes.map((note) => ({
+  const listed = notes.slice(0, MAX_LISTED_NOTES).map((note) => ({
     label: `${a.when(note.at)} — ${actorName(a, note.actorId)}`,
     value: note.correctedAt
       ? `${note.text} ${a.say(`(gecorrigeerd ${a.when(note.correctedAt)})`, `(corrected ${a.when(note.correctedAt)})`)}`
       : note.text,
     seq: note.seq,
   }));
+  const rest = notes.length - listed.length;
+  if (rest === 0) return listed;
+  return [
+    ...listed,
+    {
+      label: "…",
+      value: a.say(
+        `nog ${rest} ${rest === 1 ? "regel" : "regels"}: zie de tijdlijn in de bijlage`,
+        `${rest} more ${rest === 1 ? "entry" : "entries"}: see the timeline in the appendix`,
+      ),
+    },
+  ];
 }
 
 /** A question the team answers with /ramp log #tag: those notes, or open when there are none. */
 export function fromNotes(a: Analysis, notes: Note[], tag: string): Draft {
   if (notes.length === 0) {
-    return open(
-      a.say(
-        `Niets gelogd met #${tag}; in te vullen door het team.`,
-        `Nothing logged with #${tag}; to be completed by the team.`,
-      ),
-    );
+    return open(a.say(`Niets gelogd met #${tag}.`, `Nothing logged with #${tag}.`));
   }
   return {
     status: "answered",
@@ -64,8 +74,12 @@ export function fromNotes(a: Analysis, notes: Note[], tag: string): Draft {
   };
 }
 
-export function classificationLabel(a: Analysis, level: Classification): string {
-  return new Labels(a.locale).classification(level);
+/** A level's name in the plan's language; timeline data is untyped, so unknown values pass through. */
+export function classificationLabel(a: Analysis, level: unknown): string {
+  const labels = new Labels(a.locale);
+  return CLASSIFICATIONS.includes(level as Classification)
+    ? labels.classification(level as Classification)
+    : String(level);
 }
 
 /** "Pieter Declercq (Algemeen directeur)". */
@@ -97,4 +111,11 @@ export function sourceLabel(a: Analysis, source: string): string {
 /** The timeline reference of a fact, when there is an entry to point at. */
 export function seqOf(entry: { seq: number } | undefined): { seq?: number } {
   return entry ? { seq: entry.seq } : {};
+}
+
+/** "Situatie B – voortzetting …" as the plan names it, with the letter in front when the name lacks it. */
+export function situationLabel(a: Analysis, situation: SituationId): string {
+  const name = a.dir.situation(situation).name;
+  const letter = `${a.say("Situatie", "Situation")} ${situation}`;
+  return name.toLowerCase().startsWith(letter.toLowerCase()) ? name : `${letter}: ${name}`;
 }

@@ -13,6 +13,8 @@ export interface Message {
   direction: "internal" | "external";
   /** Sent by Ramp, or logged by a person with /ramp log. */
   origin: "ramp" | "logged";
+  type: "page" | NoticeKind | "logged";
+  /** The type in words, e.g. "Herinnering taak". */
   kind: string;
   to: string;
   text: string;
@@ -28,7 +30,6 @@ export function noticeKindLabel(kind: NoticeKind, say: Say): string {
     "task-assigned": say("Taak toegewezen", "Task assigned"),
     "service-reminder": say("Herinnering RTO", "RTO reminder"),
     "service-overdue": say("RTO overschreden", "RTO exceeded"),
-    "page-unanswered": say("Oproep onbeantwoord", "Page unanswered"),
     "page-exhausted": say("Niemand bereikbaar", "Nobody reachable"),
     decision: say("Beslissing", "Decision"),
     "incident-closed": say("Afsluiting", "Closing"),
@@ -48,12 +49,13 @@ export function collectMessages(
   const messages: Message[] = [];
   for (const fn of paging) {
     for (const outcome of fn.pages) {
-      if (outcome.selfDeclared) continue;
+      if (outcome.comingAtOnce) continue;
       const { page } = outcome;
       messages.push({
         at: page.sentAt,
         direction: "internal",
         origin: "ramp",
+        type: "page",
         kind: say("Oproep crisisstaf", "Crisis staff page"),
         to: dir.name(page.personId),
         text:
@@ -75,6 +77,7 @@ export function collectMessages(
         at: note.at,
         direction,
         origin: "logged",
+        type: "logged",
         kind: say(`Gelogd door ${dir.name(note.actorId)}`, `Logged by ${dir.name(note.actorId)}`),
         to: "—",
         text: note.text,
@@ -112,6 +115,7 @@ function groupNotices(dir: PlanDirectory, say: Say, outbox: OutboxItem[]): Messa
     at: group.item.createdAt,
     direction: "internal" as const,
     origin: "ramp" as const,
+    type: group.kind,
     kind: noticeKindLabel(group.kind, say),
     to: [
       ...[...group.people].map((id) => dir.name(id)),

@@ -62,9 +62,10 @@ export interface ReviewSection {
 /** Words the renderers need around the content. */
 export interface ReviewChrome {
   statusLabel: Record<AnswerStatus, string>;
-  source: (seq: number) => string;
+  /** Before a timeline reference: "tijdlijn" → "tijdlijn #12". */
+  source: string;
+  /** After the option the data points to. */
   chosen: string;
-  notChosen: string;
   summaryTitle: string;
   overviewsTitle: string;
   pageFooter: string;

@@ -7,8 +7,13 @@ import type { TimelineIndex } from "./timeline-index.ts";
 export interface PageOutcome {
   page: Page;
   sent: TimelineEntry | undefined;
-  /** The declarer's own page: counted as coming at once, never sent. */
-  selfDeclared: boolean;
+  /**
+   * Counted as coming at once and never sent: the declarer's own page, or an alternate who was
+   * already coming for another function.
+   */
+  comingAtOnce: boolean;
+  /** The declarer's own page (not one escalated to them for another function). */
+  declarer: boolean;
   /** Every answer, in order; the first is what the acknowledgement time measures. */
   answers: TimelineEntry[];
   declined: boolean;
@@ -44,7 +49,8 @@ export function pagingOutcomes(
   }
   // The plan's crisis-staff order, then any function paged that is no longer in it.
   const order = [...dir.plan.coordination.crisisStaff];
-  for (const functionId of byFunction.keys()) if (!order.includes(functionId)) order.push(functionId);
+  for (const functionId of byFunction.keys())
+    if (!order.includes(functionId)) order.push(functionId);
   const result: FunctionPaging[] = [];
   for (const functionId of order) {
     const chain = (byFunction.get(functionId) ?? []).sort((a, b) => a.attempt - b.attempt);
@@ -74,21 +80,27 @@ export function pagingOutcomes(
 function pageOutcome(page: Page, incident: Incident, index: TimelineIndex): PageOutcome {
   const sent = index.pageSent.get(page.id);
   const answers = index.pageAnswers.get(page.id) ?? [];
-  const selfDeclared =
+  // The declarer's own page; a page escalated to them is them covering another function.
+  const declarer = page.personId === incident.declaredById && page.escalatedFrom === null;
+  // page.sent calls it selfDeclared; pages without their entry fall back on the page row.
+  const comingAtOnce =
     sent?.data.selfDeclared === true ||
-    (sent === undefined && page.personId === incident.declaredById && page.attempt === 0);
+    (sent === undefined &&
+      page.status === "coming" &&
+      page.answeredAt?.getTime() === page.sentAt.getTime());
   return {
     page,
     sent,
-    selfDeclared,
+    comingAtOnce,
+    declarer,
     answers,
     declined: answers.some((a) => a.data.answer === "declined"),
     silent: index.pageSilent.get(page.id),
   };
 }
 
-/** When this page brought someone: the declarer at once, else their first "ik kom". */
+/** When this page brought someone: at once, or at their first "ik kom". */
 function comingAt(outcome: PageOutcome): Date | null {
-  if (outcome.selfDeclared) return outcome.page.sentAt;
+  if (outcome.comingAtOnce) return outcome.page.sentAt;
   return outcome.answers.find((a) => a.data.answer === "coming")?.at ?? null;
 }

@@ -53,9 +53,7 @@ export function taskOutcomes(
           ? "overdue"
           : "unfinished";
     const lateByMs = Math.max(0, (finished ?? end.getTime()) - deadline);
-    const unclaimedMs = plannedAt
-      ? (takenAt ?? end).getTime() - plannedAt.getTime()
-      : null;
+    const unclaimedMs = plannedAt ? (takenAt ?? end).getTime() - plannedAt.getTime() : null;
     return { task, plannedAt, takenAt, result, lateByMs, unclaimedMs };
   });
   return { outcomes, cancelled: tasks.length - live.length };

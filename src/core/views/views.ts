@@ -109,7 +109,11 @@ export class Views {
     const { dir } = this.ctx;
     const location = incident.locationId ? dir.location(incident.locationId) : undefined;
     const name = dir.situation(incident.situation).name;
-    return `${this.nl ? "Situatie" : "Situation"} ${incident.situation}: ${name}${location ? ` — ${location.name}, ${location.address}` : ""}`;
+    // Plans usually name the situation themselves ("Situatie B – …"); say it only once.
+    const label = /^situ/i.test(name)
+      ? name
+      : `${this.nl ? "Situatie" : "Situation"} ${incident.situation}: ${name}`;
+    return `${label}${location ? ` — ${location.name}, ${location.address}` : ""}`;
   }
 
   async paging(incidentId: string): Promise<PagingView> {

@@ -1,7 +1,7 @@
 // The blocked-task form's submission.
 import type { App } from "@slack/bolt";
 import { CALLBACK_IDS, FIELDS } from "../action-ids.ts";
-import type { SlackContext } from "./context.ts";
+import { afterAck, type SlackContext } from "./context.ts";
 import { failureMessage } from "./failure.ts";
 
 export function registerBlockReason(app: App, ctx: SlackContext): void {
@@ -15,6 +15,7 @@ export function registerBlockReason(app: App, ctx: SlackContext): void {
       return;
     }
     await ack();
+    await afterAck();
     const { taskId } = JSON.parse(view.private_metadata || "{}") as { taskId?: string };
     try {
       const actor = ctx.engine.identify({ slackUserId: body.user.id }, "slack");

@@ -4,7 +4,7 @@ import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { ACTION_KIND_BY_ID, ANY_RAMP_ACTION } from "../action-ids.ts";
 import { blockReasonModal } from "../render/modals.ts";
 import { parseActionValue } from "../render/text.ts";
-import type { SlackContext } from "./context.ts";
+import { afterAck, type SlackContext } from "./context.ts";
 import { failureMessage } from "./failure.ts";
 
 export function registerButtons(app: App, ctx: SlackContext): void {
@@ -12,6 +12,7 @@ export function registerButtons(app: App, ctx: SlackContext): void {
     ANY_RAMP_ACTION,
     async ({ ack, action, body, respond, client }) => {
       await ack();
+      await afterAck();
       const kind = ACTION_KIND_BY_ID[action.action_id.split(":")[0]!];
       const value = parseActionValue(action.value);
       if (!kind || !value) {

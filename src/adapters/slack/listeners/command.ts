@@ -5,12 +5,13 @@ import { runChatCommand } from "../../../core/chat/run.ts";
 import { SLASH_COMMAND } from "../action-ids.ts";
 import { renderReply } from "../render/index.ts";
 import { startModal } from "../render/modals.ts";
-import type { SlackContext } from "./context.ts";
+import { afterAck, type SlackContext } from "./context.ts";
 import { failureMessage } from "./failure.ts";
 
 export function registerCommand(app: App, ctx: SlackContext): void {
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
     await ack();
+    await afterAck();
     try {
       const actor = ctx.engine.identify({ slackUserId: command.user_id }, "slack");
       const reply = await runChatCommand(

@@ -8,3 +8,11 @@ export interface SlackContext {
   /** Whether the plan speaks Dutch. */
   nl: boolean;
 }
+
+/**
+ * Called right after ack(): lets the requests already waiting on the socket be read and
+ * acknowledged before this one's command runs. On SQLite a command's queries complete without
+ * returning to the event loop, so a burst of clicks (the whole crisis staff answering a page)
+ * would otherwise wait for each other's commands before Slack hears its 200, past Slack's 3 s.
+ */
+export const afterAck = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

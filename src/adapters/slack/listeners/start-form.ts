@@ -3,7 +3,7 @@ import type { App } from "@slack/bolt";
 import type { Scope } from "../../../core/model.ts";
 import type { Classification } from "../../../plan/schema.ts";
 import { CALLBACK_IDS, FIELDS } from "../action-ids.ts";
-import type { SlackContext } from "./context.ts";
+import { afterAck, type SlackContext } from "./context.ts";
 import { failureMessage } from "./failure.ts";
 
 type Values = Record<
@@ -31,6 +31,7 @@ export function registerStartForm(app: App, ctx: SlackContext): void {
       return;
     }
     await ack();
+    await afterAck();
     const { channelId } = JSON.parse(view.private_metadata || "{}") as { channelId?: string };
     const userId = body.user.id;
     const tell = async (text: string, blocks?: unknown[]) => {

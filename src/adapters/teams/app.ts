@@ -1,0 +1,121 @@
+// The Teams adapter: teams-ai (v1) over botbuilder's CloudAdapter at POST /api/messages.
+// With an app id every request is authenticated (Bot Framework JWT); without one the bot runs
+// unauthenticated for local testing, as Bot Framework tools expect.
+import { Application, TeamsAdapter, type TurnState } from "@microsoft/teams-ai";
+import {
+  ActivityTypes,
+  ConfigurationServiceClientCredentialFactory,
+  MemoryStorage,
+  type TurnContext,
+} from "botbuilder";
+import express, { Router } from "express";
+import type { TeamsConfig } from "../../config/env.ts";
+import type { CrisisEngine } from "../../core/engine.ts";
+import type { ConversationRefRepository } from "../../core/ports.ts";
+import type { Logger } from "../../logging.ts";
+import { TeamsConversations } from "./conversations.ts";
+import { TeamsDelivery } from "./delivery.ts";
+import type { AdaptiveCard } from "./render/elements.ts";
+import { onAction, onRefresh, onStart } from "./routes/actions.ts";
+import type { TeamsContext } from "./routes/context.ts";
+import { onInstalled } from "./routes/install.ts";
+import { onMessage } from "./routes/message.ts";
+import { REFRESH_VERB, START_VERB, VERBS } from "./verbs.ts";
+
+export const TEAMS_MESSAGES_PATH = "/api/messages";
+
+export interface TeamsAdapterHandle {
+  router: Router;
+  delivery: TeamsDelivery;
+}
+
+export function createTeamsAdapter(options: {
+  config: TeamsConfig;
+  engine: CrisisEngine;
+  refs: ConversationRefRepository;
+  logger: Logger;
+}): TeamsAdapterHandle {
+  const { config, engine } = options;
+  const logger = options.logger.child({ adapter: "teams" });
+  const settings = {
+    MicrosoftAppId: config.appId ?? "",
+    MicrosoftAppPassword: config.appPassword ?? "",
+    MicrosoftAppTenantId: config.tenantId ?? "",
+    // Unauthenticated (no app id) only works as "MultiTenant" with empty credentials: botbuilder
+    // insists on an id for SingleTenant and MSI.
+    MicrosoftAppType: config.appId ? config.appType : "MultiTenant",
+  };
+  const adapter = new TeamsAdapter(
+    settings,
+    new ConfigurationServiceClientCredentialFactory(settings),
+  );
+  adapter.onTurnError = async (context, error) => {
+    logger.error({ err: error, activityType: context.activity.type }, "Teams turn failed");
+  };
+  const app = new Application<TurnState>({
+    adapter,
+    botAppId: config.appId ?? "",
+    storage: new MemoryStorage(),
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
+  const conversations = new TeamsConversations(options.refs);
+  const ctx: TeamsContext = { engine, conversations, logger, nl: engine.directory.locale === "nl" };
+
+  // Every message, also one with no words left once the mention is removed (`@Ramp` alone gets
+  // the help): teams-ai's RegExp and string selectors skip messages without text.
+  app.message(
+    async (context) => context.activity.type === ActivityTypes.Message,
+    (context) => onMessage(context, ctx),
+  );
+  app.conversationUpdate("membersAdded", async (context) => {
+    const botId = context.activity.recipient?.id;
+    if (context.activity.membersAdded?.some((m) => m.id === botId)) await onInstalled(context, ctx);
+  });
+  app.activity("installationUpdate", (context) => onInstalled(context, ctx));
+  app.adaptiveCards.actionExecute(REFRESH_VERB, async (context, _state, data) =>
+    answerWithCard(context, await onRefresh(context, ctx, data)),
+  );
+  app.adaptiveCards.actionExecute(START_VERB, async (context, _state, data) =>
+    answerWithCard(context, await onStart(context, ctx, data)),
+  );
+  for (const verb of Object.values(VERBS)) {
+    app.adaptiveCards.actionExecute(verb, async (context: TurnContext, _state, data) =>
+      answerWithCard(context, await onAction(context, ctx, verb, data)),
+    );
+  }
+
+  const router = Router();
+  router.post(TEAMS_MESSAGES_PATH, express.json({ limit: "1mb" }), async (req, res) => {
+    // Without a bearer token there is nothing to verify: refused here, with one log line,
+    // rather than by botbuilder, which prints a stack trace to stderr for each such request.
+    if (config.appId && !/^Bearer \S+$/i.test(req.headers.authorization ?? "")) {
+      logger.warn({ ip: req.ip, type: req.body?.type }, "Teams request without a token refused");
+      res.status(401).json({ error: "Unauthorized: a Bot Framework token is required" });
+      return;
+    }
+    await adapter.process(req, res, (context) => app.run(context).then(() => undefined));
+  });
+  return {
+    router,
+    delivery: new TeamsDelivery(adapter, config.appId ?? "", engine, conversations),
+  };
+}
+
+/**
+ * Answers an Action.Execute with a card for the person who clicked only. teams-ai would also
+ * replace the message for everyone (updateActivity) whenever the card has a refresh clause: a
+ * warning meant for one person ("Al opgenomen door …") would show for all, and every refresh
+ * would rewrite the message. Everyone else's card is updated by the outbox.
+ */
+async function answerWithCard(context: TurnContext, card: AdaptiveCard): Promise<AdaptiveCard> {
+  await context.sendActivity({
+    type: ActivityTypes.InvokeResponse,
+    value: {
+      status: 200,
+      body: { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: card },
+    },
+  });
+  return card;
+}

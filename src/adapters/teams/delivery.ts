@@ -1,0 +1,103 @@
+// Delivers outbox items to Teams proactively: a person in their personal chat with Ramp,
+// the incident in the crisis team's channel. Cards are updated in place (updateActivity).
+import {
+  type Activity,
+  CardFactory,
+  type CloudAdapter,
+  type ConversationReference,
+  MessageFactory,
+} from "botbuilder";
+import type { CrisisEngine } from "../../core/engine.ts";
+import type { Audience, OutboxItem } from "../../core/model.ts";
+import { type DeliveryChannel, DeliveryError } from "../../core/outbox.ts";
+import { cardKey } from "../../core/work.ts";
+import { KEYS, PLATFORM, type TeamsConversations } from "./conversations.ts";
+import { toDeliveryError } from "./errors.ts";
+import type { AdaptiveCard } from "./render/elements.ts";
+import { renderCard, renderNotice } from "./render/index.ts";
+
+export class TeamsDelivery implements DeliveryChannel {
+  readonly name = PLATFORM;
+
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly appId: string,
+    private readonly engine: CrisisEngine,
+    private readonly conversations: TeamsConversations,
+  ) {}
+
+  async deliver(item: OutboxItem): Promise<string | null> {
+    const reference = await this.referenceFor(item.audience);
+    const nl = this.engine.directory.locale === "nl";
+    let card: AdaptiveCard;
+    let key: string | null = null;
+    let summary: string;
+    if (item.delivery.type === "notice") {
+      card = renderNotice(item.delivery.notice);
+      summary = item.delivery.notice.text;
+    } else {
+      const view = await this.engine.views.card(item.delivery.card);
+      card = renderCard(view, nl);
+      summary = "title" in view ? view.title : "Ramp";
+      key = KEYS.message(cardKey(item.delivery.card), reference.conversation?.id ?? "");
+    }
+    const existing = key ? await this.conversations.raw(key) : null;
+    let delivered: string | null = null;
+    // A failure inside the turn would reach the adapter's onTurnError, which logs and swallows
+    // it: the message would count as sent. It is caught here and handed to the outbox instead.
+    let failure: unknown = null;
+    try {
+      await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+        try {
+          withoutRetries(context.turnState.get(this.adapter.ConnectorClientKey));
+          const activity: Partial<Activity> = MessageFactory.attachment(
+            CardFactory.adaptiveCard(card),
+            undefined,
+            summary,
+          );
+          if (existing) {
+            await context.updateActivity({ ...activity, id: existing });
+            delivered = existing;
+          } else {
+            delivered = (await context.sendActivity(activity))?.id ?? null;
+          }
+        } catch (error) {
+          failure = error;
+        }
+      });
+    } catch (error) {
+      failure = error;
+    }
+    if (failure) throw toDeliveryError(failure);
+    if (key && delivered && !existing) await this.conversations.put(key, delivered);
+    return delivered;
+  }
+
+  private async referenceFor(audience: Audience): Promise<Partial<ConversationReference>> {
+    if (audience.kind === "person") {
+      const reference = await this.conversations.get(KEYS.person(audience.personId));
+      // Retried: the person may still install the app (an administrator can pre-install it).
+      if (!reference)
+        throw new DeliveryError(`${audience.personId} has not installed Ramp in Teams yet`);
+      return reference;
+    }
+    const own = await this.conversations.get(KEYS.incident(audience.incidentId));
+    if (own) return own;
+    const fallback = await this.conversations.raw(KEYS.defaultChannel);
+    if (!fallback) throw new DeliveryError("Ramp is not installed in a Teams channel yet");
+    await this.conversations.put(KEYS.incident(audience.incidentId), fallback);
+    return JSON.parse(fallback) as Partial<ConversationReference>;
+  }
+}
+
+/**
+ * The outbox retries a failed delivery itself, after the connector's Retry-After or with
+ * backoff. The HTTP pipeline's own retries (three, sleeping through each Retry-After) would hold
+ * the whole delivery loop meanwhile, so they are taken out of the connector client of this turn.
+ */
+function withoutRetries(client: unknown): void {
+  const pipeline = (
+    client as { client?: { pipeline?: { removePolicy(o: { name: string }): unknown } } }
+  )?.client?.pipeline;
+  pipeline?.removePolicy({ name: "defaultRetryPolicy" });
+}

@@ -1,0 +1,101 @@
+// Adaptive Card building blocks (schema 1.5, the version Teams renders on desktop and mobile).
+import type { CardRef } from "../../../core/model.ts";
+import type { Fact, ViewAction } from "../../../core/views/types.ts";
+import { INPUTS, REFRESH_VERB, VERBS } from "../verbs.ts";
+
+export type Element = Record<string, unknown>;
+export type AdaptiveCard = Record<string, unknown> & { type: "AdaptiveCard" };
+
+export function card(body: Element[], actions: Element[] = [], refresh?: CardRef): AdaptiveCard {
+  return {
+    type: "AdaptiveCard",
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    version: "1.5",
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+    // Teams asks the bot for the current card when someone looks at it, so everyone sees the
+    // state of the database, not of the moment the message was sent.
+    ...(refresh
+      ? {
+          refresh: {
+            action: { type: "Action.Execute", verb: REFRESH_VERB, data: { card: refresh } },
+          },
+        }
+      : {}),
+  };
+}
+
+export const heading = (text: string): Element => ({
+  type: "TextBlock",
+  text,
+  weight: "Bolder",
+  size: "Medium",
+  wrap: true,
+  style: "heading",
+});
+export const text = (value: string, options: Element = {}): Element => ({
+  type: "TextBlock",
+  text: value,
+  wrap: true,
+  ...options,
+});
+export const subtle = (value: string): Element =>
+  text(value, { isSubtle: true, size: "Small", spacing: "Small" });
+export const factSet = (facts: Fact[]): Element => ({
+  type: "FactSet",
+  facts: facts.map((f) => ({ title: f.label, value: f.value })),
+});
+
+/**
+ * Adaptive Card TextBlocks read a little Markdown (bold, italic, links, lists); text from people
+ * must not turn into it. Only those markers are escaped: some Teams clients show other
+ * backslashes literally.
+ */
+export function plain(value: string): string {
+  return value.replace(/([\\*_[\]`~])/g, "\\$1");
+}
+
+export function actionData(action: ViewAction): Record<string, string> {
+  return {
+    subjectId: action.subjectId,
+    ...(action.situation ? { situation: action.situation } : {}),
+    ...(action.locationId ? { locationId: action.locationId } : {}),
+  };
+}
+
+export function executeActions(actions: ViewAction[], nl: boolean): Element[] {
+  return actions.map((action) => {
+    const execute: Element = {
+      type: "Action.Execute",
+      title: action.label,
+      verb: VERBS[action.action],
+      data: actionData(action),
+      ...(action.style === "primary"
+        ? { style: "positive" }
+        : action.style === "danger"
+          ? { style: "destructive" }
+          : {}),
+    };
+    if (!action.needsReason) return execute;
+    // Blocking asks for a reason in the card itself before the action goes out.
+    return {
+      type: "Action.ShowCard",
+      title: action.label,
+      card: {
+        type: "AdaptiveCard",
+        body: [
+          {
+            type: "Input.Text",
+            id: INPUTS.reason,
+            label: nl ? "Wat houdt de taak tegen?" : "What is blocking the task?",
+            isMultiline: true,
+            isRequired: true,
+            errorMessage: nl ? "Geef een reden." : "Give a reason.",
+            maxLength: 500,
+          },
+        ],
+        actions: [{ ...execute, title: nl ? "Opslaan" : "Save" }],
+      },
+    };
+  });
+}

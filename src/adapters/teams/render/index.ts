@@ -1,0 +1,109 @@
+// View model → Adaptive Card.
+import type { ChatReply } from "../../../core/chat/run.ts";
+import type { ErrorView } from "../../../core/errors.ts";
+import type { Notice } from "../../../core/model.ts";
+import type { CardView } from "../../../core/views/types.ts";
+import { decisionCard } from "./decision.ts";
+import {
+  type AdaptiveCard,
+  card,
+  executeActions,
+  heading,
+  plain,
+  subtle,
+  text,
+} from "./elements.ts";
+import { incidentBody, incidentCard } from "./incident.ts";
+import { pageCard } from "./page.ts";
+import { pagingBody, pagingCard } from "./paging.ts";
+import { taskBody, taskCard } from "./task.ts";
+
+export function renderCard(view: CardView, nl: boolean): AdaptiveCard {
+  switch (view.kind) {
+    case "incident":
+      return incidentCard(view, nl);
+    case "paging":
+      return pagingCard(view);
+    case "page":
+      return pageCard(view, nl);
+    case "decision":
+      return decisionCard(view, nl);
+    case "task":
+      return taskCard(view, nl);
+  }
+}
+
+export function renderNotice(notice: Notice): AdaptiveCard {
+  return card([text(plain(notice.text))]);
+}
+
+/** Dutch first, English below: the person may not read the plan's language. */
+export function renderError(error: ErrorView): AdaptiveCard {
+  return card([text(`⚠️ ${plain(error.nl)}`, { color: "Attention" }), subtle(plain(error.en))]);
+}
+
+export function errorText(error: ErrorView): string {
+  return `${error.nl} / ${error.en}`;
+}
+
+export function renderReply(
+  reply: Exclude<ChatReply, { kind: "start-form" }>,
+  nl: boolean,
+): AdaptiveCard {
+  switch (reply.kind) {
+    case "declared":
+      return card([text(`✅ ${plain(reply.text)}`), ...incidentBody(reply.incident, nl)]);
+    case "status": {
+      const v = reply.view;
+      const decisions = v.decisions.map((d) =>
+        subtle(`${d.at} — ${plain(d.by)}: ${plain(d.text)}`),
+      );
+      return card([
+        ...incidentBody(v.incident, nl),
+        ...pagingBody(v.paging),
+        ...(decisions.length > 0
+          ? [text(`**${nl ? "Besluitenlijst" : "Decisions"}**`), ...decisions]
+          : []),
+        subtle(nl ? `${v.openTasks} taken nog niet klaar` : `${v.openTasks} tasks not done yet`),
+      ]);
+    }
+    case "tasks": {
+      const body = [heading(plain(reply.title))];
+      for (const group of reply.groups) {
+        if (group.tasks.length === 0) continue;
+        body.push(text(`**${group.label}**`, { spacing: "Medium" }));
+        for (const task of group.tasks) {
+          const first = executeActions(task.actions.slice(0, 1), nl);
+          const items = [
+            ...taskBody(task, nl),
+            ...(first.length > 0 ? [{ type: "ActionSet", actions: first }] : []),
+          ];
+          body.push({ type: "Container", separator: true, items });
+        }
+      }
+      if (body.length === 1) body.push(text(nl ? "Geen taken." : "No tasks."));
+      return card(body);
+    }
+    case "text":
+      return card([text(plain(reply.text))]);
+    case "board": {
+      const open = reply.url
+        ? [
+            {
+              type: "Action.OpenUrl",
+              title: nl ? "Open het crisisbord" : "Open the crisis board",
+              url: reply.url,
+            },
+          ]
+        : [];
+      return card([text(plain(reply.text))], open);
+    }
+    case "help": {
+      const body = [text(reply.text.replaceAll("`", "").replaceAll("*", "**"))];
+      if (reply.error) body.unshift(...(renderError(reply.error).body as never[]));
+      return card(body);
+    }
+    case "error":
+      return renderError(reply.error);
+  }
+}

@@ -1,0 +1,14 @@
+// What every Teams route needs.
+import type { CrisisEngine } from "../../../core/engine.ts";
+import type { Logger } from "../../../logging.ts";
+import type { TeamsConversations } from "../conversations.ts";
+
+export interface TeamsContext {
+  engine: CrisisEngine;
+  conversations: TeamsConversations;
+  logger: Logger;
+  nl: boolean;
+}
+
+/** How people call Ramp in Teams, for the help text. */
+export const TEAMS_PREFIX = "@Ramp";

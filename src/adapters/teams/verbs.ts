@@ -1,0 +1,30 @@
+// Adaptive Card Action.Execute verbs, in one place.
+import type { ActionKind } from "../../core/views/types.ts";
+
+export const VERBS: Record<ActionKind, string> = {
+  "page.coming": "ramp.page.coming",
+  "page.declined": "ramp.page.declined",
+  "task.claim": "ramp.task.claim",
+  "task.release": "ramp.task.release",
+  "task.complete": "ramp.task.complete",
+  "task.block": "ramp.task.block",
+  "task.unblock": "ramp.task.unblock",
+  "decision.decide": "ramp.decide",
+};
+
+export const KIND_BY_VERB: Record<string, ActionKind> = Object.fromEntries(
+  Object.entries(VERBS).map(([kind, verb]) => [verb, kind as ActionKind]),
+);
+
+/** Teams asks for a card's current state, per user, with this verb (Universal Actions refresh). */
+export const REFRESH_VERB = "ramp.refresh";
+/** The start form's submit button. */
+export const START_VERB = "ramp.start";
+
+export const INPUTS = {
+  classification: "classification",
+  scope: "scope",
+  description: "description",
+  officeHours: "officeHours",
+  reason: "reason",
+} as const;

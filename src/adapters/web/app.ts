@@ -1,0 +1,118 @@
+// The web adapter: the crisis board (always) and, in local mode, the local chat and the "web"
+// delivery channel. Server-rendered HTML from the same view models as Slack and Teams, a little
+// script for live updates (server-sent events) and countdowns; every page works without it.
+import { type NextFunction, type Request, type Response, Router } from "express";
+import type { WebConfig } from "../../config/env.ts";
+import type { BoardLink } from "../../core/context.ts";
+import type { CrisisEngine } from "../../core/engine.ts";
+import type { Logger } from "../../logging.ts";
+import { Signer } from "./auth.ts";
+import { ChatLog } from "./chat-log.ts";
+import { WebDelivery } from "./delivery.ts";
+import { LiveHub } from "./live.ts";
+import { registerActions } from "./routes/actions.ts";
+import { registerAssets } from "./routes/assets.ts";
+import { registerBoard } from "./routes/board.ts";
+import { registerChat } from "./routes/chat.ts";
+import { loopbackOnly, securityHeaders, type WebContext, wordsFor } from "./routes/context.ts";
+import { registerEvents } from "./routes/events.ts";
+import { registerReview, reviewPath } from "./routes/review.ts";
+import { boardLink, registerSignIn } from "./routes/signin.ts";
+import { Flash, WebSessions } from "./session.ts";
+
+export interface WebAdapter {
+  /** Mount last: it answers /, /incidents/…, /chat, /login, /events, /actions, /static/…. */
+  router: Router;
+  /** The "web" delivery channel; local mode only. */
+  delivery: WebDelivery | null;
+  /** Something changed (a command committed): the open pages fetch their content again. */
+  changed(): void;
+  boardLink(personId: string): BoardLink;
+  /** Where Ramp listens, known once it does; links use it unless RAMP_PUBLIC_URL is set. */
+  listening(url: string): void;
+  /** Ends the live streams so the HTTP server can close. */
+  close(): void;
+}
+
+const WEB_PATHS =
+  /^\/(?:|incidents\/[^/]+(?:\/review)?|fragment\/board|events|actions|login|logout|links|chat(?:\/(?:feed|start|who))?|static\/ramp\.(?:css|js))$/;
+
+export function createWebAdapter(options: {
+  config: WebConfig;
+  engine: CrisisEngine;
+  logger: Logger;
+}): WebAdapter {
+  const { config, engine } = options;
+  const logger = options.logger.child({ adapter: "web" });
+  let listeningUrl = "http://127.0.0.1";
+  const baseUrl = () => config.publicUrl ?? listeningUrl;
+  const signer = config.secret ? new Signer(config.secret) : Signer.ephemeral();
+  const live = new LiveHub({ fingerprint: () => fingerprint(engine), logger });
+  const chatLog = new ChatLog();
+  const c: WebContext = {
+    engine,
+    logger,
+    local: config.local,
+    signer,
+    sessions: new WebSessions(signer, {
+      secure: (config.publicUrl ?? "").startsWith("https://"),
+      known: (personId) => engine.directory.person(personId) !== undefined,
+    }),
+    flash: new Flash(),
+    live,
+    chatLog,
+    baseUrl,
+    reviewPath,
+    w: wordsFor(engine),
+  };
+
+  const router = Router();
+  const guard = loopbackOnly(c);
+  router.use((req: Request, res: Response, next: NextFunction) => {
+    if (!WEB_PATHS.test(req.path)) return next();
+    securityHeaders(req, res, () => guard(req, res, next));
+  });
+  registerAssets(router);
+  registerSignIn(router, c);
+  registerBoard(router, c);
+  registerEvents(router, c);
+  registerActions(router, c);
+  registerReview(router, c);
+  if (config.local) registerChat(router, c);
+  router.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (!WEB_PATHS.test(req.path) || res.headersSent) return next(error);
+    logger.error({ err: error, path: req.path }, "web request failed");
+    res.status(500).type("text").send(c.w("failed"));
+  });
+
+  return {
+    router,
+    delivery: config.local ? new WebDelivery(chatLog, live) : null,
+    changed: () => live.changed(),
+    boardLink: (personId) => boardLink(c, personId),
+    listening(url) {
+      listeningUrl = url;
+      if (config.local) {
+        logger.info(
+          { chat: `${baseUrl()}/chat`, board: `${baseUrl()}/` },
+          `Lokale modus: de lokale chat staat op ${baseUrl()}/chat, het crisisbord op ${baseUrl()}/`,
+        );
+      } else if (!config.publicUrl) {
+        logger.warn(
+          { url },
+          "RAMP_PUBLIC_URL is not set: sign-in links point at the address Ramp listens on",
+        );
+      }
+    },
+    close: () => live.close(),
+  };
+}
+
+/** Changes whenever an incident starts, closes or gets a timeline entry (every change does). */
+async function fingerprint(engine: CrisisEngine): Promise<string> {
+  const [active, newest] = await Promise.all([engine.activeIncidents(), engine.recentIncidents(1)]);
+  const heads = await Promise.all(
+    active.map(async (i) => `${i.id}:${(await engine.ctx.store.timeline.last(i.id))?.seq ?? 0}`),
+  );
+  return [newest[0]?.id ?? "", ...heads].join("|");
+}

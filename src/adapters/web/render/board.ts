@@ -1,0 +1,93 @@
+// The crisis board: the incident, its paging, the priority services with their deadlines, the
+// tasks by phase, the decision and the timeline (newest first); past incidents below.
+import type { PlanDirectory } from "../../../core/directory.ts";
+import type { Incident, TimelineEntry } from "../../../core/model.ts";
+import { formatDateTime } from "../../../core/time.ts";
+import type { DecisionView, PageCardView, StatusView } from "../../../core/views/types.ts";
+import type { RenderContext } from "./context.ts";
+import { decisionBody } from "./decision.ts";
+import { type Html, html } from "./html.ts";
+import { incidentHeader } from "./incident.ts";
+import { pageCard } from "./page.ts";
+import { pagingTable } from "./paging.ts";
+import { servicesList } from "./services.ts";
+import { taskCard } from "./task.ts";
+import { timelineList } from "./timeline.ts";
+
+export interface IncidentBoard {
+  incident: Incident;
+  status: StatusView;
+  decision: DecisionView;
+  timeline: TimelineEntry[];
+  /** The reader's own pages in this incident, to answer from the board. */
+  myPages: PageCardView[];
+  restoredAt: Map<string, Date>;
+  taskDeadlines: Map<string, string>;
+  taskTitles: Map<string, string>;
+}
+
+export interface BoardModel {
+  board: IncidentBoard | null;
+  otherActive: Incident[];
+  past: Incident[];
+  /** The review's address when the review generator is installed. */
+  reviewPath: ((incidentId: string) => string) | null;
+}
+
+function section(id: string, title: string, body: Html): Html {
+  return html`<section id="${id}" class="panel" aria-labelledby="${id}-title"><h2 id="${id}-title">${title}</h2>${body}</section>`;
+}
+
+function incidentLink(
+  ctx: RenderContext,
+  incident: Incident,
+  reviewPath: BoardModel["reviewPath"],
+): Html {
+  const when = formatDateTime(incident.declaredAt, ctx.locale, ctx.timeZone);
+  const closed = incident.closedAt
+    ? ` — ${ctx.w("closedAt").toLowerCase()} ${formatDateTime(incident.closedAt, ctx.locale, ctx.timeZone)}`
+    : "";
+  return html`<li><a href="/incidents/${encodeURIComponent(incident.id)}">${incident.number} — ${incident.description}</a> <span class="when">(${when}${closed})</span>${
+    reviewPath && incident.status === "closed"
+      ? html` · <a href="${reviewPath(incident.id)}">${ctx.w("review")}</a>`
+      : ""
+  }</li>`;
+}
+
+function tasksSection(ctx: RenderContext, b: IncidentBoard): Html {
+  const groups = b.status.groups.filter((g) => g.tasks.length > 0);
+  if (groups.length === 0)
+    return html`<p>${ctx.w(b.incident.situation ? "noTasks" : "noServices")}</p>`;
+  return html`${groups.map(
+    (g) =>
+      html`<h3 class="phase-title">${g.label}</h3><div class="task-grid">${g.tasks.map((t) =>
+        taskCard(ctx, t, { deadlineIso: b.taskDeadlines.get(t.taskId) ?? null, heading: "h4" }),
+      )}</div>`,
+  )}`;
+}
+
+export function incidentBoard(ctx: RenderContext, b: IncidentBoard, dir: PlanDirectory): Html {
+  const { w } = ctx;
+  const showDecision =
+    (ctx.leader && ctx.csrf !== null && b.incident.status === "active") ||
+    b.decision.history.length > 0 ||
+    b.decision.evaluation !== null;
+  return html`${incidentHeader(ctx, b.status.incident)}
+${b.myPages.length > 0 ? section("my-page", w("yourPage"), html`${b.myPages.map((p) => pageCard(ctx, p))}`) : ""}
+${section("paging", w("paging"), pagingTable(ctx, b.status.paging))}
+${section("services", w("services"), servicesList(ctx, b.status.services, { declaredAt: b.incident.declaredAt, restoredAt: b.restoredAt }))}
+${section("tasks", w("tasks"), tasksSection(ctx, b))}
+${showDecision ? section("decision", b.decision.title, decisionBody(ctx, b.decision)) : ""}
+${section("timeline", w("timeline"), timelineList(ctx, b.timeline, dir, b.taskTitles))}`;
+}
+
+/** The live part of the board page (fetched again on every change). */
+export function boardContent(ctx: RenderContext, model: BoardModel, dir: PlanDirectory): Html {
+  const { w } = ctx;
+  const head = model.board
+    ? incidentBoard(ctx, model.board, dir)
+    : html`<h1>${w("board")}</h1><p class="empty">${w("noIncident")} ${w("noIncidentHint")}</p>`;
+  return html`${head}
+${model.otherActive.length > 0 ? section("other-active", w("otherActive"), html`<ul class="incidents">${model.otherActive.map((i) => incidentLink(ctx, i, model.reviewPath))}</ul>`) : ""}
+${section("past", w("pastIncidents"), model.past.length > 0 ? html`<ul class="incidents">${model.past.map((i) => incidentLink(ctx, i, model.reviewPath))}</ul>` : html`<p>${w("noPast")}</p>`)}`;
+}

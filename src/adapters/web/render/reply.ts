@@ -1,0 +1,84 @@
+// ChatReply → HTML: the answer to a command in the local chat, seen only by who typed it.
+import type { ChatReply } from "../../../core/chat/run.ts";
+import type { ErrorView } from "../../../core/errors.ts";
+import type { StatusView } from "../../../core/views/types.ts";
+import { CLASSIFICATIONS } from "../../../plan/schema.ts";
+import { hiddenFields } from "./actions.ts";
+import type { RenderContext } from "./context.ts";
+import { decisionHistory } from "./decision.ts";
+import { escapeHtml, type Html, html, trusted } from "./html.ts";
+import { incidentCard } from "./incident.ts";
+import { pagingCard } from "./paging.ts";
+import { taskCard } from "./task.ts";
+
+/** Both languages: the reader may not read the plan's language (Dutch first). */
+export function errorBox(error: ErrorView): Html {
+  return html`<div class="error-box"><p>${error.nl}</p><p lang="en" class="subtle">${error.en}</p></div>`;
+}
+
+/** The help text's `code` and *bold*, on text escaped first. */
+function helpMarkup(text: string): Html {
+  const lines = text.split("\n").map((line) =>
+    escapeHtml(line)
+      .replace(/`([^`]+)`/g, "<code>$1</code>")
+      .replace(/\*([^*]+)\*/g, "<strong>$1</strong>"),
+  );
+  const [title, ...rest] = lines;
+  return trusted(
+    `<p>${title ?? ""}</p><ul class="help">${rest.map((l) => `<li>${l}</li>`).join("")}</ul>`,
+  );
+}
+
+function statusReply(ctx: RenderContext, view: StatusView): Html {
+  const { w } = ctx;
+  return html`${incidentCard(ctx, view.incident)}${pagingCard(ctx, view.paging)}
+${view.services.length > 0 ? html`<h4>${w("services")}</h4><ol class="service-lines">${view.services.map((s) => html`<li>${s.name} — ${w("deadline")} ${s.deadline}${s.restored ? html` — ${w("restored")} ${s.restoredAt}` : ` — ${s.remaining}`}</li>`)}</ol>` : ""}
+${decisionHistory(ctx, { kind: "decision", incidentId: view.incidentId, title: "", current: null, evaluation: null, actions: [], history: view.decisions })}
+<p class="subtle">${ctx.locale === "nl" ? `${view.openTasks} taken nog niet klaar` : `${view.openTasks} tasks not done yet`}</p>`;
+}
+
+export function startForm(ctx: RenderContext): Html {
+  const { w } = ctx;
+  const id = ctx.nextId("start");
+  return html`<form method="post" action="/chat/start" class="start-form" aria-labelledby="${id}" data-enhance>${hiddenFields(ctx)}
+<h3 id="${id}">${w("startTitle")}</h3>
+<label for="${id}-class">${w("classification")}</label>
+<select id="${id}-class" name="classification">${CLASSIFICATIONS.map((c) => html`<option value="${c}"${c === "groot" ? html` selected` : ""}>${c}</option>`)}</select>
+<label for="${id}-scope">${w("scope")}</label>
+<select id="${id}-scope" name="scope"><option value="totaal">${w("scopeTotal")}</option><option value="gedeeltelijk">${w("scopePartial")}</option></select>
+<label for="${id}-desc">${w("description")}</label>
+<input id="${id}-desc" name="description" required maxlength="200" autocomplete="off">
+<button type="submit" class="btn btn-primary">${w("start")}</button>
+</form>`;
+}
+
+export function replyHtml(ctx: RenderContext, reply: ChatReply): Html {
+  switch (reply.kind) {
+    case "start-form":
+      return startForm(ctx);
+    case "declared":
+      // The incident card itself follows in the conversation, for everyone.
+      return html`<p class="done">${reply.text}</p>`;
+    case "status":
+      return statusReply(ctx, reply.view);
+    case "tasks": {
+      const groups = reply.groups.filter((g) => g.tasks.length > 0);
+      return html`<h3>${reply.title}</h3>${
+        groups.length === 0
+          ? html`<p>${ctx.w("noTasks")}</p>`
+          : groups.map(
+              (g) =>
+                html`<h4>${g.label}</h4>${g.tasks.map((t) => taskCard(ctx, t, { heading: "h4" }))}`,
+            )
+      }`;
+    }
+    case "board":
+      return html`<p>${reply.text}</p>${reply.url ? html`<p><a href="${reply.url}">${ctx.w("board")}</a></p>` : ""}`;
+    case "text":
+      return html`<p>${reply.text}</p>`;
+    case "help":
+      return html`${reply.error ? errorBox(reply.error) : ""}${helpMarkup(reply.text)}`;
+    case "error":
+      return errorBox(reply.error);
+  }
+}

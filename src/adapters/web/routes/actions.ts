@@ -1,0 +1,111 @@
+// POST /actions: every button (page answers, task actions, decisions) from the board and the
+// local chat. Checked for CSRF, run as the signed-in person; the views are read again from the
+// database, so the click itself changes nothing on the page but what the engine did.
+import type { Request, Response, Router } from "express";
+import type { Actor } from "../../../core/actor.ts";
+import { performAction } from "../../../core/chat/act.ts";
+import type { CrisisEngine } from "../../../core/engine.ts";
+import { ACTIONS, type ActionKind } from "../../../core/views/types.ts";
+import type { Session } from "../auth.ts";
+import {
+  failureText,
+  formBody,
+  origins,
+  reader,
+  safeBack,
+  type WebContext,
+  wantsJson,
+} from "./context.ts";
+
+interface ParsedAction {
+  action: ActionKind;
+  subjectId: string;
+  situation: "A" | "B" | null;
+  locationId: string | null;
+}
+
+export function parseAction(value: unknown): ParsedAction | null {
+  if (typeof value !== "string") return null;
+  const [action = "", subjectId = "", situation = "", locationId = ""] = value.split("|");
+  if (!(ACTIONS as readonly string[]).includes(action) || !subjectId) return null;
+  return {
+    action: action as ActionKind,
+    subjectId,
+    situation: situation === "A" || situation === "B" ? situation : null,
+    locationId: locationId || null,
+  };
+}
+
+export function perform(
+  engine: CrisisEngine,
+  actor: Actor,
+  a: ParsedAction,
+  reason: string | undefined,
+): Promise<void> {
+  return performAction(engine, actor, { ...a, reason });
+}
+
+/** 403 unless the request carries the session's CSRF token and comes from this site. */
+export function checkPost(c: WebContext, req: Request, res: Response): Session | null {
+  const session = c.local ? c.sessions.read(req) : reader(c, req, res);
+  if (!c.sessions.allows(req, session, origins(c, req))) {
+    c.logger.warn({ path: req.path, origin: req.headers.origin }, "web: refused POST (CSRF)");
+    res.status(403).type("text").send(c.w("forbidden"));
+    return null;
+  }
+  return session;
+}
+
+/** After a form: JSON for the script, a redirect (with the message kept for the next page) without. */
+export function answer(
+  c: WebContext,
+  req: Request,
+  res: Response,
+  session: Session,
+  outcome:
+    | { ok: true }
+    | {
+        ok: false;
+        message: string;
+        status?: number /** Already shown in the chat. */;
+        inFeed?: boolean;
+      },
+): void {
+  if (wantsJson(req)) {
+    res
+      .status(outcome.ok ? 200 : (outcome.status ?? 409))
+      .json(
+        outcome.ok
+          ? { ok: true }
+          : { ok: false, message: outcome.message, inFeed: outcome.inFeed === true },
+      );
+    return;
+  }
+  if (!outcome.ok && !outcome.inFeed) c.flash.set(session, outcome.message);
+  res.redirect(303, safeBack((req.body as Record<string, unknown>)?.back));
+}
+
+export function registerActions(router: Router, c: WebContext): void {
+  router.post("/actions", formBody, async (req, res) => {
+    const session = checkPost(c, req, res);
+    if (!session) return;
+    const body = req.body as Record<string, unknown>;
+    const parsed = parseAction(body.do);
+    if (!parsed) return answer(c, req, res, session, { ok: false, message: "?", status: 400 });
+    if (!session.personId) {
+      return answer(c, req, res, session, { ok: false, message: c.w("whoAreYou"), status: 401 });
+    }
+    try {
+      const actor = c.engine.identify({ personId: session.personId }, "web");
+      const reason = typeof body.reason === "string" ? body.reason : undefined;
+      await perform(c.engine, actor, parsed, reason);
+      answer(c, req, res, session, { ok: true });
+    } catch (error) {
+      const failure = failureText(c, error, parsed.action);
+      // In the local chat the reason shows up in the conversation, only for this person.
+      const inFeed = c.local && safeBack(body.back) === "/chat";
+      if (inFeed) c.chatLog.failed(session.personId, failure.view);
+      answer(c, req, res, session, { ok: false, message: failure.text, inFeed });
+    }
+  });
+}

@@ -1,0 +1,121 @@
+// GET / (the active incident), GET /incidents/:id (any incident) and their live fragment.
+import type { Request, Response, Router } from "express";
+import type { CrisisEngine } from "../../../core/engine.ts";
+import { RampError } from "../../../core/errors.ts";
+import type { Session } from "../auth.ts";
+import { type BoardModel, boardContent, type IncidentBoard } from "../render/board.ts";
+import { html } from "../render/html.ts";
+import { page } from "../render/layout.ts";
+import { linkForm, notFound } from "../render/signin.ts";
+import {
+  contextFor,
+  reader,
+  refuseSignIn,
+  sendFragment,
+  sendHtml,
+  type WebContext,
+} from "./context.ts";
+import { whoBar } from "./who.ts";
+
+export const FRAGMENT_PATH = "/fragment/board";
+
+async function incidentBoard(
+  engine: CrisisEngine,
+  incidentId: string,
+  actorId: string | null,
+): Promise<IncidentBoard> {
+  const { store } = engine.ctx;
+  const [incident, status, decision, timeline, services, tasks, pages] = await Promise.all([
+    engine.views.incident(incidentId),
+    engine.views.status(incidentId),
+    engine.views.decision(incidentId),
+    engine.timeline(incidentId),
+    store.services.listForIncident(incidentId),
+    store.tasks.listForIncident(incidentId),
+    store.pages.listForIncident(incidentId),
+  ]);
+  const mine = actorId ? pages.filter((p) => p.personId === actorId) : [];
+  return {
+    incident,
+    status,
+    decision,
+    timeline,
+    myPages: await Promise.all(mine.map((p) => engine.views.pageCard(p.id))),
+    // The views carry these formatted for reading; the chart and the countdowns need the instants.
+    restoredAt: new Map(
+      services.flatMap((s) => (s.restoredAt ? [[s.serviceId, s.restoredAt] as const] : [])),
+    ),
+    taskDeadlines: new Map(tasks.map((t) => [t.id, t.deadlineAt.toISOString()])),
+    taskTitles: new Map(tasks.map((t) => [t.id, t.title])),
+  };
+}
+
+/** The board of one incident, or of the active one (the newest when several are active). */
+export async function loadBoard(
+  c: WebContext,
+  incidentId: string | null,
+  actorId: string | null,
+): Promise<BoardModel | null> {
+  const { engine } = c;
+  const recent = await engine.recentIncidents(50);
+  const active = recent.filter((i) => i.status === "active");
+  let target = incidentId ? recent.find((i) => i.id === incidentId) : active[0];
+  if (incidentId && !target) {
+    try {
+      target = await engine.views.incident(incidentId);
+    } catch (error) {
+      if (error instanceof RampError) return null;
+      throw error;
+    }
+  }
+  return {
+    board: target ? await incidentBoard(engine, target.id, actorId) : null,
+    otherActive: active.filter((i) => i.id !== target?.id),
+    past: recent.filter((i) => i.status === "closed" && i.id !== target?.id).slice(0, 20),
+    reviewPath: c.reviewPath,
+  };
+}
+
+function fragmentUrl(incidentId: string | null): string {
+  return incidentId ? `${FRAGMENT_PATH}?incident=${encodeURIComponent(incidentId)}` : FRAGMENT_PATH;
+}
+
+async function boardPage(c: WebContext, req: Request, res: Response, incidentId: string | null) {
+  const session = reader(c, req, res);
+  if (!session) return refuseSignIn(c, res);
+  const back = incidentId ? `/incidents/${encodeURIComponent(incidentId)}` : "/";
+  const ctx = contextFor(c, session, back);
+  const model = await loadBoard(c, incidentId, session.personId);
+  if (!model) return sendHtml(res, notFound(ctx), 404);
+  const people = c.engine.directory.plan.people.map((p) => ({ id: p.id, name: p.name }));
+  const title = model.board ? model.board.status.incident.title : c.w("board");
+  sendHtml(
+    res,
+    page(ctx, {
+      title,
+      current: incidentId ? null : "board",
+      local: c.local,
+      who: whoBar(c, ctx, session),
+      flash: c.flash.take(session),
+      body: html`<div id="board" class="board" data-live="${fragmentUrl(incidentId)}">${boardContent(ctx, model, c.engine.directory)}</div>
+${c.local ? "" : linkForm(ctx, people)}`,
+    }),
+  );
+}
+
+async function fragment(c: WebContext, req: Request, res: Response) {
+  const session: Session | null = reader(c, req, res);
+  if (!session) return res.status(401).type("text").send("");
+  const incidentId = typeof req.query.incident === "string" ? req.query.incident : null;
+  const back = incidentId ? `/incidents/${encodeURIComponent(incidentId)}` : "/";
+  const ctx = contextFor(c, session, back);
+  const model = await loadBoard(c, incidentId, session.personId);
+  if (!model) return res.status(404).type("text").send("");
+  sendFragment(c, res, boardContent(ctx, model, c.engine.directory));
+}
+
+export function registerBoard(router: Router, c: WebContext): void {
+  router.get("/", (req, res) => boardPage(c, req, res, null));
+  router.get("/incidents/:id", (req, res) => boardPage(c, req, res, req.params.id ?? null));
+  router.get(FRAGMENT_PATH, (req, res) => fragment(c, req, res));
+}

@@ -1,0 +1,247 @@
+// Ramp's only script, and an optional one: every page works without it (forms post and
+// redirect). With it: live updates (server-sent events; the page fetches its fragments again),
+// countdowns that tick, and forms sent in the background.
+(() => {
+  const root = document.documentElement;
+  const nl = root.lang !== "en";
+  // The server's clock against the browser's (a wall display's clock may be wrong); every
+  // fragment brings the server's time again.
+  let offset = Number(root.dataset.now || Date.now()) - Date.now();
+  const now = () => Date.now() + offset;
+
+  // --- countdowns and the "now" marker of the charts ---
+
+  function duration(ms) {
+    const total = Math.round(Math.abs(ms) / 60000);
+    const d = Math.floor(total / 1440);
+    const h = Math.floor((total % 1440) / 60);
+    const m = total % 60;
+    const parts = [];
+    if (d) parts.push(`${d} d`);
+    if (h) parts.push(`${h} ${nl ? "u" : "h"}`);
+    if (m || parts.length === 0) parts.push(`${m} min`);
+    return parts.join(" ");
+  }
+
+  function remaining(deadline) {
+    const ms = deadline - now();
+    const span = duration(ms);
+    if (ms >= 0) return nl ? `nog ${span}` : `${span} left`;
+    return nl ? `${span} te laat` : `${span} overdue`;
+  }
+
+  let clock = null;
+  try {
+    clock = new Intl.DateTimeFormat(nl ? "nl-BE" : "en-GB", {
+      timeZone: root.dataset.tz || undefined,
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+  } catch {
+    clock = null;
+  }
+
+  function tick() {
+    if (clock) {
+      for (const el of document.querySelectorAll("[data-now-label]")) {
+        el.textContent = clock.format(new Date(now()));
+      }
+    }
+    for (const el of document.querySelectorAll("time[data-countdown]")) {
+      const deadline = Date.parse(el.getAttribute("datetime"));
+      if (Number.isNaN(deadline)) continue;
+      el.textContent = remaining(deadline);
+      el.classList.toggle("overdue", deadline < now());
+    }
+    for (const svg of document.querySelectorAll("svg[data-start]")) {
+      const start = Number(svg.dataset.start);
+      const end = Number(svg.dataset.end);
+      if (!(end > start)) continue;
+      const x = (Math.min(Math.max(now() - start, 0), end - start) / (end - start)) * 1000;
+      const marker = svg.querySelector("[data-now-marker]");
+      if (marker) {
+        marker.setAttribute("x1", x.toFixed(1));
+        marker.setAttribute("x2", x.toFixed(1));
+      }
+      const bar = svg.querySelector("[data-now-bar]");
+      if (bar) bar.setAttribute("width", x.toFixed(1));
+    }
+  }
+
+  // --- live fragments ---
+
+  const status = document.querySelector("[data-live-status]");
+  function setStatus(on) {
+    if (!status) return;
+    status.dataset.state = on ? "on" : "off";
+    status.textContent = on ? status.dataset.on : status.dataset.off;
+  }
+
+  /** Someone typing or choosing inside a region: do not pull the field from under them. */
+  function busy(region) {
+    const active = document.activeElement;
+    if (!active || !region.contains(active)) return false;
+    if (active.matches("input, select, textarea")) return true;
+    return Boolean(active.closest("details[open]"));
+  }
+
+  let refreshing = null;
+  let again = false;
+  async function refresh() {
+    if (refreshing) {
+      again = true;
+      return refreshing;
+    }
+    refreshing = (async () => {
+      do {
+        again = false;
+        for (const region of document.querySelectorAll("[data-live]")) {
+          if (busy(region)) {
+            setTimeout(refresh, 3000);
+            continue;
+          }
+          const atEnd =
+            region.hasAttribute("data-scroll-end") &&
+            window.innerHeight + window.scrollY >= document.body.scrollHeight - 80;
+          try {
+            const response = await fetch(region.dataset.live, {
+              headers: { Accept: "text/html" },
+              credentials: "same-origin",
+              cache: "no-store",
+            });
+            if (response.status === 401) {
+              window.location.reload();
+              return;
+            }
+            if (!response.ok) continue;
+            const serverNow = Number(response.headers.get("x-ramp-now"));
+            if (serverNow > 0) offset = serverNow - Date.now();
+            const markup = await response.text();
+            if (region.innerHTML !== markup) {
+              const focused = focusKey(region);
+              region.innerHTML = markup;
+              refocus(region, focused);
+              if (atEnd) scrollToEnd();
+            }
+          } catch {
+            setStatus(false);
+          }
+        }
+        tick();
+      } while (again);
+    })().finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
+  }
+
+  /** How to find the focused control again after its region was replaced (keyboard users). */
+  function focusKey(region) {
+    const active = document.activeElement;
+    if (!active || active === document.body || !region.contains(active)) return null;
+    if (active.id) return `#${CSS.escape(active.id)}`;
+    if (active.matches("button[name][value]")) {
+      return `button[name="${CSS.escape(active.name)}"][value="${CSS.escape(active.value)}"]`;
+    }
+    return null;
+  }
+
+  function refocus(region, key) {
+    if (!key) return;
+    const again = region.querySelector(key);
+    if (again) again.focus({ preventScroll: true });
+  }
+
+  function scrollToEnd() {
+    window.scrollTo(0, document.body.scrollHeight);
+  }
+
+  let timer = null;
+  function soon() {
+    clearTimeout(timer);
+    timer = setTimeout(refresh, 150);
+  }
+
+  if (document.querySelector("[data-live]") && "EventSource" in window) {
+    let opened = false;
+    const events = new EventSource("/events");
+    events.addEventListener("open", () => {
+      setStatus(true);
+      // Whatever happened while the stream was down.
+      if (opened) soon();
+      opened = true;
+    });
+    events.addEventListener("change", soon);
+    events.addEventListener("error", () => setStatus(false));
+  }
+  // A safety net for a stream a proxy silently closed, and for the countdowns' minutes.
+  if (document.querySelector("[data-live]")) setInterval(refresh, 60000);
+  setInterval(tick, 15000);
+  tick();
+  if (document.querySelector("[data-scroll-end]")) scrollToEnd();
+
+  // --- forms in the background ---
+
+  const message = document.querySelector("[data-client-message]");
+  function say(text, ok) {
+    if (!message) return;
+    message.hidden = !text;
+    message.textContent = text || "";
+    message.classList.toggle("ok", Boolean(ok));
+  }
+
+  document.addEventListener("submit", async (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-enhance")) return;
+    event.preventDefault();
+    const data = new FormData(form, event.submitter || undefined);
+    const buttons = form.querySelectorAll("button");
+    for (const b of buttons) b.disabled = true;
+    try {
+      const response = await fetch(form.action, {
+        method: "POST",
+        body: new URLSearchParams(data),
+        headers: { "X-Requested-With": "fetch", Accept: "application/json" },
+        credentials: "same-origin",
+      });
+      const result = await response.json().catch(() => ({}));
+      if (response.ok && result.ok) {
+        say("");
+        if (form.hasAttribute("data-command")) {
+          const input = form.querySelector("input[name=text]");
+          if (input) input.value = "";
+        }
+      } else if (!result.inFeed) {
+        say(result.message || (nl ? "Dat lukte niet." : "That did not work."));
+      }
+      // A field or an open disclosure in the form would hold the refresh back: let go of it.
+      // (A plain button keeps its focus; the refresh puts it back on the new button.)
+      const active = document.activeElement;
+      if (
+        active &&
+        form.contains(active) &&
+        (active.matches("input, select, textarea") || active.closest("details[open]"))
+      ) {
+        active.blur();
+      }
+      await refresh();
+      if (form.hasAttribute("data-command")) {
+        scrollToEnd();
+        form.querySelector("input[name=text]")?.focus();
+      }
+    } catch {
+      // No connection: fall back to an ordinary post (with the button that was pressed).
+      if (event.submitter?.name) {
+        const pressed = document.createElement("input");
+        pressed.type = "hidden";
+        pressed.name = event.submitter.name;
+        pressed.value = event.submitter.value;
+        form.append(pressed);
+      }
+      form.submit();
+    } finally {
+      for (const b of buttons) b.disabled = false;
+    }
+  });
+})();

@@ -1,0 +1,177 @@
+// `ramp review <incident> [--format md|html|docx] [--out file]`: the post-incident review of one
+// incident, drafted from its timeline, from the same database (DATABASE_URL) and plan
+// (RAMP_PLAN) as the running Ramp. Exit 0 when written, 1 when it cannot be (unknown incident,
+// unusable plan or database), 2 for a wrong command line.
+import { existsSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import type { Writable } from "node:stream";
+import { buildEngine } from "../compose.ts";
+import { ConfigError, readConfig } from "../config/env.ts";
+import { RampError } from "../core/errors.ts";
+import { buildReview } from "../core/review/build.ts";
+import { createLogger } from "../logging.ts";
+import { loadPlanFile } from "../plan/load.ts";
+import { formatProblems } from "../plan/report.ts";
+import type { Locale } from "../plan/schema.ts";
+import { renderDocx } from "../review/render-docx.ts";
+import { renderHtml } from "../review/render-html.ts";
+import { renderMarkdown } from "../review/render-markdown.ts";
+import { type Database, openDatabase } from "../store/database.ts";
+import { parseDatabaseUrl, redactUrl } from "../store/database-url.ts";
+
+const FORMATS = ["md", "html", "docx"] as const;
+type Format = (typeof FORMATS)[number];
+
+export const REVIEW_USAGE = "ramp review <incident> [--format md|html|docx] [--out bestand]";
+
+interface ReviewArgs {
+  incident: string;
+  format: Format;
+  out: string | null;
+}
+
+export async function reviewCommand(
+  args: string[],
+  out: Writable,
+  err: Writable,
+  env: Record<string, string | undefined> = process.env,
+): Promise<number> {
+  const parsed = parseArgs(args);
+  if (typeof parsed === "string") {
+    err.write(`${parsed}\n${usageLine()}\n`);
+    return 2;
+  }
+  // Like `npm start`: a .env in the working directory names the database and the plan.
+  if (env === process.env && existsSync(".env")) process.loadEnvFile(".env");
+  let config: ReturnType<typeof readConfig>;
+  try {
+    config = readConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    err.write(`${error.message}\n`);
+    return 1;
+  }
+  const loaded = await loadPlanFile(config.planFile);
+  if (!loaded.ok) {
+    err.write(
+      `Het plan ${config.planFile} is niet bruikbaar / the plan cannot be used (RAMP_PLAN):\n` +
+        `${formatProblems(loaded.problems, config.planFile, "nl")}\n`,
+    );
+    return 1;
+  }
+  const locale: Locale = loaded.plan.organisation.locale;
+  const say = (nl: string, en: string) => (locale === "nl" ? nl : en);
+  const missing = missingSqliteFile(config.databaseUrl);
+  if (missing) {
+    err.write(
+      say(
+        `Databank ${missing} bestaat niet (DATABASE_URL); er zijn dus geen incidenten.\n`,
+        `Database ${missing} does not exist (DATABASE_URL), so there are no incidents.\n`,
+      ),
+    );
+    return 1;
+  }
+  let database: Database;
+  try {
+    database = await openDatabase(config.databaseUrl);
+  } catch (error) {
+    err.write(`DATABASE_URL ${redactUrl(config.databaseUrl)}: ${(error as Error).message}\n`);
+    return 1;
+  }
+  try {
+    const engine = buildEngine({
+      database,
+      plan: loaded.plan,
+      planHash: loaded.hash,
+      log: createLogger("silent"),
+      channels: [],
+    });
+    const incident = await engine.resolveIncident(parsed.incident);
+    if (incident.planHash !== loaded.hash) {
+      err.write(
+        say(
+          "Let op: het plan is gewijzigd sinds dit incident; de review gebruikt het huidige plan.\n",
+          "Note: the plan changed since this incident; the review uses the current plan.\n",
+        ),
+      );
+    }
+    const review = await buildReview(engine, incident.id);
+    const content =
+      parsed.format === "docx"
+        ? await renderDocx(review)
+        : parsed.format === "html"
+          ? renderHtml(review)
+          : renderMarkdown(review);
+    if (parsed.out === null) {
+      out.write(content);
+      return 0;
+    }
+    await writeFile(parsed.out, content);
+    out.write(
+      say(
+        `Review van incident ${incident.number} geschreven naar ${parsed.out}\n`,
+        `Review of incident ${incident.number} written to ${parsed.out}\n`,
+      ),
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof RampError) {
+      err.write(`${error.view()[locale]}\n`);
+      return 1;
+    }
+    err.write(`${(error as Error).message}\n`);
+    return 1;
+  } finally {
+    await database.close();
+  }
+}
+
+/** The arguments, or what is wrong with them (in both languages: no plan is loaded yet). */
+function parseArgs(args: string[]): ReviewArgs | string {
+  let incident: string | undefined;
+  let format: string = "md";
+  let out: string | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--format" || arg === "--out") {
+      const value = args[i + 1];
+      if (value === undefined || value.startsWith("--"))
+        return `${arg} mist een waarde / ${arg} needs a value`;
+      if (arg === "--format") format = value;
+      else out = value;
+      i += 1;
+    } else if (arg.startsWith("--format=")) {
+      format = arg.slice("--format=".length);
+    } else if (arg.startsWith("--out=")) {
+      out = arg.slice("--out=".length);
+    } else if (arg.startsWith("-")) {
+      return `Onbekende optie / unknown option: ${arg}`;
+    } else if (incident === undefined) {
+      incident = arg;
+    } else {
+      return `Eén incident per keer / one incident at a time (got: ${incident} ${arg})`;
+    }
+  }
+  if (incident === undefined)
+    return "Geef het incident (id of nummer, bv. 2026-001) / give the incident (id or number, e.g. 2026-001)";
+  if (!(FORMATS as readonly string[]).includes(format))
+    return `Onbekend formaat / unknown format "${format}": kies / choose md, html of/or docx`;
+  if (format === "docx" && !out)
+    return "--format docx schrijft een bestand: geef --out / --format docx writes a file: give --out";
+  if (out === "") return "--out mist een bestandsnaam / --out needs a file name";
+  return { incident, format: format as Format, out };
+}
+
+function usageLine(): string {
+  return `Gebruik / usage: ${REVIEW_USAGE}`;
+}
+
+/** An SQLite file that is not there: opening it would create an empty database. */
+function missingSqliteFile(url: string): string | null {
+  try {
+    const target = parseDatabaseUrl(url);
+    return target.provider === "sqlite" && !existsSync(target.file) ? target.file : null;
+  } catch {
+    return null; // openDatabase reports a malformed URL in its own words
+  }
+}

@@ -1,0 +1,60 @@
+// A clicked card button (a ViewAction) carried out by the engine: one place for what every
+// platform's buttons mean, so Slack, Teams and the web only decode their transport.
+import type { Actor } from "../actor.ts";
+import type { CrisisEngine } from "../engine.ts";
+import type { CardRef } from "../model.ts";
+import type { ActionKind } from "../views/types.ts";
+
+export interface ActionRequest {
+  action: ActionKind;
+  subjectId: string;
+  situation?: "A" | "B" | null;
+  locationId?: string | null;
+  /** Why: required to block a task, recorded with a decision. */
+  reason?: string | undefined;
+}
+
+export async function performAction(
+  engine: CrisisEngine,
+  actor: Actor,
+  request: ActionRequest,
+): Promise<void> {
+  const { action, subjectId } = request;
+  switch (action) {
+    case "page.coming":
+    case "page.declined":
+      await engine.answerPage(actor, subjectId, action === "page.coming" ? "coming" : "declined");
+      return;
+    case "task.claim":
+    case "task.release":
+    case "task.complete":
+    case "task.unblock":
+      await engine.task(actor, subjectId, TASK_ACTIONS[action]);
+      return;
+    case "task.block":
+      await engine.task(actor, subjectId, "block", request.reason);
+      return;
+    case "decision.decide":
+      await engine.decide(actor, subjectId, {
+        situation: request.situation === "A" ? "A" : "B",
+        locationId: request.locationId ?? null,
+        reason: request.reason || null,
+      });
+      return;
+  }
+}
+
+const TASK_ACTIONS = {
+  "task.claim": "claim",
+  "task.release": "release",
+  "task.complete": "complete",
+  "task.unblock": "unblock",
+} as const;
+
+/** The card an action is about: re-rendered after the click, whatever its outcome. */
+export function cardOfAction(action: ActionKind, subjectId: string): CardRef {
+  if (action === "page.coming" || action === "page.declined")
+    return { kind: "page", pageId: subjectId };
+  if (action === "decision.decide") return { kind: "decision", incidentId: subjectId };
+  return { kind: "task", taskId: subjectId };
+}

@@ -1,0 +1,167 @@
+// Section "Communicatie": every message Ramp sent and every communication the team logged, when
+// the first went out and how regularly it was updated. Whether it was useful is the team's call.
+import { cadence, firstMessages } from "./cadence.ts";
+import { type Answerer, afterDeclaration, count, noteFacts, open, sourceLabel } from "./draft.ts";
+import { joinList } from "./format.ts";
+import { platformsUsed } from "./messages.ts";
+
+export const COMMUNICATION_ANSWERS: Record<string, Answerer> = {
+  "intern-gecommuniceerd": (a) => {
+    const fromRamp = a.messages.filter((m) => m.origin === "ramp");
+    const pages = fromRamp.filter((m) => m.type === "page").length;
+    const logged = a.notes.tagged("interne-communicatie").length;
+    const first = fromRamp[0];
+    const text = [
+      a.say(
+        `Ramp verstuurde ${count(fromRamp.length, "intern bericht", "interne berichten")}, waarvan ${count(pages, "oproep", "oproepen")} van de crisisstaf.`,
+        `Ramp sent ${count(fromRamp.length, "internal message", "internal messages")}, of which ${count(pages, "crisis staff page", "crisis staff pages")}.`,
+      ),
+    ];
+    if (first) {
+      text.push(
+        a.say(
+          `Eerste bericht: ${a.when(first.at)} (${afterDeclaration(a, first.at)}).`,
+          `First message: ${a.when(first.at)} (${afterDeclaration(a, first.at)}).`,
+        ),
+      );
+    }
+    if (logged > 0) {
+      text.push(
+        a.say(
+          `Het team logde daarnaast ${count(logged, "interne communicatie", "interne communicaties")}.`,
+          `The team also logged ${count(logged, "internal communication", "internal communications")}.`,
+        ),
+      );
+    }
+    return { status: "answered", text, tables: ["communications"] };
+  },
+
+  "extern-gecommuniceerd": (a) => {
+    const external = a.notes.tagged("externe-communicatie");
+    const first = external[0];
+    if (!first) {
+      return open(
+        a.say(
+          "Er werd geen externe communicatie gelogd (/ramp log #externe-communicatie).",
+          "No external communication was logged (/ramp log #externe-communicatie).",
+        ),
+      );
+    }
+    return {
+      status: "answered",
+      text: [
+        a.say(
+          `${count(external.length, "externe communicatie", "externe communicaties")} gelogd; de eerste op ${a.when(first.at)} (${afterDeclaration(a, first.at)}).`,
+          `${count(external.length, "external communication", "external communications")} logged; the first on ${a.when(first.at)} (${afterDeclaration(a, first.at)}).`,
+        ),
+      ],
+      facts: noteFacts(a, external),
+      tables: ["communications"],
+    };
+  },
+
+  communicatiekanalen: (a) => {
+    const platforms = platformsUsed(a.data.outbox);
+    const sources = [
+      ...new Set(a.data.timeline.filter((e) => e.actorId).map((e) => sourceLabel(a, e.source))),
+    ];
+    const text = [
+      platforms.length > 0
+        ? a.say(
+            `Ramp: ${joinList(platforms, a.locale)} (oproepen, taakkaarten en meldingen).`,
+            `Ramp: ${joinList(platforms, a.locale)} (pages, task cards and notices).`,
+          )
+        : a.say(
+            "Ramp verstuurde geen berichten via een chatplatform.",
+            "Ramp sent no messages through a chat platform.",
+          ),
+    ];
+    if (sources.length > 0) {
+      text.push(
+        a.say(
+          `Opdrachten aan Ramp kwamen via ${joinList(sources, a.locale)}.`,
+          `Commands reached Ramp via ${joinList(sources, a.locale)}.`,
+        ),
+      );
+    }
+    return {
+      status: "partial",
+      text,
+      note: a.say(
+        "Vul de andere kanalen aan (telefoon, e-mail, website, sociale media, pers).",
+        "Add the other channels (phone, e-mail, website, social media, press).",
+      ),
+    };
+  },
+
+  "eerste-communicatie": (a) => {
+    const { first, firstExternal } = firstMessages(a.messages);
+    if (!first) return open();
+    const text = [
+      a.say(
+        `Eerste communicatie: ${a.when(first.at)} (${afterDeclaration(a, first.at)}): ${first.kind.toLowerCase()}.`,
+        `First communication: ${a.when(first.at)} (${afterDeclaration(a, first.at)}): ${first.kind.toLowerCase()}.`,
+      ),
+    ];
+    const updates = cadence(
+      first.at,
+      a.messages.filter((m) => m.toIncident && m.at >= first.at),
+    );
+    text.push(
+      updates.count === 0
+        ? a.say(
+            "Daarna volgde geen bericht in het incidentkanaal.",
+            "No message to the incident channel followed.",
+          )
+        : a.say(
+            `Daarna ${count(updates.count, "bericht", "berichten")} in het incidentkanaal, gemiddeld om de ${a.span(updates.averageMs)}; de langste tijd zonder bericht was ${a.span(updates.longestGapMs)}.`,
+            `Then ${count(updates.count, "message", "messages")} to the incident channel, on average every ${a.span(updates.averageMs)}; the longest time without a message was ${a.span(updates.longestGapMs)}.`,
+          ),
+    );
+    if (firstExternal) {
+      const external = a.messages.filter((m) => m.direction === "external");
+      const later = cadence(firstExternal.at, external.slice(1));
+      text.push(
+        a.say(
+          `Eerste externe communicatie: ${a.when(firstExternal.at)} (${afterDeclaration(a, firstExternal.at)})${later.count > 0 ? `; daarna ${later.count} keer, gemiddeld om de ${a.span(later.averageMs)}` : ""}.`,
+          `First external communication: ${a.when(firstExternal.at)} (${afterDeclaration(a, firstExternal.at)})${later.count > 0 ? `; then ${later.count} more, on average every ${a.span(later.averageMs)}` : ""}.`,
+        ),
+      );
+    }
+    return { status: "answered", text };
+  },
+
+  "juiste-personen": (a) => {
+    const pages = a.paging.reduce((sum, f) => sum + f.pages.length, 0);
+    const coming = a.paging.filter((f) => f.coming).length;
+    return {
+      status: "partial",
+      text: [
+        a.say(
+          `${count(a.paging.length, "functie", "functies")} van de crisisstaf opgeroepen (${count(pages, "oproep", "oproepen")}); voor ${coming} kwam iemand.`,
+          `${count(a.paging.length, "crisis staff function", "crisis staff functions")} paged (${count(pages, "page", "pages")}); someone came for ${coming}.`,
+        ),
+      ],
+    };
+  },
+
+  "nuttige-communicatie": () => open(),
+
+  "inefficiente-communicatie": (a) => {
+    const silent = a.paging.reduce((sum, f) => sum + f.silent, 0);
+    return open(
+      undefined,
+      silent > 0
+        ? [
+            {
+              label: a.say(
+                "Oproepen zonder antwoord binnen de termijn",
+                "Pages unanswered in time",
+              ),
+              value: String(silent),
+            },
+          ]
+        : [],
+    );
+  },
+};

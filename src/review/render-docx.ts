@@ -1,0 +1,226 @@
+// The review as a Word document (.docx), the format the municipality files its plan and its
+// reviews in: title, headings per section and question (so Word's navigation pane and table of
+// contents work), tables with a repeating header row, page numbers in the footer.
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
+import type { Review, ReviewAnswer, ReviewFact, ReviewTable } from "../core/review/model.ts";
+
+type Block = Paragraph | Table;
+
+const TIMELINE_STYLE = "RampTimeline";
+
+export async function renderDocx(review: Review): Promise<Buffer> {
+  const { chrome } = review;
+  const children: Block[] = [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: run(review.title) }),
+    new Paragraph({ children: run(review.subtitle, { italics: true }) }),
+    ...review.intro.map((line) => new Paragraph({ children: run(line) })),
+    heading1(chrome.summaryTitle),
+    ...factParagraphs(review.summary, chrome.source),
+  ];
+  for (const section of review.sections) {
+    children.push(heading1(section.title));
+    for (const answer of section.answers) children.push(...answerBlocks(answer, review));
+    for (const t of section.tables) children.push(...tableBlocks(t, true));
+  }
+  if (review.overviews.length > 0) {
+    children.push(heading1(chrome.overviewsTitle));
+    for (const t of review.overviews) children.push(...tableBlocks(t, true));
+  }
+  children.push(heading1(review.decisions.title), ...tableBlocks(review.decisions.table, false));
+  children.push(
+    heading1(review.appendix.title),
+    new Paragraph({
+      children: run(review.appendix.verification.text, {
+        bold: !review.appendix.verification.ok,
+        ...(review.appendix.verification.ok ? {} : { color: "B00020" }),
+      }),
+    }),
+    ...timelineParagraphs(review.appendix.timeline),
+    new Paragraph({ children: run(chrome.generatedBy, { italics: true }) }),
+  );
+  const document = new Document({
+    creator: "Ramp",
+    title: clean(review.title),
+    description: clean(review.subtitle),
+    styles: {
+      default: {
+        document: {
+          run: {
+            font: "Calibri",
+            size: 21,
+            language: { value: review.locale === "nl" ? "nl-BE" : "en-GB" },
+          },
+        },
+      },
+      paragraphStyles: [
+        {
+          id: TIMELINE_STYLE,
+          name: "Ramp timeline entry",
+          basedOn: "Normal",
+          run: { size: 18 },
+          paragraph: { indent: { left: 567, hanging: 567 }, spacing: { after: 40 } },
+        },
+      ],
+    },
+    sections: [
+      {
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({
+                    children: [
+                      `${clean(chrome.pageFooter)} `,
+                      PageNumber.CURRENT,
+                      " / ",
+                      PageNumber.TOTAL_PAGES,
+                    ],
+                  }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
+
+function answerBlocks(answer: ReviewAnswer, review: Review): Block[] {
+  const { chrome } = review;
+  const blocks: Block[] = [
+    new Paragraph({ heading: HeadingLevel.HEADING_2, children: run(answer.question) }),
+  ];
+  answer.options.forEach((option, i) => {
+    const chosen = answer.chosenOption === i;
+    blocks.push(
+      new Paragraph({
+        indent: { left: 360 },
+        children: [
+          ...run(`${chosen ? "\u2612" : "\u2610"} ${option}`, { bold: chosen }),
+          ...(chosen ? run(` (${chrome.chosen})`, { italics: true }) : []),
+        ],
+      }),
+    );
+  });
+  for (const paragraph of answer.text) blocks.push(new Paragraph({ children: run(paragraph) }));
+  blocks.push(...factParagraphs(answer.facts, chrome.source));
+  if (answer.status !== "answered") {
+    blocks.push(
+      new Paragraph({
+        shading: {
+          type: ShadingType.CLEAR,
+          color: "auto",
+          fill: answer.status === "open" ? "FDECEE" : "FFF7E6",
+        },
+        children: [
+          ...run(`${chrome.statusLabel[answer.status]}.`, { bold: true }),
+          ...(answer.note ? run(` ${answer.note}`) : []),
+        ],
+      }),
+    );
+  }
+  return blocks;
+}
+
+function factParagraphs(facts: ReviewFact[], source: string): Paragraph[] {
+  return facts.map(
+    (fact) =>
+      new Paragraph({
+        bullet: { level: 0 },
+        children: [
+          ...run(`${fact.label}: `, { bold: true }),
+          ...run(fact.value),
+          ...(fact.seq === undefined
+            ? []
+            : run(` (${source} #${fact.seq})`, { italics: true, color: "555555" })),
+        ],
+      }),
+  );
+}
+
+function tableBlocks(t: ReviewTable, withTitle: boolean): Block[] {
+  const title = withTitle
+    ? [new Paragraph({ heading: HeadingLevel.HEADING_3, children: run(t.title) })]
+    : [];
+  if (t.rows.length === 0)
+    return [...title, new Paragraph({ children: run(t.empty, { italics: true }) })];
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: t.columns.map(
+      (c) =>
+        new TableCell({
+          shading: { type: ShadingType.CLEAR, color: "auto", fill: "EEF3F8" },
+          children: [new Paragraph({ children: run(c, { bold: true }) })],
+        }),
+    ),
+  });
+  const rows = t.rows.map(
+    (row) =>
+      new TableRow({
+        cantSplit: true,
+        children: row.map(
+          (c) => new TableCell({ children: [new Paragraph({ children: run(c) })] }),
+        ),
+      }),
+  );
+  return [
+    ...title,
+    new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows] }),
+  ];
+}
+
+/**
+ * The timeline as one compact paragraph per entry rather than a table: a long incident has
+ * thousands of entries, and a Word table of that size is slow to write and slower to open.
+ */
+function timelineParagraphs(t: ReviewTable): Paragraph[] {
+  if (t.rows.length === 0) return [new Paragraph({ children: run(t.empty, { italics: true }) })];
+  // One run per entry and the layout in a style: per-entry formatting triples the time to write.
+  return t.rows.map(
+    ([seq = "", at = "", by = "", via = "", event = ""]) =>
+      new Paragraph({
+        style: TIMELINE_STYLE,
+        children: run(`${seq}\t${at} — ${by} (${via}): ${event}`),
+      }),
+  );
+}
+
+function heading1(text: string): Paragraph {
+  return new Paragraph({ heading: HeadingLevel.HEADING_1, children: run(text) });
+}
+
+/** Runs of text; line breaks inside recorded text stay line breaks in Word. */
+function run(
+  text: string,
+  style: { bold?: boolean; italics?: boolean; color?: string } = {},
+): TextRun[] {
+  return clean(text)
+    .split(/\r?\n/)
+    .map((line, i) => new TextRun({ text: line, ...style, ...(i > 0 ? { break: 1 } : {}) }));
+}
+
+/** XML 1.0 cannot hold most control characters; one in a log entry would corrupt the file. */
+function clean(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
+}
