@@ -9,6 +9,9 @@ import type { CrisisEngine } from "../core/engine.ts";
 import type { DeliveryChannel } from "../core/outbox.ts";
 import type { Logger } from "../logging.ts";
 
+/** Deliveries per dispatch pass after a command. */
+const KICK_BATCH = 50;
+
 export interface TickReport {
   at: Date;
   jobs: { done: number; lost: number; failed: number };
@@ -59,10 +62,13 @@ export class Scheduler {
     this.kicking = true;
     setImmediate(async () => {
       try {
+        let full = false;
         do {
           this.kickAgain = false;
-          await this.engine.dispatch(this.channels, this.owner);
-        } while (this.kickAgain);
+          const result = await this.engine.dispatch(this.channels, this.owner, KICK_BATCH);
+          // A full batch (50 pages at once) means more is waiting: go on rather than wait a tick.
+          full = result.sent + result.retried + result.dead >= KICK_BATCH;
+        } while (this.kickAgain || full);
       } catch (error) {
         this.logger.error({ err: error }, "dispatch after command failed; the tick will retry");
       } finally {

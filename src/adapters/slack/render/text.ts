@@ -29,12 +29,10 @@ export const divider = (): Block => ({ type: "divider" });
 export function facts(list: Fact[]): Block {
   return {
     type: "section",
-    fields: list
-      .slice(0, 10)
-      .map((f) => ({
-        type: "mrkdwn",
-        text: `*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`,
-      })),
+    fields: list.slice(0, 10).map((f) => ({
+      type: "mrkdwn",
+      text: `*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`,
+    })),
   };
 }
 
