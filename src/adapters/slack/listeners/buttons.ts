@@ -1,6 +1,7 @@
 // Every Ramp button: page answers, task actions, decisions. Acknowledged first; the card is
 // re-rendered from the database by the outbox, so the click itself changes no message.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import { performAction } from "../../../core/chat/act.ts";
 import { ACTION_KIND_BY_ID, ANY_RAMP_ACTION } from "../action-ids.ts";
 import { blockReasonModal } from "../render/modals.ts";
 import { parseActionValue } from "../render/text.ts";
@@ -25,37 +26,21 @@ export function registerButtons(app: App, ctx: SlackContext): void {
       const { engine } = ctx;
       try {
         const actor = engine.identify({ slackUserId: body.user.id }, "slack");
-        switch (kind) {
-          case "page.coming":
-          case "page.declined":
-            await engine.answerPage(actor, value.s, kind === "page.coming" ? "coming" : "declined");
-            break;
-          case "task.block": {
-            // The reason comes from a form; opening it needs the click's trigger id, which expires in 3 s.
-            const task = await engine.views.taskCard(value.s);
-            await client.views.open({
-              trigger_id: body.trigger_id,
-              view: blockReasonModal(ctx.nl, value.s, task.title) as never,
-            });
-            break;
-          }
-          case "task.claim":
-          case "task.release":
-          case "task.complete":
-          case "task.unblock":
-            await engine.task(
-              actor,
-              value.s,
-              kind.slice("task.".length) as "claim" | "release" | "complete" | "unblock",
-            );
-            break;
-          case "decision.decide":
-            await engine.decide(actor, value.s, {
-              situation: value.sit ?? "B",
-              locationId: value.loc ?? null,
-            });
-            break;
+        if (kind === "task.block") {
+          // The reason comes from a form; opening it needs the click's trigger id, which expires in 3 s.
+          const task = await engine.views.taskCard(value.s);
+          await client.views.open({
+            trigger_id: body.trigger_id,
+            view: blockReasonModal(ctx.nl, value.s, task.title) as never,
+          });
+          return;
         }
+        await performAction(engine, actor, {
+          action: kind,
+          subjectId: value.s,
+          situation: value.sit ?? null,
+          locationId: value.loc ?? null,
+        });
       } catch (error) {
         // Only the person who clicked sees why; the card stays as it is for everyone.
         await respond({
