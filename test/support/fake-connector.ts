@@ -11,8 +11,8 @@
 //   POST /v3/conversations                              create a conversation           → {id}
 //   GET  /v3/conversations/{id}/members/{userId}        one member (TeamsChannelAccount)
 //   GET  /v3/conversations/{id}/members                 all members
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { LoopbackServer } from "./loopback-server.ts";
 
 export type Json = Record<string, unknown>;
 
@@ -80,14 +80,12 @@ export interface CardAction {
   inputs: string[];
 }
 
-export class FakeConnector {
+export class FakeConnector extends LoopbackServer {
   readonly calls: ConnectorCall[] = [];
   /** Messages by `${conversationId}/${id}`. */
   readonly messages = new Map<string, ConnectorMessage>();
   private readonly members = new Map<string, TeamsMember>();
   private readonly failures: QueuedFailure[] = [];
-  private server: Server | null = null;
-  private port = 0;
   private idCounter = 0;
   private conversationCounter = 0;
 
@@ -96,32 +94,6 @@ export class FakeConnector {
     const fake = new FakeConnector();
     await fake.listen();
     return fake;
-  }
-
-  private listen(): Promise<void> {
-    const server = createServer((req, res) => {
-      this.handle(req, res).catch((error: unknown) => {
-        res.writeHead(500, { "content-type": "text/plain" });
-        res.end(String(error));
-      });
-    });
-    server.keepAliveTimeout = 1000;
-    this.server = server;
-    return new Promise((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(0, "127.0.0.1", () => {
-        this.port = (server.address() as AddressInfo).port;
-        resolve();
-      });
-    });
-  }
-
-  async close(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
   /** The serviceUrl to put in activities sent to Ramp (with the trailing slash Teams uses). */
@@ -211,7 +183,7 @@ export class FakeConnector {
     }
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const raw = await readBody(req);
     const body = raw === "" ? {} : (JSON.parse(raw) as Json);

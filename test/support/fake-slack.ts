@@ -4,8 +4,8 @@
 // Start Ramp with SLACK_API_URL=fake.apiUrl: @slack/web-api posts to `${slackApiUrl}${method}`.
 // Bolt's respond() posts to the response_url of a command or click; fake.responseUrl() makes one
 // that points here, and its posts are recorded as method "response".
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { LoopbackServer } from "./loopback-server.ts";
 
 export type Body = Record<string, unknown>;
 
@@ -42,7 +42,7 @@ export type Failure =
 
 const BOT_USER_ID = "U0RAMPBOT";
 
-export class FakeSlack {
+export class FakeSlack extends LoopbackServer {
   readonly calls: RecordedCall[] = [];
   /** Messages by `${channel}/${ts}`, as they look now (after chat.update). */
   readonly messages = new Map<string, SlackMessage>();
@@ -51,8 +51,6 @@ export class FakeSlack {
     string,
     Array<{ failure: Failure; match: (body: Body) => boolean }>
   >();
-  private server: Server | null = null;
-  private port = 0;
   private tsCounter = 0;
   private channelCounter = 0;
   private viewCounter = 0;
@@ -63,33 +61,6 @@ export class FakeSlack {
     const fake = new FakeSlack();
     await fake.listen();
     return fake;
-  }
-
-  private listen(): Promise<void> {
-    const server = createServer((req, res) => {
-      this.handle(req, res).catch((error: unknown) => {
-        res.writeHead(500, { "content-type": "text/plain" });
-        res.end(String(error));
-      });
-    });
-    // Keep-alive sockets would hold close() open after the tests.
-    server.keepAliveTimeout = 1000;
-    this.server = server;
-    return new Promise((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(0, "127.0.0.1", () => {
-        this.port = (server.address() as AddressInfo).port;
-        resolve();
-      });
-    });
-  }
-
-  async close(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
   /** SLACK_API_URL for Ramp (with the trailing slash the Web API client expects). */
@@ -192,7 +163,7 @@ export class FakeSlack {
     }
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const raw = await readBody(req);
     const body = parseBody(raw, req.headers["content-type"]);
