@@ -16,6 +16,7 @@ export function helpText(locale: Locale, prefix: string): string {
       `\`${p} restored <service>\` mark a priority service restored`,
       `\`${p} classify <level>\` change the classification`,
       `\`${p} stop [note]\` close the incident and seal the timeline`,
+      `\`${p} review [incident]\` the key figures of the post-incident review, drafted from the timeline`,
       `\`${p} board\` your personal link to the crisis board in the browser`,
       `\`${p} help\` this help`,
     ].join("\n");
@@ -31,6 +32,7 @@ export function helpText(locale: Locale, prefix: string): string {
     `\`${p} hersteld <dienst>\` meld een prioritaire dienst hersteld`,
     `\`${p} ernst <niveau>\` wijzig de ernst`,
     `\`${p} stop [slotopmerking]\` sluit het incident af en verzegel de tijdlijn`,
+    `\`${p} review [incident]\` de kerncijfers van de post-incident review, opgemaakt uit de tijdlijn`,
     `\`${p} bord\` uw persoonlijke link naar het crisisbord in de browser`,
     `\`${p} help\` deze hulp (English words work too: decide, tasks, close, …)`,
   ].join("\n");

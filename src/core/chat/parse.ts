@@ -15,6 +15,7 @@ export type ChatCommand =
   | { kind: "reclassify"; classification: Classification }
   | { kind: "stop"; note?: string }
   | { kind: "board" }
+  | { kind: "review"; incident?: string }
   /** `bare`: nothing after the command (`/ramp`, `@Ramp`); the coordinator may mean "declare". */
   | { kind: "help"; bare?: boolean }
   | {
@@ -55,6 +56,8 @@ const WORDS: Record<string, Exclude<ChatCommand["kind"], "invalid">> = {
   bord: "board",
   board: "board",
   crisisbord: "board",
+  review: "review",
+  rapport: "review",
   help: "help",
   hulp: "help",
   "?": "help",
@@ -71,6 +74,7 @@ export const USAGE: Record<Exclude<ChatCommand["kind"], "invalid">, string> = {
   reclassify: "ernst <zwak|klein|groot|crisis>",
   stop: "stop [slotopmerking]",
   board: "bord",
+  review: "review [incident]",
   help: "help",
 };
 
@@ -119,6 +123,8 @@ export function parseChatCommand(raw: string): ChatCommand {
       return tail ? { kind: "stop", note: tail } : { kind: "stop" };
     case "board":
       return { kind: "board" };
+    case "review":
+      return tail ? { kind: "review", incident: tail } : { kind: "review" };
     case "help":
       return { kind: "help" };
   }

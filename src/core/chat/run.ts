@@ -3,6 +3,7 @@
 import type { Actor } from "../actor.ts";
 import type { CrisisEngine } from "../engine.ts";
 import { type ErrorView, RampError } from "../errors.ts";
+import { buildReview } from "../review/build.ts";
 import { requireLeader } from "../run.ts";
 import { formatDateTime } from "../time.ts";
 import type { IncidentCardView, StatusView, TaskGroup } from "../views/types.ts";
@@ -44,6 +45,8 @@ export async function runChatCommand(
         return { kind: "help", text: helpText(locale, prefix) };
       case "board":
         return boardReply(engine, actor);
+      case "review":
+        return await reviewReply(engine, actor, command.incident);
       case "invalid":
         return {
           kind: "help",
@@ -194,4 +197,31 @@ function invalidCommand(
     },
   }[command.problem];
   return { code: "invalid-input", ...texts };
+}
+
+/**
+ * `review`: the key figures of the post-incident review, written from the timeline, and where
+ * to read the whole draft. Without a number: the active incident, else the last one closed.
+ */
+async function reviewReply(
+  engine: CrisisEngine,
+  actor: Actor,
+  ref: string | undefined,
+): Promise<ChatReply> {
+  const nl = engine.directory.locale === "nl";
+  const incident = ref
+    ? await engine.resolveIncident(ref)
+    : ((await engine.activeIncidents())[0] ?? (await engine.recentIncidents(1))[0]);
+  if (!incident) throw new RampError("no-active-incident");
+  const review = await buildReview(engine, incident.id);
+  const facts = review.summary.map((f) => `• ${f.label}: ${f.value}`).join("\n");
+  const link = engine.ctx.boardLink?.(actor.personId);
+  const where = link
+    ? nl
+      ? `Het volledige ontwerp staat op het crisisbord: ${link.url}`
+      : `The full draft is on the crisis board: ${link.url}`
+    : nl
+      ? `Het volledige ontwerp: npx ramp review ${incident.number} --format docx --out review.docx`
+      : `The full draft: npx ramp review ${incident.number} --format docx --out review.docx`;
+  return { kind: "text", text: `${review.title} — ${incident.number}\n${facts}\n${where}` };
 }
