@@ -5,6 +5,7 @@ import { RampError } from "../errors.ts";
 import type { CardRef, Decision, Incident, IncidentService, Page, Task } from "../model.ts";
 import { addMinutes, formatDateTime, formatRemaining } from "../time.ts";
 import { Labels } from "./labels.ts";
+import { taskCardView } from "./task-view.ts";
 import type {
   CardView,
   DecisionView,
@@ -278,69 +279,7 @@ export class Views {
   }
 
   taskView(task: Task, closed: boolean): TaskCardView {
-    const { dir } = this.ctx;
-    const L = this.labels;
-    const now = this.ctx.clock.now();
-    const service = task.serviceId ? dir.service(task.situation, task.serviceId) : undefined;
-    const unfinished =
-      task.status === "open" || task.status === "claimed" || task.status === "blocked";
-    return {
-      kind: "task",
-      taskId: task.id,
-      incidentId: task.incidentId,
-      planTaskId: task.planTaskId,
-      title: task.title,
-      description: task.description,
-      phase: task.phase,
-      phaseLabel: L.phase(task.phase),
-      service: service ? { id: service.id, name: service.name, priority: task.priority } : null,
-      status: task.status,
-      statusLabel: L.taskStatus(task.status),
-      ownerId: task.ownerId,
-      ownerName: task.ownerId ? dir.name(task.ownerId) : null,
-      suggestedOwner: task.functionId ? dir.functionName(task.functionId) : null,
-      deadline: this.when(task.deadlineAt),
-      remaining: unfinished ? formatRemaining(task.deadlineAt, now, dir.locale) : "",
-      overdue: unfinished && now.getTime() > task.deadlineAt.getTime(),
-      blockedReason: task.blockedReason,
-      actions: closed ? [] : this.taskActions(task),
-    };
-  }
-
-  private taskActions(task: Task): ViewAction[] {
-    const L = this.labels;
-    const a = (
-      action: ViewAction["action"],
-      label: string,
-      extra: Partial<ViewAction> = {},
-    ): ViewAction => ({
-      action,
-      subjectId: task.id,
-      label,
-      ...extra,
-    });
-    switch (task.status) {
-      case "open":
-        return [
-          a("task.claim", L.text("claim"), { style: "primary" }),
-          a("task.complete", L.text("complete")),
-          a("task.block", L.text("block"), { needsReason: true, style: "danger" }),
-        ];
-      case "claimed":
-        return [
-          a("task.complete", L.text("complete"), { style: "primary" }),
-          a("task.release", L.text("release")),
-          a("task.block", L.text("block"), { needsReason: true, style: "danger" }),
-        ];
-      case "blocked":
-        return [
-          a("task.unblock", L.text("unblock"), { style: "primary" }),
-          a("task.complete", L.text("complete")),
-          a("task.release", L.text("release")),
-        ];
-      default:
-        return [];
-    }
+    return taskCardView(this.ctx, this.labels, task, closed);
   }
 
   async tasks(incidentId: string): Promise<TaskGroup[]> {
