@@ -118,6 +118,11 @@
             const serverNow = Number(response.headers.get("x-ramp-now"));
             if (serverNow > 0) offset = serverNow - Date.now();
             const markup = await response.text();
+            // The person may have started typing while the fragment was on its way.
+            if (busy(region)) {
+              setTimeout(refresh, 3000);
+              continue;
+            }
             if (region.innerHTML !== markup) {
               const focused = focusKey(region);
               region.innerHTML = markup;
