@@ -68,14 +68,16 @@ export async function startRamp(
     ],
     ...(options.clock ? { clock: options.clock } : {}),
   });
+  // The web adapter (made below) signs the links to a review that Slack and Teams post.
+  const reviewLinks = (incidentId: string) => web.reviewLinks(incidentId);
   const refs = new PrismaConversationRefs(database.client, () => randomUUID());
   const channels = new Map<string, DeliveryChannel>();
   const slack = config.slack
-    ? createSlackAdapter({ config: config.slack, engine, refs, logger })
+    ? createSlackAdapter({ config: config.slack, engine, refs, logger, reviewLinks })
     : null;
   if (slack) channels.set(slack.delivery.name, slack.delivery);
   const teams = config.teams
-    ? createTeamsAdapter({ config: config.teams, engine, refs, logger })
+    ? createTeamsAdapter({ config: config.teams, engine, refs, logger, reviewLinks })
     : null;
   if (teams) channels.set(teams.delivery.name, teams.delivery);
   const web = createWebAdapter({ config: config.web, engine, logger });

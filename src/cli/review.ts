@@ -13,20 +13,15 @@ import { createLogger } from "../logging.ts";
 import { loadPlanFile } from "../plan/load.ts";
 import { formatProblems } from "../plan/report.ts";
 import type { Locale } from "../plan/schema.ts";
-import { renderDocx } from "../review/render-docx.ts";
-import { renderHtml } from "../review/render-html.ts";
-import { renderMarkdown } from "../review/render-markdown.ts";
+import { REVIEW_FORMATS, type ReviewFormat, renderReviewDocument } from "../review/document.ts";
 import { type Database, openDatabase } from "../store/database.ts";
 import { parseDatabaseUrl, redactUrl } from "../store/database-url.ts";
-
-const FORMATS = ["md", "html", "docx"] as const;
-type Format = (typeof FORMATS)[number];
 
 export const REVIEW_USAGE = "ramp review <incident> [--format md|html|docx] [--out bestand]";
 
 interface ReviewArgs {
   incident: string;
-  format: Format;
+  format: ReviewFormat;
   out: string | null;
 }
 
@@ -96,12 +91,7 @@ export async function reviewCommand(
       );
     }
     const review = await buildReview(engine, incident.id);
-    const content =
-      parsed.format === "docx"
-        ? await renderDocx(review)
-        : parsed.format === "html"
-          ? renderHtml(review)
-          : renderMarkdown(review);
+    const { content } = await renderReviewDocument(review, parsed.format);
     if (parsed.out === null) {
       out.write(content);
       return 0;
@@ -154,12 +144,12 @@ function parseArgs(args: string[]): ReviewArgs | string {
   }
   if (incident === undefined)
     return "Geef het incident (id of nummer, bv. 2026-001) / give the incident (id or number, e.g. 2026-001)";
-  if (!(FORMATS as readonly string[]).includes(format))
+  if (!(REVIEW_FORMATS as readonly string[]).includes(format))
     return `Onbekend formaat / unknown format "${format}": kies / choose md, html of/or docx`;
   if (format === "docx" && !out)
     return "--format docx schrijft een bestand: geef --out / --format docx writes a file: give --out";
   if (out === "") return "--out mist een bestandsnaam / --out needs a file name";
-  return { incident, format: format as Format, out };
+  return { incident, format: format as ReviewFormat, out };
 }
 
 function usageLine(): string {

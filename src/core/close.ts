@@ -30,14 +30,16 @@ export async function closeIncident(
     const open = openTasks.map((t) => `• ${t.title} (${dir.name(t.ownerId)})`).join("\n");
     const text =
       (nl
-        ? `Incident ${incident.number} is afgesloten door ${dir.name(actor.personId)}. De tijdlijn is verzegeld; de post-incident review kan worden opgemaakt.`
-        : `Incident ${incident.number} was closed by ${dir.name(actor.personId)}. The timeline is sealed; the post-incident review can be drafted.`) +
+        ? `Incident ${incident.number} is afgesloten door ${dir.name(actor.personId)}. De tijdlijn is verzegeld; het eerste ontwerp van de post-incident review volgt hieronder.`
+        : `Incident ${incident.number} was closed by ${dir.name(actor.personId)}. The timeline is sealed; the first draft of the post-incident review follows below.`) +
       (openTasks.length > 0
         ? nl
           ? `\nNog open taken:\n${open}`
           : `\nTasks still open:\n${open}`
         : "");
     work.notify({ kind: "incident", incidentId }, { kind: "incident-closed", text }, "closed");
+    // Delivered after this commits, so the draft includes the closing and the seal.
+    work.shareReview("closed", null, "review");
     work.record({
       type: "incident.closed",
       actorId: actorId(actor),

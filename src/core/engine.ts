@@ -13,6 +13,7 @@ import { type DeliveryChannel, dispatchOutbox } from "./outbox.ts";
 import { answerPage, type PageAnswer } from "./paging.ts";
 import { runDueJobs } from "./scheduler.ts";
 import { markServiceRestored } from "./services.ts";
+import { shareReview } from "./share-review.ts";
 import { actOnTask, assignTask, type TaskAction } from "./tasks.ts";
 import { verifyChain } from "./timeline.ts";
 import { Views } from "./views/views.ts";
@@ -70,6 +71,7 @@ export class CrisisEngine {
     markServiceRestored(this.ctx, actor, incidentId, serviceId);
   close = (actor: Actor, incidentId: string, note?: string) =>
     closeIncident(this.ctx, actor, incidentId, note);
+  shareReview = (actor: Actor, incidentId: string) => shareReview(this.ctx, actor, incidentId);
 
   activeIncidents(): Promise<Incident[]> {
     return this.ctx.store.incidents.listActive(this.ctx.dir.plan.organisation.id);

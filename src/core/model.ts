@@ -203,7 +203,21 @@ export interface Notice {
   subjectId?: string;
 }
 
-export type Delivery = { type: "card"; card: CardRef } | { type: "notice"; notice: Notice };
+/**
+ * The post-incident review shared where the incident is followed: drafted from the timeline
+ * when it is delivered (so it is current), posted with its key figures and the Word document.
+ */
+export interface ReviewShare {
+  incidentId: string;
+  /** "closed": the first draft at closing; "requested": regenerated with `/ramp review`. */
+  reason: "closed" | "requested";
+  requestedById: string | null;
+}
+
+export type Delivery =
+  | { type: "card"; card: CardRef }
+  | { type: "notice"; notice: Notice }
+  | { type: "review"; review: ReviewShare };
 
 export interface OutboxItem {
   id: string;

@@ -11,6 +11,7 @@ import type {
   Job,
   Notice,
   OutboxItem,
+  ReviewShare,
   TimelineEntry,
 } from "./model.ts";
 import type { Repositories } from "./ports.ts";
@@ -47,6 +48,15 @@ export class Work {
     this.deliveries.push({
       audience,
       delivery: { type: "notice", notice: { ...notice, incidentId: this.incident.id } },
+      key,
+    });
+  }
+
+  /** The review, drafted and attached when delivered, to everyone following the incident. */
+  shareReview(reason: ReviewShare["reason"], requestedById: string | null, key: string): void {
+    this.deliveries.push({
+      audience: { kind: "incident", incidentId: this.incident.id },
+      delivery: { type: "review", review: { incidentId: this.incident.id, reason, requestedById } },
       key,
     });
   }

@@ -25,6 +25,8 @@ th, td { border: 1px solid #bbb; padding: .25rem .4rem; text-align: left; vertic
 th { background: #eef3f8; }
 .empty { font-style: italic; color: #555; }
 footer { margin-top: 2rem; color: #555; font-size: .9em; }
+nav.downloads { margin: 0 0 1rem; padding: .4rem .6rem; background: #eef3f8; border-radius: 4px; }
+nav.downloads a { margin-right: 1rem; font-weight: bold; }
 @page { size: A4; margin: 18mm 15mm; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }
@@ -33,11 +35,18 @@ footer { margin-top: 2rem; color: #555; font-size: .9em; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; page-break-inside: avoid; }
   .status { background: none; }
+  nav.downloads { display: none; }
 }
 `;
 
-export function renderHtml(review: Review): string {
+/** Where the page is served, links to the same review in other formats (not printed). */
+export interface HtmlOptions {
+  downloads?: { label: string; links: Array<{ href: string; label: string }> };
+}
+
+export function renderHtml(review: Review, options: HtmlOptions = {}): string {
   const { chrome } = review;
+  const { downloads } = options;
   const parts: string[] = [
     "<!doctype html>",
     `<html lang="${review.locale}">`,
@@ -48,6 +57,11 @@ export function renderHtml(review: Review): string {
     `<style>${STYLE}</style>`,
     "</head>",
     "<body>",
+    ...(downloads
+      ? [
+          `<nav class="downloads" aria-label="${esc(downloads.label)}">${downloads.links.map((l) => `<a href="${esc(l.href)}" download>${esc(l.label)}</a>`).join("")}</nav>`,
+        ]
+      : []),
     "<header>",
     `<h1>${esc(review.title)}</h1>`,
     `<p class="subtitle">${esc(review.subtitle)}</p>`,

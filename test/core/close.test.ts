@@ -13,6 +13,7 @@ import {
   noticesOf,
   outbox,
   pageOf,
+  recipient,
   taskOf,
   tickAt,
 } from "./fixtures.ts";
@@ -99,14 +100,33 @@ describeEachDatabase("closing an incident", (target) => {
     expect(notice!.to).toBe("channel");
     const lines = notice!.text.split("\n");
     expect(lines.slice(0, 2)).toEqual([
-      "Incident 2026-001 is afgesloten door Sofie Vermeulen. De tijdlijn is verzegeld; de " +
-        "post-incident review kan worden opgemaakt.",
+      "Incident 2026-001 is afgesloten door Sofie Vermeulen. De tijdlijn is verzegeld; het " +
+        "eerste ontwerp van de post-incident review volgt hieronder.",
       "Nog open taken:",
     ]);
     expect(lines.slice(2)).toHaveLength(11);
     expect(lines).toContain("• Restore van de systemen coördineren (Bart Lannoo)");
     expect(lines).toContain("• Back-ups beschikbaar stellen (Kevin Dumon)");
     expect(lines).toContain("• Werking tijdens de rampsituatie coördineren (—)");
+
+    // Right after the notice, the review is shared with everyone following the incident, once
+    // per channel; it is drafted when delivered, so it includes the close and the seal.
+    const queued = await outbox(t, incident.id);
+    const closedAt = queued.findIndex(
+      (i) => i.delivery.type === "notice" && i.delivery.notice.kind === "incident-closed",
+    );
+    const shares = queued.filter((i) => i.delivery.type === "review");
+    expect(shares.map((i) => [i.channel, recipient(i), i.delivery])).toEqual(
+      t.ctx.channels.map((channel) => [
+        channel,
+        "channel",
+        {
+          type: "review",
+          review: { incidentId: incident.id, reason: "closed", requestedById: null },
+        },
+      ]),
+    );
+    expect(queued.indexOf(shares[0]!)).toBeGreaterThan(closedAt);
 
     // No job is left to run: page timeouts, reminders and escalations were all cancelled.
     const jobs = await t.ctx.store.jobs.listForIncident(incident.id);

@@ -425,3 +425,10 @@ export function actionsOf(card: Json | undefined): CardAction[] {
 export function buttonLabels(card: Json | undefined): string[] {
   return ((card?.actions as Json[] | undefined) ?? []).map((a) => String(a.title));
 }
+
+/** The Action.OpenUrl buttons of a card (top-level), in order. */
+export function openUrls(card: Json | undefined): { title: string; url: string }[] {
+  return ((card?.actions as Json[] | undefined) ?? [])
+    .filter((a) => a.type === "Action.OpenUrl")
+    .map((a) => ({ title: String(a.title), url: String(a.url) }));
+}

@@ -3,7 +3,9 @@
 // does; failures can be injected per method (HTTP 429 with Retry-After, or {ok:false,error}).
 // Start Ramp with SLACK_API_URL=fake.apiUrl: @slack/web-api posts to `${slackApiUrl}${method}`.
 // Bolt's respond() posts to the response_url of a command or click; fake.responseUrl() makes one
-// that points here, and its posts are recorded as method "response".
+// that points here, and its posts are recorded as method "response". Files are uploaded the
+// way Slack documents it: files.getUploadURLExternal gives an upload URL here (its POST is
+// recorded as method "upload"), files.completeUploadExternal shares the file with a message.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { LoopbackServer } from "./loopback-server.ts";
 
@@ -32,6 +34,25 @@ export interface SlackMessage {
   blocks: Body[];
   /** How often it was changed with chat.update. */
   updates: number;
+  /** Ids of the files the message shares (files.completeUploadExternal). */
+  files?: string[];
+}
+
+/** A file uploaded through files.getUploadURLExternal and the upload URL. */
+export interface UploadedFile {
+  id: string;
+  filename: string;
+  /** The length announced to files.getUploadURLExternal. */
+  length: number;
+  /** The bytes posted to the upload URL (null until they were). */
+  bytes: Buffer | null;
+  /** Set by files.completeUploadExternal: the title, where it was shared and with which message. */
+  title: string | null;
+  channel: string | null;
+  blocks: Body[];
+  initialComment: string | null;
+  /** The message that shares it in `channel` (also in `messages`, with its `files`). */
+  ts: string | null;
 }
 
 export type Failure =
@@ -51,7 +72,9 @@ export class FakeSlack extends LoopbackServer {
     string,
     Array<{ failure: Failure; match: (body: Body) => boolean }>
   >();
+  private readonly files = new Map<string, UploadedFile>();
   private tsCounter = 0;
+  private fileCounter = 0;
   private channelCounter = 0;
   private viewCounter = 0;
   private responseCounter = 0;
@@ -137,6 +160,16 @@ export class FakeSlack extends LoopbackServer {
       .sort((a, b) => Number(a.ts) - Number(b.ts));
   }
 
+  /**
+   * Files uploaded and completed (files.completeUploadExternal), in upload order; only those
+   * shared in `channel` if given. An upload never completed is not in the workspace.
+   */
+  uploadedFiles(channel?: string): UploadedFile[] {
+    return [...this.files.values()].filter(
+      (f) => f.title !== null && (channel === undefined || f.channel === channel),
+    );
+  }
+
   /** The channel created with this name, if any. */
   channelNamed(name: string): { id: string; name: string; members: Set<string> } | undefined {
     return [...this.channels.values()].find((c) => c.name === name);
@@ -165,9 +198,13 @@ export class FakeSlack extends LoopbackServer {
 
   protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const raw = await readBody(req);
-    const body = parseBody(raw, req.headers["content-type"]);
+    const bytes = await readBody(req);
     const auth = req.headers.authorization;
+    if (req.method === "POST" && url.pathname.startsWith("/upload/")) {
+      await this.upload(url.pathname, bytes, req.headers["content-type"], auth, res);
+      return;
+    }
+    const body = parseBody(bytes.toString("utf8"), req.headers["content-type"]);
     if (req.method === "POST" && url.pathname.startsWith("/response/")) {
       this.record("response", url.pathname, body, auth, 200, { ok: true });
       res.writeHead(200, { "content-type": "application/json" });
@@ -198,6 +235,34 @@ export class FakeSlack extends LoopbackServer {
     this.record(method, url.pathname, body, auth, 200, answer);
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify(answer));
+  }
+
+  /**
+   * The POST to an upload URL: Slack answers 200 with "OK - <length>" and keeps the bytes until
+   * files.completeUploadExternal. Failures for method "upload" are injected like any other.
+   */
+  private async upload(
+    path: string,
+    raw: Buffer,
+    contentType: string | undefined,
+    auth: string | undefined,
+    res: ServerResponse,
+  ): Promise<void> {
+    const received = await uploadedBytes(raw, contentType);
+    const failure = this.takeFailure("upload", {});
+    if (failure && "hang" in failure) {
+      this.record("upload", path, { length: received.length }, auth, 0, { ok: false });
+      return;
+    }
+    const file = this.files.get(path.slice("/upload/".length));
+    const status = failure ? ("status" in failure ? failure.status : 500) : file ? 200 : 404;
+    if (status === 200 && file) file.bytes = received;
+    this.record("upload", path, { length: received.length }, auth, status, { ok: status === 200 });
+    res.writeHead(status, {
+      "content-type": "text/plain",
+      ...(failure && "status" in failure ? { "retry-after": String(failure.retryAfter) } : {}),
+    });
+    res.end(status === 200 ? `OK - ${received.length}` : "upload failed");
   }
 
   private record(
@@ -312,19 +377,99 @@ export class FakeSlack extends LoopbackServer {
           },
         };
       }
+      case "files.getUploadURLExternal": {
+        const filename = String(body.filename ?? "");
+        const length = Number(body.length ?? 0);
+        // Slack answers missing_argument for a length of 0, as for a missing filename.
+        if (!filename || !Number.isInteger(length) || length <= 0)
+          return { ok: false, error: "missing_argument" };
+        this.fileCounter += 1;
+        const id = `F0RAMP${String(this.fileCounter).padStart(4, "0")}`;
+        this.files.set(id, {
+          id,
+          filename,
+          length,
+          bytes: null,
+          title: null,
+          channel: null,
+          blocks: [],
+          initialComment: null,
+          ts: null,
+        });
+        return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${id}`, file_id: id };
+      }
+      case "files.completeUploadExternal":
+        return this.completeUpload(body);
       default:
         return { ok: false, error: "unknown_method" };
     }
   }
+
+  /** Shares uploaded files, with one message in `channel_id` (private without a channel). */
+  private completeUpload(body: Body): Body {
+    const list = body.files;
+    if (!Array.isArray(list) || list.length === 0) return { ok: false, error: "invalid_arguments" };
+    const files: UploadedFile[] = [];
+    for (const entry of list as Array<{ id?: unknown; title?: unknown }>) {
+      const file = this.files.get(String(entry.id ?? ""));
+      // Not uploaded yet, or completed already: Slack knows no pending upload with that id.
+      if (!file || file.bytes === null || file.title !== null)
+        return { ok: false, error: "file_not_found" };
+      files.push(file);
+    }
+    const channel = body.channel_id ? String(body.channel_id) : null;
+    if (channel && !channel.startsWith("D") && !this.channels.has(channel))
+      return { ok: false, error: "channel_not_found" };
+    const initialComment = body.initial_comment ? String(body.initial_comment) : null;
+    // Documented: with an initial_comment, the blocks are ignored.
+    const blocks = initialComment ? [] : ((body.blocks as Body[] | undefined) ?? []);
+    let ts: string | null = null;
+    if (channel) {
+      this.tsCounter += 1;
+      ts = `${1_790_000_000 + this.tsCounter}.000100`;
+      this.messages.set(`${channel}/${ts}`, {
+        channel,
+        ts,
+        text: initialComment ?? "",
+        blocks,
+        updates: 0,
+        files: files.map((f) => f.id),
+      });
+    }
+    for (const [i, file] of files.entries()) {
+      const entry = (list as Array<{ title?: unknown }>)[i]!;
+      Object.assign(file, {
+        title: entry.title ? String(entry.title) : file.filename,
+        channel,
+        blocks,
+        initialComment,
+        ts,
+      });
+    }
+    return {
+      ok: true,
+      files: files.map((f) => ({ id: f.id, title: f.title, name: f.filename, size: f.length })),
+    };
+  }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
+}
+
+/** An upload URL takes raw bytes or a multipart form (the Web API client sends the latter). */
+async function uploadedBytes(raw: Buffer, contentType: string | undefined): Promise<Buffer> {
+  if (!contentType?.startsWith("multipart/form-data")) return raw;
+  const form = await new Response(raw, { headers: { "content-type": contentType } }).formData();
+  for (const value of form.values()) {
+    if (typeof value !== "string") return Buffer.from(await value.arrayBuffer());
+  }
+  return Buffer.alloc(0);
 }
 
 /**

@@ -14,6 +14,7 @@ import type { SlackConfig } from "../../config/env.ts";
 import type { CrisisEngine } from "../../core/engine.ts";
 import type { ConversationRefRepository } from "../../core/ports.ts";
 import type { Logger } from "../../logging.ts";
+import type { ReviewLinker } from "../shared/review-share.ts";
 import { SlackDelivery } from "./delivery.ts";
 import { registerBlockReason } from "./listeners/block-reason.ts";
 import { registerButtons } from "./listeners/buttons.ts";
@@ -43,6 +44,8 @@ export function createSlackAdapter(options: {
   engine: CrisisEngine;
   refs: ConversationRefRepository;
   logger: Logger;
+  /** Signed links to a review, for the message that shares it (made by the web adapter). */
+  reviewLinks: ReviewLinker;
   /** For tests; default SLACK_API_TIMEOUT_MS. */
   apiTimeoutMs?: number;
 }): SlackAdapter {
@@ -92,7 +95,7 @@ export function createSlackAdapter(options: {
 
   return {
     router,
-    delivery: new SlackDelivery(client, engine, refs, logger),
+    delivery: new SlackDelivery(client, engine, refs, logger, options.reviewLinks),
     async start() {
       if (config.appToken) await app.start();
     },

@@ -1,5 +1,6 @@
 // Delivers outbox items to Slack: a person by DM, the incident in its channel. Cards are
-// re-rendered from the database and updated in place (chat.update) once posted.
+// re-rendered from the database and updated in place (chat.update) once posted; a shared
+// review is a new message with the Word document attached.
 import type { WebClient } from "@slack/web-api";
 import type { CrisisEngine } from "../../core/engine.ts";
 import type { Audience, OutboxItem } from "../../core/model.ts";
@@ -7,9 +8,11 @@ import { type DeliveryChannel, DeliveryError } from "../../core/outbox.ts";
 import type { ConversationRefRepository } from "../../core/ports.ts";
 import { cardKey } from "../../core/work.ts";
 import type { Logger } from "../../logging.ts";
+import type { ReviewLinker } from "../shared/review-share.ts";
 import { slackErrorCode, toDeliveryError } from "./errors.ts";
 import { createIncidentChannel, inviteCrisisStaff } from "./incident-channel.ts";
 import { renderCard, renderNotice, type SlackMessage } from "./render/index.ts";
+import { postReview } from "./review-upload.ts";
 
 export const PLATFORM = "slack";
 
@@ -29,6 +32,7 @@ export class SlackDelivery implements DeliveryChannel {
     private readonly engine: CrisisEngine,
     private readonly refs: ConversationRefRepository,
     private readonly logger: Logger,
+    private readonly reviewLinks: ReviewLinker,
   ) {}
 
   private get nl() {
@@ -40,6 +44,17 @@ export class SlackDelivery implements DeliveryChannel {
       const channel = await this.channelFor(item.audience);
       if (item.delivery.type === "notice") {
         return await this.post(channel, renderNotice(item.delivery.notice));
+      }
+      if (item.delivery.type === "review") {
+        const { review } = item.delivery;
+        return await postReview(
+          this.client,
+          this.engine,
+          this.reviewLinks,
+          channel,
+          review,
+          this.logger,
+        );
       }
       const card = item.delivery.card;
       const key = `msg:${cardKey(card)}:${channel}`;

@@ -13,6 +13,7 @@ import type { TeamsConfig } from "../../config/env.ts";
 import type { CrisisEngine } from "../../core/engine.ts";
 import type { ConversationRefRepository } from "../../core/ports.ts";
 import type { Logger } from "../../logging.ts";
+import type { ReviewLinker } from "../shared/review-share.ts";
 import { TeamsConversations } from "./conversations.ts";
 import { TeamsDelivery } from "./delivery.ts";
 import type { AdaptiveCard } from "./render/elements.ts";
@@ -34,6 +35,8 @@ export function createTeamsAdapter(options: {
   engine: CrisisEngine;
   refs: ConversationRefRepository;
   logger: Logger;
+  /** Signed links to a review, for the message that shares it (made by the web adapter). */
+  reviewLinks: ReviewLinker;
 }): TeamsAdapterHandle {
   const { config, engine } = options;
   const logger = options.logger.child({ adapter: "teams" });
@@ -99,7 +102,13 @@ export function createTeamsAdapter(options: {
   });
   return {
     router,
-    delivery: new TeamsDelivery(adapter, config.appId ?? "", engine, conversations),
+    delivery: new TeamsDelivery(
+      adapter,
+      config.appId ?? "",
+      engine,
+      conversations,
+      options.reviewLinks,
+    ),
   };
 }
 

@@ -1,5 +1,6 @@
 // Delivers outbox items to Teams proactively: a person in their personal chat with Ramp,
-// the incident in the crisis team's channel. Cards are updated in place (updateActivity).
+// the incident in the crisis team's channel. Cards are updated in place (updateActivity);
+// notices and shared reviews are new messages each time.
 import {
   type Activity,
   CardFactory,
@@ -11,10 +12,12 @@ import type { CrisisEngine } from "../../core/engine.ts";
 import type { Audience, OutboxItem } from "../../core/model.ts";
 import { type DeliveryChannel, DeliveryError } from "../../core/outbox.ts";
 import { cardKey } from "../../core/work.ts";
+import { draftReviewShare, type ReviewLinker } from "../shared/review-share.ts";
 import { KEYS, PLATFORM, type TeamsConversations } from "./conversations.ts";
 import { toDeliveryError } from "./errors.ts";
 import type { AdaptiveCard } from "./render/elements.ts";
 import { renderCard, renderNotice } from "./render/index.ts";
+import { reviewCard } from "./render/review.ts";
 
 export class TeamsDelivery implements DeliveryChannel {
   readonly name = PLATFORM;
@@ -24,23 +27,12 @@ export class TeamsDelivery implements DeliveryChannel {
     private readonly appId: string,
     private readonly engine: CrisisEngine,
     private readonly conversations: TeamsConversations,
+    private readonly reviewLinks: ReviewLinker,
   ) {}
 
   async deliver(item: OutboxItem): Promise<string | null> {
     const reference = await this.referenceFor(item.audience);
-    const nl = this.engine.directory.locale === "nl";
-    let card: AdaptiveCard;
-    let key: string | null = null;
-    let summary: string;
-    if (item.delivery.type === "notice") {
-      card = renderNotice(item.delivery.notice);
-      summary = item.delivery.notice.text;
-    } else {
-      const view = await this.engine.views.card(item.delivery.card);
-      card = renderCard(view, nl);
-      summary = "title" in view ? view.title : "Ramp";
-      key = KEYS.message(cardKey(item.delivery.card), reference.conversation?.id ?? "");
-    }
+    const { card, summary, key } = await this.compose(item, reference);
     const existing = key ? await this.conversations.raw(key) : null;
     let delivered: string | null = null;
     // A failure inside the turn would reach the adapter's onTurnError, which logs and swallows
@@ -50,11 +42,11 @@ export class TeamsDelivery implements DeliveryChannel {
       await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
         try {
           withoutRetries(context.turnState.get(this.adapter.ConnectorClientKey));
-          const activity: Partial<Activity> = MessageFactory.attachment(
-            CardFactory.adaptiveCard(card),
-            undefined,
+          // Teams shows `summary` in notifications and the activity feed, which cannot show a card.
+          const activity: Partial<Activity> = {
+            ...MessageFactory.attachment(CardFactory.adaptiveCard(card), undefined, summary),
             summary,
-          );
+          };
           if (existing) {
             await context.updateActivity({ ...activity, id: existing });
             delivered = existing;
@@ -71,6 +63,35 @@ export class TeamsDelivery implements DeliveryChannel {
     if (failure) throw toDeliveryError(failure);
     if (key && delivered && !existing) await this.conversations.put(key, delivered);
     return delivered;
+  }
+
+  /**
+   * The card to post, its notification text, and for cards kept current the key under which
+   * the posted message's id is remembered (notices and shared reviews are new messages).
+   */
+  private async compose(
+    item: OutboxItem,
+    reference: Partial<ConversationReference>,
+  ): Promise<{ card: AdaptiveCard; summary: string; key: string | null }> {
+    const delivery = item.delivery;
+    switch (delivery.type) {
+      case "notice":
+        return { card: renderNotice(delivery.notice), summary: delivery.notice.text, key: null };
+      case "review": {
+        const { view } = await draftReviewShare(this.engine, delivery.review);
+        const links = this.reviewLinks(view.incidentId);
+        const card = reviewCard(view, links, this.engine.directory);
+        return { card, summary: view.title, key: null };
+      }
+      case "card": {
+        const view = await this.engine.views.card(delivery.card);
+        return {
+          card: renderCard(view, this.engine.directory.locale === "nl"),
+          summary: "title" in view ? view.title : "Ramp",
+          key: KEYS.message(cardKey(delivery.card), reference.conversation?.id ?? ""),
+        };
+      }
+    }
   }
 
   private async referenceFor(audience: Audience): Promise<Partial<ConversationReference>> {

@@ -6,6 +6,7 @@ import type { WebConfig } from "../../config/env.ts";
 import type { BoardLink } from "../../core/context.ts";
 import type { CrisisEngine } from "../../core/engine.ts";
 import type { Logger } from "../../logging.ts";
+import type { ReviewLinker } from "../shared/review-share.ts";
 import { Signer } from "./auth.ts";
 import { ChatLog } from "./chat-log.ts";
 import { WebDelivery } from "./delivery.ts";
@@ -16,7 +17,7 @@ import { registerBoard } from "./routes/board.ts";
 import { registerChat } from "./routes/chat.ts";
 import { loopbackOnly, securityHeaders, type WebContext, wordsFor } from "./routes/context.ts";
 import { registerEvents } from "./routes/events.ts";
-import { registerReview, reviewPath } from "./routes/review.ts";
+import { registerReview, reviewLinks, reviewPath } from "./routes/review.ts";
 import { boardLink, registerSignIn } from "./routes/signin.ts";
 import { Flash, WebSessions } from "./session.ts";
 
@@ -28,6 +29,8 @@ export interface WebAdapter {
   /** Something changed (a command committed): the open pages fetch their content again. */
   changed(): void;
   boardLink(personId: string): BoardLink;
+  /** Signed links to one incident's review, for Slack and Teams to post with it. */
+  reviewLinks: ReviewLinker;
   /** Where Ramp listens, known once it does; links use it unless RAMP_PUBLIC_URL is set. */
   listening(url: string): void;
   /** Ends the live streams so the HTTP server can close. */
@@ -35,7 +38,7 @@ export interface WebAdapter {
 }
 
 const WEB_PATHS =
-  /^\/(?:|incidents\/[^/]+(?:\/review)?|fragment\/board|events|actions|login|logout|links|chat(?:\/(?:feed|start|who))?|static\/ramp\.(?:css|js))$/;
+  /^\/(?:|incidents\/[^/]+(?:\/review(?:\.docx|\.md)?)?|reviews\/[^/]+(?:\/[^/]+)?|fragment\/board|events|actions|login|logout|links|chat(?:\/(?:feed|start|who))?|static\/ramp\.(?:css|js))$/;
 
 export function createWebAdapter(options: {
   config: WebConfig;
@@ -90,6 +93,7 @@ export function createWebAdapter(options: {
     delivery: config.local ? new WebDelivery(chatLog, live) : null,
     changed: () => live.changed(),
     boardLink: (personId) => boardLink(c, personId),
+    reviewLinks: (incidentId) => reviewLinks(c, incidentId),
     listening(url) {
       listeningUrl = url;
       if (config.local) {

@@ -3,7 +3,7 @@
 // Stateless on purpose: any replica with the same secret accepts them, a restart loses none.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
-type Purpose = "link" | "session" | "csrf";
+type Purpose = "link" | "session" | "csrf" | "review";
 
 export interface LinkClaims {
   personId: string;
@@ -29,7 +29,12 @@ export class Signer {
   constructor(secret: string) {
     const derive = (purpose: Purpose) =>
       createHmac("sha256", secret).update(`ramp:${purpose}:v1`).digest();
-    this.keys = { link: derive("link"), session: derive("session"), csrf: derive("csrf") };
+    this.keys = {
+      link: derive("link"),
+      session: derive("session"),
+      csrf: derive("csrf"),
+      review: derive("review"),
+    };
   }
 
   /** A process-local secret for local mode, where nothing has to survive a restart. */
@@ -41,13 +46,17 @@ export class Signer {
     return createHmac("sha256", this.keys[purpose]).update(body).digest();
   }
 
-  sign(purpose: "link" | "session", payload: Record<string, unknown>): string {
+  sign(purpose: Exclude<Purpose, "csrf">, payload: Record<string, unknown>): string {
     const body = b64(JSON.stringify(payload));
     return `${body}.${b64(this.mac(purpose, body))}`;
   }
 
   /** The payload when the signature is ours and the expiry (`exp`, ms) is in the future. */
-  verify(purpose: "link" | "session", token: string, now: number): Record<string, unknown> | null {
+  verify(
+    purpose: Exclude<Purpose, "csrf">,
+    token: string,
+    now: number,
+  ): Record<string, unknown> | null {
     const [body, signature, ...rest] = token.split(".");
     if (!body || !signature || rest.length > 0) return null;
     const expected = this.mac(purpose, body);
@@ -90,6 +99,28 @@ export function readLinkToken(signer: Signer, token: string, now: number): LinkC
   const payload = signer.verify("link", token, now);
   if (!payload || typeof payload.p !== "string") return null;
   return { personId: payload.p, expiresAt: new Date(payload.exp as number) };
+}
+
+/**
+ * How long a shared review link works: the review is written in the days after the incident.
+ * A link is only for one incident's review; it cannot sign anyone in.
+ */
+export const REVIEW_LINK_DAYS = 30;
+
+export function createReviewToken(
+  signer: Signer,
+  incidentId: string,
+  now: number,
+  days = REVIEW_LINK_DAYS,
+): { token: string; expiresAt: Date } {
+  const exp = now + days * 86_400_000;
+  return { token: signer.sign("review", { i: incidentId, exp }), expiresAt: new Date(exp) };
+}
+
+/** The incident whose review the link opens, or null for a forged or expired link. */
+export function readReviewToken(signer: Signer, token: string, now: number): string | null {
+  const payload = signer.verify("review", token, now);
+  return payload && typeof payload.i === "string" ? payload.i : null;
 }
 
 export function newSession(personId: string | null, expiresAt?: Date, now = Date.now()): Session {

@@ -5,6 +5,7 @@ import type { ChatCommand } from "../../core/chat/parse.ts";
 import type { ChatReply } from "../../core/chat/run.ts";
 import type { ErrorView } from "../../core/errors.ts";
 import type { OutboxItem } from "../../core/model.ts";
+import type { ReviewShareView } from "../../core/review/share-view.ts";
 
 export const WEB_CHANNEL = "web";
 const MAX_ENTRIES = 5000;
@@ -20,7 +21,13 @@ export type ChatEntry =
       reply: ChatReply | null;
     }
   | { seq: number; kind: "failed"; personId: string; error: ErrorView }
-  | { seq: number; kind: "delivery"; item: OutboxItem };
+  | {
+      seq: number;
+      kind: "delivery";
+      item: OutboxItem;
+      /** A shared review as drafted when first shown: like a posted message, it stays as it was. */
+      review?: ReviewShareView;
+    };
 
 export class ChatLog {
   private entries: ChatEntry[] = [];

@@ -16,7 +16,7 @@ export function helpText(locale: Locale, prefix: string): string {
       `\`${p} restored <service>\` mark a priority service restored`,
       `\`${p} classify <level>\` change the classification`,
       `\`${p} stop [note]\` close the incident and seal the timeline`,
-      `\`${p} review [incident]\` the key figures of the post-incident review, drafted from the timeline`,
+      `\`${p} review [incident]\` draft the post-incident review again from the timeline and share it (key figures and Word document)`,
       `\`${p} board\` your personal link to the crisis board in the browser`,
       `\`${p} help\` this help`,
     ].join("\n");
@@ -32,7 +32,7 @@ export function helpText(locale: Locale, prefix: string): string {
     `\`${p} hersteld <dienst>\` meld een prioritaire dienst hersteld`,
     `\`${p} ernst <niveau>\` wijzig de ernst`,
     `\`${p} stop [slotopmerking]\` sluit het incident af en verzegel de tijdlijn`,
-    `\`${p} review [incident]\` de kerncijfers van de post-incident review, opgemaakt uit de tijdlijn`,
+    `\`${p} review [incident]\` de post-incident review opnieuw opmaken uit de tijdlijn en delen (kerncijfers en Word-document)`,
     `\`${p} bord\` uw persoonlijke link naar het crisisbord in de browser`,
     `\`${p} help\` deze hulp (English words work too: decide, tasks, close, …)`,
   ].join("\n");

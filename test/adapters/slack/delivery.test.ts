@@ -17,6 +17,13 @@ import { createTestEngine, type TestEngine } from "../../support/engine.ts";
 import { FakeSlack } from "../../support/fake-slack.ts";
 import { BOT_TOKEN, PAGED_AT_START, T0 } from "./harness.ts";
 
+/** Links as the web adapter signs them (their shape is all the Slack adapter needs). */
+const reviewLinks = (incidentId: string) => ({
+  page: `https://ramp.example.be/review/${incidentId}?sig=test`,
+  docx: `https://ramp.example.be/review/${incidentId}.docx?sig=test`,
+  expiresAt: new Date(T0.getTime() + 7 * 86_400_000),
+});
+
 describe("SlackDelivery", () => {
   let db: Database;
   let fake: FakeSlack;
@@ -32,9 +39,10 @@ describe("SlackDelivery", () => {
     const client = new webApi.WebClient(BOT_TOKEN, {
       slackApiUrl: fake.apiUrl,
       retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
     });
     const refs = new PrismaConversationRefs(db.client, () => randomUUID());
-    delivery = new SlackDelivery(client, t.engine, refs, createLogger("silent"));
+    delivery = new SlackDelivery(client, t.engine, refs, createLogger("silent"), reviewLinks);
     const incident = await t.engine.declare(t.as("pieter-declercq"), {
       classification: "groot",
       scope: "totaal",
@@ -107,6 +115,7 @@ describe("SlackDelivery", () => {
       engine: t.engine,
       refs: new PrismaConversationRefs(db.client, () => randomUUID()),
       logger: createLogger("silent"),
+      reviewLinks,
       apiTimeoutMs: 200,
     });
     const audience = { kind: "incident", incidentId } as const;
@@ -124,5 +133,57 @@ describe("SlackDelivery", () => {
     expect(failed).toBeInstanceOf(DeliveryError);
     expect((failed as DeliveryError).options.permanent).toBeFalsy();
     expect(await adapter.delivery.deliver(notice(7))).toMatch(/^\d+\.\d+$/);
+  });
+
+  const review = (n: number) =>
+    item(
+      n,
+      {
+        type: "review",
+        review: { incidentId, reason: "requested", requestedById: "pieter-declercq" },
+      },
+      { kind: "incident", incidentId },
+    );
+
+  it("uploads the review's Word document with the review around it, and returns the file id", async () => {
+    const channel = fake.channelNamed("ramp-2026-11-22-brand-in-het-administratief-centrum")!.id;
+    const ref = await delivery.deliver(review(8));
+    const [file] = fake.uploadedFiles(channel);
+    expect(ref).toBe(file!.id);
+    expect(file!.filename).toBe("post-incident-review-2026-001.docx");
+    expect(file!.bytes!.subarray(0, 2).toString()).toBe("PK");
+    expect(fake.callsOf("files.getUploadURLExternal")[0]!.body.length).toBe(
+      String(file!.bytes!.length),
+    );
+    // Blocks without an initial_comment, which would make Slack drop them.
+    const complete = fake.callsOf("files.completeUploadExternal")[0]!.body;
+    expect(complete.initial_comment).toBeUndefined();
+    expect(JSON.stringify(file!.blocks)).toContain("op vraag van Pieter Declercq");
+  });
+
+  it("makes a rate-limited upload a retry after Slack's Retry-After, with nothing shared", async () => {
+    const before = fake.uploadedFiles().length;
+    fake.fail("files.completeUploadExternal", { status: 429, retryAfter: 7 });
+    const failed = await delivery.deliver(review(9)).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(failed).toBeInstanceOf(DeliveryError);
+    expect((failed as DeliveryError).options.retryAfterMs).toBe(7000);
+    expect(fake.uploadedFiles()).toHaveLength(before);
+  });
+
+  it("posts the review without the file, linking to it, when Slack refuses the upload", async () => {
+    const channel = fake.channelNamed("ramp-2026-11-22-brand-in-het-administratief-centrum")!.id;
+    const before = fake.uploadedFiles().length;
+    // An installation from before Ramp asked for files:write.
+    fake.fail("files.getUploadURLExternal", { error: "missing_scope" });
+    const ref = await delivery.deliver(review(10));
+    expect(fake.uploadedFiles()).toHaveLength(before);
+    const posted = fake.messages.get(`${channel}/${ref}`)!;
+    expect(posted.text).toContain("op vraag van Pieter Declercq");
+    expect(JSON.stringify(posted.blocks)).toContain(
+      `<https://ramp.example.be/review/${incidentId}.docx?sig=test|Word-document>`,
+    );
   });
 });

@@ -304,6 +304,9 @@ describeEachDatabase("Slack: a whole incident over HTTP", (target) => {
       /^Incident 2026-001 is afgesloten door Pieter Declercq/,
     );
     expect(notice.text).toContain("Nog open taken:");
+    // Followed by the review's first draft with its Word document (test/adapters/slack/review.test.ts).
+    const review = await s.fake.waitFor("the review", () => s.fake.uploadedFiles(channel)[0]);
+    expect(review.filename).toBe("post-incident-review-2026-001.docx");
     await s.fake.waitFor("the incident card showing it closed", () =>
       blockText(s.message(channel, INCIDENT_TITLE)!).includes("Afgesloten · 2026-001"),
     );
@@ -328,6 +331,10 @@ describeEachDatabase("Slack: a whole incident over HTTP", (target) => {
         "conversations.open",
         "chat.postMessage",
         "chat.update",
+        // The review's Word document: Slack's upload in three steps.
+        "files.getUploadURLExternal",
+        "upload",
+        "files.completeUploadExternal",
       ]),
     );
     expect(api.every((c) => c.answer.ok === true)).toBe(true);

@@ -18,6 +18,8 @@ const SCOPES_BY_METHOD: Record<string, string[]> = {
   "conversations.create": ["channels:manage"],
   "conversations.invite": ["channels:manage"],
   "views.open": [],
+  // files.getUploadURLExternal and files.completeUploadExternal, made by the client.
+  filesUploadV2: ["files:write"],
 };
 
 interface Manifest {
@@ -42,10 +44,10 @@ function sources(dir: string): string[] {
 
 const code = sources(ADAPTER).map((file) => readFileSync(file, "utf8"));
 
-/** Every `client.<family>.<method>(` the adapter calls. */
+/** Every `client.<family>.<method>(` the adapter calls, and the client's own `client.<helper>(`. */
 const calledMethods = new Set(
   code.flatMap((source) =>
-    [...source.matchAll(/\bclient\.(\w+)\.(\w+)\s*\(/g)].map((m) => `${m[1]}.${m[2]}`),
+    [...source.matchAll(/\bclient\.(\w+(?:\.\w+)?)\s*\(/g)].map((m) => m[1]!),
   ),
 );
 

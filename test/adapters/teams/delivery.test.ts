@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buttonLabels, cardOf, messageText } from "../../support/fake-connector.ts";
-import { PERSON, T0, TeamsRamp, type Who } from "./harness.ts";
+import { PERSON, reviewCards, T0, TeamsRamp, type Who } from "./harness.ts";
 
 const INCIDENT_TITLE = "Incident 2026-001 — Brand in het administratief centrum";
 /** Paged at the start and installed below; Lien is left out where a test needs it. */
@@ -41,11 +41,13 @@ describe("Teams delivery", () => {
     return row!;
   }
 
-  async function declare(): Promise<void> {
+  /** Declares with @Ramp start; returns the incident's thread. */
+  async function declare(): Promise<string> {
     const sent = await t.mention("pieter", "start groot Brand in het administratief centrum");
     expect(sent.status).toBe(200);
     await t.replyTo(sent);
     await t.settled();
+    return sent.conversationId;
   }
 
   it("keeps retrying the page of someone who never installed Ramp, and delivers it once they do", async () => {
@@ -148,5 +150,55 @@ describe("Teams delivery", () => {
     expect(statuses("els")).toEqual([500, 201]);
     expect(statuses("johan")).toEqual([403]);
     expect(t.dmMessages("johan")).toEqual([]);
+  });
+
+  it("retries a shared review the connector failed (503, then 429) and posts it once", async () => {
+    const thread = await declare();
+    await t.mention("pieter", "stop Brand geblust");
+    await t.fake.waitFor("the first draft in the thread", () => reviewCards(t.fake, thread)[0]);
+    await t.settled();
+
+    // Asked again later: the connector fails the review's post twice.
+    t.clock.advanceMinutes(11);
+    t.fake.fail(["send", "reply"], { status: 503 }, { conversationId: thread });
+    t.fake.fail(["send", "reply"], { status: 429, retryAfter: 4 }, { conversationId: thread });
+    const posts = () =>
+      t.fake.callsOf(["send", "reply"], (c) => c.conversationId === thread).map((c) => c.status);
+    const before = posts().length;
+    const sent = await t.mention("pieter", "review");
+    await t.replyTo(sent);
+    await t.settled();
+    const row = async () => {
+      const [found] = await t.query(
+        `SELECT status, attempts, "lastError" FROM "OutboxMessage"
+         WHERE platform = 'teams' AND "dedupeKey" LIKE $1`,
+        [`%:review:${PERSON.pieter}:teams`],
+      );
+      return found!;
+    };
+    expect(await row()).toMatchObject({ status: "pending", attempts: 1 });
+    expect(String((await row()).lastError)).toMatch(/^Teams unreachable: 503/);
+    expect(reviewCards(t.fake, thread)).toHaveLength(1);
+
+    t.clock.advanceMinutes(1);
+    await t.tick();
+    await t.settled();
+    expect(await row()).toMatchObject({ status: "pending", lastError: "Teams rate limit" });
+    expect(reviewCards(t.fake, thread)).toHaveLength(1);
+
+    t.clock.advanceMinutes(1);
+    await t.tick();
+    await t.fake.waitFor(
+      "the review posted after the failures",
+      () => reviewCards(t.fake, thread)[1],
+    );
+    await t.settled();
+    expect((await row()).status).toBe("sent");
+    // One try per delivery, retried by the outbox; one card in the end.
+    expect(posts().slice(before)).toEqual([503, 429, 201]);
+    expect(reviewCards(t.fake, thread)).toHaveLength(2);
+    expect(messageText(reviewCards(t.fake, thread)[1]!)).toContain(
+      "opnieuw opgemaakt uit de tijdlijn op vraag van Pieter Declercq",
+    );
   });
 });

@@ -9,9 +9,18 @@ import {
   cardOf,
   type Json,
   messageText,
+  openUrls,
 } from "../../support/fake-connector.ts";
 import { TEAM } from "../../support/teams-activities.ts";
-import { PAGED_AT_START, PERSON, STRANGER, T0, TeamsRamp, type Who } from "./harness.ts";
+import {
+  PAGED_AT_START,
+  PERSON,
+  reviewCards,
+  STRANGER,
+  T0,
+  TeamsRamp,
+  type Who,
+} from "./harness.ts";
 
 const INCIDENT_TITLE = "Incident 2026-001 — Brand in het administratief centrum";
 
@@ -408,6 +417,89 @@ describeEachDatabase("Teams: a whole incident over HTTP", (target) => {
     const late = await t.click("bart", card, "Opnemen");
     expect(late.text).toMatch(/^⚠️ Incident 2026-001 is afgesloten; er kan niets meer veranderen\./);
     expect(await t.timelineCount("task.claimed")).toBe(2);
+  });
+
+  /** A shared review's card, its buttons' links, and its text. */
+  function reviewOf(message: ConnectorMessage) {
+    const card = cardOf(message.activity)!;
+    const [docx, page] = openUrls(card);
+    return { card, docx: docx!, page: page!, text: messageText(message) };
+  }
+
+  it("posts the first draft of the review in the thread after the closing notice, with signed links", async () => {
+    const [shared] = await t.fake.waitFor("the review in the thread", () => {
+      const found = reviewCards(t.fake, thread);
+      return found.length > 0 && found;
+    });
+    const notice = t.fake
+      .messagesIn(thread)
+      .find((m) => /^Incident 2026-001 is afgesloten door/.test(messageText(m)))!;
+    expect(Number(shared!.id.split("-")[1])).toBeGreaterThan(Number(notice.id.split("-")[1]));
+    const { card, docx, page, text } = reviewOf(shared!);
+    const title = text.split("\n")[0]!;
+    expect(shared!.activity.summary).toBe(title);
+    expect(text).toContain(
+      "Incident 2026-001 is afgesloten. Hier is het eerste ontwerp van de post-incident review, door Ramp geschreven uit de tijdlijn.",
+    );
+    expect(text).toContain("Incident: 2026-001 — Brand in het administratief centrum");
+    expect(text).toContain("Beslissing: situatie B");
+    expect(text).toMatch(/vragen zijn aan het team: vul ze aan in het Word-document/);
+    expect(text).toMatch(/\nDe links werken tot (ma|di|wo|do|vr|za|zo) \d{1,2} \S+ \d\d:\d\d\.$/);
+    // The timeline verifies: no warning.
+    expect(JSON.stringify(card)).not.toContain("Attention");
+    expect([docx.title, page.title]).toEqual(["Word-document", "Online lezen"]);
+    expect(page.url).toMatch(new RegExp(`^${t.ramp.url}/reviews/[^/]+$`));
+    expect(docx.url.startsWith(`${page.url}/`)).toBe(true);
+    expect(docx.url).toMatch(/\.docx$/);
+
+    // The links work without signing in: the Word document and the page.
+    const file = await fetch(docx.url);
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-type")).toContain(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
+    expect(
+      Buffer.from(await file.arrayBuffer())
+        .subarray(0, 2)
+        .toString("latin1"),
+    ).toBe("PK");
+    const html = await fetch(page.url);
+    expect(html.status).toBe(200);
+    expect(await html.text()).toContain("2026-001");
+    // Posted once, never updated: each share is its own message.
+    await t.settled();
+    expect(reviewCards(t.fake, thread)).toHaveLength(1);
+    expect(t.current(shared!).updates).toBe(0);
+  });
+
+  it("shares the review again in the thread with @Ramp review", async () => {
+    // Within ten minutes of a share, with nothing new on the timeline, it is not posted again.
+    t.clock.advanceMinutes(11);
+    const sent = await t.mention("sofie", "review");
+    const reply = messageText(await t.replyTo(sent));
+    expect(reply).toContain(
+      "Het ontwerp en het Word-document worden gedeeld in het incidentkanaal.",
+    );
+    const again = await t.fake.waitFor(
+      "the second review in the thread",
+      () => reviewCards(t.fake, thread)[1],
+    );
+    const { docx, text } = reviewOf(again);
+    expect(text).toContain(
+      "De post-incident review van incident 2026-001 is opnieuw opgemaakt uit de tijdlijn op vraag van Sofie Vermeulen.",
+    );
+    expect(text).toContain("Incident: 2026-001 — Brand in het administratief centrum");
+    const file = await fetch(docx.url);
+    expect(file.status).toBe(200);
+    expect(
+      Buffer.from(await file.arrayBuffer())
+        .subarray(0, 2)
+        .toString("latin1"),
+    ).toBe("PK");
+    // Only in the incident's thread, not in the thread of the request.
+    await t.settled();
+    expect(reviewCards(t.fake, sent.conversationId)).toEqual([]);
+    expect(reviewCards(t.fake, thread)).toHaveLength(2);
   });
 
   it("called the connector without credentials (no app id) and never failed a call", () => {

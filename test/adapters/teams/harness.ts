@@ -15,6 +15,7 @@ import {
   FakeConnector,
   type Json,
   messageText,
+  openUrls,
 } from "../../support/fake-connector.ts";
 import {
   actionExecute,
@@ -384,6 +385,13 @@ export class TeamsRamp {
 
 export function matches(text: string, pattern: string | RegExp): boolean {
   return typeof pattern === "string" ? text.includes(pattern) : pattern.test(text);
+}
+
+/** The shared post-incident reviews in a conversation: cards with a button to the Word document. */
+export function reviewCards(fake: FakeConnector, conversationId: string): ConnectorMessage[] {
+  return fake
+    .messagesIn(conversationId)
+    .filter((m) => openUrls(cardOf(m.activity)).some((b) => /\.docx$/.test(b.url)));
 }
 
 export function findAction(card: Json | undefined, label: string, where = "card"): CardAction {

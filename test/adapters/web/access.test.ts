@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createLinkToken,
+  createReviewToken,
   newSession,
   Signer,
   sessionToken,
@@ -77,6 +78,8 @@ describe("web: sign-in outside local mode", () => {
     "/",
     "/incidents/INCIDENT",
     "/incidents/INCIDENT/review",
+    "/incidents/INCIDENT/review.docx",
+    "/incidents/INCIDENT/review.md",
     "/fragment/board",
     "/fragment/board?incident=INCIDENT",
     "/events",
@@ -135,6 +138,48 @@ describe("web: sign-in outside local mode", () => {
       expect(login.headers.getSetCookie()[0]).toMatch(/; HttpOnly; SameSite=Lax; Secure$/);
     } finally {
       await secure.close();
+    }
+  });
+
+  it("opens a shared review link without signing in: the review and its documents, nothing else", async () => {
+    const signer = new Signer(RAMP_SECRET);
+    const { token } = createReviewToken(signer, incidentId, Date.now());
+    const browser = s.browser();
+    const page = await browser.get(`/reviews/${encodeURIComponent(token)}`);
+    expect(page.status).toBe(200);
+    expect(visible(page.text)).toContain("Post-incident review — incident 2026-001");
+    expect(page.text).toContain(
+      `href="/reviews/${encodeURIComponent(token)}/review.docx" download`,
+    );
+    const docx = await browser.get(`/reviews/${encodeURIComponent(token)}/review.docx`);
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get("content-disposition")).toBe(
+      'attachment; filename="post-incident-review-2026-001.docx"',
+    );
+    const md = await browser.get(`/reviews/${encodeURIComponent(token)}/review.md`);
+    expect(md.text).toMatch(/^# Post-incident review — incident 2026-001/);
+    expect((await browser.get(`/reviews/${encodeURIComponent(token)}/review.exe`)).status).toBe(
+      404,
+    );
+    // It signs no one in: the board still asks for a personal link.
+    expect(browser.cookies.size).toBe(0);
+    expect((await browser.get("/")).status).toBe(401);
+    expect((await browser.get(`/login?token=${encodeURIComponent(token)}`)).status).toBe(401);
+  });
+
+  it("refuses an expired, a forged or a sign-in link as a review link, with 403 and no names", async () => {
+    const signer = new Signer(RAMP_SECRET);
+    const expired = createReviewToken(signer, incidentId, Date.now() - 31 * 86_400_000).token;
+    const foreign = createReviewToken(new Signer("z".repeat(40)), incidentId, Date.now()).token;
+    const unknown = createReviewToken(signer, "no-such-incident", Date.now()).token;
+    const signIn = createLinkToken(signer, P.pieter, Date.now()).token;
+    for (const token of [expired, foreign, unknown, signIn, "nonsense"]) {
+      const reply = await s.browser().get(`/reviews/${encodeURIComponent(token)}/review.docx`);
+      expect(reply.status).toBe(403);
+      expect(reply.text).toContain(
+        "Deze link naar de post-incident review is ongeldig of verlopen",
+      );
+      expectNothingPersonal(s, reply.text);
     }
   });
 

@@ -6,6 +6,7 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE_PLAN_PATH } from "../../../src/plan/load.ts";
+import { docxParagraphs } from "../../review/helpers.ts";
 import { describeEachDatabase } from "../../support/databases.ts";
 import { buttons, P, startWebRamp, visible, type WebBrowser, type WebRamp } from "./harness.ts";
 
@@ -213,12 +214,67 @@ describeEachDatabase("web: a whole incident in the local chat", (target) => {
     expect((await wall.get("/incidents/does-not-exist")).status).toBe(404);
 
     // The post-incident review, linked from the list of past incidents.
-    expect(home).toContain(`<a href="/incidents/${incidentId}/review">post-incident review</a>`);
-    const review = await wall.get(`/incidents/${incidentId}/review`);
+    const reviewPage = `/incidents/${incidentId}/review`;
+    expect(home).toContain(
+      `<a href="${reviewPage}">post-incident review</a> (<a href="${reviewPage}.docx" download>Word-document</a>)`,
+    );
+    const review = await wall.get(reviewPage);
     expect(review.status).toBe(200);
     expect(review.headers.get("content-type")).toMatch(/^text\/html/);
     expect(visible(review.text)).toContain("2026-001");
+    expect(review.text).toContain(`<a href="${reviewPage}.docx" download>Word-document</a>`);
     expect((await wall.get("/incidents/does-not-exist/review")).status).toBe(404);
+    expect((await wall.get("/incidents/does-not-exist/review.docx")).status).toBe(404);
+  });
+
+  it("shares the first draft of the review in the chat on close, with its Word document", async () => {
+    const feed = (await pieter.get("/chat")).text;
+    const card = /<article class="card card-review"[\s\S]*?<\/article>/.exec(feed)?.[0] ?? "";
+    const text = visible(card);
+    expect(text).toContain("Post-incident review — incident 2026-001");
+    expect(text).toContain(
+      "Incident 2026-001 is afgesloten. Hier is het eerste ontwerp van de post-incident review",
+    );
+    expect(text).toContain("Ernst Groot");
+    expect(text).toMatch(/\d+ van de \d+ vragen zijn aan het team/);
+    expect(card).toContain(
+      `href="/incidents/${incidentId}/review.docx" download>Word-document</a>`,
+    );
+
+    const docx = await fetch(`${s.ramp.url}/incidents/${incidentId}/review.docx`);
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get("content-type")).toBe(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
+    expect(docx.headers.get("content-disposition")).toBe(
+      'attachment; filename="post-incident-review-2026-001.docx"',
+    );
+    const bytes = Buffer.from(await docx.arrayBuffer());
+    expect(bytes.subarray(0, 2).toString()).toBe("PK");
+    expect((await docxParagraphs(bytes)).join("\n")).toContain("incident 2026-001");
+    const md = await wall.get(`/incidents/${incidentId}/review.md`);
+    expect(md.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
+    expect(md.text).toMatch(/^# Post-incident review — incident 2026-001/);
+  });
+
+  it("shares the review again with /ramp review, but not twice when nothing changed", async () => {
+    // Just after the close, the draft shared then is still current.
+    const unchanged = visible(await marleen.say("/ramp review 2026-001"));
+    expect(unchanged).toContain("Ernst: Groot");
+    expect(unchanged).toContain(
+      "Sinds het ontwerp van zo 22 nov 09:00 werd niets nieuws vastgelegd: het staat al in het incidentkanaal.",
+    );
+    s.clock.advanceMinutes(15);
+    const shared = visible(await marleen.say("/ramp review"));
+    expect(shared).toContain(
+      "Het ontwerp en het Word-document worden gedeeld in het incidentkanaal.",
+    );
+    const feed = (await pieter.get("/chat")).text;
+    const cards = [...feed.matchAll(/<article class="card card-review"[\s\S]*?<\/article>/g)];
+    expect(cards).toHaveLength(2);
+    expect(visible(cards[1]![0])).toContain(
+      "De post-incident review van incident 2026-001 is opnieuw opgemaakt uit de tijdlijn op vraag van Marleen Vandamme.",
+    );
   });
 });
 

@@ -49,7 +49,7 @@ function incidentLink(
     : "";
   return html`<li><a href="/incidents/${encodeURIComponent(incident.id)}">${incident.number} — ${incident.description}</a> <span class="when">(${when}${closed})</span>${
     reviewPath && incident.status === "closed"
-      ? html` · <a href="${reviewPath(incident.id)}">${ctx.w("review")}</a>`
+      ? html` · <a href="${reviewPath(incident.id)}">${ctx.w("review")}</a> (<a href="${reviewPath(incident.id)}.docx" download>${ctx.w("reviewWord")}</a>)`
       : ""
   }</li>`;
 }

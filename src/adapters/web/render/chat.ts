@@ -3,6 +3,7 @@
 import type { ChatReply } from "../../../core/chat/run.ts";
 import type { ErrorView } from "../../../core/errors.ts";
 import type { Notice } from "../../../core/model.ts";
+import type { ReviewShareView } from "../../../core/review/share-view.ts";
 import type { CardView } from "../../../core/views/types.ts";
 import type { Person } from "../../../plan/schema.ts";
 import { hiddenFields } from "./actions.ts";
@@ -14,13 +15,15 @@ import { noticeCard } from "./notice.ts";
 import { pageCard } from "./page.ts";
 import { pagingCard } from "./paging.ts";
 import { errorBox, replyHtml } from "./reply.ts";
+import { reviewShareCard } from "./review-share.ts";
 import { taskCard } from "./task.ts";
 
 export type FeedItem =
   | { kind: "said"; text: string; reply: ChatReply | null }
   | { kind: "failed"; error: ErrorView }
   | { kind: "card"; view: CardView }
-  | { kind: "notice"; notice: Notice; personal: boolean };
+  | { kind: "notice"; notice: Notice; personal: boolean }
+  | { kind: "review"; view: ReviewShareView; page: string; docx: string };
 
 export const FEED_PATH = "/chat/feed";
 
@@ -54,6 +57,8 @@ function item(ctx: RenderContext, entry: FeedItem): Html {
       return html`<li class="msg msg-card">${card(ctx, entry.view)}</li>`;
     case "notice":
       return html`<li class="msg msg-notice">${noticeCard(ctx, entry.notice, entry.personal)}</li>`;
+    case "review":
+      return html`<li class="msg msg-review">${reviewShareCard(ctx, entry)}</li>`;
   }
 }
 

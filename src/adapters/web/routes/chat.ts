@@ -6,6 +6,7 @@ import { type ChatReply, runChatCommand } from "../../../core/chat/run.ts";
 import type { OutboxItem } from "../../../core/model.ts";
 import { cardKey } from "../../../core/work.ts";
 import { CLASSIFICATIONS } from "../../../plan/schema.ts";
+import { draftReviewShare } from "../../shared/review-share.ts";
 import { newSession } from "../auth.ts";
 import type { ChatEntry } from "../chat-log.ts";
 import { WEB_CHANNEL } from "../chat-log.ts";
@@ -20,6 +21,7 @@ import {
   sendHtml,
   type WebContext,
 } from "./context.ts";
+import { reviewPath } from "./review.ts";
 import { whoBar } from "./who.ts";
 
 export const CHAT_PREFIX = "/ramp";
@@ -115,6 +117,10 @@ async function feedItems(c: WebContext, personId: string): Promise<FeedItem[]> {
     } else if (entry.item.delivery.type === "notice") {
       const personal = entry.item.audience.kind === "person";
       items.push({ kind: "notice", notice: entry.item.delivery.notice, personal });
+    } else if (entry.item.delivery.type === "review") {
+      entry.review ??= (await draftReviewShare(c.engine, entry.item.delivery.review)).view;
+      const page = reviewPath(entry.review.incidentId);
+      items.push({ kind: "review", view: entry.review, page, docx: `${page}.docx` });
     } else {
       // A card is shown once, where it first appeared, as it is now.
       const ref = entry.item.delivery.card;

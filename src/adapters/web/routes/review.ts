@@ -1,33 +1,120 @@
-// GET /incidents/:id/review: the post-incident review (drafted by src/core/review, rendered by
-// src/review) behind the same sign-in as the board: it holds names and the whole timeline.
-import type { Router } from "express";
+// The post-incident review (drafted by src/core/review, rendered by src/review), two ways in:
+// - /incidents/:id/review[.docx|.md]: behind the board's sign-in (it holds names and the whole
+//   timeline);
+// - /reviews/<token>[/<file>]: a signed link to one incident's review, posted by Slack and Teams
+//   with the review, that works without signing in until it expires (like an attachment).
+import type { Response, Router } from "express";
 import { RampError } from "../../../core/errors.ts";
 import { buildReview } from "../../../core/review/build.ts";
+import type { Review } from "../../../core/review/model.ts";
+import {
+  REVIEW_FORMATS,
+  type ReviewFormat,
+  renderReviewDocument,
+} from "../../../review/document.ts";
 import { renderHtml } from "../../../review/render-html.ts";
+import type { ReviewLinks } from "../../shared/review-share.ts";
+import { createReviewToken, readReviewToken } from "../auth.ts";
+import { html } from "../render/html.ts";
+import { page } from "../render/layout.ts";
 import { notFound } from "../render/signin.ts";
 import { contextFor, reader, refuseSignIn, sendHtml, type WebContext } from "./context.ts";
 
 export const reviewPath = (incidentId: string) =>
   `/incidents/${encodeURIComponent(incidentId)}/review`;
 
+/**
+ * The signed links Slack and Teams post with a shared review. The file part of a link only
+ * picks the format; the download is named after the incident (Content-Disposition).
+ */
+export function reviewLinks(c: WebContext, incidentId: string): ReviewLinks {
+  const { token, expiresAt } = createReviewToken(c.signer, incidentId, Date.now());
+  const base = `${c.baseUrl()}/reviews/${encodeURIComponent(token)}`;
+  return { page: base, docx: `${base}/review.docx`, expiresAt };
+}
+
 export function registerReview(router: Router, c: WebContext): void {
-  router.get("/incidents/:id/review", async (req, res) => {
+  router.get(/^\/incidents\/([^/]+)\/review(?:\.(docx|md))?$/, async (req, res) => {
     const session = reader(c, req, res);
     if (!session) return refuseSignIn(c, res);
-    let review: Awaited<ReturnType<typeof buildReview>>;
-    try {
-      review = await buildReview(c.engine, req.params.id ?? "");
-    } catch (error) {
-      if (error instanceof RampError && error.code === "incident-not-found") {
-        return sendHtml(res, notFound(contextFor(c, session, "/")), 404);
-      }
-      throw error;
+    const [id, format] = [req.params[0] ?? "", req.params[1] as ReviewFormat | undefined];
+    const review = await reviewOrNull(c, id);
+    if (!review) return sendHtml(res, notFound(contextFor(c, session, "/")), 404);
+    const here = reviewPath(review.incident.id);
+    await send(c, res, review, format ?? "html", (f) => `${here}.${f}`);
+  });
+
+  router.get(/^\/reviews\/([^/]+)(?:\/([^/]+))?$/, async (req, res) => {
+    const token = req.params[0] ?? "";
+    const incidentId = readReviewToken(c.signer, token, Date.now());
+    const review = incidentId ? await reviewOrNull(c, incidentId) : null;
+    if (!review) {
+      c.logger.warn({ known: incidentId !== null }, "web: refused review link");
+      return sendHtml(res, invalidLink(c), 403);
     }
+    const file = req.params[1];
+    const format = file ? formatOf(file) : "html";
+    if (!format) return sendHtml(res, notFound(contextFor(c, null, "/")), 404);
+    const here = `/reviews/${encodeURIComponent(token)}`;
+    await send(c, res, review, format, (f) => `${here}/review.${f}`);
+  });
+}
+
+async function reviewOrNull(c: WebContext, incidentId: string): Promise<Review | null> {
+  try {
+    return await buildReview(c.engine, incidentId);
+  } catch (error) {
+    if (error instanceof RampError && error.code === "incident-not-found") return null;
+    throw error;
+  }
+}
+
+function formatOf(file: string): ReviewFormat | null {
+  const extension = file.slice(file.lastIndexOf(".") + 1);
+  return (REVIEW_FORMATS as readonly string[]).includes(extension)
+    ? (extension as ReviewFormat)
+    : null;
+}
+
+async function send(
+  c: WebContext,
+  res: Response,
+  review: Review,
+  format: ReviewFormat,
+  linkTo: (format: "docx" | "md") => string,
+): Promise<void> {
+  res.set("Cache-Control", "no-store");
+  if (format === "html") {
     // A self-contained page (its own <style>, no script), meant to be saved and printed as is.
     res.set(
       "Content-Security-Policy",
       "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'",
     );
-    res.status(200).type("html").set("Cache-Control", "no-store").send(renderHtml(review));
+    const downloads = {
+      label: c.w("reviewDownloads"),
+      links: [
+        { href: linkTo("docx"), label: c.w("reviewWord") },
+        { href: linkTo("md"), label: c.w("reviewMarkdown") },
+      ],
+    };
+    res.status(200).type("html").send(renderHtml(review, { downloads }));
+    return;
+  }
+  const document = await renderReviewDocument(review, format);
+  res
+    .status(200)
+    .type(document.contentType)
+    .set("Content-Disposition", `attachment; filename="${document.fileName}"`)
+    .send(document.content);
+}
+
+function invalidLink(c: WebContext) {
+  const ctx = contextFor(c, null, "/");
+  return page(ctx, {
+    title: "403",
+    current: null,
+    nav: false,
+    local: false,
+    body: html`<h1>${c.w("review")}</h1><p role="alert">${c.w("reviewLinkInvalid")}</p>`,
   });
 }
