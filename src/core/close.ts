@@ -58,6 +58,15 @@ export async function closeIncident(
       },
     });
     work.refresh({ kind: "incident", incidentId });
+    // Every card already posted loses its buttons: nothing can be claimed or answered any more.
+    work.refreshIfShown({ kind: "paging", incidentId });
+    work.refreshIfShown({ kind: "decision", incidentId });
+    for (const task of tasks) work.refreshIfShown({ kind: "task", taskId: task.id });
+    for (const page of pages)
+      work.refreshIfShown(
+        { kind: "page", pageId: page.id },
+        { kind: "person", personId: page.personId },
+      );
     await work.flush();
     const sealHash = work.written.at(-1)!.hash;
     const closed = {

@@ -215,7 +215,11 @@ export interface ReviewShare {
 }
 
 export type Delivery =
-  | { type: "card"; card: CardRef }
+  /**
+   * `ifShown`: only bring an already posted card up to date (e.g. without its buttons once the
+   * incident is closed); a card that was never posted stays unposted.
+   */
+  | { type: "card"; card: CardRef; ifShown?: boolean }
   | { type: "notice"; notice: Notice }
   | { type: "review"; review: ReviewShare };
 

@@ -20,7 +20,10 @@ import { appendEntries, type NewEntry } from "./timeline.ts";
 export class Work {
   private readonly entries: NewEntry[] = [];
   private readonly deliveries: Array<{ audience: Audience; delivery: Delivery; key: string }> = [];
-  private readonly cards = new Map<string, { card: CardRef; audience: Audience }>();
+  private readonly cards = new Map<
+    string,
+    { card: CardRef; audience: Audience; ifShown: boolean }
+  >();
   private readonly jobs: Array<Omit<Job, "status" | "attempts">> = [];
   /** Entries written so far by this command (a command may flush early to learn their hashes). */
   readonly written: TimelineEntry[] = [];
@@ -41,7 +44,16 @@ export class Work {
     card: CardRef,
     audience: Audience = { kind: "incident", incidentId: this.incident.id },
   ): void {
-    this.cards.set(cardKey(card), { card, audience });
+    this.cards.set(cardKey(card), { card, audience, ifShown: false });
+  }
+
+  /** Re-render a card only where it was already posted (a plain refresh of it wins). */
+  refreshIfShown(
+    card: CardRef,
+    audience: Audience = { kind: "incident", incidentId: this.incident.id },
+  ): void {
+    const key = cardKey(card);
+    if (!this.cards.has(key)) this.cards.set(key, { card, audience, ifShown: true });
   }
 
   notify(audience: Audience, notice: Omit<Notice, "incidentId">, key: string): void {
@@ -103,7 +115,8 @@ export class Work {
       }
     };
     for (const d of this.deliveries.splice(0)) add(d.audience, d.delivery, d.key);
-    for (const [key, { card, audience }] of this.cards) add(audience, { type: "card", card }, key);
+    for (const [key, { card, audience, ifShown }] of this.cards)
+      add(audience, ifShown ? { type: "card", card, ifShown } : { type: "card", card }, key);
     this.cards.clear();
     if (items.length > 0) await tx.outbox.enqueue(items);
     const jobs = this.jobs.splice(0);

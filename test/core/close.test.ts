@@ -1,5 +1,6 @@
 import { beforeEach, expect, it } from "vitest";
 import type { Incident } from "../../src/core/model.ts";
+import { cardKey } from "../../src/core/work.ts";
 import type { Database } from "../../src/store/database.ts";
 import { describeEachDatabase } from "../support/databases.ts";
 import type { TestEngine } from "../support/engine.ts";
@@ -127,6 +128,25 @@ describeEachDatabase("closing an incident", (target) => {
       ]),
     );
     expect(queued.indexOf(shares[0]!)).toBeGreaterThan(closedAt);
+    // Every card that may have been posted is brought up to date (without its buttons), but
+    // only where it was posted: these deliveries never post a card anew.
+    const updates = queued.flatMap((i) =>
+      i.delivery.type === "card" && i.delivery.ifShown ? [cardKey(i.delivery.card)] : [],
+    );
+    const pages = await t.ctx.store.pages.listForIncident(incident.id);
+    expect(new Set(updates)).toEqual(
+      new Set([
+        `card:paging:${incident.id}`,
+        `card:decision:${incident.id}`,
+        ...(await t.ctx.store.tasks.listForIncident(incident.id)).map(
+          (task) => `card:task:${task.id}`,
+        ),
+        // On Slack (this engine's channel), to the people the plan gives a Slack id.
+        ...pages
+          .filter((page) => t.ctx.dir.person(page.personId)?.slackUserId)
+          .map((page) => `card:page:${page.id}`),
+      ]),
+    );
 
     // No job is left to run: page timeouts, reminders and escalations were all cancelled.
     const jobs = await t.ctx.store.jobs.listForIncident(incident.id);

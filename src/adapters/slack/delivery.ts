@@ -41,7 +41,13 @@ export class SlackDelivery implements DeliveryChannel {
 
   async deliver(item: OutboxItem): Promise<string | null> {
     try {
-      const channel = await this.channelFor(item.audience);
+      const { delivery } = item;
+      // Only an update: where Ramp never talked (no DM, no incident channel) nothing was posted.
+      const updateOnly = delivery.type === "card" && delivery.ifShown === true;
+      const channel = updateOnly
+        ? await this.refs.get(PLATFORM, conversationKey(item.audience))
+        : await this.channelFor(item.audience);
+      if (channel === null) return null;
       if (item.delivery.type === "notice") {
         return await this.post(channel, renderNotice(item.delivery.notice));
       }
@@ -59,15 +65,17 @@ export class SlackDelivery implements DeliveryChannel {
       const card = item.delivery.card;
       const key = `msg:${cardKey(card)}:${channel}`;
       return await this.oneAtATime(key, async () => {
-        const message = renderCard(await this.engine.views.card(card), this.nl);
         const ts = await this.refs.get(PLATFORM, key);
+        if (!ts && updateOnly) return null;
+        const message = renderCard(await this.engine.views.card(card), this.nl);
         if (ts) {
           try {
             await this.client.chat.update({ channel, ts, ...message });
             return ts;
           } catch (error) {
-            // Deleted by someone: post it again below.
+            // Deleted by someone: post it again below (unless it was only to be updated).
             if (slackErrorCode(error) !== "message_not_found") throw error;
+            if (updateOnly) return null;
           }
         }
         const posted = await this.post(channel, message);
@@ -101,9 +109,9 @@ export class SlackDelivery implements DeliveryChannel {
 
   /** The Slack channel of an audience: a person's DM, or the incident channel (created on first use). */
   channelFor(audience: Audience): Promise<string> {
-    const key =
-      audience.kind === "person" ? `dm:${audience.personId}` : `incident:${audience.incidentId}`;
-    return this.oneAtATime(`conversation:${key}`, () => this.findOrOpen(audience));
+    return this.oneAtATime(`conversation:${conversationKey(audience)}`, () =>
+      this.findOrOpen(audience),
+    );
   }
 
   private async findOrOpen(audience: Audience): Promise<string> {
@@ -138,4 +146,9 @@ export class SlackDelivery implements DeliveryChannel {
     }
     return id;
   }
+}
+
+/** Where the Slack channel of an audience is remembered: a person's DM or the incident channel. */
+function conversationKey(audience: Audience): string {
+  return audience.kind === "person" ? `dm:${audience.personId}` : `incident:${audience.incidentId}`;
 }

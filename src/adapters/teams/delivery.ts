@@ -31,9 +31,15 @@ export class TeamsDelivery implements DeliveryChannel {
   ) {}
 
   async deliver(item: OutboxItem): Promise<string | null> {
-    const reference = await this.referenceFor(item.audience);
+    // Only an update: where Ramp never posted (no conversation, no message) nothing is sent.
+    const updateOnly = item.delivery.type === "card" && item.delivery.ifShown === true;
+    const reference = updateOnly
+      ? await this.knownReference(item.audience)
+      : await this.referenceFor(item.audience);
+    if (!reference) return null;
     const { card, summary, key } = await this.compose(item, reference);
     const existing = key ? await this.conversations.raw(key) : null;
+    if (updateOnly && !existing) return null;
     let delivered: string | null = null;
     // A failure inside the turn would reach the adapter's onTurnError, which logs and swallows
     // it: the message would count as sent. It is caught here and handed to the outbox instead.
@@ -92,6 +98,14 @@ export class TeamsDelivery implements DeliveryChannel {
         };
       }
     }
+  }
+
+  private knownReference(audience: Audience): Promise<Partial<ConversationReference> | null> {
+    return this.conversations.get(
+      audience.kind === "person"
+        ? KEYS.person(audience.personId)
+        : KEYS.incident(audience.incidentId),
+    );
   }
 
   private async referenceFor(audience: Audience): Promise<Partial<ConversationReference>> {

@@ -293,6 +293,9 @@ describeEachDatabase("Slack: a whole incident over HTTP", (target) => {
   });
 
   it("closes with /ramp stop: an ephemeral confirmation, a notice in the channel, a sealed timeline", async () => {
+    // As a client that has not refreshed yet still shows it, buttons and all.
+    const stale = structuredClone(await taskCard("b-tech-backups"));
+    const postsBefore = s.fake.callsOf("chat.postMessage").length;
     const sent = await s.command(U.pieter, "stop Brand geblust, diensten lopen");
     const reply = await sent.reply();
     expect(reply.response_type).toBe("ephemeral");
@@ -312,9 +315,14 @@ describeEachDatabase("Slack: a whole incident over HTTP", (target) => {
     );
     const [incident] = await s.ramp.engine.recentIncidents(1);
     expect(await s.ramp.engine.verifyTimeline(incident!.id)).toMatchObject({ ok: true });
-    // After closing, buttons answer with the reason instead of changing anything.
-    const card = await taskCard("b-tech-backups");
-    const late = await s.click(U.bart, card, "Opnemen");
+    // Every card posted before loses its buttons, in place: the task cards, the decision card,
+    // the paging card and the pages in the DMs. Nothing that was never posted is posted now.
+    const cards = () =>
+      [...s.fake.messages.values()].filter((m) => buttonsOf(m.blocks).length > 0);
+    await s.fake.waitFor("every card without its buttons", () => cards().length === 0);
+    expect(s.fake.callsOf("chat.postMessage").length - postsBefore).toBe(1);
+    // A click on a button still shown somewhere answers with the reason and changes nothing.
+    const late = await s.click(U.bart, stale, "Opnemen");
     expect((await late.reply()).text).toBe(
       "⚠️ Incident 2026-001 is afgesloten; er kan niets meer veranderen.",
     );

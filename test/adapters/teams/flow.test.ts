@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeEachDatabase } from "../../support/databases.ts";
 import {
+  actionsOf,
   buttonLabels,
   type ConnectorMessage,
   cardOf,
@@ -397,6 +398,9 @@ describeEachDatabase("Teams: a whole incident over HTTP", (target) => {
   });
 
   it("closes with @Ramp stop: a confirmation, a notice in the thread, a sealed timeline", async () => {
+    // As a client that has not refreshed yet still shows it, buttons and all.
+    const stale = structuredClone(await taskCard("b-tech-restore"));
+    const sendsBefore = t.fake.callsOf(["send", "reply"]).length;
     const sent = await t.mention("pieter", "stop Brand geblust, diensten lopen");
     const reply = await t.replyTo(sent);
     expect(messageText(reply)).toMatch(
@@ -412,9 +416,16 @@ describeEachDatabase("Teams: a whole incident over HTTP", (target) => {
     );
     const [incident] = await t.ramp.engine.recentIncidents(1);
     expect(await t.ramp.engine.verifyTimeline(incident!.id)).toMatchObject({ ok: true });
-    // After closing, a click answers with the reason instead of changing anything.
-    const card = await taskCard("b-tech-restore");
-    const late = await t.click("bart", card, "Opnemen");
+    // Every card posted before loses its buttons, in place (tasks, decision, paging, the pages
+    // in the personal chats); nothing that was never posted is posted now.
+    const withButtons = () =>
+      [...t.fake.messages.values()].filter((m) => actionsOf(cardOf(m.activity)).length > 0);
+    await t.fake.waitFor("every card without its buttons", () => withButtons().length === 0);
+    // The reply, the closing notice and the review.
+    await t.fake.waitFor("the review", () => reviewCards(t.fake, thread).length > 0);
+    expect(t.fake.callsOf(["send", "reply"]).length - sendsBefore).toBe(3);
+    // A click on a button still shown somewhere answers with the reason and changes nothing.
+    const late = await t.click("bart", stale, "Opnemen");
     expect(late.text).toMatch(/^⚠️ Incident 2026-001 is afgesloten; er kan niets meer veranderen\./);
     expect(await t.timelineCount("task.claimed")).toBe(2);
   });

@@ -123,9 +123,10 @@ async function feedItems(c: WebContext, personId: string): Promise<FeedItem[]> {
       items.push({ kind: "review", view: entry.review, page, docx: `${page}.docx` });
     } else {
       // A card is shown once, where it first appeared, as it is now.
+      // An update-only delivery adds nothing: the card, if it was shown, is shown as it is now.
       const ref = entry.item.delivery.card;
       const key = cardKey(ref);
-      if (shown.has(key)) continue;
+      if (shown.has(key) || entry.item.delivery.ifShown) continue;
       shown.add(key);
       try {
         items.push({ kind: "card", view: await c.engine.views.card(ref) });
