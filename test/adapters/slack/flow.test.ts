@@ -317,8 +317,7 @@ describeEachDatabase("Slack: a whole incident over HTTP", (target) => {
     expect(await s.ramp.engine.verifyTimeline(incident!.id)).toMatchObject({ ok: true });
     // Every card posted before loses its buttons, in place: the task cards, the decision card,
     // the paging card and the pages in the DMs. Nothing that was never posted is posted now.
-    const cards = () =>
-      [...s.fake.messages.values()].filter((m) => buttonsOf(m.blocks).length > 0);
+    const cards = () => [...s.fake.messages.values()].filter((m) => buttonsOf(m.blocks).length > 0);
     await s.fake.waitFor("every card without its buttons", () => cards().length === 0);
     expect(s.fake.callsOf("chat.postMessage").length - postsBefore).toBe(1);
     // A click on a button still shown somewhere answers with the reason and changes nothing.
