@@ -3,6 +3,7 @@
 // with backoff (or the platform's Retry-After), so an outage of Slack or Teams loses nothing.
 import type { EngineContext } from "./context.ts";
 import type { OutboxItem } from "./model.ts";
+import { leaseDue } from "./outbox-lease.ts";
 
 /** Implemented by each adapter: renders the delivery for its platform and sends it. */
 export interface DeliveryChannel {
@@ -41,12 +42,7 @@ export async function dispatchOutbox(
 ): Promise<DispatchResult> {
   const result: DispatchResult = { sent: 0, retried: 0, dead: 0 };
   const now = ctx.clock.now();
-  const items = await ctx.store.outbox.leaseDue(
-    now,
-    owner,
-    new Date(now.getTime() + LEASE_MS),
-    limit,
-  );
+  const items = await leaseDue(ctx, now, owner, new Date(now.getTime() + LEASE_MS), limit);
   // Per incident and channel in order, so card updates arrive in the order they happened.
   for (const item of items) {
     const channel = channels.get(item.channel);

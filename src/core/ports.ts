@@ -138,7 +138,12 @@ export interface JobRepository {
 export interface OutboxRepository {
   /** Idempotent per dedupeKey: a retried command never queues a message twice. */
   enqueue(items: Array<Omit<OutboxItem, "attempts">>): Promise<void>;
-  leaseDue(now: Date, owner: string, leaseUntil: Date, limit: number): Promise<OutboxItem[]>;
+  /** Messages due for delivery (pending and due, or with an expired lease), oldest first. */
+  listDue(now: Date, limit: number): Promise<OutboxItem[]>;
+  /** Messages of an incident (null: of none) someone is delivering now (an unexpired lease). */
+  listLeased(incidentId: string | null, now: Date): Promise<OutboxItem[]>;
+  /** Takes one due message for `owner` until `leaseUntil`; false when someone else took it. */
+  lease(id: string, now: Date, owner: string, leaseUntil: Date): Promise<boolean>;
   markSent(id: string, owner: string, at: Date, deliveredRef: string | null): Promise<boolean>;
   markFailed(id: string, owner: string, error: string, retryAt: Date, dead: boolean): Promise<void>;
   listForIncident(incidentId: string): Promise<OutboxItem[]>;

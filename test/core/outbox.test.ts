@@ -1,6 +1,7 @@
 import { beforeEach, expect, it } from "vitest";
 import type { Incident, OutboxItem } from "../../src/core/model.ts";
 import { type DeliveryChannel, DeliveryError } from "../../src/core/outbox.ts";
+import { conversationOf, leaseDue } from "../../src/core/outbox-lease.ts";
 import type { CardView } from "../../src/core/views/types.ts";
 import type { Database } from "../../src/store/database.ts";
 import { describeEachDatabase } from "../support/databases.ts";
@@ -173,5 +174,60 @@ describeEachDatabase("delivering the outbox", (target) => {
     for (const view of views) {
       expect(view).toMatchObject({ status: "done", statusLabel: "Klaar", actions: [] });
     }
+  });
+
+  it("lets one deliverer at a time into a conversation; another takes the other conversations", async () => {
+    // The incident's channel has the incident and paging cards; each page is its own DM.
+    const queued = await outbox(t, incident.id);
+    const channelItems = queued.filter((i) => i.audience.kind === "incident");
+    expect(channelItems).toHaveLength(2);
+    const k = queued.indexOf(channelItems[0]!);
+    t.clock.set(at(0));
+    const first = await leaseDue(t.ctx, at(0), "replica-a", at(60_000), k + 1);
+    expect(first.map((i) => i.id)).toEqual(queued.slice(0, k + 1).map((i) => i.id));
+    expect(conversationOf(first.at(-1)!)).toBe(`slack|incident:${incident.id}`);
+    // While replica A delivers in the channel, B takes the other DMs but nothing in the channel.
+    const second = await leaseDue(t.ctx, at(0), "replica-b", at(60_000), 50);
+    expect(second).toHaveLength(queued.length - k - 2);
+    expect(second.every((i) => i.audience.kind === "person")).toBe(true);
+    // Once A is done in the channel, its next message is free.
+    await t.ctx.store.outbox.markSent(channelItems[0]!.id, "replica-a", at(1_000), "ts-1");
+    const third = await leaseDue(t.ctx, at(1_000), "replica-b", at(61_000), 50);
+    expect(third.map((i) => i.id)).toEqual([channelItems[1]!.id]);
+  });
+
+  it("never delivers two messages of one conversation at once, with two deliverers racing", async () => {
+    await t.engine.decide(t.as(COORDINATOR), incident.id, { situation: "B" });
+    const inFlight = new Map<string, number>();
+    let overlaps = 0;
+    const slow: DeliveryChannel = {
+      name: "slack",
+      async deliver(item) {
+        const conversation = conversationOf(item);
+        if (inFlight.has(conversation)) overlaps += 1;
+        inFlight.set(conversation, (inFlight.get(conversation) ?? 0) + 1);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        inFlight.delete(conversation);
+        return "ok";
+      },
+    };
+    const both = new Map([["slack", slow]]);
+    // A's share ends with the channel's first message; B's has the channel's others.
+    const k = (await outbox(t, incident.id)).findIndex((i) => i.audience.kind === "incident");
+    t.clock.set(at(0));
+    const results = [];
+    for (let pass = 0; pass < 20; pass++) {
+      results.push(
+        ...(await Promise.all([
+          t.engine.dispatch(both, "replica-a", k + 1),
+          t.engine.dispatch(both, "replica-b", 50),
+        ])),
+      );
+      if ((await rows()).every((row) => row.status === "sent")) break;
+    }
+    expect(overlaps).toBe(0);
+    const sent = results.reduce((n, r) => n + r.sent, 0);
+    expect(sent).toBe((await rows()).length);
+    expect((await rows()).every((row) => row.status === "sent")).toBe(true);
   });
 });

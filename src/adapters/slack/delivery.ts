@@ -22,8 +22,9 @@ export class SlackDelivery implements DeliveryChannel {
    * One at a time per card and per conversation: the kick after a command and the scheduler's
    * tick may deliver two messages for the same card, or the first two for one person or
    * incident, at once. Unserialised, both found no reference yet and both posted the card, opened
-   * the DM, or created the incident channel (the second as name-002). Within this process only;
-   * replicas sharing a database can still race for the very first message of a conversation.
+   * the DM, or created the incident channel (the second as name-002). The outbox already lets
+   * one deliverer at a time into a conversation, across replicas (core/outbox-lease.ts); this
+   * also covers a person's DM reached from two incidents at once.
    */
   private readonly queues = new Map<string, Promise<unknown>>();
 

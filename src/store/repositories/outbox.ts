@@ -56,21 +56,28 @@ export class PrismaOutbox implements OutboxRepository {
     }
   }
 
-  async leaseDue(now: Date, owner: string, leaseUntil: Date, limit: number): Promise<OutboxItem[]> {
-    const candidates = await this.db.outboxMessage.findMany({
+  async listDue(now: Date, limit: number): Promise<OutboxItem[]> {
+    const rows = await this.db.outboxMessage.findMany({
       where: available(now),
       orderBy: [{ createdAt: "asc" }, { dedupeKey: "asc" }],
       take: limit,
     });
-    const leased: OutboxItem[] = [];
-    for (const candidate of candidates) {
-      const { count } = await this.db.outboxMessage.updateMany({
-        where: { id: candidate.id, ...available(now) },
-        data: { status: "leased", leasedBy: owner, leasedUntil: leaseUntil },
-      });
-      if (count === 1) leased.push(toItem(candidate));
-    }
-    return leased;
+    return rows.map(toItem);
+  }
+
+  async listLeased(incidentId: string | null, now: Date): Promise<OutboxItem[]> {
+    const rows = await this.db.outboxMessage.findMany({
+      where: { incidentId, status: "leased", leasedUntil: { gte: now } },
+    });
+    return rows.map(toItem);
+  }
+
+  async lease(id: string, now: Date, owner: string, leaseUntil: Date): Promise<boolean> {
+    const { count } = await this.db.outboxMessage.updateMany({
+      where: { id, ...available(now) },
+      data: { status: "leased", leasedBy: owner, leasedUntil: leaseUntil },
+    });
+    return count === 1;
   }
 
   async markSent(
