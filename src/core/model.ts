@@ -223,6 +223,14 @@ export type Delivery =
   | { type: "notice"; notice: Notice }
   | { type: "review"; review: ReviewShare };
 
+/** What became of a queued message; known once it is stored. */
+export interface OutboxOutcome {
+  status: "pending" | "leased" | "sent" | "dead";
+  sentAt: Date | null;
+  /** The platform's last refusal, for a message still retried or given up. */
+  lastError: string | null;
+}
+
 export interface OutboxItem {
   id: string;
   incidentId: string | null;
@@ -233,4 +241,5 @@ export interface OutboxItem {
   delivery: Delivery;
   attempts: number;
   createdAt: Date;
+  outcome?: OutboxOutcome;
 }

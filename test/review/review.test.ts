@@ -312,6 +312,7 @@ describeEachDatabase("the post-incident review of a scripted incident", (target)
     expect(answerOf(review, "intern-gecommuniceerd").text).toEqual([
       "Ramp verstuurde 16 interne berichten, waarvan 9 oproepen van de crisisstaf.",
       `Eerste bericht: ${SAT} 22:00 (0 min na de melding).`,
+      "1 bericht wachtte nog op aflevering: zie de kolom Afgeleverd in het overzicht Communicatie.",
     ]);
     expect(answerOf(review, "extern-gecommuniceerd")).toMatchObject({
       text: [
@@ -350,6 +351,22 @@ describeEachDatabase("the post-incident review of a scripted incident", (target)
       "Oproep crisisstaf",
       "Kevin Dumon",
       "Oproep als Deskundige ICT (gemeente) (vervanger 1)",
+      "ja",
+    ]);
+    // Whether Slack took each message: the decision came late, the second reminder not yet (an
+    // outage), and the DPO has no chat account at all.
+    expect(rows.map((r) => r[5])).toEqual([
+      ...Array.from({ length: 7 }, () => "ja"),
+      "niet via chat (geen account op de gebruikte platformen)",
+      "ja",
+      "ja (na 5 min)",
+      "—",
+      "ja",
+      "nog niet aan Bart Lannoo en het incidentkanaal via Slack (Slack unreachable: 503)",
+      "ja",
+      "ja",
+      "ja",
+      "ja",
     ]);
     expect(rows[13]).toEqual([
       `${SUN} 06:00`,
@@ -358,6 +375,7 @@ describeEachDatabase("the post-incident review of a scripted incident", (target)
       "Pieter Declercq, Sofie Vermeulen, Bart Lannoo, incidentkanaal",
       'Deadline gemist: "Onderbroken internet en telefonie herstellen" (eigenaar: Bart Lannoo, ' +
         "status: opgenomen) moest klaar zijn om zo 22 nov 06:00.",
+      "ja",
     ]);
   });
 

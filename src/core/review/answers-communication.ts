@@ -1,9 +1,11 @@
 // Section "Communicatie": every message Ramp sent and every communication the team logged, when
 // the first went out and how regularly it was updated. Whether it was useful is the team's call.
+
+import type { Analysis } from "./analysis.ts";
 import { cadence, firstMessages } from "./cadence.ts";
 import { type Answerer, afterDeclaration, count, noteFacts, open, sourceLabel } from "./draft.ts";
 import { joinList } from "./format.ts";
-import { platformsUsed } from "./messages.ts";
+import { type Message, platformsUsed } from "./messages.ts";
 
 export const COMMUNICATION_ANSWERS: Record<string, Answerer> = {
   "intern-gecommuniceerd": (a) => {
@@ -25,6 +27,7 @@ export const COMMUNICATION_ANSWERS: Record<string, Answerer> = {
         ),
       );
     }
+    if (fromRamp.length > 0) text.push(deliverySentence(a, fromRamp));
     if (logged > 0) {
       text.push(
         a.say(
@@ -165,3 +168,34 @@ export const COMMUNICATION_ANSWERS: Record<string, Answerer> = {
     );
   },
 };
+
+/** Whether the platforms took every message: a page that never arrived matters afterwards. */
+function deliverySentence(a: Analysis, fromRamp: Message[]): string {
+  const failed = fromRamp.filter((m) => (m.reach?.failed.length ?? 0) > 0).length;
+  const waiting = fromRamp.filter((m) => (m.reach?.waiting.length ?? 0) > 0).length;
+  if (failed === 0 && waiting === 0) {
+    return a.say(
+      "Elk bericht werd afgeleverd bij al zijn ontvangers.",
+      "Every message was delivered to all its recipients.",
+    );
+  }
+  const parts: string[] = [];
+  if (failed > 0)
+    parts.push(
+      a.say(
+        `${count(failed, "bericht kwam", "berichten kwamen")} niet bij al hun ontvangers aan`,
+        `${count(failed, "message", "messages")} did not reach all recipients`,
+      ),
+    );
+  if (waiting > 0)
+    parts.push(
+      a.say(
+        `${count(waiting, "bericht wachtte", "berichten wachtten")} nog op aflevering`,
+        `${count(waiting, "message was", "messages were")} still waiting to be delivered`,
+      ),
+    );
+  return a.say(
+    `${joinList(parts, "nl")}: zie de kolom Afgeleverd in het overzicht Communicatie.`,
+    `${joinList(parts, "en")}: see the Delivered column of the Communication overview.`,
+  );
+}

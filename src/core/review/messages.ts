@@ -4,6 +4,7 @@
 // counts once, with all its recipients.
 import type { PlanDirectory } from "../directory.ts";
 import type { NoticeKind, OutboxItem } from "../model.ts";
+import { platformName, type Reach, reachOf } from "./delivered.ts";
 import type { Say } from "./format.ts";
 import type { Note } from "./notes.ts";
 import type { FunctionPaging } from "./paging-outcomes.ts";
@@ -20,6 +21,8 @@ export interface Message {
   text: string;
   /** Reached everyone following the incident (its channel), not one person. */
   toIncident: boolean;
+  /** Whether the platforms took it, per recipient; null for what people logged. */
+  reach: Reach | null;
   seq?: number;
 }
 
@@ -47,6 +50,7 @@ export function collectMessages(
   externalNotes: Note[],
 ): Message[] {
   const messages: Message[] = [];
+  const pageSends = firstDeliveriesOfPages(outbox);
   for (const fn of paging) {
     for (const outcome of fn.pages) {
       if (outcome.comingAtOnce) continue;
@@ -66,6 +70,7 @@ export function collectMessages(
                 `Paged as ${fn.name} (alternate ${page.attempt})`,
               ),
         toIncident: false,
+        reach: reachOf(pageSends.get(page.id) ?? [], dir, say),
         ...(outcome.sent ? { seq: outcome.sent.seq } : {}),
       });
     }
@@ -82,6 +87,7 @@ export function collectMessages(
         to: "—",
         text: note.text,
         toIncident: false,
+        reach: null,
         seq: note.seq,
       }),
     );
@@ -97,7 +103,14 @@ export function collectMessages(
 function groupNotices(dir: PlanDirectory, say: Say, outbox: OutboxItem[]): Message[] {
   const groups = new Map<
     string,
-    { item: OutboxItem; kind: NoticeKind; text: string; people: Set<string>; channel: boolean }
+    {
+      item: OutboxItem;
+      kind: NoticeKind;
+      text: string;
+      people: Set<string>;
+      channel: boolean;
+      items: OutboxItem[];
+    }
   >();
   for (const item of outbox) {
     if (item.delivery.type !== "notice") continue;
@@ -105,9 +118,17 @@ function groupNotices(dir: PlanDirectory, say: Say, outbox: OutboxItem[]): Messa
     const key = `${item.createdAt.getTime()}|${notice.kind}|${notice.subjectId ?? ""}|${notice.text}`;
     let group = groups.get(key);
     if (!group) {
-      group = { item, kind: notice.kind, text: notice.text, people: new Set(), channel: false };
+      group = {
+        item,
+        kind: notice.kind,
+        text: notice.text,
+        people: new Set(),
+        channel: false,
+        items: [],
+      };
       groups.set(key, group);
     }
+    group.items.push(item);
     if (item.audience.kind === "person") group.people.add(item.audience.personId);
     else group.channel = true;
   }
@@ -123,14 +144,26 @@ function groupNotices(dir: PlanDirectory, say: Say, outbox: OutboxItem[]): Messa
     ].join(", "),
     text: group.text,
     toIncident: group.channel,
+    reach: reachOf(group.items, dir, say),
   }));
 }
 
-const PLATFORMS: Record<string, string> = { slack: "Slack", teams: "Microsoft Teams", web: "web" };
+/** Per page, the deliveries that sent it (later ones only brought the card up to date). */
+function firstDeliveriesOfPages(outbox: OutboxItem[]): Map<string, OutboxItem[]> {
+  const byPage = new Map<string, OutboxItem[]>();
+  for (const item of outbox) {
+    if (item.delivery.type !== "card" || item.delivery.card.kind !== "page") continue;
+    const { pageId } = item.delivery.card;
+    const first = byPage.get(pageId);
+    if (!first) byPage.set(pageId, [item]);
+    else if (item.createdAt.getTime() === first[0]!.createdAt.getTime()) first.push(item);
+  }
+  return byPage;
+}
 
 /** The platforms Ramp delivered on, in order of first use. */
 export function platformsUsed(outbox: OutboxItem[]): string[] {
   const seen = new Set<string>();
-  for (const item of outbox) seen.add(PLATFORMS[item.channel] ?? item.channel);
+  for (const item of outbox) seen.add(platformName(item.channel));
   return [...seen];
 }

@@ -1,7 +1,9 @@
 // The review's overviews as plain rows: tasks, who did what, services against the RTO, paging
 // per function, communications. Built only when a section (or the overviews part) shows them.
+
 import { Labels } from "../views/labels.ts";
 import { type Analysis, actorName } from "./analysis.ts";
+import { reachText } from "./delivered.ts";
 import type { ReviewTable, ReviewTableId } from "./model.ts";
 import type { PageOutcome } from "./paging-outcomes.ts";
 import type { ServiceOutcome, TaskOutcome } from "./work-outcomes.ts";
@@ -195,6 +197,7 @@ function communicationsTable(a: Analysis): ReviewTable {
       say("Soort", "Kind"),
       say("Aan", "To"),
       say("Inhoud", "Content"),
+      say("Afgeleverd", "Delivered"),
     ],
     rows: a.messages.map((m) => [
       a.when(m.at),
@@ -202,6 +205,7 @@ function communicationsTable(a: Analysis): ReviewTable {
       m.kind,
       m.to,
       m.text,
+      reachText(m.reach, m.at, say, a.span),
     ]),
     empty: say("Er werd niets gecommuniceerd.", "Nothing was communicated."),
   };

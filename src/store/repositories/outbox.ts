@@ -1,4 +1,4 @@
-import type { Audience, Delivery, OutboxItem } from "../../core/model.ts";
+import type { Audience, Delivery, OutboxItem, OutboxOutcome } from "../../core/model.ts";
 import type { OutboxRepository } from "../../core/ports.ts";
 import type { Tx } from "./client.ts";
 
@@ -16,6 +16,11 @@ const toItem = (row: Row): OutboxItem => ({
   delivery: JSON.parse(row.payload) as Delivery,
   attempts: row.attempts,
   createdAt: row.createdAt,
+  outcome: {
+    status: row.status as OutboxOutcome["status"],
+    sentAt: row.sentAt,
+    lastError: row.lastError,
+  },
 });
 
 const target = (audience: Audience) =>
