@@ -18,6 +18,7 @@ export type FormatName =
   | "slackUserId"
   | "teamsUserId"
   | "slackChannel"
+  | "teamsChannel"
   | "duration"
   | "timeZone";
 export const FORMAT_NL: Record<FormatName, string> = {
@@ -27,6 +28,7 @@ export const FORMAT_NL: Record<FormatName, string> = {
   slackUserId: "Slack-gebruikers-id",
   teamsUserId: "Teams-identiteit",
   slackChannel: "Slack-kanaal-id",
+  teamsChannel: "Teams-kanaal-id",
   duration: "duur",
   timeZone: "tijdzone",
 };
@@ -37,6 +39,7 @@ export const FORMAT_EN: Record<FormatName, string> = {
   slackUserId: "Slack user id",
   teamsUserId: "Teams identity",
   slackChannel: "Slack channel id",
+  teamsChannel: "Teams channel id",
   duration: "duration",
   timeZone: "time zone",
 };
@@ -47,6 +50,8 @@ export const FORMAT_HINT_NL: Record<FormatName, string> = {
   slackUserId: "Kopieer de id uit het Slack-profiel (Meer → Lid-ID kopiëren), bv. U0123ABCD.",
   teamsUserId: "Gebruik het Entra-object-id (GUID) of de UPN, bv. naam@gemeente.be.",
   slackChannel: "Kopieer de kanaal-id uit de kanaalgegevens, bv. C0123ABCD.",
+  teamsChannel:
+    "Kopieer de koppeling naar het kanaal (… → Koppeling naar kanaal ophalen); de id staat erin, bv. 19:abc123@thread.tacv2.",
   duration: "Schrijf een duur als 15m, 4h, 1h30m of 2d.",
   timeZone: "Gebruik een IANA-tijdzone, bv. Europe/Brussels.",
 };
@@ -57,6 +62,8 @@ export const FORMAT_HINT_EN: Record<FormatName, string> = {
   slackUserId: "Copy the id from the Slack profile (More → Copy member ID), e.g. U0123ABCD.",
   teamsUserId: "Use the Entra object id (GUID) or the UPN, e.g. name@municipality.be.",
   slackChannel: "Copy the channel id from the channel details, e.g. C0123ABCD.",
+  teamsChannel:
+    "Copy the link to the channel (… → Get link to channel); the id is in it, e.g. 19:abc123@thread.tacv2.",
   duration: "Write a duration as 15m, 4h, 1h30m or 2d.",
   timeZone: "Use an IANA time zone, e.g. Europe/Brussels.",
 };

@@ -278,6 +278,19 @@ export const planSchema = z
           })
           .strict()
           .default({}),
+        teams: z
+          .object({
+            /**
+             * The crisis team's channel: incident cards and notices go only there. Without it,
+             * the first team channel or group chat Ramp is installed in (or used in) is taken.
+             */
+            channel: z
+              .string()
+              .regex(/^19:[^\s;/]+@thread\.(?:tacv2|skype|v2)$/, { message: "teamsChannel" })
+              .optional(),
+          })
+          .strict()
+          .default({}),
       })
       .strict()
       .default({}),

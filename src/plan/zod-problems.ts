@@ -2,7 +2,15 @@
 import { type ZodIssue, ZodIssueCode } from "zod";
 import { closest, type PlanPath, type PlanProblem, problem } from "./problems.ts";
 
-const FORMATS = new Set(["id", "phone", "email", "slackUserId", "teamsUserId", "slackChannel"]);
+const FORMATS = new Set([
+  "id",
+  "phone",
+  "email",
+  "slackUserId",
+  "teamsUserId",
+  "slackChannel",
+  "teamsChannel",
+]);
 
 /** Field names allowed at a path, for "did you mean" on unknown fields. */
 export type KnownFields = (path: PlanPath) => string[];

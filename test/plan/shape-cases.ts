@@ -131,6 +131,16 @@ export const SHAPE_CASES: ProblemCase[] = [
     }),
   ),
   edit(
+    "a Teams channel given by its name instead of its id",
+    (d) => d.setIn(["chat", "teams", "channel"], "Crisisstaf"),
+    (s) => ({
+      code: "shape.format",
+      path: "chat.teams.channel",
+      params: { format: "teamsChannel", value: "Crisisstaf" },
+      line: lineOf(s, "channel: Crisisstaf"),
+    }),
+  ),
+  edit(
     "unknown time zone",
     (d) => d.setIn(["organisation", "timeZone"], "Europe/Zonnebeke"),
     (s) => ({

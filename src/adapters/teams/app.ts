@@ -63,7 +63,10 @@ export function createTeamsAdapter(options: {
     startTypingTimer: false,
     longRunningMessages: false,
   });
-  const conversations = new TeamsConversations(options.refs);
+  const conversations = new TeamsConversations(
+    options.refs,
+    engine.directory.plan.chat.teams.channel,
+  );
   const ctx: TeamsContext = { engine, conversations, logger, nl: engine.directory.locale === "nl" };
 
   // Every message, also one with no words left once the mention is removed (`@Ramp` alone gets

@@ -119,7 +119,15 @@ export class TeamsDelivery implements DeliveryChannel {
     const own = await this.conversations.get(KEYS.incident(audience.incidentId));
     if (own) return own;
     const fallback = await this.conversations.raw(KEYS.defaultChannel);
-    if (!fallback) throw new DeliveryError("Ramp is not installed in a Teams channel yet");
+    if (!fallback) {
+      const pinned = this.engine.directory.plan.chat.teams.channel;
+      // Retried: someone may still add Ramp to the channel.
+      throw new DeliveryError(
+        pinned
+          ? `Ramp is not installed in the crisis team's channel ${pinned} (plan chat.teams.channel) yet`
+          : "Ramp is not installed in a Teams channel yet",
+      );
+    }
     await this.conversations.put(KEYS.incident(audience.incidentId), fallback);
     return JSON.parse(fallback) as Partial<ConversationReference>;
   }

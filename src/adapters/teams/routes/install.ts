@@ -22,5 +22,5 @@ export async function onInstalled(context: TurnContext, ctx: TeamsContext): Prom
       return;
     }
   }
-  await ctx.conversations.remember(context, personId);
+  await ctx.conversations.remember(context, personId, "installed");
 }

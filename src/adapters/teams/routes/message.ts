@@ -15,7 +15,7 @@ export async function onMessage(context: TurnContext, ctx: TeamsContext): Promis
     context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
   try {
     const actor = await identify(context, ctx.engine, ctx.conversations);
-    await ctx.conversations.remember(context, actor.personId);
+    await ctx.conversations.remember(context, actor.personId, "used");
     // The mention is removed by teams-ai; what is left are the command words.
     const reply = await runChatCommand(
       ctx.engine,
