@@ -78,6 +78,13 @@ describeEachDatabase("web: a whole incident in the local chat", (target) => {
     expect(text).toContain("Oproeping crisisstaf");
     expect(text).toMatch(/Voorzitter Marleen Vandamme Opgeroepen, nog geen antwoord/);
     expect(text).toContain("Incident 2026-001 gemeld: Brand in het administratief centrum");
+    // The review drafted from the timeline so far, for the coordinator's interim reports.
+    const page = (await wall.get("/")).text;
+    expect(page).toContain(
+      `<a href="/incidents/${incidentId}/review">Post-incident review: ontwerp tot nu</a> (<a href="/incidents/${incidentId}/review.docx" download>Word-document</a>)`,
+    );
+    const draft = visible((await wall.get(`/incidents/${incidentId}/review`)).text);
+    expect(draft).toContain("Het incident loopt nog: alle cijfers gelden tot");
   });
 
   it("answers pages with Ik kom and Ik kan niet; a decline pages the alternate", async () => {

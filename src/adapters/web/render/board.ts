@@ -66,7 +66,12 @@ function tasksSection(ctx: RenderContext, b: IncidentBoard): Html {
   )}`;
 }
 
-export function incidentBoard(ctx: RenderContext, b: IncidentBoard, dir: PlanDirectory): Html {
+export function incidentBoard(
+  ctx: RenderContext,
+  b: IncidentBoard,
+  dir: PlanDirectory,
+  reviewPath: BoardModel["reviewPath"],
+): Html {
   const { w } = ctx;
   const showDecision =
     (ctx.leader && ctx.csrf !== null && b.incident.status === "active") ||
@@ -78,14 +83,26 @@ ${section("paging", w("paging"), pagingTable(ctx, b.status.paging))}
 ${section("services", w("services"), servicesList(ctx, b.status.services, { declaredAt: b.incident.declaredAt, restoredAt: b.restoredAt }))}
 ${section("tasks", w("tasks"), tasksSection(ctx, b))}
 ${showDecision ? section("decision", b.decision.title, decisionBody(ctx, b.decision)) : ""}
-${section("timeline", w("timeline"), timelineList(ctx, b.timeline, dir, b.taskTitles))}`;
+${section("timeline", w("timeline"), html`${reviewLinks(ctx, b, reviewPath)}${timelineList(ctx, b.timeline, dir, b.taskTitles)}`)}`;
+}
+
+/** The review written from this timeline; while the incident runs, a draft up to now. */
+function reviewLinks(
+  ctx: RenderContext,
+  b: IncidentBoard,
+  reviewPath: BoardModel["reviewPath"],
+): Html {
+  if (!reviewPath) return html``;
+  const path = reviewPath(b.incident.id);
+  const label = b.incident.status === "active" ? ctx.w("reviewDraft") : ctx.w("review");
+  return html`<p class="review-links no-print"><a href="${path}">${label}</a> (<a href="${path}.docx" download>${ctx.w("reviewWord")}</a>)</p>`;
 }
 
 /** The live part of the board page (fetched again on every change). */
 export function boardContent(ctx: RenderContext, model: BoardModel, dir: PlanDirectory): Html {
   const { w } = ctx;
   const head = model.board
-    ? incidentBoard(ctx, model.board, dir)
+    ? incidentBoard(ctx, model.board, dir, model.reviewPath)
     : html`<h1>${w("board")}</h1><p class="empty">${w("noIncident")} ${w("noIncidentHint")}</p>`;
   return html`${head}
 ${model.otherActive.length > 0 ? section("other-active", w("otherActive"), html`<ul class="incidents">${model.otherActive.map((i) => incidentLink(ctx, i, model.reviewPath))}</ul>`) : ""}

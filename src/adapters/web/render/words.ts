@@ -68,6 +68,7 @@ const WORDS = {
   noPast: ["Nog geen afgesloten incidenten.", "No closed incidents yet."],
   review: ["post-incident review", "post-incident review"],
   reviewWord: ["Word-document", "Word document"],
+  reviewDraft: ["Post-incident review: ontwerp tot nu", "Post-incident review: draft up to now"],
   reviewMarkdown: ["Markdown", "Markdown"],
   reviewRead: ["Online lezen", "Read online"],
   reviewDownloads: ["Downloaden", "Download"],
