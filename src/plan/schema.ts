@@ -275,6 +275,11 @@ export const planSchema = z
               .regex(/^[CG][A-Z0-9]{2,}$/, { message: "slackChannel" })
               .optional(),
             channelPrefix: id.default("ramp"),
+            /**
+             * A created incident channel is private (only the crisis staff sees it): the plan
+             * calls itself "uiterst vertrouwelijk", and incidents may concern personal data.
+             */
+            private: z.boolean().default(true),
           })
           .strict()
           .default({}),

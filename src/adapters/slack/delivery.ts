@@ -134,7 +134,12 @@ export class SlackDelivery implements DeliveryChannel {
     const known = await this.refs.get(PLATFORM, key);
     if (known) return known;
     const incident = await this.engine.views.incident(audience.incidentId);
-    const id = await createIncidentChannel(this.client, this.engine.directory, incident);
+    const id = await createIncidentChannel(
+      this.client,
+      this.engine.directory,
+      incident,
+      this.logger,
+    );
     // Recorded before inviting: a retry must not create a second channel.
     await this.refs.put(PLATFORM, key, id, new Date());
     if (!this.engine.directory.plan.chat.slack.channel) {

@@ -3,6 +3,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { PlanDirectory } from "../../core/directory.ts";
 import type { Incident } from "../../core/model.ts";
+import type { Logger } from "../../logging.ts";
 import { slackErrorCode } from "./errors.ts";
 
 export function channelName(
@@ -42,33 +43,54 @@ export function crisisStaffSlackIds(dir: PlanDirectory): string[] {
   return [...ids];
 }
 
-/** Creates the channel (or returns the plan's fixed one); the caller records it before inviting. */
+/**
+ * Creates the channel (or returns the plan's fixed one); the caller records it before inviting.
+ * Private unless the plan says otherwise; an installation from before Ramp asked for
+ * groups:write cannot create one, and gets a public channel rather than no channel at all.
+ */
 export async function createIncidentChannel(
   client: WebClient,
   dir: PlanDirectory,
   incident: Incident,
+  logger: Logger,
 ): Promise<string> {
-  const fixed = dir.plan.chat.slack.channel;
+  const { channel: fixed, channelPrefix: prefix, private: wantPrivate } = dir.plan.chat.slack;
   if (fixed) return fixed;
-  const prefix = dir.plan.chat.slack.channelPrefix;
-  let channelId: string | undefined;
+  let isPrivate = wantPrivate;
   for (const suffix of [
     "",
     `-${incident.number.split("-").at(-1)}`,
     `-${incident.id.slice(0, 6)}`,
   ]) {
+    const name = channelName(prefix, incident, dir.timeZone, suffix);
     try {
-      const created = await client.conversations.create({
-        name: channelName(prefix, incident, dir.timeZone, suffix),
-      });
-      channelId = created.channel?.id;
-      break;
+      return await create(client, name, isPrivate);
     } catch (error) {
-      if (slackErrorCode(error) !== "name_taken") throw error;
+      const code = slackErrorCode(error);
+      if (code === "missing_scope" && isPrivate) {
+        logger.warn(
+          { channel: name },
+          "Slack refused a private incident channel (missing groups:write): the channel is public; reinstall the app to grant the scope",
+        );
+        isPrivate = false;
+        try {
+          return await create(client, name, false);
+        } catch (retry) {
+          if (slackErrorCode(retry) !== "name_taken") throw retry;
+          continue;
+        }
+      }
+      if (code !== "name_taken") throw error;
     }
   }
-  if (!channelId) throw new Error(`no free channel name for incident ${incident.number}`);
-  return channelId;
+  throw new Error(`no free channel name for incident ${incident.number}`);
+}
+
+async function create(client: WebClient, name: string, isPrivate: boolean): Promise<string> {
+  const created = await client.conversations.create({ name, is_private: isPrivate });
+  const id = created.channel?.id;
+  if (!id) throw new Error(`Slack created no channel ${name}`);
+  return id;
 }
 
 /** Invites the crisis staff; returns the Slack error code when Slack refused (logged by the caller). */

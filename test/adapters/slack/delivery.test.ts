@@ -8,6 +8,7 @@ import { webApi } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSlackAdapter } from "../../../src/adapters/slack/app.ts";
 import { SlackDelivery } from "../../../src/adapters/slack/delivery.ts";
+import { createIncidentChannel } from "../../../src/adapters/slack/incident-channel.ts";
 import type { OutboxItem } from "../../../src/core/model.ts";
 import { DeliveryError } from "../../../src/core/outbox.ts";
 import { createLogger } from "../../../src/logging.ts";
@@ -85,6 +86,29 @@ describe("SlackDelivery", () => {
     // Both deliveries of the paging card name the one message: posted once, then updated.
     expect(refs[0]).toBe(refs[1]);
     expect(fake.callsOf("chat.update", (b) => b.ts === refs[0])).toHaveLength(1);
+  });
+
+  it("falls back to a public incident channel when the app may not create private ones", async () => {
+    fake.fail(
+      "conversations.create",
+      { error: "missing_scope" },
+      1,
+      (b) => b.is_private === "true",
+    );
+    const client = new webApi.WebClient(BOT_TOKEN, { slackApiUrl: fake.apiUrl });
+    const incident = await t.engine.views.incident(incidentId);
+    const other = { ...incident, description: "Stroomuitval in de residentie" };
+    const id = await createIncidentChannel(
+      client,
+      t.engine.directory,
+      other,
+      createLogger("silent"),
+    );
+    const attempts = fake
+      .callsOf("conversations.create", (b) => String(b.name).includes("stroomuitval"))
+      .map((c) => c.body.is_private);
+    expect(attempts).toEqual(["true", "false"]);
+    expect(fake.channelNamed("ramp-2026-11-22-stroomuitval-in-de-residentie")?.id).toBe(id);
   });
 
   it("opens one DM per person when two messages for them are delivered at once", async () => {

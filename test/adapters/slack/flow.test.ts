@@ -73,6 +73,8 @@ describeEachDatabase("Slack: a whole incident over HTTP", (target) => {
     const created = s.fake.callsOf("conversations.create");
     expect(created).toHaveLength(1);
     expect(created[0]!.body.name).toBe(CHANNEL_NAME);
+    // Private: only the invited crisis staff sees the incident (chat.slack.private, the default).
+    expect(created[0]!.body.is_private).toBe("true");
     const invite = await s.fake.waitFor(
       "the invitation",
       () => s.fake.callsOf("conversations.invite")[0],

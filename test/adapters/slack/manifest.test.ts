@@ -15,8 +15,9 @@ const SCOPES_BY_METHOD: Record<string, string[]> = {
   "chat.update": ["chat:write"],
   "chat.postEphemeral": ["chat:write"],
   "conversations.open": ["im:write"],
-  "conversations.create": ["channels:manage"],
-  "conversations.invite": ["channels:manage"],
+  // Public and private incident channels (chat.slack.private).
+  "conversations.create": ["channels:manage", "groups:write"],
+  "conversations.invite": ["channels:manage", "groups:write"],
   "views.open": [],
   // files.getUploadURLExternal and files.completeUploadExternal, made by the client.
   filesUploadV2: ["files:write"],

@@ -63,7 +63,7 @@ describe("Teams: the crisis team's channel", () => {
 
   it("uses only the channel the plan names, and waits for Ramp to be added there", async () => {
     const plan = readFileSync(SAMPLE_PLAN_PATH, "utf8").replace(
-      /^chat:\n {2}slack:\n {4}channelPrefix: ramp\n/m,
+      /^chat:\n {2}slack:\n {4}channelPrefix: ramp\n {4}private: true\n/m,
       `chat:\n  slack:\n    channelPrefix: ramp\n  teams:\n    channel: "${CRISIS_CHANNEL}"\n`,
     );
     expect(plan).toContain(CRISIS_CHANNEL);
