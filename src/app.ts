@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createSlackAdapter } from "./adapters/slack/app.ts";
+import { SmsDelivery } from "./adapters/sms/delivery.ts";
 import { createTeamsAdapter } from "./adapters/teams/app.ts";
 import { createWebAdapter } from "./adapters/web/app.ts";
 import { buildEngine } from "./compose.ts";
@@ -11,6 +12,7 @@ import type { Config } from "./config/env.ts";
 import type { CrisisEngine } from "./core/engine.ts";
 import type { DeliveryChannel } from "./core/outbox.ts";
 import type { Clock } from "./core/ports.ts";
+import { SMS_CHANNEL } from "./core/work.ts";
 import { createHttpApp, listen } from "./http/server.ts";
 import type { Logger } from "./logging.ts";
 import { loadPlanFile } from "./plan/load.ts";
@@ -63,6 +65,7 @@ export async function startRamp(
     channels: [
       ...(config.slack ? ["slack"] : []),
       ...(config.teams ? ["teams"] : []),
+      ...(config.sms ? [SMS_CHANNEL] : []),
       // Local mode: the local chat is where pages and cards arrive.
       ...(config.web.local ? ["web"] : []),
     ],
@@ -82,6 +85,10 @@ export async function startRamp(
   if (teams) channels.set(teams.delivery.name, teams.delivery);
   const web = createWebAdapter({ config: config.web, engine, logger });
   if (web.delivery) channels.set(web.delivery.name, web.delivery);
+  if (config.sms) {
+    const sms = new SmsDelivery(config.sms, engine, (personId) => web.boardLink(personId));
+    channels.set(sms.name, sms);
+  }
   engine.ctx.boardLink = (personId) => web.boardLink(personId);
   const scheduler = new Scheduler(engine, channels, logger, config.tickSeconds);
   engine.ctx.onCommitted = () => {

@@ -59,6 +59,18 @@ const envSchema = z.object({
     .string()
     .min(32, { message: "must be at least 32 characters (for example: openssl rand -hex 32)" })
     .optional(),
+  RAMP_SMS_URL: z
+    .string()
+    .url({ message: "must be the SMS gateway's address, such as https://sms.example.be/send" })
+    .regex(/^https?:\/\//, { message: "must start with http:// or https://" })
+    .optional(),
+  RAMP_SMS_TOKEN: z.string().min(1).optional(),
+  RAMP_SMS_SENDER: z
+    .string()
+    .regex(/^(?:[A-Za-z0-9 ]{1,11}|\+?[0-9]{3,15})$/, {
+      message: "must be up to 11 letters and digits (e.g. OCMW) or a phone number",
+    })
+    .optional(),
   RAMP_PUBLIC_URL: z
     .string()
     .url({ message: "must be the address people open Ramp at, such as https://ramp.example.be" })
@@ -83,6 +95,14 @@ export interface SlackConfig {
   apiUrl?: string;
 }
 
+/** Pages by SMS through an HTTP gateway (see README "SMS"), next to Slack or Teams. */
+export interface SmsConfig {
+  url: string;
+  /** Sent as `Authorization: Bearer …` when set. */
+  token: string | null;
+  sender: string | null;
+}
+
 export interface WebConfig {
   /** Local mode: no Slack or Teams; the local chat at /chat, no sign-in, loopback only. */
   local: boolean;
@@ -104,6 +124,8 @@ export type Config = {
   slack: SlackConfig | null;
   /** Teams is on with MICROSOFT_APP_ID, or with RAMP_TEAMS=on (unauthenticated, loopback only). */
   teams: TeamsConfig | null;
+  /** Pages (and "nobody reachable" alerts) by SMS as well, when a gateway is configured. */
+  sms: SmsConfig | null;
   /** The crisis board (always on) and, in local mode, the local chat. */
   web: WebConfig;
 };
@@ -171,7 +193,35 @@ export function readConfig(env: Record<string, string | undefined>): Config {
           }
         : null,
     teams,
+    sms: smsConfig(v, web),
     web,
+  };
+}
+
+function smsConfig(v: z.infer<typeof envSchema>, web: WebConfig): SmsConfig | null {
+  if (!v.RAMP_SMS_URL) {
+    if (v.RAMP_SMS_TOKEN || v.RAMP_SMS_SENDER) {
+      throw new ConfigError([
+        { variable: "RAMP_SMS_URL", message: "is needed for RAMP_SMS_TOKEN and RAMP_SMS_SENDER" },
+      ]);
+    }
+    return null;
+  }
+  // An SMS carries a sign-in link to answer the page on the board: it must open on a phone.
+  if (web.local || !web.publicUrl) {
+    throw new ConfigError([
+      {
+        variable: web.local ? "RAMP_SMS_URL" : "RAMP_PUBLIC_URL",
+        message: web.local
+          ? "SMS pages link to the crisis board, which local mode keeps on this computer: configure Slack or Teams (and RAMP_SECRET, RAMP_PUBLIC_URL) to page by SMS too"
+          : "is needed with RAMP_SMS_URL: the link in an SMS page must open on a phone, e.g. https://ramp.example.be",
+      },
+    ]);
+  }
+  return {
+    url: v.RAMP_SMS_URL,
+    token: v.RAMP_SMS_TOKEN ?? null,
+    sender: v.RAMP_SMS_SENDER ?? null,
   };
 }
 

@@ -99,10 +99,12 @@ export class Work {
     const seq = written.at(-1)?.seq ?? this.written.at(-1)?.seq;
     const stamp = seq === undefined ? `t${now.getTime()}` : String(seq).padStart(10, "0");
     const items: Array<Omit<OutboxItem, "attempts">> = [];
-    const add = (audience: Audience, delivery: Delivery, key: string) => {
+    /** `sent`: a message sent anew (a page, a notice), not an update of a card already out. */
+    const add = (audience: Audience, delivery: Delivery, key: string, sent = true) => {
       for (const channel of ctx.channels) {
         if (audience.kind === "person" && !reachable(channel, ctx.dir.person(audience.personId)))
           continue;
+        if (channel === SMS_CHANNEL && !(sent && alerts(audience, delivery))) continue;
         items.push({
           id: ctx.ids.next(),
           incidentId: incident.id,
@@ -116,7 +118,7 @@ export class Work {
     };
     for (const d of this.deliveries.splice(0)) add(d.audience, d.delivery, d.key);
     for (const [key, { card, audience, ifShown }] of this.cards)
-      add(audience, ifShown ? { type: "card", card, ifShown } : { type: "card", card }, key);
+      add(audience, ifShown ? { type: "card", card, ifShown } : { type: "card", card }, key, false);
     this.cards.clear();
     if (items.length > 0) await tx.outbox.enqueue(items);
     const jobs = this.jobs.splice(0);
@@ -140,5 +142,20 @@ function reachable(channel: string, person: Person | undefined): boolean {
   if (!person) return false;
   if (channel === "slack") return Boolean(person.slackUserId);
   if (channel === "teams") return Boolean(person.teamsUserId);
+  if (channel === SMS_CHANNEL) return Boolean(person.mobile);
   return true;
+}
+
+/** Pages by SMS: a text message per page sent, and an alert when nobody could be reached. */
+export const SMS_CHANNEL = "sms";
+
+/**
+ * What goes by SMS too: a page (the card sent to a person; later updates of it do not) and
+ * "nobody reachable" to the leaders. Reminders and cards stay on the chat platforms: an SMS
+ * for each would drown the page that matters.
+ */
+function alerts(audience: Audience, delivery: Delivery): boolean {
+  if (audience.kind !== "person") return false;
+  if (delivery.type === "card") return delivery.card.kind === "page";
+  return delivery.type === "notice" && delivery.notice.kind === "page-exhausted";
 }

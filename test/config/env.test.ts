@@ -15,6 +15,7 @@ describe("readConfig", () => {
       tickSeconds: 15,
       slack: null,
       teams: null,
+      sms: null,
       web: { local: true, secret: null, publicUrl: null },
     });
   });
@@ -136,6 +137,41 @@ describe("readConfig", () => {
       secret: RAMP_SECRET,
       publicUrl: null,
     });
+  });
+
+  it("pages by SMS too with a gateway, next to Slack or Teams and with a public address", () => {
+    const slack = {
+      SLACK_BOT_TOKEN: "xoxb-1-2-abc",
+      SLACK_SIGNING_SECRET: "12345678",
+      RAMP_SECRET,
+      RAMP_PUBLIC_URL: "https://ramp.zonnebeke-heide.be",
+    };
+    const sms = { RAMP_SMS_URL: "https://sms.example.be/v1/send" };
+    expect(
+      readConfig({ ...slack, ...sms, RAMP_SMS_TOKEN: "t0k3n", RAMP_SMS_SENDER: "OCMW" }).sms,
+    ).toEqual({
+      url: "https://sms.example.be/v1/send",
+      token: "t0k3n",
+      sender: "OCMW",
+    });
+    expect(readConfig({ ...slack, ...sms }).sms).toEqual({
+      url: sms.RAMP_SMS_URL,
+      token: null,
+      sender: null,
+    });
+    expect(() => readConfig(sms)).toThrow(
+      /RAMP_SMS_URL: SMS pages link to the crisis board, which local mode keeps on this computer/,
+    );
+    const { RAMP_PUBLIC_URL: _, ...noAddress } = slack;
+    expect(() => readConfig({ ...noAddress, ...sms })).toThrow(
+      /RAMP_PUBLIC_URL: is needed with RAMP_SMS_URL: the link in an SMS page must open on a phone/,
+    );
+    expect(() => readConfig({ ...slack, RAMP_SMS_TOKEN: "t0k3n" })).toThrow(
+      /RAMP_SMS_URL: is needed for RAMP_SMS_TOKEN and RAMP_SMS_SENDER/,
+    );
+    expect(() => readConfig({ ...slack, ...sms, RAMP_SMS_SENDER: "OCMW Zonnebeke-Heide" })).toThrow(
+      /RAMP_SMS_SENDER: must be up to 11 letters and digits/,
+    );
   });
 
   it("names a malformed RAMP_PUBLIC_URL", () => {

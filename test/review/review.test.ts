@@ -357,7 +357,7 @@ describeEachDatabase("the post-incident review of a scripted incident", (target)
     // outage), and the DPO has no chat account at all.
     expect(rows.map((r) => r[5])).toEqual([
       ...Array.from({ length: 7 }, () => "ja"),
-      "niet via chat (geen account op de gebruikte platformen)",
+      "niet verstuurd (geen account of gsm-nummer voor de gebruikte kanalen)",
       "ja",
       "ja (na 5 min)",
       "—",

@@ -17,7 +17,12 @@ export interface Reach {
   waiting: Array<{ to: string; platform: string; error: string | null }>;
 }
 
-const PLATFORMS: Record<string, string> = { slack: "Slack", teams: "Microsoft Teams", web: "web" };
+const PLATFORMS: Record<string, string> = {
+  slack: "Slack",
+  teams: "Microsoft Teams",
+  web: "web",
+  sms: "sms",
+};
 
 export const platformName = (channel: string): string => PLATFORMS[channel] ?? channel;
 
@@ -55,8 +60,8 @@ export function reachText(
   if (!reach) return "—";
   if (reach.queued === 0)
     return say(
-      "niet via chat (geen account op de gebruikte platformen)",
-      "not by chat (no account on the platforms in use)",
+      "niet verstuurd (geen account of gsm-nummer voor de gebruikte kanalen)",
+      "not sent (no account or mobile number for the channels in use)",
     );
   if (reach.failed.length === 0 && reach.waiting.length === 0) {
     const delay = reach.lastSentAt ? reach.lastSentAt.getTime() - queuedAt.getTime() : 0;

@@ -66,7 +66,13 @@ export class SlackRamp {
 
   static async start(
     databaseUrl: string,
-    options: { planFile?: string; start?: Date; beforeStart?: (fake: FakeSlack) => void } = {},
+    options: {
+      planFile?: string;
+      start?: Date;
+      beforeStart?: (fake: FakeSlack) => void;
+      /** More environment, e.g. an SMS gateway. */
+      env?: Record<string, string>;
+    } = {},
   ): Promise<SlackRamp> {
     const fake = await FakeSlack.start();
     options.beforeStart?.(fake);
@@ -79,6 +85,7 @@ export class SlackRamp {
         SLACK_API_URL: fake.apiUrl,
         RAMP_SECRET: "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a6978",
         ...(options.planFile ? { RAMP_PLAN: options.planFile } : {}),
+        ...options.env,
       }),
       port: 0,
       host: "127.0.0.1",

@@ -1,0 +1,30 @@
+// The text of an SMS: short (it is read on a locked phone screen, often at night), in the plan's
+// language, with the personal link to answer on the crisis board.
+import type { Notice } from "../../core/model.ts";
+import type { PageCardView } from "../../core/views/types.ts";
+
+export function pageText(view: PageCardView, link: string, nl: boolean): string {
+  return nl
+    ? `Ramp: ${view.title}. ${view.text} Antwoord "Ik kom" of "Ik kan niet" via Slack, Teams of ${link}`
+    : `Ramp: ${view.title}. ${view.text} Answer "Coming" or "Cannot come" in Slack, Teams or at ${link}`;
+}
+
+export function noticeText(notice: Notice, link: string, nl: boolean): string {
+  return nl
+    ? `Ramp: ${notice.text} Crisisbord: ${link}`
+    : `Ramp: ${notice.text} Crisis board: ${link}`;
+}
+
+/**
+ * The number in international format, as gateways want it: "+32 470 12 34 56" and
+ * "0470/12.34.56" both become +32470123456. A national number (leading 0) is Belgian.
+ */
+export function internationalNumber(written: string): string | null {
+  const digits = written.replace(/[\s./()-]/g, "");
+  const international = digits.startsWith("00")
+    ? `+${digits.slice(2)}`
+    : digits.startsWith("0")
+      ? `+32${digits.slice(1)}`
+      : digits;
+  return /^\+[1-9][0-9]{7,14}$/.test(international) ? international : null;
+}
