@@ -7,6 +7,7 @@ import { buildReview } from "../review/build.ts";
 import { requireLeader } from "../run.ts";
 import { formatDateTime } from "../time.ts";
 import type { IncidentCardView, StatusView, TaskGroup } from "../views/types.ts";
+import { declaredReply } from "./declared.ts";
 import { helpText } from "./help.ts";
 import type { ChatCommand } from "./parse.ts";
 
@@ -67,11 +68,7 @@ export async function runChatCommand(
           scope: command.scope ?? "totaal",
           description: command.description,
         });
-        const card = await engine.views.incidentCard(incident.id);
-        const text = nl
-          ? `Incident ${incident.number} is gestart${card.planActivated ? "; de crisisstaf wordt opgeroepen" : ""}.`
-          : `Incident ${incident.number} has started${card.planActivated ? "; the crisis staff is being paged" : ""}.`;
-        return { kind: "declared", incident: card, text };
+        return await declaredReply(engine, incident.id, prefix);
       }
       case "status": {
         const incident = await engine.resolveIncident(command.incident);

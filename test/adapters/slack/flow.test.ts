@@ -64,7 +64,9 @@ describeEachDatabase("Slack: a whole incident over HTTP", (target) => {
     expect(sent.status).toBe(200);
     const reply = await sent.reply();
     expect(reply.response_type).toBe("ephemeral");
-    expect(reply.text).toBe("Incident 2026-001 is gestart; de crisisstaf wordt opgeroepen.");
+    expect(reply.text).toBe(
+      "Incident 2026-001 is gestart; de crisisstaf wordt opgeroepen. Volgende stap: leg na de vergadering de evaluatie vast met /ramp evaluatie <toestand>; dan volgt de beslissing A of B.",
+    );
     expect(await s.count(`SELECT count(*) FROM "Incident"`)).toBe(1);
   });
 

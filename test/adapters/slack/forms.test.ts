@@ -73,8 +73,8 @@ describe("Slack modals", () => {
       () => s.fake.callsOf("chat.postEphemeral")[0],
     );
     expect(told.body).toMatchObject({ channel: "C0ALGEMEEN", user: U.pieter });
-    expect(String(told.body.text)).toMatch(
-      /^✅ Incident 2026-001 is gestart\. De crisisstaf wordt opgeroepen/,
+    expect(told.body.text).toBe(
+      "✅ Incident 2026-001 is gestart; de crisisstaf wordt opgeroepen. Volgende stap: leg na de vergadering de evaluatie vast met /ramp evaluatie <toestand>; dan volgt de beslissing A of B.",
     );
     const [incident] = await s.query(
       `SELECT classification, scope, description, "officeHours" FROM "Incident"`,

@@ -44,7 +44,7 @@ describe("Slack: redeliveries and double clicks", () => {
       return r.length === 2 && r;
     });
     expect(replies.map((r) => r.text).sort()).toEqual([
-      "Incident 2026-001 is gestart; de crisisstaf wordt opgeroepen.",
+      "Incident 2026-001 is gestart; de crisisstaf wordt opgeroepen. Volgende stap: leg na de vergadering de evaluatie vast met /ramp evaluatie <toestand>; dan volgt de beslissing A of B.",
       "⚠️ Er loopt al een incident (2026-001). Open een tweede enkel als het echt een ander incident is.",
     ]);
     for (const user of PAGED_AT_START)
@@ -329,7 +329,7 @@ describe("Slack: unreachable when Ramp starts", () => {
     );
     const second = await s.command(U.pieter, "start groot Brand in het administratief centrum");
     expect((await second.reply()).text).toBe(
-      "Incident 2026-001 is gestart; de crisisstaf wordt opgeroepen.",
+      "Incident 2026-001 is gestart; de crisisstaf wordt opgeroepen. Volgende stap: leg na de vergadering de evaluatie vast met /ramp evaluatie <toestand>; dan volgt de beslissing A of B.",
     );
     await s.waitForMessage(s.fake.dmOf(U.sofie), "Incident 2026-001");
     await (await s.command(U.pieter, "help")).reply();

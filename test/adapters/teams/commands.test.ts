@@ -107,7 +107,7 @@ describe("Teams commands", () => {
     });
     expect(answer.status).toBe(200);
     expect(answer.text).toMatch(
-      /^✅ Incident 2026-001 is gestart; de crisisstaf wordt opgeroepen\.\nIncident 2026-001 — Overstroming kelder Sociaal Huis\n/,
+      /^✅ Incident 2026-001 is gestart; de crisisstaf wordt opgeroepen\. Volgende stap: leg na de vergadering de evaluatie vast met @Ramp evaluatie <toestand>; dan volgt de beslissing A of B\.\nIncident 2026-001 — Overstroming kelder Sociaal Huis\n/,
     );
     const [incident] = await t.query(`SELECT classification, scope FROM "Incident"`);
     expect(incident).toMatchObject({ classification: "crisis", scope: "gedeeltelijk" });

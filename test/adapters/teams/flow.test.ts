@@ -127,7 +127,7 @@ describeEachDatabase("Teams: a whole incident over HTTP", (target) => {
     expect(thread).toBe(`${TEAM.id};messageid=${sent.activityId}`);
     const reply = await t.replyTo(sent);
     expect(messageText(reply)).toMatch(
-      /^✅ Incident 2026-001 is gestart; de crisisstaf wordt opgeroepen\.\nIncident 2026-001 — Brand in het administratief centrum\n/,
+      /^✅ Incident 2026-001 is gestart; de crisisstaf wordt opgeroepen\. Volgende stap: leg na de vergadering de evaluatie vast met @Ramp evaluatie <toestand>; dan volgt de beslissing A of B\.\nIncident 2026-001 — Brand in het administratief centrum\n/,
     );
     expect(await t.count(`SELECT count(*) FROM "Incident"`)).toBe(1);
   });

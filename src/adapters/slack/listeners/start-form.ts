@@ -1,8 +1,9 @@
 // The start form's submission: validate, declare, tell the coordinator where the incident lives.
 import type { App } from "@slack/bolt";
+import { declaredReply } from "../../../core/chat/declared.ts";
 import type { Scope } from "../../../core/model.ts";
 import type { Classification } from "../../../plan/schema.ts";
-import { CALLBACK_IDS, FIELDS } from "../action-ids.ts";
+import { CALLBACK_IDS, FIELDS, SLASH_COMMAND } from "../action-ids.ts";
 import { afterAck, type SlackContext } from "./context.ts";
 import { failureMessage } from "./failure.ts";
 
@@ -49,11 +50,8 @@ export function registerStartForm(app: App, ctx: SlackContext): void {
         description,
         officeHours: officeHours === undefined ? null : officeHours === "ja",
       });
-      await tell(
-        ctx.nl
-          ? `✅ Incident ${incident.number} is gestart. De crisisstaf wordt opgeroepen; alles volgt in het incidentkanaal.`
-          : `✅ Incident ${incident.number} has started. The crisis staff is being paged; everything follows in the incident channel.`,
-      );
+      const { text } = await declaredReply(ctx.engine, incident.id, SLASH_COMMAND);
+      await tell(`✅ ${text}`);
     } catch (error) {
       const message = failureMessage(ctx, error, "start-form");
       await tell(message.text, message.blocks);

@@ -3,6 +3,7 @@
 // the database for the person who clicked; the outbox updates the card for everyone else.
 import type { TurnContext } from "botbuilder";
 import { cardOfAction, performAction } from "../../../core/chat/act.ts";
+import { declaredReply } from "../../../core/chat/declared.ts";
 import { RampError } from "../../../core/errors.ts";
 import type { CardRef, Scope } from "../../../core/model.ts";
 import type { Classification } from "../../../plan/schema.ts";
@@ -12,7 +13,7 @@ import { type AdaptiveCard, plain, text } from "../render/elements.ts";
 import { renderCard, renderError, renderReply } from "../render/index.ts";
 import { forViewer, type Viewer } from "../render/viewer.ts";
 import { INPUTS, KIND_BY_VERB } from "../verbs.ts";
-import type { TeamsContext } from "./context.ts";
+import { TEAMS_PREFIX, type TeamsContext } from "./context.ts";
 import { failureView } from "./failure.ts";
 
 type Data = Record<string, string | undefined> & { card?: CardRef };
@@ -53,11 +54,7 @@ export async function onStart(
         data[INPUTS.officeHours] === undefined ? null : data[INPUTS.officeHours] === "ja",
     });
     if (!isPersonal(context)) await ctx.conversations.rememberIncident(context, incident.id);
-    const card = await ctx.engine.views.incidentCard(incident.id);
-    const confirmation = ctx.nl
-      ? `Incident ${incident.number} is gestart; de crisisstaf wordt opgeroepen.`
-      : `Incident ${incident.number} has started; the crisis staff is being paged.`;
-    return renderReply({ kind: "declared", incident: card, text: confirmation }, ctx.nl);
+    return renderReply(await declaredReply(ctx.engine, incident.id, TEAMS_PREFIX), ctx.nl);
   } catch (error) {
     return renderError(failureView(ctx, error, "start"));
   }

@@ -118,7 +118,13 @@ async function feedItems(c: WebContext, personId: string): Promise<FeedItem[]> {
       const personal = entry.item.audience.kind === "person";
       items.push({ kind: "notice", notice: entry.item.delivery.notice, personal });
     } else if (entry.item.delivery.type === "review") {
-      entry.review ??= (await draftReviewShare(c.engine, entry.item.delivery.review)).view;
+      try {
+        entry.review ??= (await draftReviewShare(c.engine, entry.item.delivery.review)).view;
+      } catch (error) {
+        // The rest of the conversation still shows; the board links to the review as well.
+        c.logger.warn({ err: error, outboxId: entry.item.id }, "web: shared review not drafted");
+        continue;
+      }
       const page = reviewPath(entry.review.incidentId);
       items.push({ kind: "review", view: entry.review, page, docx: `${page}.docx` });
     } else {
