@@ -4,11 +4,11 @@ import { CLASSIFICATIONS, type Classification } from "../plan/schema.ts";
 import { type Actor, actorId } from "./actor.ts";
 import type { EngineContext } from "./context.ts";
 import { RampError } from "./errors.ts";
-import { type Incident, SCOPES, type Scope } from "./model.ts";
+import { type Incident, type Report, SCOPES, type Scope } from "./model.ts";
 import { pageCrisisStaff } from "./paging.ts";
 import { ConflictError } from "./ports.ts";
 import { onIncident, requireKnown, requireLeader } from "./run.ts";
-import { addMinutes, yearIn } from "./time.ts";
+import { addMinutes, formatDateTime, yearIn } from "./time.ts";
 import { Work } from "./work.ts";
 
 export interface DeclareInput {
@@ -24,6 +24,24 @@ export interface DeclareInput {
   meetAtFallback?: boolean;
   /** Explicitly open a second incident while one is active. */
   openSecond?: boolean;
+}
+
+/** How long a report waits for a declaration to take it up. */
+const REPORTS_WITHIN_MINUTES = 24 * 60;
+
+/** "Bart Lannoo (melding via Ramp, za 21 nov 22:00)", for each reporter. */
+function reportedByOf(ctx: EngineContext, reports: Report[]): string | null {
+  if (reports.length === 0) return null;
+  const first = new Map<string, Report>();
+  for (const report of reports)
+    if (!first.has(report.reporterId)) first.set(report.reporterId, report);
+  const nl = ctx.dir.locale === "nl";
+  return [...first.values()]
+    .map(
+      (r) =>
+        `${ctx.dir.name(r.reporterId)} (${nl ? "melding via Ramp" : "report through Ramp"}, ${formatDateTime(r.reportedAt, ctx.dir.locale, ctx.dir.timeZone)})`,
+    )
+    .join("; ");
 }
 
 export function activatesPlan(ctx: EngineContext, classification: Classification): boolean {
@@ -67,6 +85,11 @@ async function declareOnce(
     if (active.length > 0 && !input.openSecond) {
       throw new RampError("incident-active", { number: active.map((i) => i.number).join(", ") });
     }
+    // Reports from staff since yesterday are how this incident was detected (step 2).
+    const reports = await tx.reports.listOpen(
+      plan.organisation.id,
+      addMinutes(now, -REPORTS_WITHIN_MINUTES),
+    );
     const prefix = `${yearIn(now, ctx.dir.timeZone)}-`;
     const count = await tx.incidents.countNumbersWithPrefix(plan.organisation.id, prefix);
     const incident: Incident = {
@@ -81,8 +104,8 @@ async function declareOnce(
       status: "active",
       declaredById: actor.personId,
       declaredAt: now,
-      detectedAt: input.detectedAt ?? null,
-      reportedBy: input.reportedBy?.trim() || null,
+      detectedAt: input.detectedAt ?? reports[0]?.reportedAt ?? null,
+      reportedBy: input.reportedBy?.trim() || reportedByOf(ctx, reports),
       situation: null,
       locationId: null,
       closedById: null,
@@ -90,7 +113,25 @@ async function declareOnce(
       sealHash: null,
     };
     await tx.incidents.insert(incident);
+    await tx.reports.attach(
+      reports.map((r) => r.id),
+      incident.id,
+    );
     const work = new Work(ctx, tx, incident, now);
+    for (const reporterId of new Set(reports.map((r) => r.reporterId))) {
+      if (reporterId === actor.personId) continue;
+      work.notify(
+        { kind: "person", personId: reporterId },
+        {
+          kind: "log",
+          text:
+            ctx.dir.locale === "nl"
+              ? `Uw melding leidde tot incident ${incident.number}: ${description}.`
+              : `Your report led to incident ${incident.number}: ${description}.`,
+        },
+        `report-taken:${reporterId}`,
+      );
+    }
     const meeting = input.meetAtFallback ? plan.meeting.fallback : plan.meeting.primary;
     const activated = activatesPlan(ctx, input.classification);
     work.record({

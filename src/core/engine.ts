@@ -11,6 +11,7 @@ import { addLogEntry, correctEntry } from "./logbook.ts";
 import type { Incident, Source } from "./model.ts";
 import { type DeliveryChannel, dispatchOutbox } from "./outbox.ts";
 import { answerPage, type PageAnswer } from "./paging.ts";
+import { reportIncident } from "./report.ts";
 import { runDueJobs } from "./scheduler.ts";
 import { markServiceRestored } from "./services.ts";
 import { shareReview } from "./share-review.ts";
@@ -72,6 +73,7 @@ export class CrisisEngine {
   close = (actor: Actor, incidentId: string, note?: string) =>
     closeIncident(this.ctx, actor, incidentId, note);
   shareReview = (actor: Actor, incidentId: string) => shareReview(this.ctx, actor, incidentId);
+  report = (actor: Actor, text: string) => reportIncident(this.ctx, actor, text);
 
   activeIncidents(): Promise<Incident[]> {
     return this.ctx.store.incidents.listActive(this.ctx.dir.plan.organisation.id);

@@ -63,6 +63,18 @@ export interface Decision {
   evaluation: string | null;
 }
 
+/** A staff member's report ("melding") of what may be an incident, before one is declared. */
+export interface Report {
+  id: string;
+  organisation: string;
+  reporterId: string;
+  text: string;
+  source: Source;
+  reportedAt: Date;
+  /** The incident declared after it; null while none was. */
+  incidentId: string | null;
+}
+
 export const TASK_STATUSES = ["open", "claimed", "blocked", "done", "cancelled"] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 export type Phase = "technisch" | "organisatorisch";
@@ -153,6 +165,8 @@ export const LOG_TAGS = [
   "schadeclaim",
   "actie",
   "evaluatie",
+  /** A staff member's report (/ramp melding) while the incident runs. */
+  "melding",
 ] as const;
 export type LogTag = (typeof LOG_TAGS)[number];
 
@@ -193,12 +207,15 @@ export type NoticeKind =
   | "page-exhausted"
   | "decision"
   | "incident-closed"
-  | "log";
+  | "log"
+  /** A staff member's report, to the coordinator and the deputies, before any incident. */
+  | "report";
 
 /** A one-off message; its text is written by the core in the plan's language. */
 export interface Notice {
   kind: NoticeKind;
-  incidentId: string;
+  /** Null for a report, which comes before any incident. */
+  incidentId: string | null;
   text: string;
   subjectId?: string;
 }

@@ -9,6 +9,7 @@ import type {
   OutboxItem,
   Page,
   PageStatus,
+  Report,
   Source,
   Task,
   TaskStatus,
@@ -166,8 +167,16 @@ export interface ConversationRefRepository {
   put(platform: string, key: string, reference: string, at: Date): Promise<void>;
 }
 
+export interface ReportRepository {
+  insert(report: Report): Promise<void>;
+  /** Reports made since `since` that no incident took up yet, oldest first. */
+  listOpen(organisation: string, since: Date): Promise<Report[]>;
+  attach(ids: string[], incidentId: string): Promise<void>;
+}
+
 export interface Repositories {
   incidents: IncidentRepository;
+  reports: ReportRepository;
   pages: PageRepository;
   decisions: DecisionRepository;
   tasks: TaskRepository;

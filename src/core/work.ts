@@ -102,9 +102,7 @@ export class Work {
     /** `sent`: a message sent anew (a page, a notice), not an update of a card already out. */
     const add = (audience: Audience, delivery: Delivery, key: string, sent = true) => {
       for (const channel of ctx.channels) {
-        if (audience.kind === "person" && !reachable(channel, ctx.dir.person(audience.personId)))
-          continue;
-        if (channel === SMS_CHANNEL && !(sent && alerts(audience, delivery))) continue;
+        if (!deliverable(ctx, channel, audience, delivery, sent)) continue;
         items.push({
           id: ctx.ids.next(),
           incidentId: incident.id,
@@ -137,6 +135,19 @@ export function cardKey(card: CardRef): string {
   }
 }
 
+/** Whether a delivery goes out on a channel: the person is reachable there, and SMS only alerts. */
+export function deliverable(
+  ctx: EngineContext,
+  channel: string,
+  audience: Audience,
+  delivery: Delivery,
+  sent: boolean,
+): boolean {
+  if (audience.kind === "person" && !reachable(channel, ctx.dir.person(audience.personId)))
+    return false;
+  return channel !== SMS_CHANNEL || (sent && alerts(audience, delivery));
+}
+
 /** Whether a delivery channel can reach a person at all (the web inbox always can). */
 function reachable(channel: string, person: Person | undefined): boolean {
   if (!person) return false;
@@ -150,12 +161,15 @@ function reachable(channel: string, person: Person | undefined): boolean {
 export const SMS_CHANNEL = "sms";
 
 /**
- * What goes by SMS too: a page (the card sent to a person; later updates of it do not) and
- * "nobody reachable" to the leaders. Reminders and cards stay on the chat platforms: an SMS
+ * What goes by SMS too: a page (the card sent to a person; later updates of it do not),
+ * "nobody reachable" and a staff member's report to the leaders. Reminders and cards stay on the chat platforms: an SMS
  * for each would drown the page that matters.
  */
 function alerts(audience: Audience, delivery: Delivery): boolean {
   if (audience.kind !== "person") return false;
   if (delivery.type === "card") return delivery.card.kind === "page";
-  return delivery.type === "notice" && delivery.notice.kind === "page-exhausted";
+  return (
+    delivery.type === "notice" &&
+    (delivery.notice.kind === "page-exhausted" || delivery.notice.kind === "report")
+  );
 }

@@ -7,6 +7,7 @@ import { PrismaIncidents } from "./repositories/incidents.ts";
 import { PrismaJobs } from "./repositories/jobs.ts";
 import { PrismaOutbox } from "./repositories/outbox.ts";
 import { PrismaPages } from "./repositories/pages.ts";
+import { PrismaReports } from "./repositories/reports.ts";
 import { PrismaServices } from "./repositories/services.ts";
 import { PrismaTasks } from "./repositories/tasks.ts";
 import { PrismaTimeline } from "./repositories/timeline.ts";
@@ -14,6 +15,7 @@ import { PrismaTimeline } from "./repositories/timeline.ts";
 function repositories(db: Tx): Repositories {
   return {
     incidents: new PrismaIncidents(db),
+    reports: new PrismaReports(db),
     pages: new PrismaPages(db),
     decisions: new PrismaDecisions(db),
     tasks: new PrismaTasks(db),

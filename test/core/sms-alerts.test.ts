@@ -61,4 +61,18 @@ describeEachDatabase("SMS alerts", (target) => {
     expect(slack).toContain("review");
     await db.close();
   });
+
+  it("texts a staff member's report to the coordinator and the deputies", async () => {
+    const db = await target.open({}, await target.createDatabase());
+    const t = await createTestEngine(db, { channels: ["slack", "sms"] });
+    await t.engine.report(t.as("bart-lannoo"), "Rook uit het serverlokaal");
+    const rows = await db.client.outboxMessage.findMany({ where: { incidentId: null } });
+    expect(rows.map((r) => `${r.platform} → ${r.targetId}`).sort()).toEqual([
+      `slack → ${COORDINATOR}`,
+      `slack → ${DEPUTY}`,
+      `sms → ${COORDINATOR}`,
+      `sms → ${DEPUTY}`,
+    ]);
+    await db.close();
+  });
 });

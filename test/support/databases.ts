@@ -128,13 +128,28 @@ function postgresFactory(adminUrl: string): DatabaseFactory {
       if (created.length === 0) return;
       const names = created.splice(0);
       await withAdmin(async (client) => {
-        for (const name of names) {
-          // FORCE: a test that failed half-way may have left a connection open.
-          await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        }
+        for (const name of names) await dropDatabase(client, name);
       });
     },
   };
+}
+
+/**
+ * FORCE: a test that failed half-way may have left a connection open. An autovacuum worker on
+ * the new database cannot be ended by a non-superuser (42501): it finishes in a moment, so try
+ * again; a database still left is dropped by a later run's dropAbandonedDatabases.
+ */
+async function dropDatabase(client: pg.Client, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "42501") throw error;
+      if (attempt === 20) return;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
 
 function testDatabase(provider: Provider, factory: DatabaseFactory): TestDatabase {

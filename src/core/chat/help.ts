@@ -7,6 +7,7 @@ export function helpText(locale: Locale, prefix: string): string {
   if (locale === "en") {
     return [
       "*Ramp — the crisis plan, live*",
+      `\`${p} report <what and where>\` report what may be an incident: the coordinator and the deputies are alerted`,
       `\`${p} start [zwak|klein|groot|crisis] [totaal|gedeeltelijk] [description]\` declare an incident and page the crisis staff (coordinator or deputy; without words a form opens)`,
       `\`${p} status\` the incident: paging, decision, priority services and their RTO deadlines`,
       `\`${p} tasks\` the tasks of the plan, to claim (\`${p} tasks mine\`: yours)`,
@@ -23,7 +24,8 @@ export function helpText(locale: Locale, prefix: string): string {
   }
   return [
     "*Ramp — het rampenplan, live*",
-    `\`${p} start [zwak|klein|groot|crisis] [totaal|gedeeltelijk] [omschrijving]\` meld een incident en roep de crisisstaf op (coördinator of plaatsvervanger; zonder woorden opent een formulier)`,
+    `\`${p} melding <wat en waar>\` meld wat een incident kan zijn: de coördinator en de plaatsvervangers worden gewaarschuwd`,
+    `\`${p} start [zwak|klein|groot|crisis] [totaal|gedeeltelijk] [omschrijving]\` start een incident en roep de crisisstaf op (coördinator of plaatsvervanger; zonder woorden opent een formulier)`,
     `\`${p} status\` het incident: oproeping, beslissing, prioritaire diensten en hun RTO-deadlines`,
     `\`${p} taken\` de taken van het plan, om op te nemen (\`${p} taken mijn\`: de uwe)`,
     `\`${p} evaluatie <tekst>\` leg de evaluatie van de schade vast`,

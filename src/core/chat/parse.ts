@@ -16,6 +16,8 @@ export type ChatCommand =
   | { kind: "stop"; note?: string }
   | { kind: "board" }
   | { kind: "review"; incident?: string }
+  /** A staff member reports what may be an incident: the coordinator and deputies are alerted. */
+  | { kind: "report"; text: string }
   /** `bare`: nothing after the command (`/ramp`, `@Ramp`); the coordinator may mean "declare". */
   | { kind: "help"; bare?: boolean }
   | {
@@ -58,6 +60,10 @@ const WORDS: Record<string, Exclude<ChatCommand["kind"], "invalid">> = {
   crisisbord: "board",
   review: "review",
   rapport: "review",
+  melding: "report",
+  melden: "report",
+  meld: "report",
+  report: "report",
   help: "help",
   hulp: "help",
   "?": "help",
@@ -75,6 +81,7 @@ export const USAGE: Record<Exclude<ChatCommand["kind"], "invalid">, string> = {
   stop: "stop [slotopmerking]",
   board: "bord",
   review: "review [incident]",
+  report: "melding <wat er gebeurt en waar>",
   help: "help",
 };
 
@@ -125,6 +132,8 @@ export function parseChatCommand(raw: string): ChatCommand {
       return { kind: "board" };
     case "review":
       return tail ? { kind: "review", incident: tail } : { kind: "review" };
+    case "report":
+      return tail ? { kind: "report", text: tail } : missing(first, "report");
     case "help":
       return { kind: "help" };
   }

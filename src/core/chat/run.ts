@@ -48,6 +48,8 @@ export async function runChatCommand(
         return boardReply(engine, actor);
       case "review":
         return await reviewReply(engine, actor, command.incident);
+      case "report":
+        return await reportReply(engine, actor, command.text);
       case "invalid":
         return {
           kind: "help",
@@ -243,4 +245,26 @@ async function reviewReply(
         : `The full draft: npx ramp review ${incident.number} --format docx --out review.docx`,
   );
   return { kind: "text", text: lines.join("\n") };
+}
+
+/** `melding`: what the reporter hears back: who was alerted, or where the report went. */
+async function reportReply(engine: CrisisEngine, actor: Actor, text: string): Promise<ChatReply> {
+  const nl = engine.directory.locale === "nl";
+  const result = await engine.report(actor, text);
+  if (result.kind === "logged") {
+    const { number } = result.incident;
+    return {
+      kind: "text",
+      text: nl
+        ? `Er loopt al een incident (${number}): uw melding staat in het logboek, de crisisstaf ziet ze op het crisisbord.`
+        : `An incident is active (${number}): your report is in its log, where the crisis staff sees it on the board.`,
+    };
+  }
+  const names = result.alerted.map((id) => engine.directory.name(id)).join(", ");
+  return {
+    kind: "text",
+    text: nl
+      ? `Uw melding is doorgegeven aan ${names || "de coördinator"}. Wie beslist, start zo nodig het incident; u hoort het dan.`
+      : `Your report was passed on to ${names || "the coordinator"}. They decide whether to start an incident; you will hear if they do.`,
+  };
 }

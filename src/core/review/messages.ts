@@ -37,6 +37,7 @@ export function noticeKindLabel(kind: NoticeKind, say: Say): string {
     decision: say("Beslissing", "Decision"),
     "incident-closed": say("Afsluiting", "Closing"),
     log: say("Melding", "Notice"),
+    report: say("Melding van een incident", "Incident report"),
   };
   return labels[kind];
 }

@@ -11,6 +11,7 @@ const ICON: Record<Notice["kind"], string> = {
   decision: "🧭",
   "incident-closed": "🏁",
   log: "📝",
+  report: "🚨",
 };
 
 export function noticeBlocks(notice: Notice): Block[] {

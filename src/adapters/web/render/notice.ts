@@ -15,6 +15,7 @@ const KIND: Record<Notice["kind"], WordKey> = {
   decision: "decision",
   "incident-closed": "closedAt",
   log: "noticeLog",
+  report: "noticeReport",
 };
 
 export function noticeCard(ctx: RenderContext, notice: Notice, personal: boolean): Html {

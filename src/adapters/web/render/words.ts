@@ -147,7 +147,8 @@ const WORDS = {
   noticeOverdue: ["Deadline gemist", "Deadline missed"],
   noticeAssigned: ["Toegewezen", "Assigned"],
   noticeExhausted: ["Niemand meer op te roepen", "Nobody left to page"],
-  noticeLog: ["Melding", "Message"],
+  noticeLog: ["Bericht", "Message"],
+  noticeReport: ["Melding van een incident", "Incident report"],
   pageTitle: ["Oproeping", "Page"],
 } as const satisfies Record<string, readonly [string, string]>;
 

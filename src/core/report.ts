@@ -1,0 +1,85 @@
+// Step 2 "Melding en identificatie": any staff member reports what may be an incident; the
+// coordinator and the deputies are alerted at once (also by SMS where configured), and the
+// next declaration takes the report as how the incident was detected. During an incident a
+// report goes on its timeline instead, where the crisis staff follows it.
+import { type Actor, actorId } from "./actor.ts";
+import type { EngineContext } from "./context.ts";
+import { RampError } from "./errors.ts";
+import { addLogEntry } from "./logbook.ts";
+import type { Incident, OutboxItem, Report } from "./model.ts";
+import { requireKnown } from "./run.ts";
+import { formatDateTime } from "./time.ts";
+import { deliverable } from "./work.ts";
+
+export type ReportResult =
+  | { kind: "reported"; report: Report; alerted: string[] }
+  /** An incident is active: the report is on its timeline. */
+  | { kind: "logged"; incident: Incident };
+
+export async function reportIncident(
+  ctx: EngineContext,
+  actor: Actor,
+  text: string,
+): Promise<ReportResult> {
+  requireKnown(ctx, actor);
+  const body = text.trim();
+  if (!body) {
+    throw new RampError("invalid-input", {
+      field: "melding",
+      nl: "zeg wat er gebeurt en waar, bv. /ramp melding Rook in het serverlokaal.",
+      en: "say what is happening and where, e.g. /ramp report Smoke in the server room.",
+    });
+  }
+  const { dir } = ctx;
+  const active = await ctx.store.incidents.listActive(dir.plan.organisation.id);
+  if (active.length > 0) {
+    const incident = active[0]!;
+    await addLogEntry(ctx, actor, incident.id, body, ["melding"]);
+    return { kind: "logged", incident };
+  }
+  const now = ctx.clock.now();
+  const report: Report = {
+    id: ctx.ids.next(),
+    organisation: dir.plan.organisation.id,
+    reporterId: actor.personId,
+    text: body,
+    source: actor.source,
+    reportedAt: now,
+    incidentId: null,
+  };
+  const nl = dir.locale === "nl";
+  const at = formatDateTime(now, dir.locale, dir.timeZone);
+  const notice = {
+    kind: "report" as const,
+    incidentId: null,
+    subjectId: report.id,
+    text: nl
+      ? `Melding van ${dir.name(actor.personId)} (${at}): ${body} — Is het een incident? Start het met /ramp start; de melding wordt er deel van.`
+      : `Report from ${dir.name(actor.personId)} (${at}): ${body} — Is it an incident? Start it with /ramp start; the report becomes part of it.`,
+  };
+  const alerted = dir.leaders.filter((id) => id !== actor.personId);
+  const items: Array<Omit<OutboxItem, "attempts">> = [];
+  for (const personId of alerted) {
+    for (const channel of ctx.channels) {
+      const audience = { kind: "person" as const, personId };
+      const delivery = { type: "notice" as const, notice };
+      if (!deliverable(ctx, channel, audience, delivery, true)) continue;
+      items.push({
+        id: ctx.ids.next(),
+        incidentId: null,
+        dedupeKey: `report:${report.id}:${personId}:${channel}`,
+        channel,
+        audience,
+        delivery,
+        createdAt: now,
+      });
+    }
+  }
+  await ctx.store.transaction(async (tx) => {
+    await tx.reports.insert(report);
+    await tx.outbox.enqueue(items);
+  });
+  ctx.log.info({ reportId: report.id, reporter: actorId(actor) }, "incident reported");
+  ctx.onCommitted?.();
+  return { kind: "reported", report, alerted };
+}
