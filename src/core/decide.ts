@@ -5,7 +5,7 @@ import type { SituationId } from "../plan/schema.ts";
 import { type Actor, actorId } from "./actor.ts";
 import type { EngineContext } from "./context.ts";
 import { scheduleServiceJobs, scheduleTaskJobs } from "./deadlines.ts";
-import { RampError } from "./errors.ts";
+import { RampError, requiredText } from "./errors.ts";
 import type { Decision, Incident, IncidentService, Task } from "./model.ts";
 import { onIncident, requireLeader } from "./run.ts";
 import { addHours } from "./time.ts";
@@ -26,14 +26,10 @@ export async function recordEvaluation(
   text: string,
 ) {
   requireLeader(ctx, actor, { nl: "de evaluatie vastleggen", en: "record the evaluation" });
-  const evaluation = text.trim();
-  if (!evaluation) {
-    throw new RampError("invalid-input", {
-      field: "evaluatie",
-      nl: "beschrijf de toestand: geleden schade, wat werkt nog, wat niet.",
-      en: "describe the situation: damage, what still works, what does not.",
-    });
-  }
+  const evaluation = requiredText(text, "evaluatie", {
+    nl: "beschrijf de toestand: geleden schade, wat werkt nog, wat niet.",
+    en: "describe the situation: damage, what still works, what does not.",
+  });
   await onIncident(ctx, incidentId, async (work) => {
     work.record({
       type: "evaluation.recorded",

@@ -128,3 +128,14 @@ export interface ErrorView {
   nl: string;
   en: string;
 }
+
+/** Typed text that must say something: trimmed, or invalid-input with what to write where. */
+export function requiredText(
+  text: string,
+  field: string,
+  hint: { nl: string; en: string },
+): string {
+  const body = text.trim();
+  if (!body) throw new RampError("invalid-input", { field, ...hint });
+  return body;
+}

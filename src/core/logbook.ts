@@ -2,7 +2,7 @@
 // and corrections: a new entry pointing at the old one, never an edit in place.
 import { type Actor, actorId } from "./actor.ts";
 import type { EngineContext } from "./context.ts";
-import { RampError } from "./errors.ts";
+import { RampError, requiredText } from "./errors.ts";
 import { LOG_TAGS, type LogTag, type TimelineEntry } from "./model.ts";
 import { onIncident, requireKnown } from "./run.ts";
 
@@ -29,14 +29,10 @@ export async function addLogEntry(
   tags: string[] = [],
 ): Promise<TimelineEntry> {
   requireKnown(ctx, actor);
-  const body = text.trim();
-  if (!body) {
-    throw new RampError("invalid-input", {
-      field: "log",
-      nl: "schrijf wat er gebeurde, bv. /ramp log #externe-communicatie Persbericht verstuurd.",
-      en: "write what happened, e.g. /ramp log #externe-communicatie Press release sent.",
-    });
-  }
+  const body = requiredText(text, "log", {
+    nl: "schrijf wat er gebeurde, bv. /ramp log #externe-communicatie Persbericht verstuurd.",
+    en: "write what happened, e.g. /ramp log #externe-communicatie Press release sent.",
+  });
   const unknown = tags.filter((t) => !(LOG_TAGS as readonly string[]).includes(t));
   if (unknown.length > 0) {
     throw new RampError("invalid-input", {

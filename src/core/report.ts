@@ -4,7 +4,7 @@
 // report goes on its timeline instead, where the crisis staff follows it.
 import { type Actor, actorId } from "./actor.ts";
 import type { EngineContext } from "./context.ts";
-import { RampError } from "./errors.ts";
+import { requiredText } from "./errors.ts";
 import { addLogEntry } from "./logbook.ts";
 import type { Incident, OutboxItem, Report } from "./model.ts";
 import { requireKnown } from "./run.ts";
@@ -22,14 +22,10 @@ export async function reportIncident(
   text: string,
 ): Promise<ReportResult> {
   requireKnown(ctx, actor);
-  const body = text.trim();
-  if (!body) {
-    throw new RampError("invalid-input", {
-      field: "melding",
-      nl: "zeg wat er gebeurt en waar, bv. /ramp melding Rook in het serverlokaal.",
-      en: "say what is happening and where, e.g. /ramp report Smoke in the server room.",
-    });
-  }
+  const body = requiredText(text, "melding", {
+    nl: "zeg wat er gebeurt en waar, bv. /ramp melding Rook in het serverlokaal.",
+    en: "say what is happening and where, e.g. /ramp report Smoke in the server room.",
+  });
   const { dir } = ctx;
   const active = await ctx.store.incidents.listActive(dir.plan.organisation.id);
   if (active.length > 0) {
