@@ -7,6 +7,7 @@ import { RampError } from "./errors.ts";
 import { type Incident, type Report, SCOPES, type Scope } from "./model.ts";
 import { pageCrisisStaff } from "./paging.ts";
 import { ConflictError } from "./ports.ts";
+import { REPORTS_WITHIN_MS } from "./report.ts";
 import { onIncident, requireKnown, requireLeader } from "./run.ts";
 import { addMinutes, formatDateTime, yearIn } from "./time.ts";
 import { Work } from "./work.ts";
@@ -25,9 +26,6 @@ export interface DeclareInput {
   /** Explicitly open a second incident while one is active. */
   openSecond?: boolean;
 }
-
-/** How long a report waits for a declaration to take it up. */
-const REPORTS_WITHIN_MINUTES = 24 * 60;
 
 /** "Bart Lannoo (melding via Ramp, za 21 nov 22:00)", for each reporter. */
 function reportedByOf(ctx: EngineContext, reports: Report[]): string | null {
@@ -88,7 +86,7 @@ async function declareOnce(
     // Reports from staff since yesterday are how this incident was detected (step 2).
     const reports = await tx.reports.listOpen(
       plan.organisation.id,
-      addMinutes(now, -REPORTS_WITHIN_MINUTES),
+      new Date(now.getTime() - REPORTS_WITHIN_MS),
     );
     const prefix = `${yearIn(now, ctx.dir.timeZone)}-`;
     const count = await tx.incidents.countNumbersWithPrefix(plan.organisation.id, prefix);

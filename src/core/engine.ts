@@ -11,7 +11,7 @@ import { addLogEntry, correctEntry } from "./logbook.ts";
 import type { Incident, Source } from "./model.ts";
 import { type DeliveryChannel, dispatchOutbox } from "./outbox.ts";
 import { answerPage, type PageAnswer } from "./paging.ts";
-import { reportIncident } from "./report.ts";
+import { openReports, reportIncident } from "./report.ts";
 import { runDueJobs } from "./scheduler.ts";
 import { markServiceRestored } from "./services.ts";
 import { shareReview } from "./share-review.ts";
@@ -74,6 +74,7 @@ export class CrisisEngine {
     closeIncident(this.ctx, actor, incidentId, note);
   shareReview = (actor: Actor, incidentId: string) => shareReview(this.ctx, actor, incidentId);
   report = (actor: Actor, text: string) => reportIncident(this.ctx, actor, text);
+  openReports = () => openReports(this.ctx);
 
   activeIncidents(): Promise<Incident[]> {
     return this.ctx.store.incidents.listActive(this.ctx.dir.plan.organisation.id);

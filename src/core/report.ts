@@ -11,6 +11,9 @@ import { requireKnown } from "./run.ts";
 import { formatDateTime } from "./time.ts";
 import { deliverable } from "./work.ts";
 
+/** How long a report waits for a declaration to take it up. */
+export const REPORTS_WITHIN_MS = 24 * 3_600_000;
+
 export type ReportResult =
   | { kind: "reported"; report: Report; alerted: string[] }
   /** An incident is active: the report is on its timeline. */
@@ -78,4 +81,10 @@ export async function reportIncident(
   ctx.log.info({ reportId: report.id, reporter: actorId(actor) }, "incident reported");
   ctx.onCommitted?.();
   return { kind: "reported", report, alerted };
+}
+
+/** Reports a declaration would take up now (made within the last day), oldest first. */
+export function openReports(ctx: EngineContext): Promise<Report[]> {
+  const since = new Date(ctx.clock.now().getTime() - REPORTS_WITHIN_MS);
+  return ctx.store.reports.listOpen(ctx.dir.plan.organisation.id, since);
 }

@@ -42,6 +42,11 @@ describeEachDatabase("reporting an incident", (target) => {
       [DEPUTY, "report", text],
     ]);
 
+    // The coordinator's form starts from the report.
+    expect(await say(COORDINATOR, "start")).toEqual({
+      kind: "start-form",
+      description: "Rook uit het serverlokaal, het alarm gaat af",
+    });
     t.clock.set(new Date(t.clock.now().getTime() + 0.25 * HOUR));
     const incident = await declare(t);
     expect(incident.detectedAt).toEqual(new Date(t.clock.now().getTime() - 0.25 * HOUR));
@@ -62,6 +67,7 @@ describeEachDatabase("reporting an incident", (target) => {
 
     // Taken up: the next incident does not take it again.
     await t.engine.close(t.as(COORDINATOR), incident.id);
+    expect(await say(COORDINATOR, "start")).toEqual({ kind: "start-form" });
     const second = await declare(t);
     expect(second.reportedBy).toBeNull();
   });

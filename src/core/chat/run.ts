@@ -13,7 +13,11 @@ import type { ChatCommand } from "./parse.ts";
 
 export type ChatReply =
   /** `start` without details: the adapter asks for them in a form. */
-  | { kind: "start-form" }
+  | {
+      kind: "start-form";
+      /** The latest staff report not yet taken up, to start from (the form's description). */
+      description?: string;
+    }
   | { kind: "declared"; incident: IncidentCardView; text: string }
   | { kind: "status"; view: StatusView }
   | { kind: "tasks"; title: string; groups: TaskGroup[] }
@@ -42,7 +46,7 @@ export async function runChatCommand(
           engine.directory.isLeader(actor.personId) &&
           (await engine.activeIncidents()).length === 0
         )
-          return { kind: "start-form" };
+          return await startForm(engine);
         return { kind: "help", text: helpText(locale, prefix) };
       case "board":
         return boardReply(engine, actor);
@@ -63,7 +67,7 @@ export async function runChatCommand(
             nl: "een incident starten",
             en: "declare an incident",
           });
-          return { kind: "start-form" };
+          return await startForm(engine);
         }
         const incident = await engine.declare(actor, {
           classification: command.classification,
@@ -267,4 +271,10 @@ async function reportReply(engine: CrisisEngine, actor: Actor, text: string): Pr
       ? `Uw melding is doorgegeven aan ${names || "de coördinator"}. Wie beslist, start zo nodig het incident; u hoort het dan.`
       : `Your report was passed on to ${names || "the coordinator"}. They decide whether to start an incident; you will hear if they do.`,
   };
+}
+
+/** The declaration form, filled in with what a staff member reported, when someone did. */
+async function startForm(engine: CrisisEngine): Promise<ChatReply> {
+  const report = (await engine.openReports()).at(-1);
+  return report ? { kind: "start-form", description: report.text } : { kind: "start-form" };
 }

@@ -31,6 +31,13 @@ describe("Slack: reporting an incident", () => {
     }
     expect(s.fake.callsOf("conversations.create")).toEqual([]);
 
+    // The coordinator's form opens with the report as its description.
+    await s.command(U.pieter, "start", { triggerId: "trigger-report" });
+    const opened = await s.fake.waitFor("the start form", () => s.fake.callsOf("views.open")[0]);
+    expect(JSON.stringify(opened.body.view)).toContain(
+      '"initial_value":"Rook uit het serverlokaal"',
+    );
+
     await (await s.command(U.pieter, "start groot Brand in het serverlokaal")).reply();
     const told = await s.waitForMessage(
       s.fake.dmOf(U.bart),

@@ -93,6 +93,7 @@ describe("manifests/teams/manifest.json", () => {
     expect(scopes).toEqual(["groupChat", "personal", "team"]);
     const commands = lists[0]!.commands as Array<{ title: string; description: string }>;
     expect(commands.map((c) => c.title)).toEqual([
+      "melding",
       "start",
       "status",
       "taken",
@@ -112,7 +113,10 @@ describe("manifests/teams/manifest.json", () => {
       expect(command.description.length).toBeGreaterThan(10);
       expect(command.description.length).toBeLessThanOrEqual(128);
     }
-    expect(commands.find((c) => c.title === "start")!.description).toMatch(/^Meld een incident/);
+    expect(commands.find((c) => c.title === "melding")!.description).toMatch(
+      /^Meld wat een incident/,
+    );
+    expect(commands.find((c) => c.title === "start")!.description).toMatch(/^Start een incident/);
   });
 });
 

@@ -5,7 +5,8 @@ import type { Block } from "./text.ts";
 const option = (value: string, text: string) => ({ text: { type: "plain_text", text }, value });
 const plain = (text: string) => ({ type: "plain_text", text, emoji: true });
 
-export function startModal(nl: boolean, channelId: string): Block {
+/** `description`: what a staff member reported, to start from. */
+export function startModal(nl: boolean, channelId: string, description?: string): Block {
   return {
     type: "modal",
     callback_id: CALLBACK_IDS.startForm,
@@ -69,6 +70,7 @@ export function startModal(nl: boolean, channelId: string): Block {
           type: "plain_text_input",
           action_id: FIELDS.description.action,
           max_length: 500,
+          ...(description ? { initial_value: description.slice(0, 500) } : {}),
           placeholder: plain(
             nl
               ? "bv. Brand in het administratief centrum"

@@ -2,7 +2,8 @@
 import { INPUTS, START_VERB } from "../verbs.ts";
 import { type AdaptiveCard, card, heading } from "./elements.ts";
 
-export function startFormCard(nl: boolean): AdaptiveCard {
+/** `description`: what a staff member reported, to start from. */
+export function startFormCard(nl: boolean, description?: string): AdaptiveCard {
   const choice = (value: string, title: string) => ({ title, value });
   return card(
     [
@@ -54,6 +55,7 @@ export function startFormCard(nl: boolean): AdaptiveCard {
         isRequired: true,
         maxLength: 500,
         errorMessage: nl ? "Geef een korte omschrijving." : "Give a short description.",
+        ...(description ? { value: description.slice(0, 500) } : {}),
         placeholder: nl
           ? "bv. Brand in het administratief centrum"
           : "e.g. Fire in the administrative centre",

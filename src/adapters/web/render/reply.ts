@@ -37,7 +37,8 @@ ${decisionHistory(ctx, { kind: "decision", incidentId: view.incidentId, title: "
 <p class="subtle">${ctx.locale === "nl" ? `${view.openTasks} taken nog niet klaar` : `${view.openTasks} tasks not done yet`}</p>`;
 }
 
-export function startForm(ctx: RenderContext): Html {
+/** `description`: what a staff member reported, to start from. */
+export function startForm(ctx: RenderContext, description?: string): Html {
   const { w } = ctx;
   const id = ctx.nextId("start");
   return html`<form method="post" action="/chat/start" class="start-form" aria-labelledby="${id}" data-enhance>${hiddenFields(ctx)}
@@ -47,7 +48,7 @@ export function startForm(ctx: RenderContext): Html {
 <label for="${id}-scope">${w("scope")}</label>
 <select id="${id}-scope" name="scope"><option value="totaal">${w("scopeTotal")}</option><option value="gedeeltelijk">${w("scopePartial")}</option></select>
 <label for="${id}-desc">${w("description")}</label>
-<input id="${id}-desc" name="description" required maxlength="200" autocomplete="off">
+<input id="${id}-desc" name="description" required maxlength="200" autocomplete="off"${description ? html` value="${description.slice(0, 200)}"` : ""}>
 <button type="submit" class="btn btn-primary">${w("start")}</button>
 </form>`;
 }
@@ -55,7 +56,7 @@ export function startForm(ctx: RenderContext): Html {
 export function replyHtml(ctx: RenderContext, reply: ChatReply): Html {
   switch (reply.kind) {
     case "start-form":
-      return startForm(ctx);
+      return startForm(ctx, reply.description);
     case "declared":
       // The incident card itself follows in the conversation, for everyone.
       return html`<p class="done">${reply.text}</p>`;
