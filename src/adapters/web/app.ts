@@ -118,5 +118,7 @@ async function fingerprint(engine: CrisisEngine): Promise<string> {
   const heads = await Promise.all(
     active.map(async (i) => `${i.id}:${(await engine.ctx.store.timeline.last(i.id))?.seq ?? 0}`),
   );
-  return [newest[0]?.id ?? "", ...heads].join("|");
+  // A staff report (before any incident) shows on the board too.
+  const reports = active.length === 0 ? (await engine.openReports()).length : 0;
+  return [newest[0]?.id ?? "", reports, ...heads].join("|");
 }

@@ -286,6 +286,33 @@ describeEachDatabase("web: a whole incident in the local chat", (target) => {
 });
 
 describe("web: local mode", () => {
+  it("shows a staff report to the leaders and on the board, and starts the form from it", async () => {
+    const dir = mkdtempSync(`${tmpdir()}/ramp-web-report-`);
+    const s = await startWebRamp(`file:${dir}/ramp.db`);
+    try {
+      const bart = s.browser();
+      await bart.becomes(P.bart);
+      const sent = visible(await bart.say("/ramp melding Rook uit het serverlokaal"));
+      expect(sent).toContain("Uw melding is doorgegeven aan Pieter Declercq, Sofie Vermeulen.");
+      const wall = visible((await s.browser().get("/")).text);
+      expect(wall).toContain("Meldingen, nog geen incident gestart");
+      expect(wall).toMatch(/Bart Lannoo \(zo 22 nov 09:00\) ?: Rook uit het serverlokaal/);
+
+      const pieter = s.browser();
+      await pieter.becomes(P.pieter);
+      await s.ramp.scheduler.tick();
+      const chat = (await pieter.get("/chat")).text;
+      expect(visible(chat)).toContain("Melding van een incident");
+      expect(visible(chat)).toContain("Melding van Bart Lannoo");
+      const form = await pieter.say("/ramp start");
+      expect(form).toMatch(
+        /name="description" required maxlength="200" autocomplete="off" value="Rook uit het serverlokaal"/,
+      );
+    } finally {
+      await s.close();
+    }
+  });
+
   it("opens the start form for /ramp start without details, and declares from it", async () => {
     const dir = mkdtempSync(`${tmpdir()}/ramp-web-form-`);
     const s = await startWebRamp(`file:${dir}/ramp.db`);

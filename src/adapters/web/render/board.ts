@@ -28,6 +28,8 @@ export interface IncidentBoard {
 
 export interface BoardModel {
   board: IncidentBoard | null;
+  /** Staff reports no declaration took up yet (shown while no incident runs). */
+  reports: Array<{ who: string; at: string; text: string }>;
   otherActive: Incident[];
   past: Incident[];
   /** The review's address when the review generator is installed. */
@@ -103,7 +105,15 @@ export function boardContent(ctx: RenderContext, model: BoardModel, dir: PlanDir
   const { w } = ctx;
   const head = model.board
     ? incidentBoard(ctx, model.board, dir, model.reviewPath)
-    : html`<h1>${w("board")}</h1><p class="empty">${w("noIncident")} ${w("noIncidentHint")}</p>`;
+    : html`<h1>${w("board")}</h1><p class="empty">${w("noIncident")} ${w("noIncidentHint")}</p>${
+        model.reports.length > 0
+          ? section(
+              "reports",
+              w("openReports"),
+              html`<ul class="reports">${model.reports.map((r) => html`<li><strong>${r.who}</strong> <span class="when">(${r.at})</span>: ${r.text}</li>`)}</ul>`,
+            )
+          : ""
+      }`;
   return html`${head}
 ${model.otherActive.length > 0 ? section("other-active", w("otherActive"), html`<ul class="incidents">${model.otherActive.map((i) => incidentLink(ctx, i, model.reviewPath))}</ul>`) : ""}
 ${section("past", w("pastIncidents"), model.past.length > 0 ? html`<ul class="incidents">${model.past.map((i) => incidentLink(ctx, i, model.reviewPath))}</ul>` : html`<p>${w("noPast")}</p>`)}`;

@@ -65,6 +65,7 @@ const WORDS = {
   timelineHint: ["Nieuwste eerst.", "Newest first."],
   system: ["Ramp", "Ramp"],
   pastIncidents: ["Vorige incidenten", "Past incidents"],
+  openReports: ["Meldingen, nog geen incident gestart", "Reports, no incident started yet"],
   noPast: ["Nog geen afgesloten incidenten.", "No closed incidents yet."],
   review: ["post-incident review", "post-incident review"],
   reviewWord: ["Word-document", "Word document"],

@@ -2,6 +2,7 @@
 import type { Request, Response, Router } from "express";
 import type { CrisisEngine } from "../../../core/engine.ts";
 import { RampError } from "../../../core/errors.ts";
+import { formatDateTime } from "../../../core/time.ts";
 import type { Session } from "../auth.ts";
 import { type BoardModel, boardContent, type IncidentBoard } from "../render/board.ts";
 import { html } from "../render/html.ts";
@@ -68,8 +69,17 @@ export async function loadBoard(
       throw error;
     }
   }
+  const { directory } = engine;
+  const reports = target
+    ? []
+    : (await engine.openReports()).map((r) => ({
+        who: directory.name(r.reporterId),
+        at: formatDateTime(r.reportedAt, directory.locale, directory.timeZone),
+        text: r.text,
+      }));
   return {
     board: target ? await incidentBoard(engine, target.id, actorId) : null,
+    reports,
     otherActive: active.filter((i) => i.id !== target?.id),
     past: recent.filter((i) => i.status === "closed" && i.id !== target?.id).slice(0, 20),
     reviewPath: c.reviewPath,
