@@ -7,7 +7,7 @@ import { RampError } from "./errors.ts";
 import { type Incident, type Report, SCOPES, type Scope } from "./model.ts";
 import { pageCrisisStaff } from "./paging.ts";
 import { ConflictError } from "./ports.ts";
-import { REPORTS_WITHIN_MS } from "./report.ts";
+import { openReports } from "./report.ts";
 import { onIncident, requireKnown, requireLeader } from "./run.ts";
 import { addMinutes, formatDateTime, yearIn } from "./time.ts";
 import { Work } from "./work.ts";
@@ -84,10 +84,7 @@ async function declareOnce(
       throw new RampError("incident-active", { number: active.map((i) => i.number).join(", ") });
     }
     // Reports from staff since yesterday are how this incident was detected (step 2).
-    const reports = await tx.reports.listOpen(
-      plan.organisation.id,
-      new Date(now.getTime() - REPORTS_WITHIN_MS),
-    );
+    const reports = await openReports(ctx, tx.reports, now);
     const prefix = `${yearIn(now, ctx.dir.timeZone)}-`;
     const count = await tx.incidents.countNumbersWithPrefix(plan.organisation.id, prefix);
     const incident: Incident = {

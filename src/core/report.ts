@@ -6,13 +6,14 @@ import { type Actor, actorId } from "./actor.ts";
 import type { EngineContext } from "./context.ts";
 import { requiredText } from "./errors.ts";
 import { addLogEntry } from "./logbook.ts";
-import type { Incident, OutboxItem, Report } from "./model.ts";
+import type { Incident, Report } from "./model.ts";
+import type { ReportRepository } from "./ports.ts";
 import { requireKnown } from "./run.ts";
 import { formatDateTime } from "./time.ts";
-import { deliverable } from "./work.ts";
+import { outboxItems } from "./work.ts";
 
 /** How long a report waits for a declaration to take it up. */
-export const REPORTS_WITHIN_MS = 24 * 3_600_000;
+const REPORTS_WITHIN_MS = 24 * 3_600_000;
 
 export type ReportResult =
   | { kind: "reported"; report: Report; alerted: string[] }
@@ -57,23 +58,20 @@ export async function reportIncident(
       : `Report from ${dir.name(actor.personId)} (${at}): ${body} — Is it an incident? Start it with /ramp start; the report becomes part of it.`,
   };
   const alerted = dir.leaders.filter((id) => id !== actor.personId);
-  const items: Array<Omit<OutboxItem, "attempts">> = [];
-  for (const personId of alerted) {
-    for (const channel of ctx.channels) {
-      const audience = { kind: "person" as const, personId };
-      const delivery = { type: "notice" as const, notice };
-      if (!deliverable(ctx, channel, audience, delivery, true)) continue;
-      items.push({
-        id: ctx.ids.next(),
+  // No incident yet, so no Work: the alerts are queued here, one per leader and channel.
+  const items = alerted.flatMap((personId) =>
+    outboxItems(
+      ctx,
+      {
         incidentId: null,
-        dedupeKey: `report:${report.id}:${personId}:${channel}`,
-        channel,
-        audience,
-        delivery,
-        createdAt: now,
-      });
-    }
-  }
+        audience: { kind: "person", personId },
+        delivery: { type: "notice", notice },
+        now,
+        sent: true,
+      },
+      (channel) => `report:${report.id}:${personId}:${channel}`,
+    ),
+  );
   await ctx.store.transaction(async (tx) => {
     await tx.reports.insert(report);
     await tx.outbox.enqueue(items);
@@ -83,8 +81,14 @@ export async function reportIncident(
   return { kind: "reported", report, alerted };
 }
 
-/** Reports a declaration would take up now (made within the last day), oldest first. */
-export function openReports(ctx: EngineContext): Promise<Report[]> {
-  const since = new Date(ctx.clock.now().getTime() - REPORTS_WITHIN_MS);
-  return ctx.store.reports.listOpen(ctx.dir.plan.organisation.id, since);
+/** Reports a declaration at `now` takes up (made within the last day), oldest first. */
+export function openReports(
+  ctx: EngineContext,
+  reports: ReportRepository = ctx.store.reports,
+  now: Date = ctx.clock.now(),
+): Promise<Report[]> {
+  return reports.listOpen(
+    ctx.dir.plan.organisation.id,
+    new Date(now.getTime() - REPORTS_WITHIN_MS),
+  );
 }

@@ -101,18 +101,12 @@ export class Work {
     const items: Array<Omit<OutboxItem, "attempts">> = [];
     /** `sent`: a message sent anew (a page, a notice), not an update of a card already out. */
     const add = (audience: Audience, delivery: Delivery, key: string, sent = true) => {
-      for (const channel of ctx.channels) {
-        if (!deliverable(ctx, channel, audience, delivery, sent)) continue;
-        items.push({
-          id: ctx.ids.next(),
-          incidentId: incident.id,
-          dedupeKey: `${incident.id}:${stamp}:${String(items.length).padStart(4, "0")}:${key}:${channel}`,
-          channel,
-          audience,
-          delivery,
-          createdAt: now,
-        });
-      }
+      const at = items.length;
+      items.push(
+        ...outboxItems(ctx, { incidentId: incident.id, audience, delivery, now, sent }, (c, i) =>
+          [incident.id, stamp, String(at + i).padStart(4, "0"), key, c].join(":"),
+        ),
+      );
     };
     for (const d of this.deliveries.splice(0)) add(d.audience, d.delivery, d.key);
     for (const [key, { card, audience, ifShown }] of this.cards)
@@ -135,8 +129,37 @@ export function cardKey(card: CardRef): string {
   }
 }
 
+/**
+ * One outbox message per delivery channel that carries this delivery (`sent`: a message sent
+ * anew, not an update of a card already out); `keyOf(channel, i)` makes each one unique.
+ */
+export function outboxItems(
+  ctx: EngineContext,
+  message: {
+    incidentId: string | null;
+    audience: Audience;
+    delivery: Delivery;
+    now: Date;
+    sent: boolean;
+  },
+  keyOf: (channel: string, index: number) => string,
+): Array<Omit<OutboxItem, "attempts">> {
+  const { incidentId, audience, delivery, now, sent } = message;
+  return ctx.channels
+    .filter((channel) => deliverable(ctx, channel, audience, delivery, sent))
+    .map((channel, i) => ({
+      id: ctx.ids.next(),
+      incidentId,
+      dedupeKey: keyOf(channel, i),
+      channel,
+      audience,
+      delivery,
+      createdAt: now,
+    }));
+}
+
 /** Whether a delivery goes out on a channel: the person is reachable there, and SMS only alerts. */
-export function deliverable(
+function deliverable(
   ctx: EngineContext,
   channel: string,
   audience: Audience,
@@ -162,8 +185,8 @@ export const SMS_CHANNEL = "sms";
 
 /**
  * What goes by SMS too: a page (the card sent to a person; later updates of it do not),
- * "nobody reachable" and a staff member's report to the leaders. Reminders and cards stay on the chat platforms: an SMS
- * for each would drown the page that matters.
+ * "nobody reachable" and a staff member's report to the leaders. Reminders and cards stay on
+ * the chat platforms: an SMS for each would drown the page that matters.
  */
 function alerts(audience: Audience, delivery: Delivery): boolean {
   if (audience.kind !== "person") return false;

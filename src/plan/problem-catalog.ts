@@ -19,6 +19,23 @@ export interface Wording {
   hint: Text;
 }
 
+/** An id that names nothing in `section`: add it there, or use an existing one (a guess, if close). */
+function unknownReference(kind: Record<Locale, string>, section: string): Record<Locale, Wording> {
+  const guess = (p: Params, ask: string) => (p.suggestion ? ` (${ask} "${p.suggestion}"?)` : "");
+  return {
+    nl: {
+      message: (p) => `onbekende ${kind.nl} "${p.id}"`,
+      hint: (p) =>
+        `Voeg "${p.id}" toe onder ${section}, of gebruik een bestaande id${guess(p, "bedoelde u")}.`,
+    },
+    en: {
+      message: (p) => `unknown ${kind.en} "${p.id}"`,
+      hint: (p) =>
+        `Add "${p.id}" under ${section}, or use an existing id${guess(p, "did you mean")}.`,
+    },
+  };
+}
+
 export const CATALOG = {
   "file.unreadable": {
     nl: {
@@ -151,30 +168,8 @@ export const CATALOG = {
       hint: () => "Compare with the sample plan plans/ocmw-zonnebeke.yaml.",
     },
   },
-  "ref.person": {
-    nl: {
-      message: (p) => `onbekende persoon "${p.id}"`,
-      hint: (p) =>
-        `Voeg "${p.id}" toe onder people, of gebruik een bestaande id${p.suggestion ? ` (bedoelde u "${p.suggestion}"?)` : ""}.`,
-    },
-    en: {
-      message: (p) => `unknown person "${p.id}"`,
-      hint: (p) =>
-        `Add "${p.id}" under people, or use an existing id${p.suggestion ? ` (did you mean "${p.suggestion}"?)` : ""}.`,
-    },
-  },
-  "ref.function": {
-    nl: {
-      message: (p) => `onbekende functie "${p.id}"`,
-      hint: (p) =>
-        `Voeg "${p.id}" toe onder functions, of gebruik een bestaande id${p.suggestion ? ` (bedoelde u "${p.suggestion}"?)` : ""}.`,
-    },
-    en: {
-      message: (p) => `unknown function "${p.id}"`,
-      hint: (p) =>
-        `Add "${p.id}" under functions, or use an existing id${p.suggestion ? ` (did you mean "${p.suggestion}"?)` : ""}.`,
-    },
-  },
+  "ref.person": unknownReference({ nl: "persoon", en: "person" }, "people"),
+  "ref.function": unknownReference({ nl: "functie", en: "function" }, "functions"),
   "ref.service": {
     nl: {
       message: (p) => `onbekende dienst "${p.id}"`,

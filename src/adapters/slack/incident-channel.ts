@@ -57,30 +57,28 @@ export async function createIncidentChannel(
   const { channel: fixed, channelPrefix: prefix, private: wantPrivate } = dir.plan.chat.slack;
   if (fixed) return fixed;
   let isPrivate = wantPrivate;
+  const createNamed = async (name: string): Promise<string> => {
+    try {
+      return await create(client, name, isPrivate);
+    } catch (error) {
+      if (!isPrivate || slackErrorCode(error) !== "missing_scope") throw error;
+      logger.warn(
+        { channel: name },
+        "Slack refused a private incident channel (missing groups:write): the channel is public; reinstall the app to grant the scope",
+      );
+      isPrivate = false;
+      return create(client, name, false);
+    }
+  };
   for (const suffix of [
     "",
     `-${incident.number.split("-").at(-1)}`,
     `-${incident.id.slice(0, 6)}`,
   ]) {
-    const name = channelName(prefix, incident, dir.timeZone, suffix);
     try {
-      return await create(client, name, isPrivate);
+      return await createNamed(channelName(prefix, incident, dir.timeZone, suffix));
     } catch (error) {
-      const code = slackErrorCode(error);
-      if (code === "missing_scope" && isPrivate) {
-        logger.warn(
-          { channel: name },
-          "Slack refused a private incident channel (missing groups:write): the channel is public; reinstall the app to grant the scope",
-        );
-        isPrivate = false;
-        try {
-          return await create(client, name, false);
-        } catch (retry) {
-          if (slackErrorCode(retry) !== "name_taken") throw retry;
-          continue;
-        }
-      }
-      if (code !== "name_taken") throw error;
+      if (slackErrorCode(error) !== "name_taken") throw error;
     }
   }
   throw new Error(`no free channel name for incident ${incident.number}`);

@@ -109,15 +109,12 @@ export class TeamsDelivery implements DeliveryChannel {
   }
 
   private async referenceFor(audience: Audience): Promise<Partial<ConversationReference>> {
+    const known = await this.knownReference(audience);
+    if (known) return known;
     if (audience.kind === "person") {
-      const reference = await this.conversations.get(KEYS.person(audience.personId));
       // Retried: the person may still install the app (an administrator can pre-install it).
-      if (!reference)
-        throw new DeliveryError(`${audience.personId} has not installed Ramp in Teams yet`);
-      return reference;
+      throw new DeliveryError(`${audience.personId} has not installed Ramp in Teams yet`);
     }
-    const own = await this.conversations.get(KEYS.incident(audience.incidentId));
-    if (own) return own;
     const fallback = await this.conversations.raw(KEYS.defaultChannel);
     if (!fallback) {
       const pinned = this.engine.directory.plan.chat.teams.channel;

@@ -51,7 +51,7 @@ function incidentLink(
     : "";
   return html`<li><a href="/incidents/${encodeURIComponent(incident.id)}">${incident.number} — ${incident.description}</a> <span class="when">(${when}${closed})</span>${
     reviewPath && incident.status === "closed"
-      ? html` · <a href="${reviewPath(incident.id)}">${ctx.w("review")}</a> (<a href="${reviewPath(incident.id)}.docx" download>${ctx.w("reviewWord")}</a>)`
+      ? html` · ${reviewAnchors(ctx, reviewPath(incident.id), ctx.w("review"))}`
       : ""
   }</li>`;
 }
@@ -95,9 +95,13 @@ function reviewLinks(
   reviewPath: BoardModel["reviewPath"],
 ): Html {
   if (!reviewPath) return html``;
-  const path = reviewPath(b.incident.id);
   const label = b.incident.status === "active" ? ctx.w("reviewDraft") : ctx.w("review");
-  return html`<p class="review-links no-print"><a href="${path}">${label}</a> (<a href="${path}.docx" download>${ctx.w("reviewWord")}</a>)</p>`;
+  return html`<p class="review-links no-print">${reviewAnchors(ctx, reviewPath(b.incident.id), label)}</p>`;
+}
+
+/** The review page, and its Word document to download. */
+function reviewAnchors(ctx: RenderContext, path: string, label: string): Html {
+  return html`<a href="${path}">${label}</a> (<a href="${path}.docx" download>${ctx.w("reviewWord")}</a>)`;
 }
 
 /** The live part of the board page (fetched again on every change). */

@@ -47,14 +47,15 @@ export function registerReview(router: Router, c: WebContext): void {
   router.get(/^\/reviews\/([^/]+)(?:\/([^/]+))?$/, async (req, res) => {
     const token = req.params[0] ?? "";
     const incidentId = readReviewToken(c.signer, token, Date.now());
+    const file = req.params[1];
+    const format = file ? formatOf(file) : "html";
+    // Checked before the review is drafted: a wrong link costs nothing.
+    if (incidentId && !format) return sendHtml(res, notFound(contextFor(c, null, "/")), 404);
     const review = incidentId ? await reviewOrNull(c, incidentId) : null;
-    if (!review) {
+    if (!review || !format) {
       c.logger.warn({ known: incidentId !== null }, "web: refused review link");
       return sendHtml(res, invalidLink(c), 403);
     }
-    const file = req.params[1];
-    const format = file ? formatOf(file) : "html";
-    if (!format) return sendHtml(res, notFound(contextFor(c, null, "/")), 404);
     const here = `/reviews/${encodeURIComponent(token)}`;
     await send(c, res, review, format, (f) => `${here}/review.${f}`);
   });
