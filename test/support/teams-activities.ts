@@ -183,12 +183,7 @@ export function installationUpdate(
   serviceUrl: string,
   input: { from: TeamsUser; scope: "personal" | "team" | "groupChat"; action?: "add" | "remove" },
 ): Json {
-  const place: Place =
-    input.scope === "personal"
-      ? { kind: "personal", user: input.from }
-      : input.scope === "team"
-        ? { kind: "channel" }
-        : { kind: "groupChat" };
+  const place = placeOfScope(input.scope, input.from);
   const activity = base(serviceUrl, input.from, place, "installationUpdate");
   return {
     ...activity,
@@ -201,17 +196,18 @@ export function installationUpdate(
   };
 }
 
+/** Where an installation or the bot's arrival happens: the user's chat, the team's channel, a group chat. */
+function placeOfScope(scope: "personal" | "team" | "groupChat", from: TeamsUser): Place {
+  if (scope === "personal") return { kind: "personal", user: from };
+  return scope === "team" ? { kind: "channel" } : { kind: "groupChat" };
+}
+
 /** The bot added to a team or group chat (or a personal chat): conversationUpdate membersAdded. */
 export function botAdded(
   serviceUrl: string,
   input: { from: TeamsUser; scope: "personal" | "team" | "groupChat" },
 ): Json {
-  const place: Place =
-    input.scope === "personal"
-      ? { kind: "personal", user: input.from }
-      : input.scope === "team"
-        ? { kind: "channel" }
-        : { kind: "groupChat" };
+  const place = placeOfScope(input.scope, input.from);
   const activity = base(serviceUrl, input.from, place, "conversationUpdate");
   return {
     ...activity,
