@@ -305,7 +305,7 @@ describeEachDatabase("paging the crisis staff", (target) => {
     let view = await t.engine.views.paging(incident.id);
     expect(view.summary).toEqual({ coming: 2, declined: 1, silent: 0, waiting: 6, escalated: 2 });
     expect(view.summaryText).toBe(
-      "2 komen, 1 kunnen niet, 0 geen antwoord, 6 wachten op antwoord; bij 2 functies een vervanger opgeroepen",
+      "2 komen, 1 kan niet, 0 geen antwoord, 6 wachten op antwoord; bij 2 functies een vervanger opgeroepen",
     );
     expect(
       view.rows.filter((r) => r.functionId === "voorzitter").map((r) => [r.personName, r.status]),

@@ -88,7 +88,7 @@ describeEachDatabase("Slack: a whole incident over HTTP", (target) => {
     expect(blockText(incident)).toContain("Administratief Centrum Heidehof");
     const paging = await s.waitForMessage(channel, /^Oproeping crisisstaf: /);
     pagingTs = paging.ts;
-    expect(paging.text).toContain("1 komen");
+    expect(paging.text).toContain("1 komt, 0 kunnen niet");
     expect(paging.text).toContain("8 wachten op antwoord");
   });
 
@@ -233,7 +233,7 @@ describeEachDatabase("Slack: a whole incident over HTTP", (target) => {
   it("lets exactly one of two simultaneous claimers win; the other hears who has it, ephemerally", async () => {
     const card = await taskCard("b-tech-ict-middelen");
     const postedText = card.text;
-    expect(labels(card)).toEqual(["Opnemen", "Klaar", "Geblokkeerd"]);
+    expect(labels(card)).toEqual(["Opnemen", "Klaar", "Blokkeren…"]);
     const [bart, kevin] = await Promise.all([
       s.click(U.bart, card, "Opnemen"),
       s.click(U.kevin, card, "Opnemen"),

@@ -103,13 +103,13 @@ describe("Slack modals", () => {
     expect(opened()).toHaveLength(1);
   });
 
-  it("opens the reason form from the Geblokkeerd button and blocks the task on submission", async () => {
+  it("opens the reason form from the Blokkeren… button and blocks the task on submission", async () => {
     const decided = await s.command(U.pieter, "besluit B");
     await decided.reply();
     const channel = await s.incidentChannel("ramp-2026-11-22-ransomware-op-de-servers");
     const card = await s.taskCard(channel, "b-tech-backups");
     const trigger = triggerId();
-    const click = await s.click(U.bart, card, "Geblokkeerd", { triggerId: trigger });
+    const click = await s.click(U.bart, card, "Blokkeren…", { triggerId: trigger });
     expect(click.status).toBe(200);
     const call = await s.fake.waitFor("the reason form", () => opened()[1]);
     expect(call.body.trigger_id).toBe(trigger);

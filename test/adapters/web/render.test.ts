@@ -84,7 +84,7 @@ describe("the service chart", () => {
     expect(width(svg, "bar-running")).toBeCloseTo(166.7, 1);
     expect(svg).not.toContain("m-restored");
     expect(svg).toContain(
-      'aria-label="gemeld zo 22 nov 09:00; Deadline zo 22 nov 21:00; nu zo 22 nov 11:00"',
+      'aria-label="gestart zo 22 nov 09:00; Deadline zo 22 nov 21:00; nu zo 22 nov 11:00"',
     );
   });
 

@@ -1,9 +1,18 @@
 // The two forms: declaring an incident without arguments, and the reason for a blocked task.
 import { CALLBACK_IDS, FIELDS } from "../action-ids.ts";
-import type { Block } from "./text.ts";
+import { type Block, esc, LIMITS, shorten } from "./text.ts";
 
-const option = (value: string, text: string) => ({ text: { type: "plain_text", text }, value });
-const plain = (text: string) => ({ type: "plain_text", text, emoji: true });
+/** Slack: an option's text at most 75 characters; a modal's title and its buttons 24. */
+const option = (value: string, text: string) => ({
+  text: { type: "plain_text", text: shorten(text, 75) },
+  value,
+});
+const plain = (text: string, max = 2000) => ({
+  type: "plain_text",
+  text: shorten(text, max),
+  emoji: true,
+});
+const modalTitle = (text: string) => plain(text, 24);
 
 /** `description`: what a staff member reported, to start from. */
 export function startModal(nl: boolean, channelId: string, description?: string): Block {
@@ -11,9 +20,9 @@ export function startModal(nl: boolean, channelId: string, description?: string)
     type: "modal",
     callback_id: CALLBACK_IDS.startForm,
     private_metadata: JSON.stringify({ channelId }),
-    title: plain(nl ? "Incident melden" : "Declare incident"),
-    submit: plain(nl ? "Starten" : "Start"),
-    close: plain(nl ? "Annuleren" : "Cancel"),
+    title: modalTitle(nl ? "Incident melden" : "Declare incident"),
+    submit: modalTitle(nl ? "Starten" : "Start"),
+    close: modalTitle(nl ? "Annuleren" : "Cancel"),
     blocks: [
       {
         type: "input",
@@ -70,7 +79,7 @@ export function startModal(nl: boolean, channelId: string, description?: string)
           type: "plain_text_input",
           action_id: FIELDS.description.action,
           max_length: 500,
-          ...(description ? { initial_value: description.slice(0, 500) } : {}),
+          ...(description ? { initial_value: shorten(description, 500) } : {}),
           placeholder: plain(
             nl
               ? "bv. Brand in het administratief centrum"
@@ -104,11 +113,15 @@ export function blockReasonModal(nl: boolean, taskId: string, title: string): Bl
     type: "modal",
     callback_id: CALLBACK_IDS.blockReason,
     private_metadata: JSON.stringify({ taskId }),
-    title: plain(nl ? "Taak geblokkeerd" : "Task blocked"),
-    submit: plain(nl ? "Opslaan" : "Save"),
-    close: plain(nl ? "Annuleren" : "Cancel"),
+    title: modalTitle(nl ? "Taak blokkeren" : "Block task"),
+    submit: modalTitle(nl ? "Opslaan" : "Save"),
+    close: modalTitle(nl ? "Annuleren" : "Cancel"),
     blocks: [
-      { type: "section", text: { type: "mrkdwn", text: `*${title.replaceAll("*", "")}*` } },
+      // The title is plan text: escaped, so a title like "<NAS-01> herstellen" is not read as a link.
+      {
+        type: "section",
+        text: { type: "mrkdwn", text: `*${esc(title.replaceAll("*", ""), LIMITS.mrkdwn - 10)}*` },
+      },
       {
         type: "input",
         block_id: FIELDS.reason.block,

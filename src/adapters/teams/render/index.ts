@@ -2,6 +2,7 @@
 import type { ChatReply } from "../../../core/chat/run.ts";
 import type { ErrorView } from "../../../core/errors.ts";
 import type { Notice } from "../../../core/model.ts";
+import { amount } from "../../../core/views/plural.ts";
 import type { CardView } from "../../../core/views/types.ts";
 import { decisionCard } from "./decision.ts";
 import {
@@ -37,13 +38,9 @@ export function renderNotice(notice: Notice): AdaptiveCard {
   return card([text(plain(notice.text))]);
 }
 
-/** Dutch first, English below: the person may not read the plan's language. */
-export function renderError(error: ErrorView): AdaptiveCard {
-  return card([text(`⚠️ ${plain(error.nl)}`, { color: "Attention" }), subtle(plain(error.en))]);
-}
-
-export function errorText(error: ErrorView): string {
-  return `${error.nl} / ${error.en}`;
+/** In the plan's language only: a Dutch plan speaks Dutch. */
+export function renderError(error: ErrorView, nl: boolean): AdaptiveCard {
+  return card([text(`⚠️ ${plain(nl ? error.nl : error.en)}`, { color: "Attention" })]);
 }
 
 export function renderReply(
@@ -64,7 +61,11 @@ export function renderReply(
         ...(decisions.length > 0
           ? [text(`**${nl ? "Besluitenlijst" : "Decisions"}**`), ...decisions]
           : []),
-        subtle(nl ? `${v.openTasks} taken nog niet klaar` : `${v.openTasks} tasks not done yet`),
+        subtle(
+          nl
+            ? `${amount(v.openTasks, "taak", "taken")} nog niet klaar`
+            : `${amount(v.openTasks, "task", "tasks")} not done yet`,
+        ),
       ]);
     }
     case "tasks": {
@@ -100,10 +101,10 @@ export function renderReply(
     }
     case "help": {
       const body = [text(reply.text.replaceAll("`", "").replaceAll("*", "**"))];
-      if (reply.error) body.unshift(...(renderError(reply.error).body as never[]));
+      if (reply.error) body.unshift(...(renderError(reply.error, nl).body as never[]));
       return card(body);
     }
     case "error":
-      return renderError(reply.error);
+      return renderError(reply.error, nl);
   }
 }

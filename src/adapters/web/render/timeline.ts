@@ -28,7 +28,7 @@ export function describeEntry(
   switch (entry.type) {
     case "incident.declared": {
       const base = t(
-        `Incident ${str(d.number)} gemeld: ${str(d.description)} (${str(d.classification)}, ${str(d.scope)})`,
+        `Incident ${str(d.number)} gestart: ${str(d.description)} (${str(d.classification)}, ${str(d.scope)})`,
         `Incident ${str(d.number)} declared: ${str(d.description)} (${str(d.classification)}, ${str(d.scope)})`,
       );
       return d.planActivated
