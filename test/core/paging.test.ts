@@ -132,6 +132,12 @@ describeEachDatabase("paging the crisis staff", (target) => {
       answerSource: "teams",
     });
     expect(await pendingJobs(t, incident.id, johan.id)).toEqual([]);
+    // Answered: the card shows the answer, not the question again; one button changes it.
+    const card = await t.engine.views.pageCard(johan.id);
+    expect(card.answerText).toBe("Komt (za 21 nov 22:03)");
+    expect(card.actions.map((a) => [a.action, a.label])).toEqual([
+      ["page.declined", "Ik kan toch niet"],
+    ]);
 
     const again = await t.engine.answerPage(t.as("johan-maes"), johan.id, "coming");
     expect(again.status).toBe("coming");

@@ -1,6 +1,9 @@
 // The two forms: declaring an incident without arguments, and the reason for a blocked task.
 import { CALLBACK_IDS, FIELDS } from "../action-ids.ts";
-import { type Block, esc, LIMITS, shorten } from "./text.ts";
+import { type Block, esc, shorten } from "./text.ts";
+
+/** A task title in the form: escaped it may grow fivefold, still well within a section's 3000. */
+const TITLE_MAX = 500;
 
 /** Slack: an option's text at most 75 characters; a modal's title and its buttons 24. */
 const option = (value: string, text: string) => ({
@@ -120,7 +123,7 @@ export function blockReasonModal(nl: boolean, taskId: string, title: string): Bl
       // The title is plan text: escaped, so a title like "<NAS-01> herstellen" is not read as a link.
       {
         type: "section",
-        text: { type: "mrkdwn", text: `*${esc(title.replaceAll("*", ""), LIMITS.mrkdwn - 10)}*` },
+        text: { type: "mrkdwn", text: `*${esc(title.replaceAll("*", ""), TITLE_MAX)}*` },
       },
       {
         type: "input",

@@ -42,7 +42,11 @@ export function taskListBlocks(title: string, groups: TaskGroup[], nl: boolean):
     for (const task of group.tasks) {
       const block: Block = section(taskLine(task, nl));
       const first = buttons(task.actions.slice(0, 1));
-      if (first) block.accessory = (first.elements as Block[])[0];
+      if (first) {
+        // Action ids are unique within a message: each task's button names its task.
+        const button = (first.elements as Block[])[0]!;
+        block.accessory = { ...button, action_id: `${String(button.action_id)}:${task.taskId}` };
+      }
       blocks.push(block);
     }
   }
