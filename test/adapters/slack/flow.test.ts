@@ -65,7 +65,7 @@ describeEachDatabase("Slack: a whole incident over HTTP", (target) => {
     const reply = await sent.reply();
     expect(reply.response_type).toBe("ephemeral");
     expect(reply.text).toBe(
-      "Incident 2026-001 is gestart; de crisisstaf wordt opgeroepen. Volgende stap: leg na de vergadering de evaluatie vast met /ramp evaluatie <toestand>; dan volgt de beslissing A of B.",
+      "Incident 2026-001 is gestart; de crisisstaf wordt opgeroepen. Volgende stap: leg na de vergadering de evaluatie vast met /ramp evaluatie &lt;toestand&gt;; dan volgt de beslissing A of B.",
     );
     expect(await s.count(`SELECT count(*) FROM "Incident"`)).toBe(1);
   });

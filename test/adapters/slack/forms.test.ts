@@ -74,7 +74,7 @@ describe("Slack modals", () => {
     );
     expect(told.body).toMatchObject({ channel: "C0ALGEMEEN", user: U.pieter });
     expect(told.body.text).toBe(
-      "✅ Incident 2026-001 is gestart; de crisisstaf wordt opgeroepen. Volgende stap: leg na de vergadering de evaluatie vast met /ramp evaluatie <toestand>; dan volgt de beslissing A of B.",
+      "✅ Incident 2026-001 is gestart; de crisisstaf wordt opgeroepen. Volgende stap: leg na de vergadering de evaluatie vast met /ramp evaluatie &lt;toestand&gt;; dan volgt de beslissing A of B.",
     );
     const [incident] = await s.query(
       `SELECT classification, scope, description, "officeHours" FROM "Incident"`,

@@ -95,7 +95,9 @@ export function renderReply(
     case "help": {
       const error = reply.error ? renderError(reply.error, nl) : null;
       const help = message(reply.text, () => [section(escapeMrkdwn(reply.text))], nl);
-      return error ? { text: error.text, blocks: [...error.blocks, ...help.blocks] } : help;
+      if (!error || !reply.error) return help;
+      const said = fallbackText(nl ? reply.error.nl : reply.error.en);
+      return { text: said, blocks: [...error.blocks, ...help.blocks] };
     }
     case "error":
       return renderError(reply.error, nl);
