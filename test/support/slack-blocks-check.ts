@@ -99,7 +99,7 @@ class Checker {
   /** A plain_text object: shown as written, so never escaped (an `&amp;` would show as such). */
   plainText(where: string, value: unknown, max: number): void {
     const obj = value as Json | undefined;
-    if (!obj || obj.type !== "plain_text") {
+    if (obj?.type !== "plain_text") {
       this.fail(where, `must be a plain_text object, got ${JSON.stringify(value)}`);
       return;
     }
@@ -149,7 +149,10 @@ class Checker {
 
   confirm(where: string, value: unknown): void {
     const c = value as Json;
-    if (!c || typeof c !== "object") return this.fail(where, "confirm must be an object");
+    if (!c || typeof c !== "object") {
+      this.fail(where, "confirm must be an object");
+      return;
+    }
     this.plainText(`${where}.title`, c.title, SLACK_LIMITS.confirmTitle);
     this.textObject(`${where}.text`, c.text, SLACK_LIMITS.confirmText);
     this.plainText(`${where}.confirm`, c.confirm, SLACK_LIMITS.confirmButton);
@@ -170,9 +173,12 @@ class Checker {
 
   options(where: string, element: Json, max: number, plainOnly: boolean): void {
     const list = element.options;
-    if (!Array.isArray(list) || list.length === 0) return this.fail(where, "options missing");
+    if (!Array.isArray(list) || list.length === 0) {
+      this.fail(where, "options missing");
+      return;
+    }
     if (list.length > max) this.fail(where, `${list.length} options, Slack allows ${max}`);
-    list.forEach((o, i) => this.option(`${where}.options[${i}]`, o, plainOnly));
+    for (const [i, o] of list.entries()) this.option(`${where}.options[${i}]`, o, plainOnly);
     const values = list.map((o) => (o as Json).value);
     if (new Set(values).size !== values.length) this.fail(where, "two options share a value");
     const initial = element.initial_option as Json | undefined;
@@ -195,11 +201,14 @@ class Checker {
       case "static_select":
         if (e.placeholder !== undefined)
           this.plainText(`${where}.placeholder`, e.placeholder, SLACK_LIMITS.placeholder);
-        return this.options(where, e, SLACK_LIMITS.selectOptions, true);
+        this.options(where, e, SLACK_LIMITS.selectOptions, true);
+        return;
       case "radio_buttons":
-        return this.options(where, e, SLACK_LIMITS.radioOptions, false);
+        this.options(where, e, SLACK_LIMITS.radioOptions, false);
+        return;
       case "checkboxes":
-        return this.options(where, e, SLACK_LIMITS.checkboxOptions, false);
+        this.options(where, e, SLACK_LIMITS.checkboxOptions, false);
+        return;
       case "plain_text_input":
         if (e.placeholder !== undefined)
           this.plainText(`${where}.placeholder`, e.placeholder, SLACK_LIMITS.placeholder);
@@ -213,9 +222,11 @@ class Checker {
         return;
       case "image":
         this.maxLength(`${where}.image_url`, e.image_url, SLACK_LIMITS.url);
-        return this.maxLength(`${where}.alt_text`, e.alt_text, SLACK_LIMITS.imageAltText);
+        this.maxLength(`${where}.alt_text`, e.alt_text, SLACK_LIMITS.imageAltText);
+        return;
       default:
-        return this.fail(where, `element type ${String(e.type)} is not checked here`);
+        this.fail(where, `element type ${String(e.type)} is not checked here`);
+        return;
     }
   }
 
@@ -233,18 +244,21 @@ class Checker {
           const fields = b.fields as unknown[];
           if (fields.length > SLACK_LIMITS.sectionFields)
             this.fail(`${where}.fields`, `${fields.length} fields, Slack allows 10`);
-          fields.forEach((f, i) =>
-            this.textObject(`${where}.fields[${i}]`, f, SLACK_LIMITS.sectionField),
-          );
+          for (const [i, f] of fields.entries())
+            this.textObject(`${where}.fields[${i}]`, f, SLACK_LIMITS.sectionField);
         }
         if (b.accessory !== undefined) this.element(`${where}.accessory`, b.accessory);
         return;
       }
       case "header":
-        return this.plainText(`${where}.text`, b.text, SLACK_LIMITS.header);
+        this.plainText(`${where}.text`, b.text, SLACK_LIMITS.header);
+        return;
       case "context": {
         const elements = b.elements as unknown[] | undefined;
-        if (!elements?.length) return this.fail(where, "a context needs elements");
+        if (!elements?.length) {
+          this.fail(where, "a context needs elements");
+          return;
+        }
         if (elements.length > SLACK_LIMITS.contextElements)
           this.fail(where, `${elements.length} elements, Slack allows 10`);
         elements.forEach((e, i) => {
@@ -256,29 +270,37 @@ class Checker {
       }
       case "actions": {
         const elements = b.elements as unknown[] | undefined;
-        if (!elements?.length) return this.fail(where, "an actions block needs elements");
+        if (!elements?.length) {
+          this.fail(where, "an actions block needs elements");
+          return;
+        }
         if (elements.length > SLACK_LIMITS.actionsElements)
           this.fail(where, `${elements.length} elements, Slack allows 25`);
-        elements.forEach((e, i) => this.element(`${where}.elements[${i}]`, e));
+        for (const [i, e] of elements.entries()) this.element(`${where}.elements[${i}]`, e);
         return;
       }
       case "input":
         if (!inModal) this.fail(where, "input blocks belong in modals");
         this.plainText(`${where}.label`, b.label, SLACK_LIMITS.inputLabel);
         if (b.hint !== undefined) this.plainText(`${where}.hint`, b.hint, SLACK_LIMITS.inputHint);
-        return this.element(`${where}.element`, b.element);
+        this.element(`${where}.element`, b.element);
+        return;
       case "divider":
         return;
       default:
-        return this.fail(where, `block type ${String(b.type)} is not checked here`);
+        this.fail(where, `block type ${String(b.type)} is not checked here`);
+        return;
     }
   }
 
   blocks(where: string, value: unknown, max: number, inModal: boolean): void {
     if (value === undefined) return;
-    if (!Array.isArray(value)) return this.fail(where, "blocks must be an array");
+    if (!Array.isArray(value)) {
+      this.fail(where, "blocks must be an array");
+      return;
+    }
     if (value.length > max) this.fail(where, `${value.length} blocks, Slack allows ${max}`);
-    value.forEach((b, i) => this.block(`${where}[${i}]`, b, inModal));
+    for (const [i, b] of value.entries()) this.block(`${where}[${i}]`, b, inModal);
   }
 }
 

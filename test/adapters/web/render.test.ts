@@ -5,6 +5,7 @@ import { serviceChart } from "../../../src/adapters/web/render/chart.ts";
 import { type RenderContext, renderContext } from "../../../src/adapters/web/render/context.ts";
 import { html, trusted } from "../../../src/adapters/web/render/html.ts";
 import { incidentCard } from "../../../src/adapters/web/render/incident.ts";
+import { errorBox } from "../../../src/adapters/web/render/reply.ts";
 import { describeEntry } from "../../../src/adapters/web/render/timeline.ts";
 import { words } from "../../../src/adapters/web/render/words.ts";
 import { PlanDirectory } from "../../../src/core/directory.ts";
@@ -64,6 +65,23 @@ describe("html", () => {
     expect(out).not.toContain("<img");
     expect(out).not.toContain("<script");
     expect(out).toContain("&lt;img src=x onerror=alert(1)&gt;");
+  });
+});
+
+describe("an error", () => {
+  const error = {
+    code: "not-in-plan" as const,
+    nl: "U staat niet in het crisisplan.",
+    en: "You are not in the crisis plan.",
+  };
+
+  it("is shown in the plan's language only", () => {
+    const nl = errorBox(ctxAt(T("09:00"), "nl"), error).value;
+    expect(nl).toContain("U staat niet in het crisisplan.");
+    expect(nl).not.toContain("You are not");
+    const en = errorBox(ctxAt(T("09:00"), "en"), error).value;
+    expect(en).toContain("You are not in the crisis plan.");
+    expect(en).not.toContain("U staat niet");
   });
 });
 
