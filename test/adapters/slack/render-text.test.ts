@@ -254,6 +254,13 @@ describe("Slack renderers with hostile plan and user text", () => {
     expect(checkSlackMessage({ ...message })).toEqual([]);
   });
 
+  it("agrees the word with the count of open tasks", () => {
+    const one = JSON.stringify(renderReply({ kind: "status", view: status }, true).blocks);
+    expect(one).toContain("1 taak nog niet klaar");
+    const two = renderReply({ kind: "status", view: { ...status, openTasks: 2 } }, false);
+    expect(JSON.stringify(two.blocks)).toContain("2 tasks not done yet");
+  });
+
   it("shows an error in the plan's language only", () => {
     const error = { code: "invalid-input" as const, nl: "Geen incident.", en: "No incident." };
     expect(renderError(error, true).text).toBe("⚠️ Geen incident.");

@@ -190,6 +190,30 @@ describe("the timeline's sentences", () => {
       "Deadline missed: Sociale dienst",
     ],
     [
+      "tasks.planned",
+      { situation: "B", tasks: ["t1"] },
+      "1 taak gepland voor situatie B",
+      "1 task planned for situation B",
+    ],
+    [
+      "tasks.planned",
+      { situation: "A", tasks: ["t1", "t2"] },
+      "2 taken gepland voor situatie A",
+      "2 tasks planned for situation A",
+    ],
+    [
+      "incident.declared",
+      {
+        number: "2026-001",
+        description: "Brand",
+        classification: "groot",
+        scope: "totaal",
+        planActivated: false,
+      },
+      "Incident 2026-001 gestart: Brand (groot, totaal)",
+      "Incident 2026-001 declared: Brand (groot, totaal)",
+    ],
+    [
       "incident.closed",
       { note: null },
       "Incident afgesloten; de tijdlijn is verzegeld",

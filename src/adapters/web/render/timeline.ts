@@ -2,6 +2,7 @@
 import type { PlanDirectory } from "../../../core/directory.ts";
 import type { TimelineEntry } from "../../../core/model.ts";
 import { formatDateTime } from "../../../core/time.ts";
+import { amount } from "../../../core/views/plural.ts";
 import type { RenderContext } from "./context.ts";
 import { type Html, html } from "./html.ts";
 
@@ -87,8 +88,8 @@ export function describeEntry(
     case "tasks.planned": {
       const n = Array.isArray(d.tasks) ? d.tasks.length : 0;
       return t(
-        `${n} taken gepland voor situatie ${str(d.situation)}`,
-        `${n} tasks planned for situation ${str(d.situation)}`,
+        `${amount(n, "taak", "taken")} gepland voor situatie ${str(d.situation)}`,
+        `${amount(n, "task", "tasks")} planned for situation ${str(d.situation)}`,
       );
     }
     case "task.claimed":
