@@ -31,10 +31,16 @@ describe("/ramp bord", () => {
       expiresAt: new Date("2026-11-22T20:00:00Z"),
     }));
     const reply = await runChatCommand(engine, actor, parseChatCommand("bord"), "/ramp");
+    // The link is the reply's personal part: only for a private answer.
     expect(reply).toEqual({
       kind: "board",
-      url: "https://ramp.example.be/login?token=abc.def",
-      text: "Uw persoonlijke link naar het crisisbord, geldig tot zo 22 nov 21:00. Stuur hem niet door: wie hem heeft, ziet het bord als u.",
+      url: null,
+      text: "Het crisisbord toont het incident live, in de browser.",
+      personal: {
+        what: "sign-in-link",
+        url: "https://ramp.example.be/login?token=abc.def",
+        text: "Uw persoonlijke link naar het crisisbord, geldig tot zo 22 nov 21:00. Stuur hem niet door: wie hem heeft, ziet het bord als u.",
+      },
     });
   });
 
@@ -58,15 +64,20 @@ describe("/ramp bord", () => {
 
   const reply: Extract<ChatReply, { kind: "board" }> = {
     kind: "board",
-    text: "Uw persoonlijke link naar het crisisbord.",
-    url: "https://ramp.example.be/login?token=abc.def",
+    text: "Het crisisbord toont het incident live, in de browser.",
+    url: null,
+    personal: {
+      what: "sign-in-link",
+      text: "Uw persoonlijke link naar het crisisbord.",
+      url: "https://ramp.example.be/login?token=abc.def",
+    },
   };
 
   it("shows the link as a Slack link (the command's reply is ephemeral)", () => {
     const message = slackReply(reply, true);
     expect(message.text).toBe(reply.text);
     expect(JSON.stringify(message.blocks)).toContain(
-      "<https://ramp.example.be/login?token=abc.def|Open het crisisbord>",
+      "🔒 Uw persoonlijke link naar het crisisbord.\\n<https://ramp.example.be/login?token=abc.def|Open het crisisbord>",
     );
   });
 
