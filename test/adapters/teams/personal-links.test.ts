@@ -138,7 +138,18 @@ describe("personal links and numbers in Teams", () => {
     }
     expect(t.fake.calls.filter((c) => SIGN_IN.test(JSON.stringify(c.body)))).toEqual([]);
 
+    // A personal chat Teams refuses (the app removed, the bot blocked): left out as well.
     await t.installPersonal("hanne");
+    t.fake.fail(["send", "reply"], { status: 403 }, { conversationId: t.dm("hanne") });
+    const refused = await t.mention("hanne", "bord");
+    expect(messageText(await t.replyTo(refused))).toContain(
+      "typ bord in uw persoonlijke chat met Ramp.",
+    );
+    // Tried in her personal chat only, and refused there.
+    const tried = t.fake.calls.filter((c) => SIGN_IN.test(JSON.stringify(c.body)));
+    expect(tried.map((c) => [c.conversationId, c.status])).toEqual([[t.dm("hanne"), 403]]);
+    expect(t.dmMessages("hanne")).toEqual([]);
+
     await t.say("hanne", "bord");
     const link = await t.fake.waitFor("the link in Hanne's chat", () =>
       t.dmMessages("hanne").find((m) => SIGN_IN.test(JSON.stringify(m.activity))),
