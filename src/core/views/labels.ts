@@ -54,8 +54,8 @@ const TEXT = {
   function: w("Functie", "Function"),
   paging: w("Oproeping crisisstaf", "Crisis staff paging"),
   callOnBoard: w(
-    "bellen: het nummer staat op het crisisbord",
-    "call them: the number is on the crisis board",
+    "bellen: het nummer vindt u met status (alleen voor u) of op het crisisbord",
+    "call them: find the number with status (for you only) or on the crisis board",
   ),
   decide: w("Evaluatie en beslissing", "Evaluation and decision"),
   notActivated: w("Plan niet geactiveerd", "Plan not activated"),

@@ -92,7 +92,7 @@ describe("personal links and numbers in Slack", () => {
       for (const words of AFTER) await run(words, channel);
       const paging = await s.waitForMessage(channel, /^Oproeping crisisstaf/);
       expect(JSON.stringify(s.now(paging).blocks)).toContain(
-        "Wouter Hoste: Opgeroepen, nog geen antwoord — 📞 bellen: het nummer staat op het crisisbord",
+        "Wouter Hoste: Opgeroepen, nog geen antwoord — 📞 bellen: het nummer vindt u met status (alleen voor u) of op het crisisbord",
       );
 
       // Every answer to a command or click went to the person who typed it only.

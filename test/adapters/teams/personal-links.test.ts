@@ -97,14 +97,16 @@ describe("personal links and numbers in Teams", () => {
       expect(shared[WALK.indexOf("review")]).toContain("Incident: 2026-001");
       const status = shared[WALK.indexOf("status")]!;
       expect(status).toContain("Wouter Hoste");
-      expect(status).toContain("📞 bellen: het nummer staat op het crisisbord");
+      expect(status).toContain(
+        "📞 bellen: het nummer vindt u met status (alleen voor u) of op het crisisbord",
+      );
       expect(status).toContain("De telefoonnummers om te bellen staan in uw persoonlijke chat");
 
       // The caller has them privately: a link for each `bord` and `review`, the number to call.
       const personal = t.dmMessages("pieter").map((m) => JSON.stringify(m.activity));
       expect(personal.filter((m) => SIGN_IN.test(m))).toHaveLength(4);
       expect(personal.some((m) => m.includes(DPO_MOBILE))).toBe(true);
-    });
+    }, 120_000);
   }
 
   it("shows the number on the paging card only to the coordinator and the deputies", async () => {
@@ -115,7 +117,7 @@ describe("personal links and numbers in Teams", () => {
       t.fake.messagesIn(sent.conversationId).find((m) => cardRef(m)?.kind === "paging"),
     );
     expect(messageText(paging)).toContain(
-      "Wouter Hoste: Opgeroepen, nog geen antwoord — 📞 bellen: het nummer staat op het crisisbord",
+      "Wouter Hoste: Opgeroepen, nog geen antwoord — 📞 bellen: het nummer vindt u met status (alleen voor u) of op het crisisbord",
     );
     expect(messageText(paging)).not.toContain(DPO_MOBILE);
     // Teams shows each viewer their own refreshed card (User Specific Views).
