@@ -63,16 +63,17 @@ describe("Teams commands", () => {
 
   it("never posts a personal board link in a channel, only in the personal chat", async () => {
     const sent = await t.mention("hanne", "bord");
-    const text = messageText(await t.replyTo(sent));
-    expect(text).toBe(
-      "Uw link naar het crisisbord is persoonlijk: typ bord in uw persoonlijke chat met Ramp.",
+    const reply = await t.replyTo(sent);
+    expect(messageText(reply)).toBe(
+      "Het crisisbord toont het incident live, in de browser.\n🔒 Uw persoonlijke link naar het crisisbord staat in uw persoonlijke chat met Ramp: hij hoort niet in een gesprek dat anderen lezen.",
     );
-    expect(text).not.toContain("token=");
+    expect(JSON.stringify(reply)).not.toContain("token=");
+    // Sent to her personal chat during the same turn, and again when she asks there.
+    const link = () =>
+      t.dmMessages("hanne").filter((m) => JSON.stringify(m).includes("/login?token="));
+    expect(link()).toHaveLength(1);
     await t.say("hanne", "bord");
-    const personal = await t.fake.waitFor("the link in Hanne's chat", () =>
-      t.dmMessages("hanne").find((m) => messageText(m).includes("crisisbord")),
-    );
-    expect(JSON.stringify(personal)).toContain("/login?token=");
+    await t.fake.waitFor("the link in Hanne's chat again", () => link().length === 2);
   });
 
   it("explains an unknown word with the help", async () => {

@@ -21,6 +21,7 @@ import {
   actionExecute,
   botAdded,
   channelMention,
+  groupChatMention,
   installationUpdate,
   personalConversationId,
   personalMessage,
@@ -207,6 +208,20 @@ export class TeamsRamp {
     text: string,
   ): Promise<{ status: number; conversationId: string; activityId: string }> {
     const activity = channelMention(this.fake.serviceUrl, { from: this.user(who), text });
+    const sent = await this.post(activity);
+    return {
+      status: sent.status,
+      conversationId: String((activity.conversation as Json).id),
+      activityId: String(activity.id),
+    };
+  }
+
+  /** `@Ramp <text>` in the crisis team's group chat. */
+  async mentionInGroupChat(
+    who: Who | TeamsUser,
+    text: string,
+  ): Promise<{ status: number; conversationId: string; activityId: string }> {
+    const activity = groupChatMention(this.fake.serviceUrl, { from: this.user(who), text });
     const sent = await this.post(activity);
     return {
       status: sent.status,
