@@ -45,8 +45,12 @@ describe("Teams commands", () => {
     expect(sent.status).toBe(200);
     const help = messageText(await t.replyTo(sent));
     expect(help).toMatch(/^\*\*Ramp — het rampenplan, live\*\*\n/);
-    expect(help).toContain("@Ramp start [zwak|klein|groot|crisis]");
-    expect(help).toContain("@Ramp besluit A <uitwijklocatie>");
+    // One command per list item; placeholders in italics (Teams drops `<…>`).
+    expect(help).toContain("\n- **@Ramp start \\[zwak|klein|groot|crisis\\]");
+    expect(help).toContain(
+      "\n- **@Ramp besluit A** _uitwijklocatie_ of **@Ramp besluit B \\[reden\\]**",
+    );
+    expect(help).not.toMatch(/[<>`]/);
     expect(help).not.toContain("/ramp");
     // `@Ramp help` and the English alias say the same.
     for (const word of ["help", "hulp", "?"]) {
@@ -107,7 +111,7 @@ describe("Teams commands", () => {
     });
     expect(answer.status).toBe(200);
     expect(answer.text).toMatch(
-      /^✅ Incident 2026-001 is gestart; de crisisstaf wordt opgeroepen\. Volgende stap: leg na de vergadering de evaluatie vast met @Ramp evaluatie <toestand>; dan volgt de beslissing A of B\.\nIncident 2026-001 — Overstroming kelder Sociaal Huis\n/,
+      /^✅ Incident 2026-001 is gestart; de crisisstaf wordt opgeroepen\. Volgende stap: leg na de vergadering de evaluatie vast met @Ramp evaluatie _toestand_; dan volgt de beslissing A of B\.\nIncident 2026-001 — Overstroming kelder Sociaal Huis\n/,
     );
     const [incident] = await t.query(`SELECT classification, scope FROM "Incident"`);
     expect(incident).toMatchObject({ classification: "crisis", scope: "gedeeltelijk" });

@@ -46,14 +46,7 @@ export const factSet = (facts: Fact[]): Element => ({
   facts: facts.map((f) => ({ title: f.label, value: f.value })),
 });
 
-/**
- * Adaptive Card TextBlocks read a little Markdown (bold, italic, links, lists); text from people
- * must not turn into it. Only those markers are escaped: some Teams clients show other
- * backslashes literally.
- */
-export function plain(value: string): string {
-  return value.replace(/([\\*_[\]`~])/g, "\\$1");
-}
+export { plain } from "./markdown.ts";
 
 export function actionData(action: ViewAction): Record<string, string> {
   return {

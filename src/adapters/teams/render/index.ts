@@ -13,7 +13,9 @@ import {
   subtle,
   text,
 } from "./elements.ts";
+import { helpBody } from "./help.ts";
 import { incidentBody, incidentCard } from "./incident.ts";
+import { paragraphs } from "./markdown.ts";
 import { pageCard } from "./page.ts";
 import { pagingBody, pagingCard } from "./paging.ts";
 import { taskBody, taskCard } from "./task.ts";
@@ -34,12 +36,15 @@ export function renderCard(view: CardView, nl: boolean): AdaptiveCard {
 }
 
 export function renderNotice(notice: Notice): AdaptiveCard {
-  return card([text(plain(notice.text))]);
+  return card([text(paragraphs(notice.text))]);
 }
 
 /** Dutch first, English below: the person may not read the plan's language. */
 export function renderError(error: ErrorView): AdaptiveCard {
-  return card([text(`⚠️ ${plain(error.nl)}`, { color: "Attention" }), subtle(plain(error.en))]);
+  return card([
+    text(`⚠️ ${paragraphs(error.nl)}`, { color: "Attention" }),
+    subtle(paragraphs(error.en)),
+  ]);
 }
 
 export function errorText(error: ErrorView): string {
@@ -52,7 +57,7 @@ export function renderReply(
 ): AdaptiveCard {
   switch (reply.kind) {
     case "declared":
-      return card([text(`✅ ${plain(reply.text)}`), ...incidentBody(reply.incident, nl)]);
+      return card([text(`✅ ${paragraphs(reply.text)}`), ...incidentBody(reply.incident, nl)]);
     case "status": {
       const v = reply.view;
       const decisions = v.decisions.map((d) =>
@@ -85,21 +90,21 @@ export function renderReply(
       return card(body);
     }
     case "text":
-      return card([text(plain(reply.text))]);
+      return card([text(paragraphs(reply.text))]);
     case "board": {
       const open = reply.url
         ? [
             {
               type: "Action.OpenUrl",
-              title: nl ? "Open het crisisbord" : "Open the crisis board",
+              title: nl ? "Open het crisisbord" : "Open crisis board",
               url: reply.url,
             },
           ]
         : [];
-      return card([text(plain(reply.text))], open);
+      return card([text(paragraphs(reply.text))], open);
     }
     case "help": {
-      const body = [text(reply.text.replaceAll("`", "").replaceAll("*", "**"))];
+      const body = helpBody(reply.text);
       if (reply.error) body.unshift(...(renderError(reply.error).body as never[]));
       return card(body);
     }
