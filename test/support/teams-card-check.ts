@@ -123,6 +123,8 @@ function walkElements(
       if (element.wrap !== true && String(element.text).length > 40)
         problems.push(`${at}: long text without wrap is cut off to one line`);
     }
+    // "Media elements are currently not supported in Adaptive Cards on Teams platform."
+    if (type === "Media") problems.push(`${at}: Teams does not show media in cards`);
     if (type === "FactSet") {
       for (const fact of (element.facts as Json[] | undefined) ?? []) {
         for (const p of [...textProblems(String(fact.title)), ...textProblems(String(fact.value))])
