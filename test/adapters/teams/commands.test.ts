@@ -59,6 +59,31 @@ describe("Teams commands", () => {
     }
   });
 
+  it("decides A at the fallback location chosen on the decision card, with a short button", async () => {
+    const sent = await t.mention(
+      "pieter",
+      "start crisis totaal Brand in het administratief centrum",
+    );
+    await t.replyTo(sent);
+    await t.mention("pieter", "evaluatie Kantoren onbruikbaar");
+    const decision = await t.fake.waitFor("the decision card with its choice", () =>
+      t.fake
+        .messagesIn(sent.conversationId)
+        .find((m) =>
+          ((cardOf(m.activity)?.body ?? []) as Json[]).some((e) => e.id === "locationId"),
+        ),
+    );
+    // The chosen location arrives as the action's locationId (Teams merges inputs into data).
+    const decided = await t.click("pieter", decision, "A: uitwijklocatie", {
+      locationId: "bibliotheek",
+    });
+    expect(decided.status).toBe(200);
+    expect(decided.text).not.toMatch(/^⚠️/);
+    expect(decided.text).toContain("Bibliotheek De Heidebloem");
+    const [incident] = await t.query(`SELECT situation, "locationId" FROM "Incident"`);
+    expect(incident).toEqual({ situation: "A", locationId: "bibliotheek" });
+  });
+
   it("offers the coordinator the start form for @Ramp alone while no incident is active", async () => {
     const sent = await t.mention("pieter", "");
     expect(messageText(await t.replyTo(sent))).toBe("Incident melden");

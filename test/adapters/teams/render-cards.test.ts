@@ -369,6 +369,10 @@ describe("Teams card text", () => {
     expect(text).toContain("**Zo nodig vervangende ICT-middelen aanvragen ‹dringend›**");
     expect(text).toContain("🟥 Leverancier onbereikbaar\n\nnieuwe poging om 11:00");
     expect(text).toContain("Bel de leverancier.\n\nVraag naar laptops.");
+    const reported = { label: "Gemeld door", value: "Hanne <communicatie> *dringend*" };
+    const incident = renderCard({ ...INCIDENT, facts: [reported] }, true) as Json;
+    assertTeamsCard(incident, "incident with a typed fact");
+    expect(cardText(incident)).toContain("Gemeld door: Hanne ‹communicatie› \\*dringend\\*");
   });
 });
 
