@@ -26,6 +26,8 @@ export interface ViewAction {
   /** For decisions: the situation and the fallback location. */
   situation?: SituationId;
   locationId?: string;
+  /** The fallback location in full, for adapters whose buttons hold only a few words. */
+  location?: { name: string; address: string; capacity: string };
 }
 
 export interface Fact {

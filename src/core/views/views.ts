@@ -245,6 +245,11 @@ export class Views {
               situation: "A" as const,
               locationId: location.id,
               label: `A — ${location.name} (${location.capacity} ${this.nl ? "pl." : "seats"})`,
+              location: {
+                name: location.name,
+                address: location.address,
+                capacity: `${location.capacity} ${this.nl ? "pl." : "seats"}`,
+              },
             })),
             {
               action: "decision.decide",

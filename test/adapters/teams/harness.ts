@@ -287,6 +287,10 @@ export class TeamsRamp {
     const body = sent.body ? (JSON.parse(sent.body) as Json) : {};
     const card =
       body.type === "application/vnd.microsoft.card.adaptive" ? (body.value as Json) : undefined;
+    if (card) {
+      this.fake.checkCard(card, `the invoke response to ${verb}`);
+      this.fake.assertCards();
+    }
     return {
       status: sent.status,
       body,

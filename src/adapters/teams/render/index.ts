@@ -14,7 +14,9 @@ import {
   subtle,
   text,
 } from "./elements.ts";
+import { helpBody } from "./help.ts";
 import { incidentBody, incidentCard } from "./incident.ts";
+import { paragraphs } from "./markdown.ts";
 import { pageCard } from "./page.ts";
 import { pagingBody, pagingCard } from "./paging.ts";
 import { taskBody, taskCard } from "./task.ts";
@@ -35,12 +37,15 @@ export function renderCard(view: CardView, nl: boolean): AdaptiveCard {
 }
 
 export function renderNotice(notice: Notice): AdaptiveCard {
-  return card([text(plain(notice.text))]);
+  return card([text(paragraphs(notice.text))]);
 }
 
 /** Dutch first, English below: the person may not read the plan's language. */
 export function renderError(error: ErrorView): AdaptiveCard {
-  return card([text(`⚠️ ${plain(error.nl)}`, { color: "Attention" }), subtle(plain(error.en))]);
+  return card([
+    text(`⚠️ ${paragraphs(error.nl)}`, { color: "Attention" }),
+    subtle(paragraphs(error.en)),
+  ]);
 }
 
 export function errorText(error: ErrorView): string {
@@ -89,7 +94,7 @@ function withPersonal(answer: AdaptiveCard, part: PersonalPart, nl: boolean): Ad
 function renderBody(reply: Exclude<ChatReply, { kind: "start-form" }>, nl: boolean): AdaptiveCard {
   switch (reply.kind) {
     case "declared":
-      return card([text(`✅ ${plain(reply.text)}`), ...incidentBody(reply.incident, nl)]);
+      return card([text(`✅ ${paragraphs(reply.text)}`), ...incidentBody(reply.incident, nl)]);
     case "status": {
       const v = reply.view;
       const decisions = v.decisions.map((d) =>
@@ -122,21 +127,21 @@ function renderBody(reply: Exclude<ChatReply, { kind: "start-form" }>, nl: boole
       return card(body);
     }
     case "text":
-      return card([text(plain(reply.text))]);
+      return card([text(paragraphs(reply.text))]);
     case "board": {
       const open = reply.url
         ? [
             {
               type: "Action.OpenUrl",
-              title: nl ? "Open het crisisbord" : "Open the crisis board",
+              title: nl ? "Open het crisisbord" : "Open crisis board",
               url: reply.url,
             },
           ]
         : [];
-      return card([text(plain(reply.text))], open);
+      return card([text(paragraphs(reply.text))], open);
     }
     case "help": {
-      const body = [text(reply.text.replaceAll("`", "").replaceAll("*", "**"))];
+      const body = helpBody(reply.text);
       if (reply.error) body.unshift(...(renderError(reply.error).body as never[]));
       return card(body);
     }
