@@ -1,6 +1,6 @@
 // View model → Slack message (fallback text + blocks).
 
-import type { ChatReply } from "../../../core/chat/run.ts";
+import type { ChatReply, PersonalPart } from "../../../core/chat/run.ts";
 import type { ErrorView } from "../../../core/errors.ts";
 import type { Notice } from "../../../core/model.ts";
 import type { CardView } from "../../../core/views/types.ts";
@@ -68,10 +68,30 @@ export function renderError(error: ErrorView, nl: boolean): SlackMessage {
   return message(text, () => [section(escapeMrkdwn(text))], nl);
 }
 
+/**
+ * A reply to a command, with its personal part (a sign-in link, numbers to call): Ramp answers
+ * commands in Slack only ephemerally (`response_type: "ephemeral"`, postEphemeral or a DM), so
+ * only whoever typed the command reads it.
+ */
 export function renderReply(
   reply: Exclude<ChatReply, { kind: "start-form" }>,
   nl: boolean,
 ): SlackMessage {
+  const message = renderBody(reply, nl);
+  if (!reply.personal) return message;
+  // Within Slack's 50 blocks: the personal part (a sign-in link) is never the one left out.
+  const blocks = message.blocks.slice(0, MAX_MESSAGE_BLOCKS - 1);
+  return { text: message.text, blocks: [...blocks, personalBlock(reply.personal, nl)] };
+}
+
+function personalBlock(part: PersonalPart, nl: boolean): Block {
+  const link = part.url
+    ? `\n<${escapeMrkdwn(part.url)}|${nl ? "Open het crisisbord" : "Open the crisis board"}>`
+    : "";
+  return section(`🔒 ${escapeMrkdwn(part.text)}${link}`);
+}
+
+function renderBody(reply: Exclude<ChatReply, { kind: "start-form" }>, nl: boolean): SlackMessage {
   switch (reply.kind) {
     case "declared":
       return message(
@@ -86,7 +106,7 @@ export function renderReply(
     case "text":
       return message(reply.text, () => [section(escapeMrkdwn(reply.text))], nl);
     case "board": {
-      // Sent as the ephemeral reply: a personal sign-in link is seen only by the person who asked.
+      // The board's address in local mode; a personal link is the reply's personal part.
       const link = reply.url
         ? `\n<${escapeMrkdwn(reply.url)}|${nl ? "Open het crisisbord" : "Open the crisis board"}>`
         : "";
