@@ -7,6 +7,7 @@ import { performAction } from "../../../core/chat/act.ts";
 import type { CrisisEngine } from "../../../core/engine.ts";
 import { ACTIONS, type ActionKind } from "../../../core/views/types.ts";
 import type { Session } from "../auth.ts";
+import type { WordKey } from "../render/words.ts";
 import {
   failureText,
   formBody,
@@ -16,6 +17,18 @@ import {
   type WebContext,
   wantsJson,
 } from "./context.ts";
+
+/** The confirmation shown next to the button that was pressed. */
+const DONE: Record<ActionKind, WordKey> = {
+  "page.coming": "doneComing",
+  "page.declined": "doneDeclined",
+  "task.claim": "doneClaim",
+  "task.release": "doneRelease",
+  "task.complete": "doneComplete",
+  "task.block": "doneBlock",
+  "task.unblock": "doneUnblock",
+  "decision.decide": "doneDecide",
+};
 
 interface ParsedAction {
   action: ActionKind;
@@ -63,7 +76,7 @@ export function answer(
   res: Response,
   session: Session,
   outcome:
-    | { ok: true }
+    | { ok: true; message?: string }
     | {
         ok: false;
         message: string;
@@ -76,7 +89,7 @@ export function answer(
       .status(outcome.ok ? 200 : (outcome.status ?? 409))
       .json(
         outcome.ok
-          ? { ok: true }
+          ? { ok: true, message: outcome.message ?? "" }
           : { ok: false, message: outcome.message, inFeed: outcome.inFeed === true },
       );
     return;
@@ -99,11 +112,12 @@ export function registerActions(router: Router, c: WebContext): void {
       const actor = c.engine.identify({ personId: session.personId }, "web");
       const reason = typeof body.reason === "string" ? body.reason : undefined;
       await perform(c.engine, actor, parsed, reason);
-      answer(c, req, res, session, { ok: true });
+      answer(c, req, res, session, { ok: true, message: c.w(DONE[parsed.action]) });
     } catch (error) {
       const failure = failureText(c, error, parsed.action);
-      // In the local chat the reason shows up in the conversation, only for this person.
-      const inFeed = c.local && safeBack(body.back) === "/chat";
+      // The script shows the reason next to the button that was pressed. Without it, in the
+      // local chat the reason shows up in the conversation, only for this person.
+      const inFeed = c.local && safeBack(body.back) === "/chat" && !wantsJson(req);
       if (inFeed) c.chatLog.failed(session.personId, failure.view);
       answer(c, req, res, session, { ok: false, message: failure.text, inFeed });
     }

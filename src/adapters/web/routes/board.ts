@@ -39,6 +39,7 @@ async function incidentBoard(
   return {
     incident,
     status,
+    attention: engine.views.attentionOf(status, actorId),
     decision,
     timeline,
     myPages: await Promise.all(mine.map((p) => engine.views.pageCard(p.id))),
@@ -46,7 +47,6 @@ async function incidentBoard(
     restoredAt: new Map(
       services.flatMap((s) => (s.restoredAt ? [[s.serviceId, s.restoredAt] as const] : [])),
     ),
-    taskDeadlines: new Map(tasks.map((t) => [t.id, t.deadlineAt.toISOString()])),
     taskTitles: new Map(tasks.map((t) => [t.id, t.title])),
   };
 }
