@@ -12,7 +12,7 @@ function line(l: AttentionLine): Html {
   return html`<li>${title}${l.who ? html` <span class="att-who">(${l.who})</span>` : ""}${l.detail ? html` — <span class="att-detail">${l.detail}</span>` : ""}</li>`;
 }
 
-export function attentionStrip(ctx: RenderContext, view: AttentionView): Html {
+export function attentionStrip(view: AttentionView): Html {
   const next = view.next;
   return html`<section id="attention" class="panel attention" aria-labelledby="attention-title">
 <h2 id="attention-title">${view.title}</h2>
@@ -26,11 +26,13 @@ ${
     ? html`<p class="att-next"><strong>${next.label}:</strong> ${next.line.kind === "task" ? html`<a href="#t-${next.line.id}">${next.line.title}</a>` : next.line.title}${next.line.who ? html` <span class="att-who">(${next.line.who})</span>` : ""} — ${next.deadline} — ${countdown(next.deadlineAt, next.line.detail, false)}</p>`
     : ""
 }
-</section>
-${view.mine ? mineSection(ctx, view.mine) : ""}`;
+</section>`;
 }
 
-function mineSection(ctx: RenderContext, mine: NonNullable<AttentionView["mine"]>): Html {
+/** "Mijn taken": the reader's own unfinished tasks, with their buttons. */
+export function mineSection(ctx: RenderContext, view: AttentionView): Html {
+  const mine = view.mine;
+  if (!mine) return html``;
   return html`<section id="mine" class="panel mine" aria-labelledby="mine-title"><h2 id="mine-title">${mine.label}</h2>${
     mine.tasks.length === 0
       ? html`<p>${mine.empty}</p>`

@@ -9,7 +9,7 @@ import type {
   PageCardView,
   StatusView,
 } from "../../../core/views/types.ts";
-import { attentionStrip } from "./attention.ts";
+import { attentionStrip, mineSection } from "./attention.ts";
 import type { RenderContext } from "./context.ts";
 import { decisionBody } from "./decision.ts";
 import { type Html, html } from "./html.ts";
@@ -82,14 +82,16 @@ export function incidentBoard(
   reviewPath: BoardModel["reviewPath"],
 ): Html {
   const { w } = ctx;
+  const active = b.incident.status === "active";
   const showDecision =
     (ctx.leader && ctx.csrf !== null && b.incident.status === "active") ||
     b.decision.history.length > 0 ||
     b.decision.evaluation !== null;
   // What needs attention and the reader's own items first: on a phone they are what shows.
   return html`${incidentHeader(ctx, b.status.incident)}
-${b.incident.status === "active" ? attentionStrip(ctx, b.attention) : ""}
+${active ? attentionStrip(b.attention) : ""}
 ${b.myPages.length > 0 ? section("my-page", w("yourPage"), html`${b.myPages.map((p) => pageCard(ctx, p))}`) : ""}
+${active ? mineSection(ctx, b.attention) : ""}
 ${section("paging", w("paging"), pagingTable(ctx, b.status.paging))}
 ${section("services", w("services"), servicesList(ctx, b.status.services, { declaredAt: b.incident.declaredAt, restoredAt: b.restoredAt }))}
 ${section("tasks", w("tasks"), tasksSection(ctx, b))}
