@@ -179,7 +179,7 @@
     if (control) return control.focus({ preventScroll: true });
     const card = key.card ? region.querySelector(key.card) : null;
     if (!card) return;
-    const first = card.querySelector("button, summary, a[href], input");
+    const first = card.querySelector("button") || card.querySelector("summary, a[href], input");
     (first || card).focus({ preventScroll: true });
   }
 
@@ -313,6 +313,9 @@
     if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-enhance")) return;
     event.preventDefault();
     const data = new FormData(form, event.submitter || undefined);
+    // Where the pressed button is: disabling it below drops its focus, and the refresh may
+    // replace it (a claimed task has no Opnemen any more); focus returns to its card.
+    const origin = where(event.submitter || form);
     const buttons = form.querySelectorAll("button");
     for (const b of buttons) b.disabled = true;
     try {
@@ -334,7 +337,7 @@
       }
       // The answer shows next to what was pressed, and is read out; it stays a while, through
       // the live refreshes that follow.
-      const place = where(event.submitter || form);
+      const place = origin;
       note =
         text && !form.hasAttribute("data-command")
           ? {
@@ -380,6 +383,8 @@
       form.submit();
     } finally {
       for (const b of buttons) b.disabled = false;
+      const lost = !document.activeElement || document.activeElement === document.body;
+      if (lost && !form.hasAttribute("data-command")) refocus(document, origin);
     }
   });
 })();
