@@ -139,6 +139,17 @@ describeEachDatabase("web: the board and the chat per reader", (target) => {
     // Without the script, the conversation says it.
     await marleen.press(claim, "/chat");
     expect(visible((await marleen.get("/chat")).text)).toContain("Al opgenomen door Bart Lannoo.");
+    // Without the script on the board: back to the card, with the answer in it, not on top.
+    const back = await marleen.press(claim, "/");
+    expect(back.location).toBe(`/#t-${task.taskId}`);
+    const html = (await marleen.get("/")).text;
+    const card = html.slice(html.indexOf(`id="t-${task.taskId}"`));
+    expect(card.slice(0, card.indexOf("</article>"))).toContain(
+      '<p class="inline-note refused" role="alert">Al opgenomen door Bart Lannoo.',
+    );
+    expect(html).not.toContain('class="flash"');
+    // Shown once.
+    expect(visible((await marleen.get("/")).text)).not.toContain("Al opgenomen door");
   });
 
   it("puts blocked tasks and passed deadlines on the strip, linked to their cards and marked in words", async () => {

@@ -37,6 +37,7 @@ ${title}
 </dl>
 ${view.blockedReason && view.status === "blocked" ? html`<p class="blocked"><strong>${w("blockedBecause")}</strong> ${view.blockedReason}</p>` : ""}
 ${view.description ? html`<details class="description"><summary>${w("description")}</summary><p>${view.description}</p></details>` : ""}
+${options.anchor && ctx.note?.near === `t-${view.taskId}` ? html`<p class="inline-note refused" role="alert">${ctx.note.text}</p>` : ""}
 ${othersTask && view.ownerName ? html`<p class="others-task">${view.ownerName} ${w("othersTask")}</p>` : ""}
 ${actionButtons(ctx, actions)}
 </article>`;

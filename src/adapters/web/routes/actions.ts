@@ -82,6 +82,8 @@ export function answer(
         message: string;
         status?: number /** Already shown in the chat. */;
         inFeed?: boolean;
+        /** The id of the card whose button was pressed, on the page it returns to. */
+        near?: string;
       },
 ): void {
   if (wantsJson(req)) {
@@ -94,8 +96,11 @@ export function answer(
       );
     return;
   }
-  if (!outcome.ok && !outcome.inFeed) c.flash.set(session, outcome.message);
-  res.redirect(303, safeBack((req.body as Record<string, unknown>)?.back));
+  const back = safeBack((req.body as Record<string, unknown>)?.back);
+  if (!outcome.ok && !outcome.inFeed) c.flash.set(session, outcome.message, outcome.near ?? null);
+  // Back to the card, not to the top of a long board.
+  const near = !outcome.ok && outcome.near && back !== "/chat" ? `#${outcome.near}` : "";
+  res.redirect(303, `${back}${near}`);
 }
 
 export function registerActions(router: Router, c: WebContext): void {
@@ -119,7 +124,13 @@ export function registerActions(router: Router, c: WebContext): void {
       // local chat the reason shows up in the conversation, only for this person.
       const inFeed = c.local && safeBack(body.back) === "/chat" && !wantsJson(req);
       if (inFeed) c.chatLog.failed(session.personId, failure.view);
-      answer(c, req, res, session, { ok: false, message: failure.text, inFeed });
+      const near = parsed.action.startsWith("task.") ? `t-${parsed.subjectId}` : undefined;
+      answer(c, req, res, session, {
+        ok: false,
+        message: failure.text,
+        inFeed,
+        ...(near ? { near } : {}),
+      });
     }
   });
 }
