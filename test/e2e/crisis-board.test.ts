@@ -330,7 +330,7 @@ describe.skipIf(unavailable !== null)(
       expect(await text(phone.locator("#mine"))).toContain("Restore van de systemen coördineren");
       await phone.locator("#attention").screenshot({ path: `${SHOTS}/attention-phone.png` });
       await accessible(phone, "board on a phone (390×844), blocked and overdue tasks");
-    }, 90_000);
+    }, 120_000);
 
     it("looks right: screenshots of the board and the chat on a desktop, a phone and paper", async () => {
       await wall.screenshot({ path: `${SHOTS}/board-desktop.png`, fullPage: true });
@@ -366,7 +366,7 @@ describe.skipIf(unavailable !== null)(
       expect(await paper.locator("button:visible").count()).toBe(0);
       expect(await paper.locator("#timeline").isVisible()).toBe(true);
       await paper.pdf({ path: `${SHOTS}/board.pdf`, format: "A4" });
-    }, 90_000);
+    }, 120_000);
 
     it("closes the incident; the board lists it as past, with a link to its own board", async () => {
       const pieter = named.get("pieter")!;
@@ -382,7 +382,7 @@ describe.skipIf(unavailable !== null)(
       await wall.locator("a", { hasText: "post-incident review" }).first().click();
       await expect.poll(() => text(wall.locator("h1"))).toContain("2026-001");
       await accessible(wall, "review page");
-    }, 90_000);
+    }, 120_000);
 
     it("the sign-in page (Slack or Teams mode, no link yet) passes axe too", async () => {
       const dir = mkdtempSync(path.join(tmpdir(), "ramp-e2e-signin-"));
