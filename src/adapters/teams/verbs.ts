@@ -27,4 +27,6 @@ export const INPUTS = {
   description: "description",
   officeHours: "officeHours",
   reason: "reason",
+  /** The decision card's choice of fallback location, sent as the action's `locationId`. */
+  location: "locationId",
 } as const;

@@ -1,6 +1,7 @@
 // Who is looking at a card, and the buttons that person can use. The board and the local chat
 // render per viewer; Teams asks for each viewer's version (User Specific Views). Slack shows one
 // shared card: there a refused click is answered with who can act instead (see core/tasks.ts).
+import { shareableCard } from "./personal.ts";
 import type { CardView } from "./types.ts";
 
 export interface Viewer {
@@ -11,6 +12,8 @@ export interface Viewer {
 }
 
 export function forViewer<V extends CardView>(view: V, viewer: Viewer): V {
+  // The numbers of people to call are for those who call them (views/personal.ts).
+  if (view.kind === "paging") return viewer.leader ? view : shareableCard(view);
   if (!("actions" in view) || view.actions.length === 0) return view;
   const { personId, leader } = viewer;
   let allowed = true;

@@ -16,7 +16,7 @@ export function incidentBody(view: IncidentCardView, nl: boolean): Element[] {
   if (view.status === "active" && view.planActivated) {
     body.push(
       text(
-        `📍 **${nl ? "Contactadres" : "Meeting address"}:** ${plain(m.name)}, ${plain(m.address)}${m.room ? ` (${plain(m.room)})` : ""}  \n` +
+        `📍 **${nl ? "Contactadres" : "Meeting address"}:** ${plain(m.name)}, ${plain(m.address)}${m.room ? ` (${plain(m.room)})` : ""}\n\n` +
           `⏰ **${nl ? "Aanwezig tegen" : "Arrive by"}:** ${m.arriveBy}`,
       ),
     );
