@@ -127,6 +127,11 @@ export interface ServiceLine {
   restored: boolean;
   restoredAt: string | null;
   withinRto: boolean | null;
+  /**
+   * met / late: restored before or after the RTO deadline; overdue: not restored and the
+   * deadline passed; ahead: not restored, deadline not yet reached (at the closing, or now).
+   */
+  rto: "met" | "late" | "overdue" | "ahead";
   tasks: { open: number; claimed: number; blocked: number; done: number };
 }
 

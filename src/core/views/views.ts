@@ -303,10 +303,10 @@ export class Views {
     const tasks = (await this.ctx.store.tasks.listForIncident(incident.id)).filter(
       (t) => t.situation === incident.situation,
     );
-    return services.map((service) => this.serviceLine(service, tasks));
+    return services.map((service) => this.serviceLine(incident, service, tasks));
   }
 
-  private serviceLine(service: IncidentService, tasks: Task[]): ServiceLine {
+  private serviceLine(incident: Incident, service: IncidentService, tasks: Task[]): ServiceLine {
     const { dir } = this.ctx;
     const own = tasks.filter((t) => t.serviceId === service.serviceId);
     const count = (status: Task["status"]) => own.filter((t) => t.status === status).length;
@@ -317,14 +317,13 @@ export class Views {
       rtoHours: service.rtoHours,
       deadline: this.when(service.deadlineAt),
       deadlineAt: service.deadlineAt.toISOString(),
-      remaining: service.restoredAt
-        ? ""
-        : formatRemaining(service.deadlineAt, this.ctx.clock.now(), dir.locale),
+      remaining: this.remaining(incident, service),
       restored: service.restoredAt !== null,
       restoredAt: service.restoredAt ? this.when(service.restoredAt) : null,
       withinRto: service.restoredAt
         ? service.restoredAt.getTime() <= service.deadlineAt.getTime()
         : null,
+      rto: rtoOutcome(service, incident.closedAt ?? this.ctx.clock.now()),
       tasks: {
         open: count("open"),
         claimed: count("claimed"),
@@ -332,6 +331,23 @@ export class Views {
         done: count("done"),
       },
     };
+  }
+
+  /** Time left while the incident runs; after closing, the state the closing left it in. */
+  private remaining(incident: Incident, service: IncidentService): string {
+    if (service.restoredAt) return "";
+    const { locale } = this.ctx.dir;
+    if (!incident.closedAt) {
+      return formatRemaining(service.deadlineAt, this.ctx.clock.now(), locale);
+    }
+    const nl = locale === "nl";
+    return rtoOutcome(service, incident.closedAt) === "overdue"
+      ? nl
+        ? "RTO gemist: niet hersteld bij de afsluiting"
+        : "RTO missed: not restored at closing"
+      : nl
+        ? "niet hersteld gemeld bij de afsluiting; RTO nog niet verstreken"
+        : "not marked restored at closing; RTO not yet reached";
   }
 
   async status(incidentId: string): Promise<StatusView> {
@@ -354,4 +370,11 @@ export class Views {
       openTasks,
     };
   }
+}
+
+/** A priority service against its RTO at `end` (the closing, or now). */
+export function rtoOutcome(service: IncidentService, end: Date): ServiceLine["rto"] {
+  const deadline = service.deadlineAt.getTime();
+  if (service.restoredAt) return service.restoredAt.getTime() <= deadline ? "met" : "late";
+  return end.getTime() > deadline ? "overdue" : "ahead";
 }
