@@ -503,6 +503,12 @@ describeEachDatabase("the post-incident review of a scripted incident", (target)
     });
   });
 
+  it("counts every 'ik kan niet' in the paging figures, also the one that led to an alternate", () => {
+    expect(answerOf(review, "juiste-personen").text).toEqual([
+      '9 functies van de crisisstaf opgeroepen (10 oproepen); voor 9 kwam iemand. 1 keer "ik kan niet", 0 oproepen zonder antwoord binnen de termijn.',
+    ]);
+  });
+
   it("renders the same figures as Markdown, HTML and Word", async () => {
     const md = renderMarkdown(review);
     expect(md.startsWith("# Post-incident review — incident 2026-001\n")).toBe(true);

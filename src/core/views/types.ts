@@ -67,6 +67,11 @@ export interface PagingView {
   incidentId: string;
   title: string;
   rows: PagingRow[];
+  /**
+   * coming / waiting: functions someone is coming for / still waiting on an answer; declined /
+   * silent: every page answered "ik kan niet" / left unanswered, also those that led to an
+   * alternate; escalated: functions an alternate was paged for.
+   */
   summary: { coming: number; declined: number; silent: number; waiting: number; escalated: number };
   summaryText: string;
 }

@@ -135,11 +135,14 @@ export class Views {
       const last = chain.at(-1);
       if (!last) continue;
       if (chain.length > 1) summary.escalated += 1;
-      // Someone for the function is coming, e.g. a holder who answered after the alternate was paged.
-      if (chain.some((p) => p.status === "coming")) summary.coming += 1;
-      else if (last.status === "declined") summary.declined += 1;
-      else if (last.status === "silent") summary.silent += 1;
-      else summary.waiting += 1;
+      // Functions someone is coming for (e.g. a holder who answered after the alternate was
+      // paged) or still waiting for; every "ik kan niet" and every silence counts, also those
+      // that led to an alternate.
+      const coming = chain.some((p) => p.status === "coming");
+      if (coming) summary.coming += 1;
+      else if (last.status === "sent") summary.waiting += 1;
+      summary.declined += chain.filter((p) => p.status === "declined").length;
+      summary.silent += chain.filter((p) => p.status === "silent").length;
     }
     const summaryText = this.nl
       ? `${summary.coming} komen, ${summary.declined} kunnen niet, ${summary.silent} geen antwoord, ${summary.waiting} wachten op antwoord; bij ${summary.escalated} ${summary.escalated === 1 ? "functie" : "functies"} een vervanger opgeroepen`
