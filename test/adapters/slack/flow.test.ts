@@ -121,7 +121,7 @@ describeEachDatabase("Slack: a whole incident over HTTP", (target) => {
     const johan = await s.click(U.johan, pageOf(U.johan), "Ik kom");
     expect([sofie.status, katrien.status, johan.status]).toEqual([200, 200, 200]);
 
-    const summary = "3 komen, 0 kunnen niet, 0 geen antwoord, 6 wachten op antwoord";
+    const summary = "3 komen, 1 kunnen niet, 0 geen antwoord, 6 wachten op antwoord";
     const paging = await s.fake.waitFor(`the paging card saying ${summary}`, () => {
       const m = s.fake.messages.get(`${channel}/${pagingTs}`)!;
       return m.text.startsWith(`Oproeping crisisstaf: ${summary}`) && m;
