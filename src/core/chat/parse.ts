@@ -8,9 +8,11 @@ export type ChatCommand =
   | { kind: "start"; classification?: Classification; scope?: Scope; description?: string }
   | { kind: "status"; incident?: string }
   | { kind: "tasks"; mine: boolean }
+  /** For A, `location` is everything after the A: the location's name or id, then the reason. */
   | { kind: "decide"; situation: "A" | "B"; location?: string; reason?: string }
   | { kind: "evaluate"; text: string }
   | { kind: "log"; text: string; tags: LogTag[] }
+  /** The service as typed: its id, its name or the start of either. */
   | { kind: "restored"; service: string }
   | { kind: "reclassify"; classification: Classification }
   | { kind: "stop"; note?: string }
@@ -73,7 +75,7 @@ export const USAGE: Record<Exclude<ChatCommand["kind"], "invalid">, string> = {
   start: "start [zwak|klein|groot|crisis] [totaal|gedeeltelijk] [omschrijving]",
   status: "status",
   tasks: "taken [mijn]",
-  decide: "besluit A <uitwijklocatie> | besluit B [reden]",
+  decide: "besluit A <uitwijklocatie> [reden] | besluit B [reden]",
   evaluate: "evaluatie <toestand na de ramp>",
   log: "log [#oorzaak|#externe-communicatie|…] <tekst>",
   restored: "hersteld <dienst>",
@@ -116,9 +118,7 @@ export function parseChatCommand(raw: string): ChatCommand {
       return body ? { kind: "log", text: body, tags } : missing(first, "log");
     }
     case "restored":
-      return rest[0]
-        ? { kind: "restored", service: rest[0].toLowerCase() }
-        : missing(first, "restored");
+      return tail ? { kind: "restored", service: tail } : missing(first, "restored");
     case "reclassify": {
       const level = rest[0]?.toLowerCase();
       if (!level) return missing(first, "reclassify");
@@ -166,14 +166,10 @@ function parseDecide(word: string, words: string[]): ChatCommand {
       : missing(word, "decide");
   }
   if (situation === "A") {
-    const location = words[1]?.toLowerCase();
-    const reason = words.slice(2).join(" ").trim();
-    return {
-      kind: "decide",
-      situation,
-      ...(location ? { location } : {}),
-      ...(reason ? { reason } : {}),
-    };
+    // The location's name may have several words: where it ends and the reason starts is for
+    // the runner to tell, which knows the plan's locations.
+    const location = words.slice(1).join(" ").trim();
+    return { kind: "decide", situation, ...(location ? { location } : {}) };
   }
   const reason = words.slice(1).join(" ").trim();
   return { kind: "decide", situation, ...(reason ? { reason } : {}) };

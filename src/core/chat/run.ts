@@ -1,6 +1,7 @@
 // Runs a typed chat command for a person and answers with a platform-neutral reply,
 // so Slack, Teams and the local chat only parse their transport and render the reply.
 import type { Actor } from "../actor.ts";
+import { splitLocationAndReason } from "../decide.ts";
 import type { CrisisEngine } from "../engine.ts";
 import { type ErrorView, RampError } from "../errors.ts";
 import { buildReview } from "../review/build.ts";
@@ -106,10 +107,14 @@ export async function runChatCommand(
       }
       case "decide": {
         const incident = await engine.resolveIncident();
+        const typed =
+          command.situation === "A" && command.location
+            ? splitLocationAndReason(engine.ctx, command.location)
+            : null;
         const decision = await engine.decide(actor, incident.id, {
           situation: command.situation,
-          locationId: command.location ?? null,
-          reason: command.reason ?? null,
+          locationId: typed?.locationId ?? null,
+          reason: typed?.reason ?? command.reason ?? null,
         });
         return {
           kind: "text",
@@ -130,8 +135,14 @@ export async function runChatCommand(
       }
       case "restored": {
         const incident = await engine.resolveIncident();
-        await engine.restoreService(actor, incident.id, command.service);
-        return { kind: "text", text: nl ? "Dienst hersteld gemeld." : "Service marked restored." };
+        const service = await engine.restoreService(actor, incident.id, command.service);
+        const name = engine.directory.service(service.situation, service.serviceId)?.name;
+        return {
+          kind: "text",
+          text: nl
+            ? `Dienst hersteld gemeld: ${name ?? service.serviceId}.`
+            : `Service marked restored: ${name ?? service.serviceId}.`,
+        };
       }
       case "reclassify": {
         const incident = await engine.resolveIncident();
