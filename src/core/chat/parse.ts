@@ -15,6 +15,8 @@ export type ChatCommand =
   /** The service as typed: its id, its name or the start of either. */
   | { kind: "restored"; service: string }
   | { kind: "reclassify"; classification: Classification }
+  /** The scope once known: totaal, gedeeltelijk (or back to onbekend). */
+  | { kind: "scope"; scope: Scope }
   | { kind: "stop"; note?: string }
   | { kind: "board" }
   | { kind: "review"; incident?: string }
@@ -53,6 +55,8 @@ const WORDS: Record<string, Exclude<ChatCommand["kind"], "invalid">> = {
   restored: "restored",
   ernst: "reclassify",
   classify: "reclassify",
+  omvang: "scope",
+  scope: "scope",
   stop: "stop",
   sluit: "stop",
   afsluiten: "stop",
@@ -80,6 +84,7 @@ export const USAGE: Record<Exclude<ChatCommand["kind"], "invalid">, string> = {
   log: "log [#oorzaak|#externe-communicatie|…] <tekst>",
   restored: "hersteld <dienst>",
   reclassify: "ernst <zwak|klein|groot|crisis>",
+  scope: "omvang <totaal|gedeeltelijk|onbekend>",
   stop: "stop [slotopmerking]",
   board: "bord",
   review: "review [incident]",
@@ -126,6 +131,13 @@ export function parseChatCommand(raw: string): ChatCommand {
         ? { kind: "reclassify", classification: level }
         : { kind: "invalid", word: rest[0]!, problem: "bad-argument", usage: USAGE.reclassify };
     }
+    case "scope": {
+      if (!rest[0]) return missing(first, "scope");
+      const scope = scopeWord(rest[0]);
+      return scope
+        ? { kind: "scope", scope }
+        : { kind: "invalid", word: rest[0], problem: "bad-argument", usage: USAGE.scope };
+    }
     case "stop":
       return tail ? { kind: "stop", note: tail } : { kind: "stop" };
     case "board":
@@ -148,9 +160,9 @@ function parseStart(words: string[]): ChatCommand {
     command.classification = level;
     rest = rest.slice(1);
   }
-  const scope = rest[0]?.toLowerCase();
-  if (scope === "totaal" || scope === "gedeeltelijk" || scope === "total" || scope === "partial") {
-    command.scope = scope === "total" ? "totaal" : scope === "partial" ? "gedeeltelijk" : scope;
+  const scope = rest[0] ? scopeWord(rest[0]) : undefined;
+  if (scope) {
+    command.scope = scope;
     rest = rest.slice(1);
   }
   const description = rest.join(" ").trim();
@@ -177,6 +189,19 @@ function parseDecide(word: string, words: string[]): ChatCommand {
 
 function missing(word: string, kind: keyof typeof USAGE): ChatCommand {
   return { kind: "invalid", word, problem: "missing-argument", usage: USAGE[kind] };
+}
+
+/** The scope in Dutch or English; undefined for any other word. */
+function scopeWord(word: string): Scope | undefined {
+  const scopes: Record<string, Scope> = {
+    totaal: "totaal",
+    total: "totaal",
+    gedeeltelijk: "gedeeltelijk",
+    partial: "gedeeltelijk",
+    onbekend: "onbekend",
+    unknown: "onbekend",
+  };
+  return scopes[word.toLowerCase()];
 }
 
 function isClassification(value: string): value is Classification {

@@ -7,6 +7,7 @@ import { type ErrorView, RampError } from "../errors.ts";
 import { buildReview } from "../review/build.ts";
 import { requireLeader } from "../run.ts";
 import { formatDateTime } from "../time.ts";
+import { Labels } from "../views/labels.ts";
 import type { IncidentCardView, StatusView, TaskGroup } from "../views/types.ts";
 import { declaredReply } from "./declared.ts";
 import { helpText } from "./help.ts";
@@ -72,7 +73,7 @@ export async function runChatCommand(
         }
         const incident = await engine.declare(actor, {
           classification: command.classification,
-          scope: command.scope ?? "totaal",
+          ...(command.scope ? { scope: command.scope } : {}),
           description: command.description,
         });
         return await declaredReply(engine, incident.id, prefix);
@@ -152,6 +153,15 @@ export async function runChatCommand(
           text: nl
             ? `Ernst gewijzigd naar ${command.classification}.`
             : `Classification changed to ${command.classification}.`,
+        };
+      }
+      case "scope": {
+        const incident = await engine.resolveIncident();
+        await engine.setScope(actor, incident.id, command.scope);
+        const label = new Labels(locale).scope(command.scope).toLowerCase();
+        return {
+          kind: "text",
+          text: nl ? `Omvang vastgelegd: ${label}.` : `Scope recorded: ${label}.`,
         };
       }
       case "stop": {

@@ -95,10 +95,15 @@ export const CONTEXT_ANSWERS: Record<string, Answerer> = {
     const scope =
       incident.scope === "totaal"
         ? a.say("Totale ramp (omvang: totaal)", "Total disaster (scope: totaal)")
-        : a.say(
-            "Gedeeltelijke ramp (omvang: gedeeltelijk)",
-            "Partial disaster (scope: gedeeltelijk)",
-          );
+        : incident.scope === "gedeeltelijk"
+          ? a.say(
+              "Gedeeltelijke ramp (omvang: gedeeltelijk)",
+              "Partial disaster (scope: gedeeltelijk)",
+            )
+          : a.say(
+              "Omvang onbekend: niemand legde vast of de ramp totaal of gedeeltelijk was",
+              "Scope unknown: nobody recorded whether the disaster was total or partial",
+            );
     const hours =
       incident.officeHours === null
         ? ""

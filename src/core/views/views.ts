@@ -67,7 +67,7 @@ export class Views {
     const meeting = meetingData.fallback ? dir.plan.meeting.fallback : dir.plan.meeting.primary;
     const facts = [
       { label: L.text("classification"), value: L.classification(incident.classification) },
-      { label: L.text("scope"), value: incident.scope },
+      { label: L.text("scope"), value: L.scope(incident.scope) },
       {
         label: L.text("declared"),
         value: `${this.when(incident.declaredAt)} — ${dir.name(incident.declaredById)}`,
