@@ -3,6 +3,7 @@
 import type { EngineContext } from "../context.ts";
 import { RampError } from "../errors.ts";
 import type { CardRef, Decision, Incident, IncidentService, Page, Task } from "../model.ts";
+import { pagesOnCard } from "../paging.ts";
 import { addMinutes, formatDateTime, formatRemaining } from "../time.ts";
 import { Labels } from "./labels.ts";
 import { taskCardView } from "./task-view.ts";
@@ -191,27 +192,56 @@ export class Views {
   async pageCard(pageId: string): Promise<PageCardView> {
     const page = await this.ctx.store.pages.get(pageId);
     if (!page) throw new RampError("page-not-found");
-    const card = await this.incidentCard(page.incidentId);
+    const [card, pages, timeline] = await Promise.all([
+      this.incidentCard(page.incidentId),
+      this.ctx.store.pages.listForIncident(page.incidentId),
+      this.ctx.store.timeline.list(page.incidentId),
+    ]);
     const { dir } = this.ctx;
     const L = this.labels;
-    const answered = page.status === "coming" || page.status === "declined";
+    // One card per person: the functions they were paged for while this card waited for an answer.
+    const onCard = pagesOnCard(pages, timeline, pageId);
+    const answeredPage = (p: Page) => p.status === "coming" || p.status === "declined";
+    const answered = onCard.every(answeredPage);
     const closed = card.status === "closed";
     const m = card.meeting;
+    const functions = joinWords(
+      onCard.map((p) => dir.functionName(p.functionId)),
+      this.nl,
+    );
     const text = this.nl
-      ? `U wordt opgeroepen voor de crisisstaf als ${dir.functionName(page.functionId)}. Kom naar ${m.name}, ${m.address}${m.room ? ` (${m.room})` : ""}, tegen ${m.arriveBy}.`
-      : `You are paged for the crisis staff as ${dir.functionName(page.functionId)}. Come to ${m.name}, ${m.address}${m.room ? ` (${m.room})` : ""}, by ${m.arriveBy}.`;
+      ? `U wordt opgeroepen voor de crisisstaf als ${functions}. Kom naar ${m.name}, ${m.address}${m.room ? ` (${m.room})` : ""}, tegen ${m.arriveBy}.`
+      : `You are paged for the crisis staff as ${functions}. Come to ${m.name}, ${m.address}${m.room ? ` (${m.room})` : ""}, by ${m.arriveBy}.`;
     // Answering stays possible after a first answer: someone who said "ik kom" may still fall out.
+    // "Ik kom" covers every function on the card; "Ik kan niet" is said per function.
+    const declines: ViewAction[] =
+      onCard.length === 1
+        ? [
+            {
+              action: "page.declined",
+              subjectId: pageId,
+              label: L.text("declined"),
+              style: "danger",
+            },
+          ]
+        : onCard
+            .filter((p) => p.status !== "declined")
+            .map((p) => ({
+              action: "page.declined" as const,
+              subjectId: p.id,
+              label: `${L.text("declined")} ${this.nl ? "als" : "as"} ${dir.functionName(p.functionId)}`,
+              style: "danger" as const,
+            }));
     const actions: ViewAction[] = closed
       ? []
       : [
           { action: "page.coming", subjectId: pageId, label: L.text("coming"), style: "primary" },
-          {
-            action: "page.declined",
-            subjectId: pageId,
-            label: L.text("declined"),
-            style: "danger",
-          },
+          ...declines,
         ];
+    const answers = onCard.filter(answeredPage).map((p) => {
+      const status = `${L.pageStatus(p.status)} (${this.when(p.answeredAt!)})`;
+      return onCard.length === 1 ? status : `${dir.functionName(p.functionId)}: ${status}`;
+    });
     return {
       kind: "page",
       pageId,
@@ -219,12 +249,9 @@ export class Views {
       personId: page.personId,
       title: card.title,
       text,
-      facts: [
-        ...card.facts,
-        { label: L.text("function"), value: dir.functionName(page.functionId) },
-      ],
+      facts: [...card.facts, { label: L.text("function"), value: functions }],
       answered,
-      answerText: answered ? `${L.pageStatus(page.status)} (${this.when(page.answeredAt!)})` : null,
+      answerText: answers.length > 0 ? answers.join("; ") : null,
       actions,
     };
   }
@@ -380,4 +407,10 @@ export function rtoOutcome(service: IncidentService, end: Date): ServiceLine["rt
   const deadline = service.deadlineAt.getTime();
   if (service.restoredAt) return service.restoredAt.getTime() <= deadline ? "met" : "late";
   return end.getTime() > deadline ? "overdue" : "ahead";
+}
+
+/** "A", "A en B", "A, B en C". */
+function joinWords(items: string[], nl: boolean): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} ${nl ? "en" : "and"} ${items.at(-1)}`;
 }
