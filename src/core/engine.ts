@@ -5,10 +5,10 @@ import type { Actor } from "./actor.ts";
 import { closeIncident } from "./close.ts";
 import type { EngineContext } from "./context.ts";
 import { type DecideInput, decide, recordEvaluation } from "./decide.ts";
-import { type DeclareInput, declareIncident, reclassify } from "./declare.ts";
+import { type DeclareInput, declareIncident, reclassify, setScope } from "./declare.ts";
 import { RampError } from "./errors.ts";
 import { addLogEntry, correctEntry } from "./logbook.ts";
-import type { Incident, Source } from "./model.ts";
+import type { Incident, Scope, Source } from "./model.ts";
 import { type DeliveryChannel, dispatchOutbox } from "./outbox.ts";
 import { answerPage, type PageAnswer } from "./paging.ts";
 import { openReports, reportIncident } from "./report.ts";
@@ -54,6 +54,8 @@ export class CrisisEngine {
   declare = (actor: Actor, input: DeclareInput) => declareIncident(this.ctx, actor, input);
   reclassify = (actor: Actor, incidentId: string, level: Classification) =>
     reclassify(this.ctx, actor, incidentId, level);
+  setScope = (actor: Actor, incidentId: string, scope: Scope) =>
+    setScope(this.ctx, actor, incidentId, scope);
   answerPage = (actor: Actor, pageId: string, answer: PageAnswer) =>
     answerPage(this.ctx, actor, pageId, answer);
   recordEvaluation = (actor: Actor, incidentId: string, text: string) =>

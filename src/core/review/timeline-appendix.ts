@@ -93,6 +93,11 @@ function describer(a: Analysis): (entry: TimelineEntry) => string {
           `Incident gemeld: ernst ${level(d.classification)}, omvang ${d.scope} — ${d.description}${d.planActivated ? "; plan geactiveerd" : ""}`,
           `Incident declared: classification ${level(d.classification)}, scope ${d.scope} — ${d.description}${d.planActivated ? "; plan activated" : ""}`,
         );
+      case "incident.scoped":
+        return say(
+          `Omvang gewijzigd: ${String(d.from)} → ${String(d.to)}`,
+          `Scope changed: ${String(d.from)} → ${String(d.to)}`,
+        );
       case "incident.reclassified":
         return say(
           `Ernst gewijzigd: ${level(d.from)} → ${level(d.to)}`,

@@ -39,6 +39,14 @@ describe("Slack modals", () => {
       "description",
       "office_hours",
     ]);
+    // The scope is unknown until someone says: "nog onbekend" is chosen, never "totaal".
+    const scope = (view.blocks as Body[]).find((b) => b.block_id === "scope")!.element as Body;
+    expect((scope.initial_option as Body).value).toBe("onbekend");
+    expect((scope.options as Body[]).map((o) => o.value)).toEqual([
+      "onbekend",
+      "totaal",
+      "gedeeltelijk",
+    ]);
     // The form is the whole answer: nothing in the conversation.
     expect(s.fake.responsesTo(sent.responseUrl)).toEqual([]);
   });

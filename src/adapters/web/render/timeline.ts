@@ -36,6 +36,11 @@ export function describeEntry(
         ? `${base}${t("; crisisstaf opgeroepen", "; crisis staff paged")}`
         : base;
     }
+    case "incident.scoped":
+      return t(
+        `Omvang gewijzigd van ${str(d.from)} naar ${str(d.to)}`,
+        `Scope changed from ${str(d.from)} to ${str(d.to)}`,
+      );
     case "incident.reclassified":
       return t(
         `Ernst gewijzigd van ${str(d.from)} naar ${str(d.to)}`,
