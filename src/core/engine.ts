@@ -4,7 +4,7 @@ import type { Classification } from "../plan/schema.ts";
 import type { Actor } from "./actor.ts";
 import { closeIncident } from "./close.ts";
 import type { EngineContext } from "./context.ts";
-import { type DecideInput, decide, recordEvaluation } from "./decide.ts";
+import { type DecideInput, decide, previewDecision, recordEvaluation } from "./decide.ts";
 import { type DeclareInput, declareIncident, reclassify } from "./declare.ts";
 import { RampError } from "./errors.ts";
 import { addLogEntry, correctEntry } from "./logbook.ts";
@@ -60,6 +60,9 @@ export class CrisisEngine {
     recordEvaluation(this.ctx, actor, incidentId, text);
   decide = (actor: Actor, incidentId: string, input: DecideInput) =>
     decide(this.ctx, actor, incidentId, input);
+  /** What a decision would change (for the confirmation of a change); changes nothing. */
+  previewDecision = (actor: Actor, incidentId: string, input: DecideInput) =>
+    previewDecision(this.ctx, actor, incidentId, input);
   task = (actor: Actor, taskId: string, action: TaskAction, reason?: string) =>
     actOnTask(this.ctx, actor, taskId, action, reason);
   assign = (actor: Actor, taskId: string, personId: string) =>

@@ -147,6 +147,7 @@ const WORDS = {
   noticeReminder: ["Herinnering", "Reminder"],
   noticeOverdue: ["Deadline gemist", "Deadline missed"],
   noticeAssigned: ["Toegewezen", "Assigned"],
+  noticeCancelled: ["Geannuleerd", "Cancelled"],
   noticeExhausted: ["Niemand meer op te roepen", "Nobody left to page"],
   noticeLog: ["Bericht", "Message"],
   noticeReport: ["Melding van een incident", "Incident report"],
