@@ -89,6 +89,8 @@ export async function previewDecision(
   const locationId = checkInput(ctx, actor, input);
   const incident = await ctx.store.incidents.get(incidentId);
   if (!incident) throw new RampError("incident-not-found", { id: incidentId });
+  if (incident.status === "closed")
+    throw new RampError("incident-closed", { number: incident.number });
   if (incident.situation === input.situation && incident.locationId === locationId)
     throw new RampError("decision-unchanged");
   const [tasks, services] = await Promise.all([

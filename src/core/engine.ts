@@ -2,7 +2,7 @@
 // Adapters never need their own logic: they resolve the person, call a command, render a view.
 import type { Classification } from "../plan/schema.ts";
 import type { Actor } from "./actor.ts";
-import { closeIncident } from "./close.ts";
+import { closeIncident, openWork } from "./close.ts";
 import type { EngineContext } from "./context.ts";
 import { type DecideInput, decide, previewDecision, recordEvaluation } from "./decide.ts";
 import { type DeclareInput, declareIncident, reclassify } from "./declare.ts";
@@ -75,6 +75,8 @@ export class CrisisEngine {
     markServiceRestored(this.ctx, actor, incidentId, serviceId);
   close = (actor: Actor, incidentId: string, note?: string) =>
     closeIncident(this.ctx, actor, incidentId, note);
+  /** The tasks closing now would leave open (for the confirmation before closing). */
+  openWork = (incidentId: string) => openWork(this.ctx, incidentId);
   shareReview = (actor: Actor, incidentId: string) => shareReview(this.ctx, actor, incidentId);
   report = (actor: Actor, text: string) => reportIncident(this.ctx, actor, text);
   openReports = () => openReports(this.ctx);

@@ -8,12 +8,20 @@ export type ChatCommand =
   | { kind: "start"; classification?: Classification; scope?: Scope; description?: string }
   | { kind: "status"; incident?: string }
   | { kind: "tasks"; mine: boolean }
-  | { kind: "decide"; situation: "A" | "B"; location?: string; reason?: string }
+  /** `confirmed`: the typed second step of a change (`… bevestig`), after seeing what it does. */
+  | {
+      kind: "decide";
+      situation: "A" | "B";
+      location?: string;
+      reason?: string;
+      confirmed?: boolean;
+    }
   | { kind: "evaluate"; text: string }
   | { kind: "log"; text: string; tags: LogTag[] }
   | { kind: "restored"; service: string }
   | { kind: "reclassify"; classification: Classification }
-  | { kind: "stop"; note?: string }
+  /** `confirmed`: `stop … bevestig`, closing although tasks are still open. */
+  | { kind: "stop"; note?: string; confirmed?: boolean }
   | { kind: "board" }
   | { kind: "review"; incident?: string }
   /** A staff member reports what may be an incident: the coordinator and deputies are alerted. */
@@ -73,7 +81,7 @@ export const USAGE: Record<Exclude<ChatCommand["kind"], "invalid">, string> = {
   start: "start [zwak|klein|groot|crisis] [totaal|gedeeltelijk] [omschrijving]",
   status: "status",
   tasks: "taken [mijn]",
-  decide: "besluit A <uitwijklocatie> | besluit B [reden]",
+  decide: "besluit A <uitwijklocatie> [reden] | besluit B [reden]",
   evaluate: "evaluatie <toestand na de ramp>",
   log: "log [#oorzaak|#externe-communicatie|…] <tekst>",
   restored: "hersteld <dienst>",
@@ -126,8 +134,15 @@ export function parseChatCommand(raw: string): ChatCommand {
         ? { kind: "reclassify", classification: level }
         : { kind: "invalid", word: rest[0]!, problem: "bad-argument", usage: USAGE.reclassify };
     }
-    case "stop":
-      return tail ? { kind: "stop", note: tail } : { kind: "stop" };
+    case "stop": {
+      const { words: note, confirmed } = confirmation(rest);
+      const text = note.join(" ").trim();
+      return {
+        kind: "stop",
+        ...(text ? { note: text } : {}),
+        ...(confirmed ? { confirmed } : {}),
+      };
+    }
     case "board":
       return { kind: "board" };
     case "review":
@@ -158,7 +173,19 @@ function parseStart(words: string[]): ChatCommand {
   return command;
 }
 
-function parseDecide(word: string, words: string[]): ChatCommand {
+/** The second step of a command that needs one: its last word is "bevestig" (or "confirm"). */
+export const CONFIRM_WORD = "bevestig";
+
+function confirmation(words: string[]): { words: string[]; confirmed: boolean } {
+  const last = words.at(-1)?.toLowerCase();
+  return last === CONFIRM_WORD || last === "confirm"
+    ? { words: words.slice(0, -1), confirmed: true }
+    : { words, confirmed: false };
+}
+
+function parseDecide(word: string, typed: string[]): ChatCommand {
+  const { words, confirmed } = confirmation(typed);
+  const then = confirmed ? { confirmed } : {};
   const situation = words[0]?.toUpperCase();
   if (situation !== "A" && situation !== "B") {
     return words[0]
@@ -173,10 +200,11 @@ function parseDecide(word: string, words: string[]): ChatCommand {
       situation,
       ...(location ? { location } : {}),
       ...(reason ? { reason } : {}),
+      ...then,
     };
   }
   const reason = words.slice(1).join(" ").trim();
-  return { kind: "decide", situation, ...(reason ? { reason } : {}) };
+  return { kind: "decide", situation, ...(reason ? { reason } : {}), ...then };
 }
 
 function missing(word: string, kind: keyof typeof USAGE): ChatCommand {

@@ -7,6 +7,7 @@ import { buildReview } from "../review/build.ts";
 import { requireLeader } from "../run.ts";
 import { formatDateTime } from "../time.ts";
 import type { IncidentCardView, StatusView, TaskGroup } from "../views/types.ts";
+import { closeWithOpenWorkText, decisionChangeText } from "./confirm.ts";
 import { declaredReply } from "./declared.ts";
 import { helpText } from "./help.ts";
 import type { ChatCommand } from "./parse.ts";
@@ -106,11 +107,21 @@ export async function runChatCommand(
       }
       case "decide": {
         const incident = await engine.resolveIncident();
-        const decision = await engine.decide(actor, incident.id, {
+        const input = {
           situation: command.situation,
           locationId: command.location ?? null,
           reason: command.reason ?? null,
-        });
+        };
+        if (!command.confirmed || !command.reason) {
+          // A change first shows what it does; the same command with a reason and "bevestig" makes it.
+          const preview = await engine.previewDecision(actor, incident.id, input);
+          if (preview.changing)
+            return {
+              kind: "text",
+              text: decisionChangeText(engine.directory, preview, command.reason, prefix),
+            };
+        }
+        const decision = await engine.decide(actor, incident.id, { ...input, confirmed: true });
         return {
           kind: "text",
           text: nl
@@ -145,6 +156,18 @@ export async function runChatCommand(
       }
       case "stop": {
         const incident = await engine.resolveIncident();
+        if (!command.confirmed) {
+          requireLeader(engine.ctx, actor, {
+            nl: "het incident afsluiten",
+            en: "close the incident",
+          });
+          const open = await engine.openWork(incident.id);
+          if (open.length > 0)
+            return {
+              kind: "text",
+              text: closeWithOpenWorkText(engine.directory, open, command.note, prefix),
+            };
+        }
         const { openTasks } = await engine.close(actor, incident.id, command.note);
         const open = openTasks.length;
         return {

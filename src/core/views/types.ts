@@ -26,6 +26,32 @@ export interface ViewAction {
   /** For decisions: the situation and the fallback location. */
   situation?: SituationId;
   locationId?: string;
+  /**
+   * Asked before the action goes out (a changed decision): what it does, and with
+   * `needsReason` the question for the reason.
+   */
+  confirm?: ActionConfirm;
+}
+
+export interface ActionConfirm {
+  title: string;
+  text: string;
+  reasonLabel: string;
+  /** The confirming button's label, and the one that goes back. */
+  yes: string;
+  no: string;
+}
+
+/** What the last change of decision did: shown on the decision card and the board. */
+export interface DecisionChangeView {
+  at: string;
+  by: string;
+  from: string;
+  to: string;
+  reason: string | null;
+  /** "Title — Owner (status)" per task that carried over, and per task cancelled. */
+  carried: string[];
+  cancelled: string[];
 }
 
 export interface Fact {
@@ -92,6 +118,7 @@ export interface DecisionView {
   evaluation: string | null;
   actions: ViewAction[];
   history: Array<{ at: string; by: string; text: string }>;
+  lastChange: DecisionChangeView | null;
 }
 
 export interface TaskCardView {

@@ -4,6 +4,7 @@ import type { EngineContext } from "../context.ts";
 import { RampError } from "../errors.ts";
 import type { CardRef, Decision, Incident, IncidentService, Page, Task } from "../model.ts";
 import { addMinutes, formatDateTime, formatRemaining } from "../time.ts";
+import { lastChange, withConfirmation } from "./decision-change-view.ts";
 import { Labels } from "./labels.ts";
 import { taskCardView } from "./task-view.ts";
 import type {
@@ -229,11 +230,10 @@ export class Views {
   async decision(incidentId: string): Promise<DecisionView> {
     const incident = await this.incident(incidentId);
     const decisions = await this.ctx.store.decisions.listForIncident(incidentId);
-    const evaluation = (await this.ctx.store.timeline.list(incidentId))
-      .filter((e) => e.type === "evaluation.recorded")
-      .at(-1);
+    const timeline = await this.ctx.store.timeline.list(incidentId);
+    const evaluation = timeline.filter((e) => e.type === "evaluation.recorded").at(-1);
     const { dir } = this.ctx;
-    const actions: ViewAction[] =
+    const choices: ViewAction[] =
       incident.status === "closed"
         ? []
         : [
@@ -251,6 +251,13 @@ export class Views {
               label: `B — ${dir.situation("B").name}`,
             },
           ];
+    const [tasks, services] = incident.situation
+      ? await Promise.all([
+          this.ctx.store.tasks.listForIncident(incidentId),
+          this.ctx.store.services.listForIncident(incidentId),
+        ])
+      : [[], []];
+    const actions = choices.map((a) => withConfirmation(this.ctx, incident, tasks, services, a));
     return {
       kind: "decision",
       incidentId,
@@ -259,6 +266,7 @@ export class Views {
       evaluation: evaluation ? String(evaluation.data.text) : null,
       actions,
       history: decisions.map((d) => this.decisionLine(d)),
+      lastChange: lastChange(this.ctx, timeline),
     };
   }
 

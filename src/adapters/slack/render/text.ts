@@ -1,5 +1,5 @@
 // Block Kit building blocks shared by the renderers.
-import type { Fact, ViewAction } from "../../../core/views/types.ts";
+import type { ActionConfirm, Fact, ViewAction } from "../../../core/views/types.ts";
 import { ACTION_IDS } from "../action-ids.ts";
 
 export type Block = Record<string, unknown>;
@@ -33,6 +33,18 @@ export function facts(list: Fact[]): Block {
       type: "mrkdwn",
       text: `*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`,
     })),
+  };
+}
+
+/** Slack's own "are you sure?" dialog on a button (a changed decision). */
+function confirmDialog(confirm: ActionConfirm): Block {
+  const plain = (text: string, max: number) => ({ type: "plain_text", text: text.slice(0, max) });
+  return {
+    title: plain(confirm.title, 100),
+    text: plain(confirm.text, 300),
+    confirm: plain(confirm.yes, 30),
+    deny: plain(confirm.no, 30),
+    style: "danger",
   };
 }
 
@@ -77,6 +89,7 @@ export function buttons(actions: ViewAction[], blockId?: string): Block | null {
       text: { type: "plain_text", text: action.label.slice(0, 75), emoji: true },
       value: actionValue(action),
       ...(action.style ? { style: action.style } : {}),
+      ...(action.confirm ? { confirm: confirmDialog(action.confirm) } : {}),
     })),
   };
 }

@@ -59,6 +59,13 @@ const WORDS = {
   blockAsk: ["Wat houdt de taak tegen?", "What is blocking the task?"],
   blockSend: ["Geblokkeerd melden", "Report blocked"],
   decideReason: ["Reden (vooral bij een wijziging)", "Reason (especially for a change)"],
+  changeTo: ["Wijzigen naar", "Change to"],
+  lastChange: ["Laatste wijziging van de beslissing", "Last change of the decision"],
+  carriedOver: ["Lopen door (eigenaar en toestand blijven)", "Carried over (owner and state kept)"],
+  cancelledByChange: [
+    "Geannuleerd door de wijziging (de eigenaars kregen bericht)",
+    "Cancelled by the change (their owners were told)",
+  ],
   decisions: ["Besluitenlijst", "Decisions"],
   evaluation: ["Evaluatie", "Evaluation"],
   timeline: ["Tijdlijn", "Timeline"],

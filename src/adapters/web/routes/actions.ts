@@ -41,8 +41,9 @@ export function perform(
   actor: Actor,
   a: ParsedAction,
   reason: string | undefined,
+  confirmed = false,
 ): Promise<void> {
-  return performAction(engine, actor, { ...a, reason });
+  return performAction(engine, actor, { ...a, reason, confirmed });
 }
 
 /** 403 unless the request carries the session's CSRF token and comes from this site. */
@@ -98,7 +99,7 @@ export function registerActions(router: Router, c: WebContext): void {
     try {
       const actor = c.engine.identify({ personId: session.personId }, "web");
       const reason = typeof body.reason === "string" ? body.reason : undefined;
-      await perform(c.engine, actor, parsed, reason);
+      await perform(c.engine, actor, parsed, reason, body.confirmed === "yes");
       answer(c, req, res, session, { ok: true });
     } catch (error) {
       const failure = failureText(c, error, parsed.action);
