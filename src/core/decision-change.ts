@@ -98,6 +98,10 @@ export function decisionChange(
       deadlineAt: addHours(incident.declaredAt, same.rtoHours),
     });
   }
+  // Work someone has taken on first: that is what people need to see.
+  const owned = (t: Task) => (t.ownerId ? 0 : 1);
+  carried.sort((a, b) => owned(a.task) - owned(b.task));
+  cancelled.sort((a, b) => owned(a) - owned(b));
   return { from, to, carried, cancelled, services: carriedServices };
 }
 
@@ -120,6 +124,32 @@ export function carriedLine(dir: Directory, carried: CarriedTask): string {
     return line;
   const when = formatDateTime(carried.deadlineAt, dir.locale, dir.timeZone);
   return `${line}, ${dir.locale === "nl" ? "nieuwe deadline" : "new deadline"} ${when}`;
+}
+
+/** What a change does, for people: what carries over and what is cancelled, one task a line. */
+export function changeLines(dir: Directory, change: DecisionChange | null): string[] {
+  const nl = dir.locale === "nl";
+  if (!change) return [nl ? "De taken blijven zoals ze zijn." : "The tasks stay as they are."];
+  const lines: string[] = [];
+  if (change.carried.length > 0) {
+    lines.push(
+      nl
+        ? `Lopen door, met hun eigenaar en toestand (deadline volgens situatie ${change.to}):`
+        : `Carry over, with their owner and state (deadline from situation ${change.to}):`,
+      ...change.carried.map((c) => `• ${carriedLine(dir, c)}`),
+    );
+  }
+  if (change.cancelled.length > 0) {
+    lines.push(
+      nl
+        ? "Worden geannuleerd (wie ze opnam, krijgt bericht):"
+        : "Are cancelled (whoever claimed them is told):",
+      ...change.cancelled.map((t) => `• ${taskLine(dir, t)}`),
+    );
+  } else {
+    lines.push(nl ? "Er wordt geen taak geannuleerd." : "No task is cancelled.");
+  }
+  return lines;
 }
 
 /** The timeline's record of a change: what carried over (and its deadlines) and what was cancelled. */

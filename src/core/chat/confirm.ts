@@ -1,7 +1,7 @@
 // The typed second step of commands that undo or end work: what a changed decision or closing
 // with open tasks would do, and the exact command that confirms it.
 import type { DecisionPreview } from "../decide.ts";
-import { carriedLine, taskLine } from "../decision-change.ts";
+import { changeLines, taskLine } from "../decision-change.ts";
 import type { PlanDirectory } from "../directory.ts";
 import type { Task } from "../model.ts";
 import { CONFIRM_WORD } from "./parse.ts";
@@ -27,29 +27,7 @@ export function decisionChangeText(
       ? `Dit wijzigt de beslissing van ${from} naar ${to}.`
       : `This changes the decision from ${from} to ${to}.`,
   ];
-  const change = preview.change;
-  if (!change) {
-    lines.push(nl ? "De taken blijven zoals ze zijn." : "The tasks stay as they are.");
-  } else {
-    if (change.carried.length > 0) {
-      lines.push(
-        nl
-          ? `Lopen door, met hun eigenaar en toestand (deadline volgens situatie ${change.to}):`
-          : `Carry over, with their owner and state (deadline from situation ${change.to}):`,
-        ...change.carried.map((c) => `• ${carriedLine(dir, c)}`),
-      );
-    }
-    if (change.cancelled.length > 0) {
-      lines.push(
-        nl
-          ? "Worden geannuleerd (wie ze opnam, krijgt bericht):"
-          : "Are cancelled (whoever claimed them is told):",
-        ...change.cancelled.map((t) => `• ${taskLine(dir, t)}`),
-      );
-    } else {
-      lines.push(nl ? "Er wordt geen taak geannuleerd." : "No task is cancelled.");
-    }
-  }
+  lines.push(...changeLines(dir, preview.change));
   const word = nl ? CONFIRM_WORD : CONFIRM_EN;
   const where = preview.locationId ? ` ${preview.locationId}` : "";
   const command = `${prefix} ${nl ? "besluit" : "decide"} ${preview.situation}${where}`;

@@ -2,7 +2,7 @@
 // for (what it would carry over and cancel), and what the last change did, for the board.
 import type { SituationId } from "../../plan/schema.ts";
 import type { EngineContext } from "../context.ts";
-import { decisionChange } from "../decision-change.ts";
+import { changeLines, decisionChange } from "../decision-change.ts";
 import type { Incident, IncidentService, Task, TaskStatus, TimelineEntry } from "../model.ts";
 import { formatDateTime } from "../time.ts";
 import { Labels } from "./labels.ts";
@@ -22,7 +22,6 @@ export function withConfirmation(
   const { dir } = ctx;
   const nl = dir.locale === "nl";
   const change = decisionChange(dir, incident, tasks, services, action.situation);
-  const owners = new Set(change?.cancelled.flatMap((t) => (t.ownerId ? [t.ownerId] : [])));
   const from = label(ctx, incident.situation, incident.locationId);
   const to = label(ctx, action.situation, location);
   const effect = !change
@@ -30,14 +29,15 @@ export function withConfirmation(
       ? "De taken blijven zoals ze zijn."
       : "The tasks stay as they are."
     : nl
-      ? `${change.carried.length} taken lopen door met hun eigenaar en toestand; ${change.cancelled.length} worden geannuleerd${owners.size > 0 ? ` (${owners.size} ${owners.size === 1 ? "eigenaar krijgt" : "eigenaars krijgen"} bericht)` : ""}.`
-      : `${change.carried.length} tasks carry over with their owner and state; ${change.cancelled.length} are cancelled${owners.size > 0 ? ` (${owners.size} ${owners.size === 1 ? "owner is" : "owners are"} told)` : ""}.`;
+      ? "Taken die beide situaties delen, lopen door met hun eigenaar en toestand; de andere open taken worden geannuleerd en wie ze opnam, krijgt bericht."
+      : "Tasks both situations share carry over with their owner and state; the other open tasks are cancelled and whoever claimed them is told.";
   return {
     ...action,
     needsReason: true,
     confirm: {
       title: nl ? "Beslissing wijzigen?" : "Change the decision?",
       text: nl ? `Van ${from} naar ${to}. ${effect}` : `From ${from} to ${to}. ${effect}`,
+      details: changeLines(dir, change),
       reasonLabel: nl ? "Waarom wijzigt de beslissing?" : "Why does the decision change?",
       yes: nl ? "Wijziging bevestigen" : "Confirm the change",
       no: nl ? "Annuleren" : "Cancel",

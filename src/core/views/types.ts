@@ -35,7 +35,10 @@ export interface ViewAction {
 
 export interface ActionConfirm {
   title: string;
+  /** In general terms, for a dialog that may have been drawn well before the click. */
   text: string;
+  /** What it does now, one line each (the tasks that carry over and those cancelled). */
+  details: string[];
   reasonLabel: string;
   /** The confirming button's label, and the one that goes back. */
   yes: string;

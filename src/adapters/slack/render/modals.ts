@@ -117,6 +117,8 @@ export function decisionChangeModal(
     close: plain(confirm.no.slice(0, 24)),
     blocks: [
       { type: "section", text: plain(confirm.text.slice(0, 3000)) },
+      // Read when the form opens: what the change does now, task by task.
+      { type: "section", text: plain(confirm.details.join("\n").slice(0, 3000)) },
       {
         type: "input",
         block_id: FIELDS.reason.block,

@@ -77,6 +77,14 @@ function confirmCard(action: ViewAction, confirm: ActionConfirm, execute: Elemen
         { type: "TextBlock", text: confirm.title, weight: "Bolder", wrap: true },
         { type: "TextBlock", text: plain(confirm.text), wrap: true },
         {
+          type: "TextBlock",
+          text: confirm.details
+            .map((line) => (line.startsWith("• ") ? `- ${plain(line.slice(2))}` : plain(line)))
+            .join("\n"),
+          wrap: true,
+          size: "Small",
+        },
+        {
           type: "Input.Text",
           id: INPUTS.reason,
           label: confirm.reasonLabel,

@@ -28,9 +28,28 @@ function changeForm(ctx: RenderContext, action: ViewAction): Html {
   const confirm = action.confirm!;
   const id = ctx.nextId("change-reason");
   return html`<details class="reason decide-change"><summary class="btn">${ctx.w("changeTo")} ${action.label}…</summary><form method="post" action="${ACTIONS_PATH}" data-enhance>${hiddenFields(ctx)}<input type="hidden" name="confirmed" value="yes">
-<p><strong>${confirm.title}</strong> ${confirm.text}</p>
+<p><strong>${confirm.title}</strong> ${confirm.text}</p>${details(confirm.details)}
 <label for="${id}">${confirm.reasonLabel}</label><input id="${id}" name="reason" required maxlength="500" autocomplete="off">
 <button type="submit" name="do" value="${encodeAction(action)}" class="btn btn-danger">${confirm.yes}</button></form></details>`;
+}
+
+/** Headings as paragraphs, "• task" lines as a list under them. */
+function details(lines: string[]): Html {
+  const out: Html[] = [];
+  let items: string[] = [];
+  const flush = () => {
+    if (items.length > 0) out.push(html`<ul>${items.map((i) => html`<li>${i}</li>`)}</ul>`);
+    items = [];
+  };
+  for (const line of lines) {
+    if (line.startsWith("• ")) items.push(line.slice(2));
+    else {
+      flush();
+      out.push(html`<p>${line}</p>`);
+    }
+  }
+  flush();
+  return html`${out}`;
 }
 
 /** What the last change did: the reason, what carried over and what was cancelled. */
