@@ -234,7 +234,12 @@ describe.skipIf(unavailable !== null)(
 
     it("closes the incident; the board lists it as past, with a link to its own board", async () => {
       const pieter = contexts[1]!.pages()[0]!;
+      // Tasks are still open: the first step lists them, the second closes.
       await type(pieter, "/ramp stop Brand onder controle");
+      await expect
+        .poll(() => text(pieter.locator("#feed")), { timeout: LIVE })
+        .toContain("Toch afsluiten? Bevestig met: /ramp stop Brand onder controle bevestig");
+      await type(pieter, "/ramp stop Brand onder controle bevestig");
       await expect.poll(wallText, { timeout: LIVE }).toContain("Er loopt geen incident.");
       const link = wall.locator("#past a", {
         hasText: "2026-001 — Brand in het administratief centrum",
