@@ -163,6 +163,7 @@ export function changeRecord(change: DecisionChange | null) {
       to: c.to.id,
       status: c.task.status,
       ownerId: c.task.ownerId,
+      blockedReason: c.task.blockedReason,
       deadlineFrom: c.task.deadlineAt.toISOString(),
       deadlineTo: c.deadlineAt.toISOString(),
     })),

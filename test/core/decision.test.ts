@@ -1,6 +1,8 @@
 import { beforeEach, expect, it } from "vitest";
 import type { RampError } from "../../src/core/errors.ts";
 import type { Incident } from "../../src/core/model.ts";
+import { buildReview } from "../../src/core/review/build.ts";
+import { tableOf } from "../review/helpers.ts";
 import { describeEachDatabase } from "../support/databases.ts";
 import { START, type TestEngine } from "../support/engine.ts";
 import {
@@ -317,6 +319,7 @@ describeEachDatabase("evaluating and deciding", (target) => {
           to: "a-tech-backups",
           status: "claimed",
           ownerId: "bart-lannoo",
+          blockedReason: null,
           deadlineFrom: at(12).toISOString(),
           deadlineTo: at(24).toISOString(),
         },
@@ -336,11 +339,34 @@ describeEachDatabase("evaluating and deciding", (target) => {
     expect(notice).toContain(
       "\nGeannuleerd:\n• Onderbroken internet en telefonie herstellen — Kevin Dumon (opgenomen)\n• Maaltijdbedeling en thuisdiensten verzekeren — niemand (open)\n",
     );
-    const history = (await t.engine.views.decision(incident.id)).history;
-    expect(history.map((h) => [h.at, h.by])).toEqual([
+    const view = await t.engine.views.decision(incident.id);
+    expect(view.history.map((h) => [h.at, h.by])).toEqual([
       ["za 21 nov 23:00", "Pieter Declercq"],
       ["zo 22 nov 01:00", "Sofie Vermeulen"],
     ]);
+    // The board and the cards show the last change: why, what was cancelled, what carried over.
+    expect(view.lastChange).toMatchObject({
+      by: "Sofie Vermeulen",
+      from: "situatie B",
+      to: "situatie A (Bibliotheek De Heidebloem – leeszaal 1e verdieping)",
+      reason: "Schade groter dan gedacht",
+    });
+    expect(view.lastChange!.cancelled[0]).toBe(
+      "Onderbroken internet en telefonie herstellen — Kevin Dumon (opgenomen)",
+    );
+    expect(view.lastChange!.carried).toContain(
+      "Verzekeraar contacteren voor expertise — Katrien De Wilde (geblokkeerd: Polisnummer onbekend)",
+    );
+    // The review's decision log says the same.
+    const [, , , , notes] = tableOf(await buildReview(t.engine, incident.id), "decisions").rows.at(
+      -1,
+    )!;
+    expect(notes).toContain("Reden: Schade groter dan gedacht");
+    expect(notes).toContain(
+      "Geannuleerd: Onderbroken internet en telefonie herstellen (Kevin Dumon)",
+    );
+    expect(notes).toContain("Doorgelopen met eigenaar en toestand, deadline herberekend: ");
+    expect(notes).toContain("Back-ups beschikbaar stellen (Bart Lannoo)");
   });
 
   it("going back to B carries the shared work back and reopens B's cancelled tasks", async () => {
