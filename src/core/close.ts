@@ -10,6 +10,13 @@ export interface CloseResult {
   openTasks: Task[];
 }
 
+const OPEN = new Set<Task["status"]>(["open", "claimed", "blocked"]);
+
+/** What closing now would leave open: the unfinished tasks, in priority order. */
+export async function openWork(ctx: EngineContext, incidentId: string): Promise<Task[]> {
+  return (await ctx.store.tasks.listForIncident(incidentId)).filter((t) => OPEN.has(t.status));
+}
+
 export async function closeIncident(
   ctx: EngineContext,
   actor: Actor,
@@ -19,9 +26,7 @@ export async function closeIncident(
   requireLeader(ctx, actor, { nl: "het incident afsluiten", en: "close the incident" });
   return onIncident(ctx, incidentId, async (work, incident, tx) => {
     const tasks = await tx.tasks.listForIncident(incidentId);
-    const openTasks = tasks.filter(
-      (t) => t.status === "open" || t.status === "claimed" || t.status === "blocked",
-    );
+    const openTasks = tasks.filter((t) => OPEN.has(t.status));
     const services = await tx.services.listForIncident(incidentId);
     const pages = await tx.pages.listForIncident(incidentId);
     await tx.jobs.cancelForSubjects([...tasks, ...services, ...pages].map((s) => s.id));

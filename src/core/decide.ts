@@ -5,6 +5,14 @@ import type { SituationId } from "../plan/schema.ts";
 import { type Actor, actorId } from "./actor.ts";
 import type { EngineContext } from "./context.ts";
 import { scheduleServiceJobs, scheduleTaskJobs } from "./deadlines.ts";
+import {
+  changeRecord,
+  type DecisionChange,
+  decisionChange,
+  isUnfinished,
+  planned,
+  taskLine,
+} from "./decision-change.ts";
 import { RampError, requiredText } from "./errors.ts";
 import type { Decision, Incident, IncidentService, Task } from "./model.ts";
 import { resolveByName, resolveLeadingName } from "./resolve-name.ts";
@@ -17,8 +25,21 @@ export interface DecideInput {
   situation: SituationId;
   /** Required for situation A: which fallback location. */
   locationId?: string | null;
-  /** Why (required in spirit when the decision changes; recorded either way). */
+  /** Why: required when the decision changes; recorded either way. */
   reason?: string | null;
+  /** A change of an existing decision is only made once confirmed, after seeing what it does. */
+  confirmed?: boolean;
+}
+
+/** What a decision would do, for the confirmation step of a change. */
+export interface DecisionPreview {
+  /** A decision exists and this one differs: it needs a reason and a confirmation. */
+  changing: boolean;
+  current: { situation: SituationId; locationId: string | null } | null;
+  situation: SituationId;
+  locationId: string | null;
+  /** Null when only the fallback location changes (or for the first decision). */
+  change: DecisionChange | null;
 }
 
 export async function recordEvaluation(
@@ -44,17 +65,11 @@ export async function recordEvaluation(
   });
 }
 
-export async function decide(
-  ctx: EngineContext,
-  actor: Actor,
-  incidentId: string,
-  input: DecideInput,
-): Promise<Decision> {
+function checkInput(ctx: EngineContext, actor: Actor, input: DecideInput): string | null {
   requireLeader(ctx, actor, {
     nl: "beslissen over situatie A of B",
     en: "decide on situation A or B",
   });
-  const { dir } = ctx;
   const locationId = input.situation === "A" ? requireLocation(ctx, input.locationId) : null;
   if (input.situation !== "A" && input.situation !== "B") {
     throw new RampError("invalid-input", {
@@ -63,14 +78,68 @@ export async function decide(
       en: `"${input.situation}" does not exist; choose A (fallback location) or B (own buildings).`,
     });
   }
+  return locationId;
+}
+
+/** What `decide` would do now, changing nothing: the confirmation step shows it. */
+export async function previewDecision(
+  ctx: EngineContext,
+  actor: Actor,
+  incidentId: string,
+  input: DecideInput,
+): Promise<DecisionPreview> {
+  const locationId = checkInput(ctx, actor, input);
+  const incident = await ctx.store.incidents.get(incidentId);
+  if (!incident) throw new RampError("incident-not-found", { id: incidentId });
+  if (incident.status === "closed")
+    throw new RampError("incident-closed", { number: incident.number });
+  if (incident.situation === input.situation && incident.locationId === locationId)
+    throw new RampError("decision-unchanged");
+  const [tasks, services] = await Promise.all([
+    ctx.store.tasks.listForIncident(incidentId),
+    ctx.store.services.listForIncident(incidentId),
+  ]);
+  return {
+    changing: incident.situation !== null,
+    current: incident.situation
+      ? { situation: incident.situation, locationId: incident.locationId }
+      : null,
+    situation: input.situation,
+    locationId,
+    change: decisionChange(ctx.dir, incident, tasks, services, input.situation),
+  };
+}
+
+export async function decide(
+  ctx: EngineContext,
+  actor: Actor,
+  incidentId: string,
+  input: DecideInput,
+): Promise<Decision> {
+  const { dir } = ctx;
+  const locationId = checkInput(ctx, actor, input);
   return onIncident(ctx, incidentId, async (work, incident, tx) => {
     if (incident.situation === input.situation && incident.locationId === locationId) {
       throw new RampError("decision-unchanged");
+    }
+    const reason = input.reason?.trim() || null;
+    if (incident.situation) {
+      // A change undoes work under way: never by accident, never without saying why.
+      const current = decisionLabel(ctx, incident.situation, incident.locationId);
+      if (!reason) throw new RampError("decision-change-reason", { current });
+      if (!input.confirmed) throw new RampError("decision-change-unconfirmed", { current });
     }
     const previous = await tx.decisions.listForIncident(incidentId);
     const evaluation = (await tx.timeline.list(incidentId))
       .filter((e) => e.type === "evaluation.recorded")
       .at(-1);
+    const change = decisionChange(
+      dir,
+      incident,
+      await tx.tasks.listForIncident(incidentId),
+      await tx.services.listForIncident(incidentId),
+      input.situation,
+    );
     const decision: Decision = {
       id: ctx.ids.next(),
       incidentId,
@@ -79,7 +148,7 @@ export async function decide(
       locationId,
       decidedById: actor.personId,
       decidedAt: work.now,
-      reason: input.reason?.trim() || null,
+      reason,
       evaluation: evaluation ? String(evaluation.data.text) : null,
     };
     await tx.decisions.insert(decision);
@@ -97,10 +166,11 @@ export async function decide(
         changes: incident.situation
           ? { situation: incident.situation, locationId: incident.locationId }
           : null,
+        ...changeRecord(change),
       },
     });
-    if (incident.situation !== input.situation) await replan(work, incident, input.situation);
-    const text = decisionText(ctx, incident, decision);
+    if (incident.situation !== input.situation) await replan(work, incident, decision, change);
+    const text = decisionText(ctx, incident, decision, change);
     work.notify(
       { kind: "incident", incidentId },
       { kind: "decision", text },
@@ -112,35 +182,50 @@ export async function decide(
   });
 }
 
-/** Cancels the old situation's unfinished tasks and makes the new situation's tasks live. */
-async function replan(work: Work, incident: Incident, situation: SituationId): Promise<void> {
+/**
+ * Makes the new situation's tasks live: shared work carries over (owner and state kept, the
+ * deadline recomputed for the new situation), the old situation's other unfinished tasks are
+ * cancelled and their owners told, and what the new situation lacks is planned or reopened.
+ */
+async function replan(
+  work: Work,
+  incident: Incident,
+  decision: Decision,
+  change: DecisionChange | null,
+): Promise<void> {
   const { tx } = work;
-  if (incident.situation) {
-    const cancelled = await tx.tasks.cancelUnfinished(incident.id, incident.situation);
-    const services = (await tx.services.listForIncident(incident.id)).filter(
-      (s) => s.situation === incident.situation,
+  const { situation } = decision;
+  if (change) {
+    await carryOver(work, change);
+    const cancelled = await tx.tasks.cancelUnfinished(incident.id, change.from);
+    const left = (await tx.services.listForIncident(incident.id)).filter(
+      (s) => s.situation === change.from,
     );
-    await tx.jobs.cancelForSubjects([...cancelled.map((t) => t.id), ...services.map((s) => s.id)]);
-    for (const task of cancelled) work.refresh({ kind: "task", taskId: task.id });
+    await tx.jobs.cancelForSubjects([...cancelled.map((t) => t.id), ...left.map((s) => s.id)]);
+    for (const task of cancelled) {
+      work.refresh({ kind: "task", taskId: task.id });
+      const before = change.cancelled.find((t) => t.id === task.id);
+      if (before?.ownerId) notifyCancelled(work, before, decision);
+    }
   }
+  const carriedTasks = new Set(change?.carried.map((c) => c.task.id));
+  const carriedServices = new Set(change?.services.map((c) => c.service.id));
   const existing = (await tx.tasks.listForIncident(incident.id)).filter(
     (t) => t.situation === situation,
   );
-  let tasks: Task[];
-  let services: IncidentService[];
-  if (existing.length > 0) {
-    // Back to a situation planned before: its cancelled tasks reopen, done ones stay done.
-    const reopened = await tx.tasks.reopenCancelled(incident.id, situation);
-    tasks = reopened;
-    services = (await tx.services.listForIncident(incident.id)).filter(
-      (s) => s.situation === situation && !s.restoredAt,
-    );
-  } else {
-    services = planServices(work, incident, situation);
-    tasks = planTasks(work, incident, situation);
-    await tx.services.insertMany(services);
-    await tx.tasks.insertMany(tasks);
-  }
+  // Back to a situation planned before: its cancelled tasks reopen, done ones stay done.
+  const reopened = await tx.tasks.reopenCancelled(incident.id, situation);
+  const present = new Set(existing.map((t) => t.planTaskId));
+  const fresh = planTasks(work, incident, situation).filter((t) => !present.has(t.planTaskId));
+  await tx.tasks.insertMany(fresh);
+  const known = (await tx.services.listForIncident(incident.id)).filter(
+    (s) => s.situation === situation,
+  );
+  const freshServices = planServices(work, incident, situation).filter(
+    (s) => !known.some((k) => k.serviceId === s.serviceId),
+  );
+  await tx.services.insertMany(freshServices);
+  const tasks = [...reopened, ...fresh].filter((t) => !carriedTasks.has(t.id));
   // Cards go out grouped by phase, then in the board's order (nearest deadline first).
   const PHASES = ["technisch", "organisatorisch"];
   tasks.sort((a, b) => PHASES.indexOf(a.phase) - PHASES.indexOf(b.phase) || byUrgency(a, b));
@@ -148,6 +233,10 @@ async function replan(work: Work, incident: Incident, situation: SituationId): P
     scheduleTaskJobs(work, task);
     work.refresh({ kind: "task", taskId: task.id });
   }
+  const services = [
+    ...known.filter((s) => !s.restoredAt && !carriedServices.has(s.id)),
+    ...freshServices,
+  ];
   for (const service of services) scheduleServiceJobs(work, service);
   work.record({
     type: "tasks.planned",
@@ -156,10 +245,57 @@ async function replan(work: Work, incident: Incident, situation: SituationId): P
     data: {
       situation,
       tasks: tasks.map((t) => t.id),
-      reopened: existing.length > 0,
+      reopened: reopened.length > 0,
       cancelledFrom: incident.situation,
+      carried: [...carriedTasks],
     },
   });
+}
+
+/** Shared tasks and services move to the new situation; their reminders follow the new deadline. */
+async function carryOver(work: Work, change: DecisionChange): Promise<void> {
+  const { tx } = work;
+  for (const c of change.carried) {
+    const task = await tx.tasks.carryOver(c.task.id, {
+      situation: change.to,
+      planTaskId: c.to.id,
+      phase: c.to.phase,
+      title: c.to.title,
+      description: c.to.description ?? null,
+      serviceId: c.to.service ?? null,
+      priority: c.priority,
+      functionId: c.to.owner,
+      deadlineAt: c.deadlineAt,
+    });
+    await tx.jobs.cancelForSubjects([task.id]);
+    if (isUnfinished(task)) scheduleTaskJobs(work, task);
+    work.refresh({ kind: "task", taskId: task.id });
+  }
+  for (const c of change.services) {
+    const service = await tx.services.carryOver(c.service.id, {
+      situation: change.to,
+      priority: c.priority,
+      rtoHours: c.rtoHours,
+      deadlineAt: c.deadlineAt,
+    });
+    await tx.jobs.cancelForSubjects([service.id]);
+    if (!service.restoredAt) scheduleServiceJobs(work, service);
+  }
+}
+
+/** The owner of a cancelled task hears it from Ramp, with the reason, not from a vanished card. */
+function notifyCancelled(work: Work, task: Task, decision: Decision): void {
+  const { dir } = work.ctx;
+  const nl = dir.locale === "nl";
+  const to = decisionLabel(work.ctx, decision.situation, decision.locationId);
+  const text = nl
+    ? `De beslissing is gewijzigd naar ${to}. Uw taak "${task.title}" is daardoor geannuleerd; u hoeft er niet verder aan te werken. Reden: ${decision.reason}`
+    : `The decision changed to ${to}. Your task "${task.title}" is therefore cancelled; you need not work on it any more. Reason: ${decision.reason}`;
+  work.notify(
+    { kind: "person", personId: task.ownerId! },
+    { kind: "task-cancelled", text, subjectId: task.id },
+    `cancelled:${task.id}:${decision.seq}`,
+  );
 }
 
 function planServices(work: Work, incident: Incident, situation: SituationId): IncidentService[] {
@@ -178,31 +314,25 @@ function planServices(work: Work, incident: Incident, situation: SituationId): I
 }
 
 function planTasks(work: Work, incident: Incident, situation: SituationId): Task[] {
-  const plan = work.ctx.dir.situation(situation);
-  return plan.tasks.map((task) => {
-    const serviceIndex = task.service ? plan.services.findIndex((s) => s.id === task.service) : -1;
-    const service = serviceIndex >= 0 ? plan.services[serviceIndex] : undefined;
-    const hours = task.deadlineHours ?? service?.rtoHours ?? plan.targetHours;
-    return {
-      id: work.ctx.ids.next(),
-      incidentId: incident.id,
-      planTaskId: task.id,
-      situation,
-      phase: task.phase,
-      title: task.title,
-      description: task.description ?? null,
-      serviceId: task.service ?? null,
-      priority: serviceIndex >= 0 ? serviceIndex + 1 : plan.services.length + 1,
-      functionId: task.owner,
-      deadlineAt: addHours(incident.declaredAt, hours),
-      status: "open",
-      ownerId: null,
-      claimedAt: null,
-      completedAt: null,
-      blockedReason: null,
-      version: 0,
-    };
-  });
+  const { dir } = work.ctx;
+  return dir.situation(situation).tasks.map((task) => ({
+    id: work.ctx.ids.next(),
+    incidentId: incident.id,
+    planTaskId: task.id,
+    situation,
+    phase: task.phase,
+    title: task.title,
+    description: task.description ?? null,
+    serviceId: task.service ?? null,
+    functionId: task.owner,
+    ...planned(dir, incident, situation, task),
+    status: "open",
+    ownerId: null,
+    claimedAt: null,
+    completedAt: null,
+    blockedReason: null,
+    version: 0,
+  }));
 }
 
 /** The location's id, its name or an unambiguous start of either. */
@@ -243,7 +373,24 @@ export function splitLocationAndReason(
   return { locationId: item.id, reason: rest || null };
 }
 
-function decisionText(ctx: EngineContext, incident: Incident, decision: Decision): string {
+/** "situatie A (Situatie A – …) — Bibliotheek" for messages. */
+export function decisionLabel(
+  ctx: EngineContext,
+  situation: SituationId,
+  locationId: string | null,
+): string {
+  const { dir } = ctx;
+  const location = locationId ? dir.location(locationId) : undefined;
+  const word = dir.locale === "nl" ? "situatie" : "situation";
+  return `${word} ${situation}${location ? ` — ${location.name}` : ""}`;
+}
+
+function decisionText(
+  ctx: EngineContext,
+  incident: Incident,
+  decision: Decision,
+  change: DecisionChange | null,
+): string {
   const { dir } = ctx;
   const nl = dir.locale === "nl";
   const situation = dir.situation(decision.situation);
@@ -261,5 +408,28 @@ function decisionText(ctx: EngineContext, incident: Incident, decision: Decision
       ? ` Reden: ${decision.reason}`
       : ` Reason: ${decision.reason}`
     : "";
-  return `${head}${target}${reason}`;
+  return `${head}${target}${reason}${changeText(ctx, change)}`;
+}
+
+/** For the channel: which tasks carried over and which were cancelled, one per line. */
+function changeText(ctx: EngineContext, change: DecisionChange | null): string {
+  if (!change) return "";
+  const { dir } = ctx;
+  const nl = dir.locale === "nl";
+  const lines: string[] = [];
+  if (change.carried.length > 0) {
+    lines.push(
+      nl
+        ? "Lopen door (eigenaar en toestand blijven, deadline volgens de nieuwe situatie):"
+        : "Carried over (owner and state kept, deadline from the new situation):",
+      ...change.carried.map((c) => `• ${taskLine(dir, c.task)}`),
+    );
+  }
+  if (change.cancelled.length > 0) {
+    lines.push(
+      nl ? "Geannuleerd:" : "Cancelled:",
+      ...change.cancelled.map((t) => `• ${taskLine(dir, t)}`),
+    );
+  }
+  return lines.length > 0 ? `\n${lines.join("\n")}` : "";
 }

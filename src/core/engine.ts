@@ -2,9 +2,9 @@
 // Adapters never need their own logic: they resolve the person, call a command, render a view.
 import type { Classification } from "../plan/schema.ts";
 import type { Actor } from "./actor.ts";
-import { closeIncident } from "./close.ts";
+import { closeIncident, openWork } from "./close.ts";
 import type { EngineContext } from "./context.ts";
-import { type DecideInput, decide, recordEvaluation } from "./decide.ts";
+import { type DecideInput, decide, previewDecision, recordEvaluation } from "./decide.ts";
 import { type DeclareInput, declareIncident, reclassify, setScope } from "./declare.ts";
 import { RampError } from "./errors.ts";
 import { addLogEntry, correctEntry } from "./logbook.ts";
@@ -62,6 +62,9 @@ export class CrisisEngine {
     recordEvaluation(this.ctx, actor, incidentId, text);
   decide = (actor: Actor, incidentId: string, input: DecideInput) =>
     decide(this.ctx, actor, incidentId, input);
+  /** What a decision would change (for the confirmation of a change); changes nothing. */
+  previewDecision = (actor: Actor, incidentId: string, input: DecideInput) =>
+    previewDecision(this.ctx, actor, incidentId, input);
   task = (actor: Actor, taskId: string, action: TaskAction, reason?: string) =>
     actOnTask(this.ctx, actor, taskId, action, reason);
   assign = (actor: Actor, taskId: string, personId: string) =>
@@ -74,6 +77,8 @@ export class CrisisEngine {
     markServiceRestored(this.ctx, actor, incidentId, serviceId);
   close = (actor: Actor, incidentId: string, note?: string) =>
     closeIncident(this.ctx, actor, incidentId, note);
+  /** The tasks closing now would leave open (for the confirmation before closing). */
+  openWork = (incidentId: string) => openWork(this.ctx, incidentId);
   shareReview = (actor: Actor, incidentId: string) => shareReview(this.ctx, actor, incidentId);
   report = (actor: Actor, text: string) => reportIncident(this.ctx, actor, text);
   openReports = () => openReports(this.ctx);

@@ -54,6 +54,18 @@ const MESSAGES = {
     nl: () => "Dat is al de huidige beslissing.",
     en: () => "That is already the current decision.",
   },
+  "decision-change-reason": {
+    nl: (p) =>
+      `De huidige beslissing is ${p.current}. Een wijziging vraagt een reden: zeg waarom, zodat de crisisstaf en de review het weten.`,
+    en: (p) =>
+      `The current decision is ${p.current}. A change needs a reason: say why, so the crisis staff and the review know.`,
+  },
+  "decision-change-unconfirmed": {
+    nl: (p) =>
+      `De huidige beslissing is ${p.current}. Een wijziging annuleert taken die niet gedeeld worden: bekijk eerst wat er verandert en bevestig dan.`,
+    en: (p) =>
+      `The current decision is ${p.current}. A change cancels the tasks that are not shared: look at what changes first, then confirm.`,
+  },
   "page-not-found": {
     nl: () => "Deze oproep bestaat niet (meer).",
     en: () => "This page does not exist (any more).",

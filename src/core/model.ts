@@ -204,6 +204,8 @@ export type NoticeKind =
   | "task-reminder"
   | "task-overdue"
   | "task-assigned"
+  /** To the owner of a task that a changed decision cancelled. */
+  | "task-cancelled"
   | "service-reminder"
   | "service-overdue"
   | "page-exhausted"

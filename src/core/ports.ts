@@ -106,10 +106,34 @@ export interface TaskRepository {
   cancelUnfinished(incidentId: string, situation: SituationId): Promise<Task[]>;
   /** For a decision changed back: reopens the situation's cancelled tasks; returns them. */
   reopenCancelled(incidentId: string, situation: SituationId): Promise<Task[]>;
+  /**
+   * For a decision change: the task becomes the new situation's same task, keeping its status,
+   * owner, times and blocked reason; bumps the version. Returns the task after the change.
+   */
+  carryOver(id: string, changes: TaskCarryOver): Promise<Task>;
 }
+
+/** What a carried-over task takes from the new situation's plan. */
+export type TaskCarryOver = Pick<
+  Task,
+  | "situation"
+  | "planTaskId"
+  | "phase"
+  | "title"
+  | "description"
+  | "serviceId"
+  | "priority"
+  | "functionId"
+  | "deadlineAt"
+>;
 
 export interface ServiceRepository {
   insertMany(services: IncidentService[]): Promise<void>;
+  /** For a decision change: the service moves to the new situation, restored or not. */
+  carryOver(
+    id: string,
+    changes: Pick<IncidentService, "situation" | "priority" | "rtoHours" | "deadlineAt">,
+  ): Promise<IncidentService>;
   listForIncident(incidentId: string): Promise<IncidentService[]>;
   get(id: string): Promise<IncidentService | null>;
   /** Conditional: records the restoration only once. Returns whether it did. */

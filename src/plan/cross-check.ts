@@ -140,6 +140,8 @@ export function crossCheck(plan: Plan): PlanProblem[] {
     });
   }
 
+  checkSameAs(plan, problems);
+
   const seenLeadTimes = new Set<number>();
   plan.reminders.leadTimes.forEach((minutes, i) => {
     if (seenLeadTimes.has(minutes)) {
@@ -163,6 +165,52 @@ export function crossCheck(plan: Plan): PlanProblem[] {
     }
   });
   return problems;
+}
+
+/**
+ * `sameAs` names the same work in the other situation: it must exist there, each task may be
+ * the counterpart of only one, and where both sides say it, they must name each other.
+ */
+function checkSameAs(plan: Plan, problems: PlanProblem[]): void {
+  /** Task id → the task of the other situation it is the same as. */
+  const claimedBy = new Map<string, string>();
+  for (const situationId of SITUATIONS) {
+    const other = situationId === "A" ? "B" : "A";
+    const theirs = new Map(plan.situations[other].tasks.map((t) => [t.id, t]));
+    plan.situations[situationId].tasks.forEach((task, i) => {
+      if (!task.sameAs) return;
+      const path = ["situations", situationId, "tasks", i, "sameAs"];
+      const target = theirs.get(task.sameAs);
+      if (!target) {
+        problems.push(
+          problem("task.sameAsUnknown", path, {
+            id: task.sameAs,
+            other,
+            known: [...theirs.keys()].join(", "),
+          }),
+        );
+        return;
+      }
+      if (target.sameAs && target.sameAs !== task.id) {
+        problems.push(
+          problem("task.sameAsMismatch", path, {
+            task: task.id,
+            id: target.id,
+            other: target.sameAs,
+          }),
+        );
+        return;
+      }
+      // Each task is the counterpart of one task at most (a pair named from both sides is one).
+      const first = claimedBy.get(target.id);
+      if (first && first !== task.id) {
+        problems.push(problem("task.sameAsTwice", path, { id: target.id, other, first }));
+        return;
+      }
+      claimedBy.set(target.id, task.id);
+      claimedBy.set(task.id, target.id);
+    });
+  }
 }
 
 /** Index of each id's first occurrence; later occurrences are reported as duplicates. */

@@ -180,6 +180,46 @@ export const CATALOG = {
       hint: (p) => `Services of situation ${p.situation}: ${p.known}.`,
     },
   },
+  "task.sameAsUnknown": {
+    nl: {
+      message: (p) =>
+        `sameAs verwijst naar "${p.id}", maar situatie ${p.other} heeft geen taak met die id`,
+      hint: (p) =>
+        `sameAs noemt dezelfde taak in de andere situatie. Taken van situatie ${p.other}: ${p.known}.`,
+    },
+    en: {
+      message: (p) =>
+        `sameAs refers to "${p.id}", but situation ${p.other} has no task with that id`,
+      hint: (p) =>
+        `sameAs names the same task in the other situation. Tasks of situation ${p.other}: ${p.known}.`,
+    },
+  },
+  "task.sameAsTwice": {
+    nl: {
+      message: (p) => `taak "${p.id}" van situatie ${p.other} is al dezelfde als "${p.first}"`,
+      hint: () =>
+        "Een taak kan maar met één taak van de andere situatie dezelfde zijn; verwijder een van beide sameAs.",
+    },
+    en: {
+      message: (p) => `task "${p.id}" of situation ${p.other} is already the same as "${p.first}"`,
+      hint: () =>
+        "A task can be the same as only one task of the other situation; remove one of the two sameAs.",
+    },
+  },
+  "task.sameAsMismatch": {
+    nl: {
+      message: (p) =>
+        `"${p.task}" is dezelfde als "${p.id}", maar "${p.id}" noemt zelf "${p.other}" als dezelfde`,
+      hint: (p) =>
+        `Laat beide taken naar elkaar verwijzen, of schrijf sameAs maar op één ervan (bij "${p.task}" of bij "${p.id}").`,
+    },
+    en: {
+      message: (p) =>
+        `"${p.task}" is the same as "${p.id}", but "${p.id}" names "${p.other}" as its own counterpart`,
+      hint: (p) =>
+        `Let both tasks point to each other, or write sameAs on only one of them ("${p.task}" or "${p.id}").`,
+    },
+  },
   "duplicate.id": {
     nl: {
       message: (p) => `dubbele ${KIND_NL[p.kind as IdKind] ?? p.kind}-id "${p.id}"`,

@@ -134,6 +134,11 @@ const task = z
     service: id.optional(),
     /** Own deadline in hours after the declaration; overrides the service RTO. */
     deadlineHours: z.number().positive().optional(),
+    /**
+     * The same work in the other situation (its task id): when the decision changes between
+     * A and B, this task carries over with its owner and state instead of being cancelled.
+     */
+    sameAs: id.optional(),
   })
   .strict();
 

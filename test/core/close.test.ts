@@ -1,4 +1,6 @@
 import { beforeEach, expect, it } from "vitest";
+import { parseChatCommand } from "../../src/core/chat/parse.ts";
+import { runChatCommand } from "../../src/core/chat/run.ts";
 import type { Incident } from "../../src/core/model.ts";
 import { cardKey } from "../../src/core/work.ts";
 import type { Database } from "../../src/store/database.ts";
@@ -37,6 +39,50 @@ describeEachDatabase("closing an incident", (target) => {
     });
     expect((await t.ctx.store.incidents.get(incident.id))!.status).toBe("active");
     expect(await entries(t, incident.id, "incident.closed")).toEqual([]);
+  });
+
+  it("asks before closing with open tasks in the chat, listing them one a line, and closes on 'bevestig'", async () => {
+    const restore = await taskOf(t, incident.id, "b-tech-restore");
+    await t.engine.task(t.as(BART), restore.id, "block", "Leverancier onbereikbaar");
+    const coordinator = t.as(COORDINATOR);
+    const ask = await runChatCommand(
+      t.engine,
+      coordinator,
+      parseChatCommand("stop Klaar"),
+      "/ramp",
+    );
+    expect(ask.kind).toBe("text");
+    const lines = (ask as { text: string }).text.split("\n");
+    expect(lines[0]).toBe("Er staan nog 13 taken open; ze blijven open in de review:");
+    expect(lines).toContain(
+      "• Restore van de systemen coördineren — Bart Lannoo (geblokkeerd: Leverancier onbereikbaar)",
+    );
+    expect(lines).toContain("• Back-ups beschikbaar stellen — niemand (open)");
+    expect(lines.at(-1)).toBe("Toch afsluiten? Bevestig met: /ramp stop Klaar bevestig");
+    expect((await t.ctx.store.incidents.get(incident.id))!.status).toBe("active");
+    // Anyone but a leader is refused before the question.
+    const refused = await runChatCommand(t.engine, t.as(BART), parseChatCommand("stop"), "/ramp");
+    expect(refused).toMatchObject({ kind: "error", error: { code: "not-coordinator" } });
+
+    const done = await runChatCommand(
+      t.engine,
+      coordinator,
+      parseChatCommand("stop Klaar bevestig"),
+      "/ramp",
+    );
+    expect(done).toMatchObject({ kind: "text" });
+    expect((await t.ctx.store.incidents.get(incident.id))!.status).toBe("closed");
+    expect((await entries(t, incident.id, "incident.closed"))[0]!.data.note).toBe("Klaar");
+  });
+
+  it("closes at once when nothing is open", async () => {
+    for (const task of await t.ctx.store.tasks.listForIncident(incident.id))
+      await t.engine.task(t.as(BART), task.id, "complete");
+    const done = await runChatCommand(t.engine, t.as(DEPUTY), parseChatCommand("stop"), "/ramp");
+    expect(done).toMatchObject({
+      kind: "text",
+      text: "Incident 2026-001 is afgesloten. De tijdlijn is verzegeld.",
+    });
   });
 
   it("lists the open tasks, stops every pending job and seals the timeline", async () => {

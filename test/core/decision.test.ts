@@ -1,5 +1,8 @@
 import { beforeEach, expect, it } from "vitest";
+import type { RampError } from "../../src/core/errors.ts";
 import type { Incident } from "../../src/core/model.ts";
+import { buildReview } from "../../src/core/review/build.ts";
+import { tableOf } from "../review/helpers.ts";
 import { describeEachDatabase } from "../support/databases.ts";
 import { START, type TestEngine } from "../support/engine.ts";
 import {
@@ -159,93 +162,247 @@ describeEachDatabase("evaluating and deciding", (target) => {
     ).rejects.toMatchObject({ code: "decision-unchanged" });
   });
 
-  it("re-plans a changed decision: B's unfinished tasks cancelled, done ones kept, A's planned", async () => {
+  /** A change of decision as the coordinator confirms it after seeing what it does. */
+  const change = (
+    by: string,
+    input: { situation: "A" | "B"; locationId?: string; reason: string },
+  ) => t.engine.decide(t.as(by), incident.id, { ...input, confirmed: true });
+
+  it("refuses a change without a reason or without a confirmation, and changes nothing", async () => {
     await t.engine.decide(t.as(COORDINATOR), incident.id, { situation: "B" });
-    const done = await taskOf(t, incident.id, "b-org-externe-communicatie");
-    const claimed = await taskOf(t, incident.id, "b-tech-backups");
+    const claimed = await taskOf(t, incident.id, "b-tech-internet-telefonie");
+    await t.engine.task(t.as("kevin-dumon"), claimed.id, "claim");
+    const before = await t.ctx.store.tasks.listForIncident(incident.id);
+
+    const noReason = t.engine.decide(t.as(COORDINATOR), incident.id, {
+      situation: "A",
+      locationId: "bibliotheek",
+      reason: "  ",
+      confirmed: true,
+    });
+    await expect(noReason).rejects.toMatchObject({ code: "decision-change-reason" });
+    const error = await noReason.catch((e: RampError) => e.view());
+    expect(error).toMatchObject({
+      nl: "De huidige beslissing is situatie B. Een wijziging vraagt een reden: zeg waarom, zodat de crisisstaf en de review het weten.",
+      en: "The current decision is situatie B. A change needs a reason: say why, so the crisis staff and the review know.",
+    });
+    await expect(
+      t.engine.decide(t.as(COORDINATOR), incident.id, {
+        situation: "A",
+        locationId: "bibliotheek",
+        reason: "Schade groter dan gedacht",
+      }),
+    ).rejects.toMatchObject({ code: "decision-change-unconfirmed" });
+
+    expect(await t.ctx.store.tasks.listForIncident(incident.id)).toEqual(before);
+    expect(await entries(t, incident.id, "decision.made")).toHaveLength(1);
+    expect(await t.ctx.store.decisions.listForIncident(incident.id)).toHaveLength(1);
+    expect((await t.ctx.store.incidents.get(incident.id))!.situation).toBe("B");
+    expect(await noticesOf(t, incident.id, "task-cancelled")).toEqual([]);
+  });
+
+  it("carries shared tasks and services over with owner and state, cancels the rest and tells their owners", async () => {
+    await t.engine.decide(t.as(COORDINATOR), incident.id, { situation: "B" });
+    const done = await taskOf(t, incident.id, "b-org-externe-communicatie"); // not shared
+    const claimed = await taskOf(t, incident.id, "b-tech-backups"); // shared with A
+    const blocked = await taskOf(t, incident.id, "b-org-verzekeraar"); // shared
+    const sharedDone = await taskOf(t, incident.id, "b-org-sociale-dienst"); // shared
+    const lost = await taskOf(t, incident.id, "b-tech-internet-telefonie"); // not shared
     await t.engine.task(t.as("hanne-desmet"), done.id, "complete");
     await t.engine.task(t.as("bart-lannoo"), claimed.id, "claim");
+    await t.engine.task(t.as("katrien-dewilde"), blocked.id, "block", "Polisnummer onbekend");
+    await t.engine.task(t.as("els-verhaeghe"), sharedDone.id, "complete");
+    await t.engine.task(t.as("kevin-dumon"), lost.id, "claim");
+    const restored = (await t.ctx.store.services.listForIncident(incident.id)).find(
+      (s) => s.serviceId === "sociale-dienst",
+    )!;
+    expect(restored.restoredAt).toEqual(at(1));
 
     t.clock.set(at(3));
-    const change = await t.engine.decide(t.as(DEPUTY), incident.id, {
+    const preview = await t.engine.previewDecision(t.as(DEPUTY), incident.id, {
+      situation: "A",
+      locationId: "bibliotheek",
+    });
+    expect(preview.changing).toBe(true);
+    expect(preview.change!.carried.map((c) => c.to.id).sort()).toEqual([
+      "a-org-betalingen",
+      "a-org-personeel-informeren",
+      "a-org-residentie",
+      "a-org-sociale-dienst",
+      "a-org-verzekeraar",
+      "a-tech-backups",
+      "a-tech-restore",
+    ]);
+    expect(preview.change!.cancelled.map((x) => x.planTaskId)).toContain(
+      "b-tech-internet-telefonie",
+    );
+    // The preview changed nothing.
+    expect((await t.ctx.store.incidents.get(incident.id))!.situation).toBe("B");
+
+    await change(DEPUTY, {
       situation: "A",
       locationId: "bibliotheek",
       reason: "Schade groter dan gedacht",
     });
-    expect(change).toMatchObject({ seq: 2, situation: "A", locationId: "bibliotheek" });
-    expect(await t.ctx.store.incidents.get(incident.id)).toMatchObject({
+
+    // The same tasks, now A's, with their owner and state; deadlines from A's plan.
+    expect(await t.ctx.store.tasks.get(claimed.id)).toMatchObject({
       situation: "A",
-      locationId: "bibliotheek",
+      planTaskId: "a-tech-backups",
+      status: "claimed",
+      ownerId: "bart-lannoo",
+      deadlineAt: at(24),
+    });
+    expect(await pendingJobs(t, incident.id, claimed.id)).toEqual([
+      "task-reminder@20",
+      "task-reminder@23",
+      "task-overdue@24",
+    ]);
+    expect(await t.ctx.store.tasks.get(blocked.id)).toMatchObject({
+      situation: "A",
+      planTaskId: "a-org-verzekeraar",
+      status: "blocked",
+      ownerId: "katrien-dewilde",
+      blockedReason: "Polisnummer onbekend",
+    });
+    expect(await t.ctx.store.tasks.get(sharedDone.id)).toMatchObject({
+      situation: "A",
+      status: "done",
+      ownerId: "els-verhaeghe",
+    });
+    expect(await t.ctx.store.services.get(restored.id)).toMatchObject({
+      situation: "A",
+      restoredAt: at(1),
     });
 
     const tasks = await t.ctx.store.tasks.listForIncident(incident.id);
-    const b = tasks.filter((x) => x.situation === "B");
-    expect(b.filter((x) => x.status === "done").map((x) => x.planTaskId)).toEqual([
-      "b-org-externe-communicatie",
-    ]);
-    expect(b.filter((x) => x.status === "cancelled")).toHaveLength(12);
     const a = tasks.filter((x) => x.situation === "A");
     expect(a).toHaveLength(16);
-    expect(a.every((x) => x.status === "open")).toBe(true);
-    // A's deadlines also count from the declaration: dienstverlening has an RTO of 24 h in A.
-    expect((await taskOf(t, incident.id, "a-org-maaltijden")).deadlineAt).toEqual(at(24));
-    expect((await taskOf(t, incident.id, "a-org-coordinatie-uitwijk")).deadlineAt).toEqual(at(72));
-    // The cancelled tasks and B's services have no pending reminders any more.
-    expect(await pendingJobs(t, incident.id, claimed.id)).toEqual([]);
-    const bServices = (await t.ctx.store.services.listForIncident(incident.id)).filter(
-      (s) => s.situation === "B",
-    );
-    for (const s of bServices) expect(await pendingJobs(t, incident.id, s.id)).toEqual([]);
+    expect(a.filter((x) => x.status === "open")).toHaveLength(16 - 3);
+    const b = tasks.filter((x) => x.situation === "B");
+    expect(b.map((x) => [x.planTaskId, x.status]).sort()).toEqual([
+      ["b-org-coordinatie", "cancelled"],
+      ["b-org-externe-communicatie", "done"],
+      ["b-org-maaltijden", "cancelled"],
+      ["b-org-onthaal", "cancelled"],
+      ["b-tech-ict-middelen", "cancelled"],
+      ["b-tech-internet-telefonie", "cancelled"],
+    ]);
+    expect(await pendingJobs(t, incident.id, lost.id)).toEqual([]);
+    expect(await t.ctx.store.services.listForIncident(incident.id)).toHaveLength(5);
+
+    // Only the owner of the cancelled task is told, with the reason.
+    expect(await noticesOf(t, incident.id, "task-cancelled")).toEqual([
+      {
+        to: "kevin-dumon",
+        text:
+          "De beslissing is gewijzigd naar situatie A — Bibliotheek De Heidebloem – leeszaal 1e verdieping. " +
+          'Uw taak "Onderbroken internet en telefonie herstellen" is daardoor geannuleerd; u hoeft er niet ' +
+          "verder aan te werken. Reden: Schade groter dan gedacht",
+      },
+    ]);
 
     const made = (await entries(t, incident.id, "decision.made")).at(-1)!;
-    expect(made).toMatchObject({
-      actorId: DEPUTY,
-      at: at(3),
-      data: {
-        situation: "A",
-        locationId: "bibliotheek",
-        locationName: "Bibliotheek De Heidebloem – leeszaal 1e verdieping",
-        reason: "Schade groter dan gedacht",
-        changes: { situation: "B", locationId: null },
-      },
+    expect(made.data).toMatchObject({
+      situation: "A",
+      reason: "Schade groter dan gedacht",
+      changes: { situation: "B", locationId: null },
+      cancelled: expect.arrayContaining([
+        expect.objectContaining({
+          taskId: lost.id,
+          ownerId: "kevin-dumon",
+          status: "claimed",
+        }),
+      ]),
+      carried: expect.arrayContaining([
+        {
+          taskId: claimed.id,
+          title: "Back-ups beschikbaar stellen",
+          from: "b-tech-backups",
+          to: "a-tech-backups",
+          status: "claimed",
+          ownerId: "bart-lannoo",
+          blockedReason: null,
+          deadlineFrom: at(12).toISOString(),
+          deadlineTo: at(24).toISOString(),
+        },
+      ]),
     });
+    expect(made.data.carried).toHaveLength(7);
+    expect(made.data.cancelled).toHaveLength(5);
     const planned = (await entries(t, incident.id, "tasks.planned")).at(-1)!;
     expect(planned.data).toMatchObject({ situation: "A", reopened: false, cancelledFrom: "B" });
-    expect((await noticesOf(t, incident.id, "decision")).map((n) => n.text)).toContain(
-      "Beslissing gewijzigd: situatie A (Situatie A – voortzetting van de diensten in de " +
-        "uitwijklocatie) — Bibliotheek De Heidebloem – leeszaal 1e verdieping, Stationsstraat 12, " +
-        "8981 Zonnebeke-Heide. Doel: basisdiensten binnen 72 uur. Reden: Schade groter dan gedacht",
+    expect(planned.data.tasks).toHaveLength(9);
+    expect(planned.data.carried).toHaveLength(7);
+
+    const notice = (await noticesOf(t, incident.id, "decision"))
+      .map((n) => n.text)
+      .find((text) => text.startsWith("Beslissing gewijzigd: situatie A"));
+    expect(notice).toContain("\n• Back-ups beschikbaar stellen — Bart Lannoo (opgenomen)\n");
+    expect(notice).toContain(
+      "\nGeannuleerd:\n• Onderbroken internet en telefonie herstellen — Kevin Dumon (opgenomen)\n• Maaltijdbedeling en thuisdiensten verzekeren — niemand (open)\n",
     );
-    const history = (await t.engine.views.decision(incident.id)).history;
-    expect(history.map((h) => [h.at, h.by])).toEqual([
+    const view = await t.engine.views.decision(incident.id);
+    expect(view.history.map((h) => [h.at, h.by])).toEqual([
       ["za 21 nov 23:00", "Pieter Declercq"],
       ["zo 22 nov 01:00", "Sofie Vermeulen"],
     ]);
+    // The board and the cards show the last change: why, what was cancelled, what carried over.
+    expect(view.lastChange).toMatchObject({
+      by: "Sofie Vermeulen",
+      from: "situatie B",
+      to: "situatie A (Bibliotheek De Heidebloem – leeszaal 1e verdieping)",
+      reason: "Schade groter dan gedacht",
+    });
+    expect(view.lastChange!.cancelled[0]).toBe(
+      "Onderbroken internet en telefonie herstellen — Kevin Dumon (opgenomen)",
+    );
+    expect(view.lastChange!.carried).toContain(
+      "Verzekeraar contacteren voor expertise — Katrien De Wilde (geblokkeerd: Polisnummer onbekend)",
+    );
+    // The review's decision log says the same.
+    const [, , , , notes] = tableOf(await buildReview(t.engine, incident.id), "decisions").rows.at(
+      -1,
+    )!;
+    expect(notes).toContain("Reden: Schade groter dan gedacht");
+    expect(notes).toContain(
+      "Geannuleerd: Onderbroken internet en telefonie herstellen (Kevin Dumon)",
+    );
+    expect(notes).toContain("Doorgelopen met eigenaar en toestand, deadline herberekend: ");
+    expect(notes).toContain("Back-ups beschikbaar stellen (Bart Lannoo)");
   });
 
-  it("reopens B's cancelled tasks when the decision goes back to B", async () => {
+  it("going back to B carries the shared work back and reopens B's cancelled tasks", async () => {
     await t.engine.decide(t.as(COORDINATOR), incident.id, { situation: "B" });
     const done = await taskOf(t, incident.id, "b-org-externe-communicatie");
-    const claimed = await taskOf(t, incident.id, "b-tech-backups");
+    const claimed = await taskOf(t, incident.id, "b-tech-internet-telefonie");
+    const shared = await taskOf(t, incident.id, "b-tech-backups");
     await t.engine.task(t.as("hanne-desmet"), done.id, "complete");
-    await t.engine.task(t.as("bart-lannoo"), claimed.id, "claim");
-    await t.engine.decide(t.as(COORDINATOR), incident.id, {
+    await t.engine.task(t.as("kevin-dumon"), claimed.id, "claim");
+    await t.engine.task(t.as("bart-lannoo"), shared.id, "claim");
+    await change(COORDINATOR, {
       situation: "A",
       locationId: "wzc-ter-heide",
+      reason: "Gebouw onveilig",
     });
     const aDone = await taskOf(t, incident.id, "a-tech-website");
     await t.engine.task(t.as("hanne-desmet"), aDone.id, "complete");
+    const aClaimed = await taskOf(t, incident.id, "a-org-bureaumateriaal");
+    await t.engine.task(t.as("katrien-dewilde"), aClaimed.id, "claim");
 
     t.clock.set(at(5));
-    await t.engine.decide(t.as(COORDINATOR), incident.id, {
-      situation: "B",
-      reason: "Uitwijklocatie onder water",
-    });
+    await change(COORDINATOR, { situation: "B", reason: "Uitwijklocatie onder water" });
     const tasks = await t.ctx.store.tasks.listForIncident(incident.id);
     const b = tasks.filter((x) => x.situation === "B");
     expect(b).toHaveLength(13);
     expect(b.filter((x) => x.status === "done").map((x) => x.id)).toEqual([done.id]);
-    expect(b.filter((x) => x.status === "open")).toHaveLength(12);
+    expect(await t.ctx.store.tasks.get(shared.id)).toMatchObject({
+      situation: "B",
+      planTaskId: "b-tech-backups",
+      status: "claimed",
+      ownerId: "bart-lannoo",
+      deadlineAt: at(12),
+    });
     expect(await t.ctx.store.tasks.get(claimed.id)).toMatchObject({
       status: "open",
       ownerId: null,
@@ -253,30 +410,29 @@ describeEachDatabase("evaluating and deciding", (target) => {
     });
     const a = tasks.filter((x) => x.situation === "A");
     expect(a.filter((x) => x.status === "done").map((x) => x.id)).toEqual([aDone.id]);
-    expect(a.filter((x) => x.status === "cancelled")).toHaveLength(15);
+    expect(a.filter((x) => x.status === "cancelled")).toHaveLength(8);
+    expect(await noticesOf(t, incident.id, "task-cancelled")).toEqual([
+      { to: "katrien-dewilde", text: expect.stringContaining('"Bureaumateriaal bestellen"') },
+      { to: "kevin-dumon", text: expect.stringContaining('"Onderbroken internet en telefonie') },
+    ]);
 
     const planned = (await entries(t, incident.id, "tasks.planned")).at(-1)!;
     expect(planned.data).toMatchObject({ situation: "B", reopened: true, cancelledFrom: "A" });
     expect((planned.data.tasks as string[]).sort()).toEqual(
       b
-        .filter((x) => x.status === "open")
+        .filter((x) => x.status === "open" && !(planned.data.carried as string[]).includes(x.id))
         .map((x) => x.id)
         .sort(),
     );
-    // Reminders come back for what is still ahead at 5:00: b-tech-backups is due at 12:00.
+    // Reminders come back for what is still ahead at 5:00: internet is due at 8:00.
     expect(await pendingJobs(t, incident.id, claimed.id)).toEqual([
-      "task-reminder@8",
-      "task-reminder@11",
-      "task-overdue@12",
+      "task-reminder@7",
+      "task-overdue@8",
     ]);
-    expect((await entries(t, incident.id, "decision.made")).at(-1)!.data.changes).toEqual({
-      situation: "A",
-      locationId: "wzc-ter-heide",
-    });
     expect(await t.ctx.store.decisions.listForIncident(incident.id)).toHaveLength(3);
   });
 
-  it("records a different fallback location as a change without re-planning the tasks", async () => {
+  it("a different fallback location is a change too: reason and confirmation, tasks untouched", async () => {
     await t.engine.decide(t.as(COORDINATOR), incident.id, {
       situation: "A",
       locationId: "wzc-ter-heide",
@@ -288,16 +444,23 @@ describeEachDatabase("evaluating and deciding", (target) => {
         locationId: "wzc-ter-heide",
       }),
     ).rejects.toMatchObject({ code: "decision-unchanged" });
-    await t.engine.decide(t.as(COORDINATOR), incident.id, {
+    await expect(
+      t.engine.decide(t.as(COORDINATOR), incident.id, {
+        situation: "A",
+        locationId: "bibliotheek",
+      }),
+    ).rejects.toMatchObject({ code: "decision-change-reason" });
+    await change(COORDINATOR, {
       situation: "A",
       locationId: "bibliotheek",
       reason: "Zaal WZC bezet",
     });
     expect(await t.ctx.store.tasks.listForIncident(incident.id)).toEqual(before);
     expect(await entries(t, incident.id, "tasks.planned")).toHaveLength(1);
-    expect((await entries(t, incident.id, "decision.made")).at(-1)!.data.changes).toEqual({
-      situation: "A",
-      locationId: "wzc-ter-heide",
+    expect((await entries(t, incident.id, "decision.made")).at(-1)!.data).toMatchObject({
+      changes: { situation: "A", locationId: "wzc-ter-heide" },
+      carried: [],
+      cancelled: [],
     });
   });
 

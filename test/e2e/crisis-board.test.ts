@@ -370,7 +370,12 @@ describe.skipIf(unavailable !== null)(
 
     it("closes the incident; the board lists it as past, with a link to its own board", async () => {
       const pieter = named.get("pieter")!;
+      // Tasks are still open: the first step lists them, the second closes.
       await type(pieter, "/ramp stop Brand onder controle");
+      await expect
+        .poll(() => text(pieter.locator("#feed")), { timeout: LIVE })
+        .toContain("Toch afsluiten? Bevestig met: /ramp stop Brand onder controle bevestig");
+      await type(pieter, "/ramp stop Brand onder controle bevestig");
       await expect.poll(wallText, { timeout: LIVE }).toContain("Er loopt geen incident.");
       const link = wall.locator("#past a", {
         hasText: "2026-001 — Brand in het administratief centrum",

@@ -13,6 +13,24 @@ import {
 const fn = (id: string) => indexOf("functions", id);
 const taskA = (id: string) => taskIndex("A", id);
 const taskB = (id: string) => taskIndex("B", id);
+const SAMPLE_A_TASKS = [
+  "a-tech-ict-middelen",
+  "a-tech-backups",
+  "a-tech-restore",
+  "a-tech-internet-telefonie",
+  "a-tech-website",
+  "a-org-personeel-informeren",
+  "a-org-coordinatie-uitwijk",
+  "a-org-verzekeraar",
+  "a-org-bureaumateriaal",
+  "a-org-postkantoor",
+  "a-org-externe-communicatie",
+  "a-org-maaltijden",
+  "a-org-thuiszorg",
+  "a-org-sociale-dienst",
+  "a-org-residentie",
+  "a-org-betalingen",
+];
 
 export const REFERENCE_CASES: ProblemCase[] = [
   edit(
@@ -187,6 +205,48 @@ export const REFERENCE_CASES: ProblemCase[] = [
           "dienstverlening, administratie, sociale-dienst, verhuur-residentie, ondersteunende-diensten",
       },
       line: lineOf(s, "service: thuiszorg"),
+    }),
+  ),
+  edit(
+    "sameAs naming a task the other situation does not have",
+    (d) => d.setIn(["situations", "B", "tasks", taskB("b-tech-backups"), "sameAs"], "a-backups"),
+    (s) => ({
+      code: "task.sameAsUnknown",
+      path: `situations.B.tasks[${taskB("b-tech-backups")}].sameAs`,
+      params: {
+        id: "a-backups",
+        other: "A",
+        known: SAMPLE_A_TASKS.join(", "),
+      },
+      line: lineOf(s, "sameAs: a-backups"),
+    }),
+  ),
+  edit(
+    "two tasks the same as one task of the other situation",
+    (d) =>
+      d.setIn(
+        ["situations", "B", "tasks", taskB("b-tech-ict-middelen"), "sameAs"],
+        "a-tech-backups",
+      ),
+    (s) => ({
+      code: "task.sameAsTwice",
+      path: `situations.B.tasks[${taskB("b-tech-backups")}].sameAs`,
+      params: { id: "a-tech-backups", other: "A", first: "b-tech-ict-middelen" },
+      line: lineOf(s, "id: b-tech-backups", "sameAs: a-tech-backups"),
+    }),
+  ),
+  edit(
+    "sameAs on both sides naming different tasks",
+    (d) =>
+      d.setIn(
+        ["situations", "A", "tasks", taskA("a-tech-backups"), "sameAs"],
+        "b-tech-ict-middelen",
+      ),
+    (s) => ({
+      code: "task.sameAsMismatch",
+      path: `situations.B.tasks[${taskB("b-tech-backups")}].sameAs`,
+      params: { task: "b-tech-backups", id: "a-tech-backups", other: "b-tech-ict-middelen" },
+      line: lineOf(s, "id: b-tech-backups", "sameAs: a-tech-backups"),
     }),
   ),
   edit(

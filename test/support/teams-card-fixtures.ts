@@ -133,6 +133,7 @@ export const DECISION: DecisionView = {
   title: "Evaluatie en beslissing",
   current: null,
   evaluation: "Serverlokaal uitgebrand,\nkantoren onbruikbaar",
+  lastChange: null,
   history: [],
   actions: [
     ...FALLBACKS.map((l) => ({

@@ -24,6 +24,7 @@ export const ANY_RAMP_ACTION = /^ramp_/;
 export const CALLBACK_IDS = {
   startForm: "ramp_start_form",
   blockReason: "ramp_block_reason",
+  decisionChange: "ramp_decision_change",
 } as const;
 
 export const FIELDS = {

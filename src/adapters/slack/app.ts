@@ -20,6 +20,7 @@ import { registerBlockReason } from "./listeners/block-reason.ts";
 import { registerButtons } from "./listeners/buttons.ts";
 import { registerCommand } from "./listeners/command.ts";
 import type { SlackContext } from "./listeners/context.ts";
+import { registerDecisionChange } from "./listeners/decision-change.ts";
 import { registerStartForm } from "./listeners/start-form.ts";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -88,6 +89,7 @@ export function createSlackAdapter(options: {
   registerButtons(app, ctx);
   registerStartForm(app, ctx);
   registerBlockReason(app, ctx);
+  registerDecisionChange(app, ctx);
   app.error(async (error) => {
     const reference = randomUUID().slice(0, 8);
     logger.error({ err: error, reference }, "Slack listener failed");

@@ -10,8 +10,10 @@ export interface ActionRequest {
   subjectId: string;
   situation?: "A" | "B" | null;
   locationId?: string | null;
-  /** Why: required to block a task, recorded with a decision. */
+  /** Why: required to block a task and to change a decision, recorded with a decision. */
   reason?: string | undefined;
+  /** The person confirmed a change of decision (the platform's confirmation step). */
+  confirmed?: boolean | undefined;
 }
 
 export async function performAction(
@@ -39,6 +41,7 @@ export async function performAction(
         situation: request.situation === "A" ? "A" : "B",
         locationId: request.locationId ?? null,
         reason: request.reason || null,
+        confirmed: request.confirmed === true,
       });
       return;
   }

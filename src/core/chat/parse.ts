@@ -8,8 +8,17 @@ export type ChatCommand =
   | { kind: "start"; classification?: Classification; scope?: Scope; description?: string }
   | { kind: "status"; incident?: string }
   | { kind: "tasks"; mine: boolean }
-  /** For A, `location` is everything after the A: the location's name or id, then the reason. */
-  | { kind: "decide"; situation: "A" | "B"; location?: string; reason?: string }
+  /**
+   * For A, `location` is everything after the A: the location's name or id, then the reason.
+   * `confirmed`: the typed second step of a change (`… bevestig`), after seeing what it does.
+   */
+  | {
+      kind: "decide";
+      situation: "A" | "B";
+      location?: string;
+      reason?: string;
+      confirmed?: boolean;
+    }
   | { kind: "evaluate"; text: string }
   /** `unknownTags`: #words that are no known tag (kept in the text; the reply names them). */
   | { kind: "log"; text: string; tags: LogTag[]; unknownTags: string[] }
@@ -18,7 +27,8 @@ export type ChatCommand =
   | { kind: "reclassify"; classification: Classification }
   /** The scope once known: totaal, gedeeltelijk (or back to onbekend). */
   | { kind: "scope"; scope: Scope }
-  | { kind: "stop"; note?: string }
+  /** `confirmed`: `stop … bevestig`, closing although tasks are still open. */
+  | { kind: "stop"; note?: string; confirmed?: boolean }
   | { kind: "board" }
   | { kind: "review"; incident?: string }
   /** A staff member reports what may be an incident: the coordinator and deputies are alerted. */
@@ -139,8 +149,15 @@ export function parseChatCommand(raw: string): ChatCommand {
         ? { kind: "scope", scope }
         : { kind: "invalid", word: rest[0], problem: "bad-argument", usage: USAGE.scope };
     }
-    case "stop":
-      return tail ? { kind: "stop", note: tail } : { kind: "stop" };
+    case "stop": {
+      const { words: note, confirmed } = confirmation(rest);
+      const text = note.join(" ").trim();
+      return {
+        kind: "stop",
+        ...(text ? { note: text } : {}),
+        ...(confirmed ? { confirmed } : {}),
+      };
+    }
     case "board":
       return { kind: "board" };
     case "review":
@@ -171,7 +188,19 @@ function parseStart(words: string[]): ChatCommand {
   return command;
 }
 
-function parseDecide(word: string, words: string[]): ChatCommand {
+/** The second step of a command that needs one: its last word is "bevestig" (or "confirm"). */
+export const CONFIRM_WORD = "bevestig";
+
+function confirmation(words: string[]): { words: string[]; confirmed: boolean } {
+  const last = words.at(-1)?.toLowerCase();
+  return last === CONFIRM_WORD || last === "confirm"
+    ? { words: words.slice(0, -1), confirmed: true }
+    : { words, confirmed: false };
+}
+
+function parseDecide(word: string, typed: string[]): ChatCommand {
+  const { words, confirmed } = confirmation(typed);
+  const then = confirmed ? { confirmed } : {};
   const situation = words[0]?.toUpperCase();
   if (situation !== "A" && situation !== "B") {
     return words[0]
@@ -182,10 +211,10 @@ function parseDecide(word: string, words: string[]): ChatCommand {
     // The location's name may have several words: where it ends and the reason starts is for
     // the runner to tell, which knows the plan's locations.
     const location = words.slice(1).join(" ").trim();
-    return { kind: "decide", situation, ...(location ? { location } : {}) };
+    return { kind: "decide", situation, ...(location ? { location } : {}), ...then };
   }
   const reason = words.slice(1).join(" ").trim();
-  return { kind: "decide", situation, ...(reason ? { reason } : {}) };
+  return { kind: "decide", situation, ...(reason ? { reason } : {}), ...then };
 }
 
 function missing(word: string, kind: keyof typeof USAGE): ChatCommand {

@@ -12,6 +12,7 @@ import { Labels } from "../views/labels.ts";
 import { type PersonalPart, phonesToCall, withoutPhones } from "../views/personal.ts";
 import { amount } from "../views/plural.ts";
 import type { IncidentCardView, StatusView, TaskGroup } from "../views/types.ts";
+import { closeWithOpenWorkText, decisionChangeText } from "./confirm.ts";
 import { declaredReply } from "./declared.ts";
 import { helpText } from "./help.ts";
 import type { ChatCommand } from "./parse.ts";
@@ -121,15 +122,27 @@ export async function runChatCommand(
       }
       case "decide": {
         const incident = await engine.resolveIncident();
+        // A's location may have several words; the reason follows it.
         const typed =
           command.situation === "A" && command.location
             ? splitLocationAndReason(engine.ctx, command.location)
             : null;
-        const decision = await engine.decide(actor, incident.id, {
+        const reason = typed?.reason ?? command.reason ?? undefined;
+        const input = {
           situation: command.situation,
           locationId: typed?.locationId ?? null,
-          reason: typed?.reason ?? command.reason ?? null,
-        });
+          reason: reason ?? null,
+        };
+        if (!command.confirmed || !reason) {
+          // A change first shows what it does; the same command with a reason and "bevestig" makes it.
+          const preview = await engine.previewDecision(actor, incident.id, input);
+          if (preview.changing)
+            return {
+              kind: "text",
+              text: decisionChangeText(engine.directory, preview, reason, prefix),
+            };
+        }
+        const decision = await engine.decide(actor, incident.id, { ...input, confirmed: true });
         return {
           kind: "text",
           text: nl
@@ -177,6 +190,18 @@ export async function runChatCommand(
       }
       case "stop": {
         const incident = await engine.resolveIncident();
+        if (!command.confirmed) {
+          requireLeader(engine.ctx, actor, {
+            nl: "het incident afsluiten",
+            en: "close the incident",
+          });
+          const open = await engine.openWork(incident.id);
+          if (open.length > 0)
+            return {
+              kind: "text",
+              text: closeWithOpenWorkText(engine.directory, open, command.note, prefix),
+            };
+        }
         const { openTasks } = await engine.close(actor, incident.id, command.note);
         const open = openTasks.length;
         return {

@@ -6,6 +6,27 @@ import { type Analysis, actorName } from "./analysis.ts";
 import { situationLabel } from "./draft.ts";
 import type { ReviewTable } from "./model.ts";
 
+/** A change's effect on the work: what carried over (deadline recomputed) and what was cancelled. */
+function changeNotes(a: Analysis, d: Record<string, unknown>): string[] {
+  const { say } = a;
+  type Recorded = { title: string; ownerId: string | null };
+  const titles = (list: Recorded[]) =>
+    list.map((t) => (t.ownerId ? `${t.title} (${actorName(a, t.ownerId)})` : t.title)).join(", ");
+  const carried = (d.carried as Recorded[] | undefined) ?? [];
+  const cancelled = (d.cancelled as Recorded[] | undefined) ?? [];
+  const notes: string[] = [];
+  if (carried.length > 0)
+    notes.push(
+      say(
+        `Doorgelopen met eigenaar en toestand, deadline herberekend: ${titles(carried)}`,
+        `Carried over with owner and state, deadline recomputed: ${titles(carried)}`,
+      ),
+    );
+  if (cancelled.length > 0)
+    notes.push(say(`Geannuleerd: ${titles(cancelled)}`, `Cancelled: ${titles(cancelled)}`));
+  return notes;
+}
+
 export function decisionLog(a: Analysis): ReviewTable {
   const { say } = a;
   const labels = new Labels(a.locale);
@@ -48,6 +69,7 @@ export function decisionLog(a: Analysis): ReviewTable {
             ),
           );
         if (d.reason) notes.push(`${say("Reden", "Reason")}: ${d.reason}`);
+        notes.push(...changeNotes(a, d));
         if (decision?.evaluation)
           notes.push(`${say("Evaluatie", "Evaluation")}: ${decision.evaluation}`);
         break;

@@ -31,6 +31,7 @@ export function noticeKindLabel(kind: NoticeKind, say: Say): string {
     "task-reminder": say("Herinnering taak", "Task reminder"),
     "task-overdue": say("Deadline gemist", "Deadline missed"),
     "task-assigned": say("Taak toegewezen", "Task assigned"),
+    "task-cancelled": say("Taak geannuleerd", "Task cancelled"),
     "service-reminder": say("Herinnering RTO", "RTO reminder"),
     "service-overdue": say("RTO overschreden", "RTO exceeded"),
     "page-exhausted": say("Niemand bereikbaar", "Nobody reachable"),

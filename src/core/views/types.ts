@@ -28,6 +28,35 @@ export interface ViewAction {
   locationId?: string;
   /** The fallback location in full, for adapters whose buttons hold only a few words. */
   location?: { name: string; address: string; capacity: string };
+  /**
+   * Asked before the action goes out (a changed decision): what it does, and with
+   * `needsReason` the question for the reason.
+   */
+  confirm?: ActionConfirm;
+}
+
+export interface ActionConfirm {
+  title: string;
+  /** In general terms, for a dialog that may have been drawn well before the click. */
+  text: string;
+  /** What it does now, one line each (the tasks that carry over and those cancelled). */
+  details: string[];
+  reasonLabel: string;
+  /** The confirming button's label, and the one that goes back. */
+  yes: string;
+  no: string;
+}
+
+/** What the last change of decision did: shown on the decision card and the board. */
+export interface DecisionChangeView {
+  at: string;
+  by: string;
+  from: string;
+  to: string;
+  reason: string | null;
+  /** "Title — Owner (status)" per task that carried over, and per task cancelled. */
+  carried: string[];
+  cancelled: string[];
 }
 
 export interface Fact {
@@ -104,6 +133,7 @@ export interface DecisionView {
   evaluation: string | null;
   actions: ViewAction[];
   history: Array<{ at: string; by: string; text: string }>;
+  lastChange: DecisionChangeView | null;
 }
 
 export interface TaskCardView {

@@ -6,6 +6,7 @@ import type { CardRef, Decision, Incident, IncidentService, Page, Task } from ".
 import { pagesOnCard } from "../paging.ts";
 import { addMinutes, formatDateTime, formatRemaining } from "../time.ts";
 import { attentionView } from "./attention.ts";
+import { lastChange, withConfirmation } from "./decision-change-view.ts";
 import { Labels } from "./labels.ts";
 import { byUrgency } from "./order.ts";
 import { amount } from "./plural.ts";
@@ -276,11 +277,10 @@ export class Views {
   async decision(incidentId: string): Promise<DecisionView> {
     const incident = await this.incident(incidentId);
     const decisions = await this.ctx.store.decisions.listForIncident(incidentId);
-    const evaluation = (await this.ctx.store.timeline.list(incidentId))
-      .filter((e) => e.type === "evaluation.recorded")
-      .at(-1);
+    const timeline = await this.ctx.store.timeline.list(incidentId);
+    const evaluation = timeline.filter((e) => e.type === "evaluation.recorded").at(-1);
     const { dir } = this.ctx;
-    const actions: ViewAction[] =
+    const choices: ViewAction[] =
       incident.status === "closed"
         ? []
         : [
@@ -303,6 +303,13 @@ export class Views {
               label: `B — ${dir.situation("B").name}`,
             },
           ];
+    const [tasks, services] = incident.situation
+      ? await Promise.all([
+          this.ctx.store.tasks.listForIncident(incidentId),
+          this.ctx.store.services.listForIncident(incidentId),
+        ])
+      : [[], []];
+    const actions = choices.map((a) => withConfirmation(this.ctx, incident, tasks, services, a));
     return {
       kind: "decision",
       incidentId,
@@ -311,6 +318,7 @@ export class Views {
       evaluation: evaluation ? String(evaluation.data.text) : null,
       actions,
       history: decisions.map((d) => this.decisionLine(d)),
+      lastChange: lastChange(this.ctx, timeline),
     };
   }
 

@@ -12,6 +12,13 @@ export class PrismaServices implements ServiceRepository {
     if (services.length > 0) await this.db.incidentService.createMany({ data: services });
   }
 
+  async carryOver(
+    id: string,
+    changes: Pick<IncidentService, "situation" | "priority" | "rtoHours" | "deadlineAt">,
+  ): Promise<IncidentService> {
+    return toService(await this.db.incidentService.update({ where: { id }, data: changes }));
+  }
+
   async listForIncident(incidentId: string): Promise<IncidentService[]> {
     const rows = await this.db.incidentService.findMany({
       where: { incidentId },

@@ -1,5 +1,5 @@
 import type { Task, TaskStatus } from "../../core/model.ts";
-import type { TaskRepository } from "../../core/ports.ts";
+import type { TaskCarryOver, TaskRepository } from "../../core/ports.ts";
 import type { SituationId } from "../../plan/schema.ts";
 import type { Tx } from "./client.ts";
 
@@ -52,6 +52,14 @@ export class PrismaTasks implements TaskRepository {
       claimedAt: null,
       blockedReason: null,
     });
+  }
+
+  async carryOver(id: string, changes: TaskCarryOver): Promise<Task> {
+    const row = await this.db.task.update({
+      where: { id },
+      data: { ...changes, version: { increment: 1 } },
+    });
+    return toTask(row);
   }
 
   private async move(

@@ -2,8 +2,8 @@
 // Slack Web API out, on SQLite and PostgreSQL. One incident, step by step, each step a test.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeEachDatabase } from "../../support/databases.ts";
-import type { SlackMessage } from "../../support/fake-slack.ts";
-import { buttonsOf } from "../../support/slack-requests.ts";
+import type { Body, SlackMessage } from "../../support/fake-slack.ts";
+import { buttonsOf, input, triggerId } from "../../support/slack-requests.ts";
 import { BOT_TOKEN, CHANNEL_NAME, PAGED_AT_START, SlackRamp, T0, U } from "./harness.ts";
 
 const INCIDENT_TITLE = "Incident 2026-001 — Brand in het administratief centrum";
@@ -39,6 +39,17 @@ const B_ORDER = [
   "b-org-residentie", // P4 verhuur residentie
   "b-org-betalingen", // P5 ondersteunende diensten
   "b-org-coordinatie",
+];
+
+/** B's tasks that the sample plan maps to A's (sameAs): they carry over instead of restarting. */
+const B_SHARED = [
+  "b-tech-backups",
+  "b-tech-restore",
+  "b-org-sociale-dienst",
+  "b-org-residentie",
+  "b-org-betalingen",
+  "b-org-personeel-informeren",
+  "b-org-verzekeraar",
 ];
 
 const labels = (message: SlackMessage) => buttonsOf(message.blocks).map((b) => b.text);
@@ -205,16 +216,72 @@ describeEachDatabase("Slack: a whole incident over HTTP", (target) => {
     expect(blockText(decisionNow)).toContain("Woonzorgcentrum Ter Heide – polyvalente zaal");
   });
 
-  it("changes the decision with /ramp besluit B: A's cards cancelled in place, B's posted in priority order", async () => {
-    const aCard = await taskCard("a-tech-ict-middelen", "A");
-    const postsBefore = s.fake.postsTo(channel).length;
-    const sent = await s.command(U.pieter, "besluit B Gebouw blijft na nazicht bruikbaar");
-    expect((await sent.reply()).text).toBe(
-      "Beslissing vastgelegd: situatie B. De taken staan in het incidentkanaal.",
+  it("changes the decision only after a confirmation with a reason: typed, then the button's dialog and form", async () => {
+    const shared = await taskCard("a-tech-restore", "A");
+    const lost = await taskCard("a-tech-ict-middelen", "A");
+    await s.click(U.bart, shared, "Opnemen");
+    await s.click(U.kevin, lost, "Opnemen");
+    await s.fake.waitFor("both claims on the cards", () =>
+      [shared, lost].every((m) => current(m).text.endsWith("— Opgenomen")),
     );
+    await s.settled();
+    const postsBefore = s.fake.postsTo(channel).length;
+
+    // Typed: the first step tells what would change and how to confirm; nothing changes yet.
+    const typed = await s.command(U.pieter, "besluit B Gebouw blijft na nazicht bruikbaar");
+    const preview = String((await typed.reply()).text);
+    expect(preview).toContain(
+      "Dit wijzigt de beslissing van situatie A — Woonzorgcentrum Ter Heide – polyvalente zaal naar situatie B.",
+    );
+    expect(preview).toContain("• Restore van de systemen coördineren — Bart Lannoo (opgenomen)");
+    expect(preview).toContain(
+      "Worden geannuleerd (wie ze opnam, krijgt bericht):\n• ICT-middelen voor de uitwijklocatie aanvragen — Kevin Dumon (opgenomen)",
+    );
+    expect(preview).toContain(
+      "Zeker? Bevestig met: /ramp besluit B Gebouw blijft na nazicht bruikbaar bevestig",
+    );
+    expect(await s.count(`SELECT count(*) FROM "Decision"`)).toBe(1);
+
+    // The button: Slack's confirm dialog, then a form that asks for the reason.
+    const decision = current(await s.waitForMessage(channel, "Evaluatie en beslissing"));
+    const b = buttonsOf(decision.blocks).find((x) => x.text.startsWith("B — "))!;
+    const element = (decision.blocks as Array<{ elements?: Array<Record<string, unknown>> }>)
+      .flatMap((block) => block.elements ?? [])
+      .find((e) => e.action_id === b.action_id)!;
+    expect(element.confirm).toMatchObject({
+      title: { type: "plain_text", text: "Beslissing wijzigen?" },
+      text: {
+        type: "plain_text",
+        text: "Van situatie A (Woonzorgcentrum Ter Heide – polyvalente zaal) naar situatie B. Taken die beide situaties delen, lopen door met hun eigenaar en toestand; de andere open taken worden geannuleerd en wie ze opnam, krijgt bericht.",
+      },
+      confirm: { type: "plain_text", text: "Wijziging bevestigen" },
+      style: "danger",
+    });
+    const trigger = triggerId();
+    await s.click(U.pieter, decision, "B — ", { triggerId: trigger });
+    const call = await s.fake.waitFor("the change form", () =>
+      s.fake.callsOf("views.open").find((c) => c.body.trigger_id === trigger),
+    );
+    const view = call.body.view as Body;
+    expect(view.callback_id).toBe("ramp_decision_change");
+    // The form, read from the database when it opens, lists the tasks as they stand now.
+    expect(blockText(view as unknown as SlackMessage)).toContain(
+      "Worden geannuleerd (wie ze opnam, krijgt bericht):\\n• ICT-middelen voor de uitwijklocatie aanvragen — Kevin Dumon (opgenomen)",
+    );
+    expect(await s.count(`SELECT count(*) FROM "Decision"`)).toBe(1);
+    const empty = await s.submit(U.pieter, view, { reason: { value: input.text(" ") } });
+    expect(JSON.parse(empty.body)).toEqual({
+      response_action: "errors",
+      errors: { reason: "Geef een reden voor de wijziging." },
+    });
+    const saved = await s.submit(U.pieter, view, {
+      reason: { value: input.text("Gebouw blijft na nazicht bruikbaar") },
+    });
+    expect(saved).toEqual({ status: 200, body: "" });
     await s.waitForMessage(channel, /^Beslissing gewijzigd: situatie B/);
     await s.settled();
 
+    // Only the new situation's own tasks are posted, in priority order; shared work kept its card.
     const taskIds = new Map(
       (await s.query(`SELECT id, "planTaskId" FROM "Task" WHERE situation = 'B'`)).map((r) => [
         `task:${String(r.id)}`,
@@ -231,14 +298,27 @@ describeEachDatabase("Slack: a whole incident over HTTP", (target) => {
       )
       .filter((id): id is string => id !== undefined)
       .map((id) => taskIds.get(id));
-    expect(posted).toEqual(B_ORDER);
-    expect(current(aCard).text).toBe("ICT-middelen voor de uitwijklocatie aanvragen — Geannuleerd");
-    expect(labels(current(aCard))).toEqual([]);
+    expect(posted).toEqual(B_ORDER.filter((id) => !B_SHARED.includes(id)));
+    expect(current(lost).text).toBe("ICT-middelen voor de uitwijklocatie aanvragen — Geannuleerd");
+    expect(labels(current(lost))).toEqual([]);
+    expect(current(shared).text).toBe("Restore van de systemen coördineren — Opgenomen");
+    expect(blockText(current(shared))).toContain("Eigenaar: *Bart Lannoo*");
+    await s.waitForMessage(
+      s.fake.dmOf(U.kevin),
+      /De beslissing is gewijzigd naar situatie B\. Uw taak "ICT-middelen voor de uitwijklocatie aanvragen" is daardoor geannuleerd/,
+    );
+    // The decision card says what the change did and why.
+    const after = blockText(current(decision));
+    expect(after).toContain("Gebouw blijft na nazicht bruikbaar");
+    expect(after).toContain(
+      "ICT-middelen voor de uitwijklocatie aanvragen — Kevin Dumon (opgenomen)",
+    );
   });
 
   it("lets exactly one of two simultaneous claimers win; the other hears who has it, ephemerally", async () => {
     const card = await taskCard("b-tech-ict-middelen");
     const postedText = card.text;
+    const claimsBefore = await s.timelineCount("task.claimed");
     expect(labels(card)).toEqual(["Opnemen", "Klaar", "Blokkeren…"]);
     const [bart, kevin] = await Promise.all([
       s.click(U.bart, card, "Opnemen"),
@@ -265,7 +345,7 @@ describeEachDatabase("Slack: a whole incident over HTTP", (target) => {
     expect(blockText(claimed)).toContain(`Eigenaar: *${winnerName}*`);
     await s.settled();
     expect(s.fake.responsesTo(won.responseUrl)).toEqual([]);
-    expect(await s.timelineCount("task.claimed")).toBe(1);
+    expect(await s.timelineCount("task.claimed")).toBe(claimsBefore + 1);
     // Updated in place: the card was posted once.
     expect(s.fake.postsTo(channel).filter((c) => c.body.text === postedText)).toHaveLength(1);
   });
@@ -309,7 +389,15 @@ describeEachDatabase("Slack: a whole incident over HTTP", (target) => {
     // As a client that has not refreshed yet still shows it, buttons and all.
     const stale = structuredClone(await taskCard("b-tech-backups"));
     const postsBefore = s.fake.callsOf("chat.postMessage").length;
-    const sent = await s.command(U.pieter, "stop Brand geblust, diensten lopen");
+    const first = await (await s.command(U.pieter, "stop Brand geblust, diensten lopen")).reply();
+    const lines = String(first.text).split("\n");
+    expect(lines[0]).toBe("Er staan nog 12 taken open; ze blijven open in de review:");
+    expect(lines).toContain("• Restore van de systemen coördineren — Bart Lannoo (opgenomen)");
+    expect(lines.at(-1)).toBe(
+      "Toch afsluiten? Bevestig met: /ramp stop Brand geblust, diensten lopen bevestig",
+    );
+    expect(await s.timelineCount("incident.closed")).toBe(0);
+    const sent = await s.command(U.pieter, "stop Brand geblust, diensten lopen bevestig");
     const reply = await sent.reply();
     expect(reply.response_type).toBe("ephemeral");
     expect(reply.text).toBe(
@@ -351,6 +439,8 @@ describeEachDatabase("Slack: a whole incident over HTTP", (target) => {
         "conversations.open",
         "chat.postMessage",
         "chat.update",
+        // The reason form of a changed decision.
+        "views.open",
         // The review's Word document: Slack's upload in three steps.
         "files.getUploadURLExternal",
         "upload",

@@ -125,6 +125,7 @@ const decision: DecisionView = {
   title: "Evaluatie en beslissing",
   current: null,
   evaluation: LONG_TEXT,
+  lastChange: null,
   actions: [
     {
       action: "decision.decide",

@@ -45,7 +45,9 @@ describeEachDatabase("Slack: the post-incident review", (target) => {
 
   it("closes with /ramp stop and posts the first draft, with the Word document, after the closing notice", async () => {
     advance(3 * 3_600_000);
-    const reply = await (await s.command(U.pieter, "stop Brand geblust, diensten lopen")).reply();
+    const reply = await (
+      await s.command(U.pieter, "stop Brand geblust, diensten lopen bevestig")
+    ).reply();
     expect(reply.text).toMatch(/^Incident 2026-001 is afgesloten/);
     first = await s.fake.waitFor("the review's file", () => s.fake.uploadedFiles(channel)[0]);
 

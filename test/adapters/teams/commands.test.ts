@@ -249,7 +249,16 @@ describe("Teams commands", () => {
       t.dmMessages("pieter").find((m) => messageText(m) === "In het logboek gezet (#oorzaak)."),
     );
 
+    // Tasks are still open: the first step lists them and asks for the confirmation.
     await t.say("pieter", "close Systemen hersteld");
+    const ask = await t.fake.waitFor("the question before closing", () =>
+      t.dmMessages("pieter").find((m) => /^Er staan nog \d+ taken open/.test(messageText(m))),
+    );
+    expect(messageText(ask)).toContain(
+      "Toch afsluiten? Bevestig met: @Ramp stop Systemen hersteld bevestig",
+    );
+    expect((await t.query(`SELECT status FROM "Incident"`))[0]?.status).toBe("active");
+    await t.say("pieter", "close Systemen hersteld confirm");
     await t.fake.waitFor("the closing confirmation", () =>
       t.dmMessages("pieter").find((m) => /^Incident 2026-001 is afgesloten/.test(messageText(m))),
     );

@@ -411,7 +411,7 @@ describeEachDatabase("Teams: a whole incident over HTTP", (target) => {
     // As a client that has not refreshed yet still shows it, buttons and all.
     const stale = structuredClone(await taskCard("b-tech-restore"));
     const sendsBefore = t.fake.callsOf(["send", "reply"]).length;
-    const sent = await t.mention("pieter", "stop Brand geblust, diensten lopen");
+    const sent = await t.mention("pieter", "stop Brand geblust, diensten lopen bevestig");
     const reply = await t.replyTo(sent);
     expect(messageText(reply)).toMatch(
       /^Incident 2026-001 is afgesloten \(12 taken nog open\)\. De tijdlijn is verzegeld\.$/,

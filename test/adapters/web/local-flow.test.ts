@@ -197,8 +197,56 @@ describeEachDatabase("web: a whole incident in the local chat", (target) => {
     expect(bord).toContain(`Het crisisbord staat op ${s.ramp.url}/`);
   });
 
+  it("changes the decision on the board only through its confirmation step, with a reason", async () => {
+    const page = (await pieter.get("/")).text;
+    const change = `decision.decide|${incidentId}|A|bibliotheek`;
+    expect(buttons(page, "decision.decide")).toContain(change);
+    // The choice sits in a disclosure: what it does, a required reason, the confirming button.
+    const step =
+      /<details class="reason decide-change">[\s\S]*?<\/details>/.exec(
+        page.slice(page.indexOf("Wijzigen naar A — Bibliotheek") - 200),
+      )?.[0] ?? "";
+    expect(step).toContain('<input type="hidden" name="confirmed" value="yes">');
+    expect(step).toMatch(/<input id="[^"]+" name="reason" required/);
+    expect(visible(step)).toContain(
+      "Worden geannuleerd (wie ze opnam, krijgt bericht): Maaltijdbedeling en thuisdiensten verzekeren — Bart Lannoo (geblokkeerd: Geen toegang tot het serverlokaal)",
+    );
+    expect(visible(step)).toContain(
+      "Back-ups beschikbaar stellen — niemand (open), nieuwe deadline",
+    );
+    expect(visible(step)).toContain("Wijziging bevestigen");
+
+    await pieter.press(change, "/", { confirmed: "yes", reason: "" });
+    expect(visible((await pieter.get("/")).text)).toContain("Een wijziging vraagt een reden");
+    await pieter.press(change, "/", { reason: "Gebouw onveilig" });
+    expect(visible((await pieter.get("/")).text)).toContain("bekijk eerst wat er verandert");
+    expect(await s.ramp.engine.ctx.store.decisions.listForIncident(incidentId)).toHaveLength(1);
+
+    await pieter.press(change, "/", { confirmed: "yes", reason: "Gebouw onveilig" });
+    const text = await board();
+    expect(text).toContain("Laatste wijziging van de beslissing");
+    expect(text).toContain("Reden: Gebouw onveilig");
+    expect(text).toContain("Geannuleerd door de wijziging (de eigenaars kregen bericht)");
+    expect(text).toContain("Lopen door (eigenaar en toestand blijven)");
+    expect(text).toContain(
+      "Geannuleerd door de wijziging (de eigenaars kregen bericht) Maaltijdbedeling en thuisdiensten verzekeren — Bart Lannoo (geblokkeerd: Geen toegang tot het serverlokaal)",
+    );
+    expect(text).toMatch(/Back-ups beschikbaar stellen — niemand \(open\), nieuwe deadline/);
+    // Bart, whose blocked task was cancelled, is told in his own conversation.
+    expect(visible((await bart.get("/chat")).text)).toContain(
+      'Uw taak "Maaltijdbedeling en thuisdiensten verzekeren" is daardoor geannuleerd; u hoeft er niet verder aan te werken. Reden: Gebouw onveilig',
+    );
+    // Typed: the first step says what would change and how to confirm.
+    const typed = visible(await pieter.say("/ramp besluit B Toch bruikbaar"));
+    expect(typed).toContain("Zeker? Bevestig met: /ramp besluit B Toch bruikbaar bevestig");
+  });
+
   it("closes with /ramp stop: the board lists the incident as past, with its own board", async () => {
-    const chat = visible(await pieter.say("/ramp stop Brand geblust"));
+    const ask = visible(await pieter.say("/ramp stop Brand geblust"));
+    expect(ask).toContain("Er staan nog 16 taken open; ze blijven open in de review:");
+    expect(ask).toContain("• Back-ups beschikbaar stellen — niemand (open)");
+    expect(ask).toContain("Toch afsluiten? Bevestig met: /ramp stop Brand geblust bevestig");
+    const chat = visible(await pieter.say("/ramp stop Brand geblust bevestig"));
     expect(chat).toContain("Incident 2026-001 is afgesloten");
     const text = await board();
     expect(text).toContain("Er loopt geen incident.");

@@ -3,7 +3,7 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { performAction } from "../../../core/chat/act.ts";
 import { ACTION_KIND_BY_ID, ANY_RAMP_ACTION } from "../action-ids.ts";
-import { blockReasonModal } from "../render/modals.ts";
+import { blockReasonModal, decisionChangeModal } from "../render/modals.ts";
 import { parseActionValue } from "../render/text.ts";
 import { afterAck, type SlackContext } from "./context.ts";
 import { failureMessage } from "./failure.ts";
@@ -34,6 +34,24 @@ export function registerButtons(app: App, ctx: SlackContext): void {
             view: blockReasonModal(ctx.nl, value.s, task.title) as never,
           });
           return;
+        }
+        if (kind === "decision.decide") {
+          // A change (after Slack's confirm dialog) needs a reason: the form, like blocking.
+          const choice = {
+            incidentId: value.s,
+            situation: value.sit ?? "B",
+            locationId: value.loc ?? null,
+          };
+          const confirm = (await engine.views.decision(value.s)).actions.find(
+            (a) => a.situation === choice.situation && (a.locationId ?? null) === choice.locationId,
+          )?.confirm;
+          if (confirm) {
+            await client.views.open({
+              trigger_id: body.trigger_id,
+              view: decisionChangeModal(ctx.nl, choice, confirm) as never,
+            });
+            return;
+          }
         }
         await performAction(engine, actor, {
           action: kind,

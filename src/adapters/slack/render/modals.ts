@@ -1,4 +1,7 @@
-// The two forms: declaring an incident without arguments, and the reason for a blocked task.
+// The forms: declaring an incident without arguments, the reason for a blocked task, and the
+// reason for a changed decision.
+
+import type { ActionConfirm } from "../../../core/views/types.ts";
 import { CALLBACK_IDS, FIELDS } from "../action-ids.ts";
 import { type Block, esc, shorten } from "./text.ts";
 
@@ -107,6 +110,43 @@ export function startModal(nl: boolean, channelId: string, description?: string)
             ),
             option("nee", nl ? "Nee" : "No"),
           ],
+        },
+      },
+    ],
+  };
+}
+
+/** The second step of a changed decision: what it does, and the reason it needs. */
+export function decisionChangeModal(
+  nl: boolean,
+  choice: { incidentId: string; situation: "A" | "B"; locationId: string | null },
+  confirm: ActionConfirm,
+): Block {
+  return {
+    type: "modal",
+    callback_id: CALLBACK_IDS.decisionChange,
+    private_metadata: JSON.stringify(choice),
+    title: plain(confirm.title.slice(0, 24)),
+    submit: plain(confirm.yes.slice(0, 24)),
+    close: plain(confirm.no.slice(0, 24)),
+    blocks: [
+      { type: "section", text: plain(confirm.text.slice(0, 3000)) },
+      // Read when the form opens: what the change does now, task by task.
+      { type: "section", text: plain(confirm.details.join("\n").slice(0, 3000)) },
+      {
+        type: "input",
+        block_id: FIELDS.reason.block,
+        label: plain(confirm.reasonLabel),
+        hint: plain(
+          nl
+            ? "De reden staat bij de beslissing, in het bericht aan wie een taak verliest en in de review."
+            : "The reason goes with the decision, into the message to whoever loses a task, and into the review.",
+        ),
+        element: {
+          type: "plain_text_input",
+          action_id: FIELDS.reason.action,
+          multiline: true,
+          max_length: 500,
         },
       },
     ],

@@ -5,6 +5,7 @@ const ICON: Record<Notice["kind"], string> = {
   "task-reminder": "⏰",
   "task-overdue": "⚠️",
   "task-assigned": "📌",
+  "task-cancelled": "✖️",
   "service-reminder": "⏰",
   "service-overdue": "⚠️",
   "page-exhausted": "🆘",

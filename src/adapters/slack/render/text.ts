@@ -1,6 +1,6 @@
 // Block Kit building blocks shared by the renderers. Text from the plan and from people is
 // shortened first (between graphemes, so never half an emoji), then escaped once, here.
-import type { Fact, ViewAction } from "../../../core/views/types.ts";
+import type { ActionConfirm, Fact, ViewAction } from "../../../core/views/types.ts";
 import { ACTION_IDS } from "../action-ids.ts";
 
 export type Block = Record<string, unknown>;
@@ -116,6 +116,18 @@ export function facts(list: Fact[]): Block {
   };
 }
 
+/** Slack's own "are you sure?" dialog on a button (a changed decision). */
+function confirmDialog(confirm: ActionConfirm): Block {
+  const plain = (text: string, max: number) => ({ type: "plain_text", text: text.slice(0, max) });
+  return {
+    title: plain(confirm.title, 100),
+    text: plain(confirm.text, 300),
+    confirm: plain(confirm.yes, 30),
+    deny: plain(confirm.no, 30),
+    style: "danger",
+  };
+}
+
 /** The value carries what the listener needs; Slack gives it back on the click. */
 export function actionValue(action: ViewAction): string {
   return JSON.stringify({
@@ -157,6 +169,7 @@ export function buttons(actions: ViewAction[], blockId?: string): Block | null {
       text: { type: "plain_text", text: shorten(action.label, LIMITS.button), emoji: true },
       value: actionValue(action),
       ...(action.style ? { style: action.style } : {}),
+      ...(action.confirm ? { confirm: confirmDialog(action.confirm) } : {}),
     })),
   };
 }

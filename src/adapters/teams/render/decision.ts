@@ -24,6 +24,21 @@ export function decisionCard(view: DecisionView, nl: boolean): AdaptiveCard {
           : "After the evaluation the coordinator decides: **A** continue at a fallback location (basic services within 72 hours) or **B** in the own buildings (within 48 hours).",
     ),
   );
+  const change = view.lastChange;
+  if (change) {
+    body.push(
+      text(
+        `**${nl ? "Laatste wijziging" : "Last change"}** (${change.at}, ${plain(change.by)}): ${plain(change.from)} → ${plain(change.to)}` +
+          (change.reason ? `. **${nl ? "Reden" : "Reason"}:** ${plain(change.reason)}` : ""),
+      ),
+    );
+    const list = (label: string, lines: string[]) => {
+      if (lines.length > 0)
+        body.push(text(`**${label}:**\n\n${lines.map((l) => `- ${plain(l)}`).join("\n")}`));
+    };
+    list(nl ? "Geannuleerd" : "Cancelled", change.cancelled);
+    list(nl ? "Lopen door" : "Carried over", change.carried);
+  }
   for (const h of view.history) body.push(subtle(`${h.at} — ${plain(h.by)}: ${plain(h.text)}`));
   const { choice, actions } = decisionActions(view.actions, nl);
   if (choice) body.push(choice);

@@ -1,6 +1,6 @@
 // Adaptive Card building blocks (schema 1.5, the version Teams renders on desktop and mobile).
 import type { CardRef } from "../../../core/model.ts";
-import type { Fact, ViewAction } from "../../../core/views/types.ts";
+import type { ActionConfirm, Fact, ViewAction } from "../../../core/views/types.ts";
 import { INPUTS, REFRESH_VERB, VERBS } from "../verbs.ts";
 import { plain } from "./markdown.ts";
 
@@ -58,6 +58,49 @@ export function actionData(action: ViewAction): Record<string, string> {
   };
 }
 
+/**
+ * Action.Execute has no confirmation of its own: a changed decision opens a card in the card
+ * with what it does, a required reason and the confirming button.
+ */
+function confirmCard(action: ViewAction, confirm: ActionConfirm, execute: Element): Element {
+  return {
+    type: "Action.ShowCard",
+    title: action.label,
+    card: {
+      type: "AdaptiveCard",
+      body: [
+        { type: "TextBlock", text: confirm.title, weight: "Bolder", wrap: true },
+        { type: "TextBlock", text: plain(confirm.text), wrap: true },
+        {
+          type: "TextBlock",
+          text: confirm.details
+            .map((line) => (line.startsWith("• ") ? `- ${plain(line.slice(2))}` : plain(line)))
+            .join("\n"),
+          wrap: true,
+          size: "Small",
+        },
+        {
+          type: "Input.Text",
+          id: INPUTS.reason,
+          label: confirm.reasonLabel,
+          isMultiline: true,
+          isRequired: true,
+          errorMessage: confirm.reasonLabel,
+          maxLength: 500,
+        },
+      ],
+      actions: [
+        {
+          ...execute,
+          title: confirm.yes,
+          style: "destructive",
+          data: { ...(execute.data as Record<string, string>), confirmed: "yes" },
+        },
+      ],
+    },
+  };
+}
+
 export function executeActions(actions: ViewAction[], nl: boolean): Element[] {
   return actions.map((action) => {
     const execute: Element = {
@@ -71,6 +114,7 @@ export function executeActions(actions: ViewAction[], nl: boolean): Element[] {
           ? { style: "destructive" }
           : {}),
     };
+    if (action.confirm) return confirmCard(action, action.confirm, execute);
     if (!action.needsReason) return execute;
     // Blocking asks for a reason in the card itself before the action goes out.
     return {

@@ -82,6 +82,7 @@ export async function onAction(
       situation: data.situation === "A" ? "A" : "B",
       locationId: data.locationId ?? null,
       reason: data[INPUTS.reason],
+      confirmed: data.confirmed === "yes",
     });
     return renderCard(forViewer(await engine.views.card(ref), viewer), ctx.nl);
   } catch (error) {

@@ -9,6 +9,7 @@ const KIND: Record<Notice["kind"], WordKey> = {
   "task-reminder": "noticeReminder",
   "task-overdue": "noticeOverdue",
   "task-assigned": "noticeAssigned",
+  "task-cancelled": "noticeCancelled",
   "service-reminder": "noticeReminder",
   "service-overdue": "noticeOverdue",
   "page-exhausted": "noticeExhausted",

@@ -34,7 +34,7 @@ function statusReply(ctx: RenderContext, view: StatusView): Html {
   const { w } = ctx;
   return html`${incidentCard(ctx, view.incident)}${pagingCard(ctx, view.paging)}
 ${view.services.length > 0 ? html`<h4>${w("services")}</h4><ol class="service-lines">${view.services.map((s) => html`<li>${s.name} — ${w("deadline")} ${s.deadline}${s.restored ? html` — ${w("restored")} ${s.restoredAt}` : ` — ${s.remaining}`}</li>`)}</ol>` : ""}
-${decisionHistory(ctx, { kind: "decision", incidentId: view.incidentId, title: "", current: null, evaluation: null, actions: [], history: view.decisions })}
+${decisionHistory(ctx, { kind: "decision", incidentId: view.incidentId, title: "", current: null, evaluation: null, actions: [], history: view.decisions, lastChange: null })}
 <p class="subtle">${ctx.locale === "nl" ? `${amount(view.openTasks, "taak", "taken")} nog niet klaar` : `${amount(view.openTasks, "task", "tasks")} not done yet`}</p>`;
 }
 
@@ -87,7 +87,8 @@ function replyBody(ctx: RenderContext, reply: ChatReply): Html {
     case "board":
       return html`<p>${reply.text}</p>${reply.url ? html`<p><a href="${reply.url}">${ctx.w("board")}</a></p>` : ""}`;
     case "text":
-      return html`<p>${reply.text}</p>`;
+      // Confirmations list one task per line.
+      return html`<p>${reply.text.split("\n").map((line, i) => (i === 0 ? line : html`<br>${line}`))}</p>`;
     case "help":
       return html`${reply.error ? errorBox(ctx, reply.error) : ""}${helpMarkup(reply.text)}`;
     case "error":

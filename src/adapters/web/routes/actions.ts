@@ -54,8 +54,9 @@ export function perform(
   actor: Actor,
   a: ParsedAction,
   reason: string | undefined,
+  confirmed = false,
 ): Promise<void> {
-  return performAction(engine, actor, { ...a, reason });
+  return performAction(engine, actor, { ...a, reason, confirmed });
 }
 
 /** 403 unless the request carries the session's CSRF token and comes from this site. */
@@ -116,7 +117,7 @@ export function registerActions(router: Router, c: WebContext): void {
     try {
       const actor = c.engine.identify({ personId: session.personId }, "web");
       const reason = typeof body.reason === "string" ? body.reason : undefined;
-      await perform(c.engine, actor, parsed, reason);
+      await perform(c.engine, actor, parsed, reason, body.confirmed === "yes");
       answer(c, req, res, session, { ok: true, message: c.w(DONE[parsed.action]) });
     } catch (error) {
       const failure = failureText(c, error, parsed.action);

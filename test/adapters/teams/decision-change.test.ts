@@ -1,0 +1,92 @@
+// Changing the decision in Teams: Action.Execute has no confirmation of its own, so the choice
+// opens a card in the card with what the change does, a required reason and a confirming button;
+// the typed command answers with what would change and the command that confirms it.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeEachDatabase } from "../../support/databases.ts";
+import { actionsOf, cardOf, type Json, messageText } from "../../support/fake-connector.ts";
+import { PERSON, TeamsRamp } from "./harness.ts";
+
+describeEachDatabase("Teams: changing the decision", (target) => {
+  let t: TeamsRamp;
+  let thread: string;
+
+  beforeAll(async () => {
+    t = await TeamsRamp.start(target.url);
+    for (const who of ["pieter", "kevin", "bart"] as const) await t.installPersonal(who);
+    await t.installInTeam("pieter");
+    const sent = await t.mention("pieter", "start groot Brand in het administratief centrum");
+    thread = sent.conversationId;
+    await t.replyTo(sent);
+    await t.replyTo(await t.mention("pieter", "besluit B"));
+    const task = async (planTaskId: string) =>
+      String((await t.query(`SELECT id FROM "Task" WHERE "planTaskId" = $1`, [planTaskId]))[0]?.id);
+    const as = (who: "kevin" | "bart") =>
+      t.ramp.engine.identify({ personId: PERSON[who] }, "teams");
+    await t.ramp.engine.task(as("kevin"), await task("b-tech-internet-telefonie"), "claim");
+    await t.ramp.engine.task(as("bart"), await task("b-tech-backups"), "claim");
+    await t.settled();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const decisionCard = () =>
+    t.fake.messagesIn(thread).find((m) => messageText(m).startsWith("Evaluatie en beslissing"))!;
+
+  it("answers a typed change with what it would do and the command that confirms it", async () => {
+    const reply = messageText(await t.replyTo(await t.mention("pieter", "besluit A bibliotheek")));
+    expect(reply).toContain(
+      "Dit wijzigt de beslissing van situatie B naar situatie A — Bibliotheek De Heidebloem – leeszaal 1e verdieping.",
+    );
+    expect(reply).toContain("Back-ups beschikbaar stellen — Bart Lannoo (opgenomen)");
+    expect(reply).toContain(
+      "Onderbroken internet en telefonie herstellen — Kevin Dumon (opgenomen)",
+    );
+    expect(reply).toContain(
+      "Een wijziging vraagt een reden. Bevestig met: @Ramp besluit A bibliotheek <reden> bevestig",
+    );
+    expect(await t.count(`SELECT count(*) FROM "Decision"`)).toBe(1);
+  });
+
+  it("puts the change behind a card in the card with a required reason, and makes it on confirmation", async () => {
+    const card = cardOf(decisionCard().activity)!;
+    const choice = (card.actions as Json[]).find((a) =>
+      String(a.title).startsWith("A — Bibliotheek"),
+    )!;
+    expect(choice.type).toBe("Action.ShowCard");
+    const inner = choice.card as Json;
+    expect(inner.body).toContainEqual(
+      expect.objectContaining({ type: "Input.Text", id: "reason", isRequired: true }),
+    );
+    expect(JSON.stringify(inner.body)).toContain(
+      "Onderbroken internet en telefonie herstellen — Kevin Dumon (opgenomen)",
+    );
+    const confirm = actionsOf(card).find(
+      (a) => a.title === "Wijziging bevestigen" && a.data.locationId === "bibliotheek",
+    )!;
+    expect(confirm.data).toMatchObject({ situation: "A", confirmed: "yes" });
+
+    // Without a reason (a client that skips the required check): refused, nothing changes.
+    const refused = await t.execute("pieter", decisionCard(), confirm.verb, confirm.data, {});
+    expect(refused.text).toMatch(
+      /^⚠️ De huidige beslissing is situatie B\. Een wijziging vraagt een reden/,
+    );
+    expect(await t.count(`SELECT count(*) FROM "Decision"`)).toBe(1);
+
+    const done = await t.execute("pieter", decisionCard(), confirm.verb, confirm.data, {
+      reason: "Gebouw onveilig verklaard",
+    });
+    expect(done.status).toBe(200);
+    expect(done.text).toContain("Laatste wijziging");
+    expect(done.text).toContain("Gebouw onveilig verklaard");
+    expect(await t.count(`SELECT count(*) FROM "Decision"`)).toBe(2);
+    const [backups] = await t.query(
+      `SELECT situation, status, "ownerId" FROM "Task" WHERE "planTaskId" = 'a-tech-backups'`,
+    );
+    expect(backups).toEqual({ situation: "A", status: "claimed", ownerId: PERSON.bart });
+    await t.waitForDm(
+      "kevin",
+      /Uw taak "Onderbroken internet en telefonie herstellen" is daardoor geannuleerd; u hoeft er niet verder aan te werken\. Reden: Gebouw onveilig verklaard/,
+    );
+  });
+});

@@ -1,0 +1,160 @@
+// End to end in headless Chromium: decision B, two claims, then a changed decision confirmed on
+// the board with the keyboard alone (disclosure, reason, Enter): the shared task keeps its owner,
+// the cancelled task's owner is told, the board shows what changed and why; then closing with
+// open tasks, confirmed in the chat. Screenshots go to test-results/.
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { P, startWebRamp, type WebRamp } from "../adapters/web/harness.ts";
+import { browserUnavailable, launchChromium } from "../support/browser.ts";
+
+const unavailable = browserUnavailable();
+if (unavailable) console.warn(`Skipping the browser tests: ${unavailable}`);
+
+const SHOTS = path.resolve("test-results");
+// biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property
+const text = (locator: Locator) => locator.innerText();
+const LIVE = 10_000;
+
+const TITLE = "e2e: changing the decision and closing with open work";
+
+describe.skipIf(unavailable !== null)(
+  unavailable ? `${TITLE} (skipped: ${unavailable})` : TITLE,
+  () => {
+    let s: WebRamp;
+    let browser: Browser;
+    const contexts: BrowserContext[] = [];
+    const problems: string[] = [];
+    let wall: Page;
+    let pieter: Page;
+    let kevin: Page;
+
+    async function chatAs(name: string, personId: string): Promise<Page> {
+      const context = await browser.newContext({
+        viewport: { width: 1366, height: 900 },
+        locale: "nl-BE",
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on("pageerror", (error) => problems.push(`${name}: ${error.message}`));
+      page.on("console", (message) => {
+        if (message.type() === "error") problems.push(`${name}: ${message.text()}`);
+      });
+      await page.goto(`${s.ramp.url}/chat`);
+      await page.getByLabel("Wie bent u?").selectOption(personId);
+      await page.getByRole("button", { name: "Verder" }).click();
+      await page.getByLabel("Opdracht").waitFor();
+      return page;
+    }
+
+    async function type(page: Page, command: string): Promise<void> {
+      const input = page.getByLabel("Opdracht");
+      await input.fill(command);
+      await input.press("Enter");
+      await expect.poll(() => input.inputValue(), { timeout: LIVE }).toBe("");
+    }
+
+    beforeAll(async () => {
+      mkdirSync(SHOTS, { recursive: true });
+      const dir = mkdtempSync(path.join(tmpdir(), "ramp-e2e-change-"));
+      s = await startWebRamp(`file:${dir}/ramp.db`);
+      browser = await launchChromium();
+      const wallContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+      contexts.push(wallContext);
+      wall = await wallContext.newPage();
+      wall.on("pageerror", (error) => problems.push(`wall: ${error.message}`));
+      await wall.goto(s.ramp.url);
+    });
+
+    afterAll(async () => {
+      for (const context of contexts) await context.close();
+      await browser?.close();
+      await s?.close();
+    });
+
+    const wallText = () => text(wall.locator("#board"));
+    const task = (page: Page, title: string) =>
+      page.locator("article.card-task", { hasText: title });
+
+    it("decides B, and two people claim a task each on the board", async () => {
+      pieter = await chatAs("pieter", P.pieter);
+      await type(pieter, "/ramp start groot Brand in het administratief centrum");
+      await type(pieter, "/ramp besluit B Gebouw bruikbaar");
+      await expect.poll(wallText, { timeout: LIVE }).toContain("Technische fase");
+
+      const bart = await chatAs("bart", P.bart);
+      await bart.goto(s.ramp.url);
+      await task(bart, "Back-ups beschikbaar stellen")
+        .getByRole("button", { name: "Opnemen" })
+        .click();
+      kevin = await chatAs("kevin", "kevin-dumon");
+      await kevin.goto(s.ramp.url);
+      await task(kevin, "Onderbroken internet en telefonie herstellen")
+        .getByRole("button", { name: "Opnemen" })
+        .click();
+      await expect
+        .poll(() => text(task(wall, "Onderbroken internet en telefonie herstellen")), {
+          timeout: LIVE,
+        })
+        .toMatch(/Opgenomen[\s\S]*Kevin Dumon/);
+    });
+
+    it("changes the decision with the keyboard alone: disclosure, what changes, reason, Enter", async () => {
+      await pieter.goto(s.ramp.url);
+      const step = pieter.locator("details.decide-change", { hasText: "Bibliotheek" });
+      await step.locator("summary").focus();
+      await pieter.keyboard.press("Enter");
+      await expect
+        .poll(() => text(step))
+        .toContain("Onderbroken internet en telefonie herstellen — Kevin Dumon (opgenomen)");
+      await pieter.screenshot({ path: `${SHOTS}/decision-change-confirm.png`, fullPage: true });
+      await pieter.keyboard.press("Tab");
+      await pieter.keyboard.type("Gebouw onveilig verklaard door de brandweer");
+      await pieter.keyboard.press("Enter");
+
+      await expect
+        .poll(wallText, { timeout: LIVE })
+        .toContain("Laatste wijziging van de beslissing");
+      const board = await wallText();
+      expect(board).toContain("Gebouw onveilig verklaard door de brandweer");
+      expect(board).toMatch(
+        /Geannuleerd door de wijziging[\s\S]*Onderbroken internet en telefonie herstellen — Kevin Dumon \(opgenomen\)/,
+      );
+      // The shared task kept its card, owner and state.
+      await expect
+        .poll(() => text(task(wall, "Back-ups beschikbaar stellen")), { timeout: LIVE })
+        .toMatch(/Opgenomen[\s\S]*Bart Lannoo/);
+      await wall.screenshot({ path: `${SHOTS}/decision-change-board.png`, fullPage: true });
+    });
+
+    it("tells the owner of the cancelled task in their own conversation", async () => {
+      await kevin.goto(`${s.ramp.url}/chat`);
+      await expect
+        .poll(() => text(kevin.locator("#feed")), { timeout: LIVE })
+        .toContain(
+          'Uw taak "Onderbroken internet en telefonie herstellen" is daardoor geannuleerd',
+        );
+    });
+
+    it("closes with open tasks only after the confirmation, which lists them", async () => {
+      await pieter.goto(`${s.ramp.url}/chat`);
+      await pieter.getByLabel("Opdracht").waitFor();
+      await type(pieter, "/ramp stop Brand onder controle");
+      await expect
+        .poll(() => text(pieter.locator("#feed")), { timeout: LIVE })
+        .toContain("Toch afsluiten? Bevestig met: /ramp stop Brand onder controle bevestig");
+      expect(await text(pieter.locator("#feed"))).toContain(
+        "• Back-ups beschikbaar stellen — Bart Lannoo (opgenomen)",
+      );
+      await pieter.screenshot({ path: `${SHOTS}/close-confirm-chat.png`, fullPage: true });
+      await type(pieter, "/ramp stop Brand onder controle bevestig");
+      await expect.poll(wallText, { timeout: LIVE }).toContain("Er loopt geen incident.");
+    });
+
+    it("logged no script errors on any page", () => {
+      expect(problems).toEqual([]);
+    });
+  },
+);
