@@ -8,7 +8,8 @@ import { type DecideInput, decide, recordEvaluation } from "./decide.ts";
 import { type DeclareInput, declareIncident, reclassify } from "./declare.ts";
 import { RampError } from "./errors.ts";
 import { addLogEntry, correctEntry } from "./logbook.ts";
-import type { Incident, Source } from "./model.ts";
+import { changeMeeting } from "./meeting.ts";
+import type { Incident, Meeting, Source } from "./model.ts";
 import { type DeliveryChannel, dispatchOutbox } from "./outbox.ts";
 import { answerPage, type PageAnswer } from "./paging.ts";
 import { openReports, reportIncident } from "./report.ts";
@@ -54,6 +55,8 @@ export class CrisisEngine {
   declare = (actor: Actor, input: DeclareInput) => declareIncident(this.ctx, actor, input);
   reclassify = (actor: Actor, incidentId: string, level: Classification) =>
     reclassify(this.ctx, actor, incidentId, level);
+  changeMeeting = (actor: Actor, incidentId: string, meeting: Meeting, reason?: string | null) =>
+    changeMeeting(this.ctx, actor, incidentId, meeting, reason);
   answerPage = (actor: Actor, pageId: string, answer: PageAnswer) =>
     answerPage(this.ctx, actor, pageId, answer);
   recordEvaluation = (actor: Actor, incidentId: string, text: string) =>

@@ -48,6 +48,10 @@ const MESSAGES = {
     nl: () => "Dat is al de huidige beslissing.",
     en: () => "That is already the current decision.",
   },
+  "meeting-unchanged": {
+    nl: (p) => `Het contactadres is al ${p.place}.`,
+    en: (p) => `The meeting address already is ${p.place}.`,
+  },
   "page-not-found": {
     nl: () => "Deze oproep bestaat niet (meer).",
     en: () => "This page does not exist (any more).",

@@ -58,6 +58,8 @@ export interface IncidentRepository {
         | "classification"
         | "situation"
         | "locationId"
+        | "meeting"
+        | "arriveBy"
         | "status"
         | "closedById"
         | "closedAt"

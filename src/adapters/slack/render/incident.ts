@@ -1,7 +1,28 @@
 import type { IncidentCardView } from "../../../core/views/types.ts";
-import { type Block, context, escapeMrkdwn, facts, header, section } from "./text.ts";
+import { type Block, buttons, context, escapeMrkdwn, facts, header, section } from "./text.ts";
 
 const ICON = { zwak: "🟢", klein: "🟡", groot: "🟠", crisis: "🔴" } as const;
+
+/** Moving the meeting reaches everyone paged: Slack asks the clicker to confirm first. */
+function meetingButtons(view: IncidentCardView, nl: boolean): Block | null {
+  const block = buttons(view.actions);
+  if (!block) return null;
+  const elements = (block.elements as Block[]).map((button, i) => {
+    const question = view.actions[i]?.confirm;
+    if (!question) return button;
+    const plain = (text: string) => ({ type: "plain_text", text, emoji: true });
+    return {
+      ...button,
+      confirm: {
+        title: plain(nl ? "Contactadres wijzigen?" : "Change the meeting address?"),
+        text: plain(question.slice(0, 300)),
+        confirm: plain(nl ? "Wijzigen" : "Change"),
+        deny: plain(nl ? "Annuleren" : "Cancel"),
+      },
+    };
+  });
+  return { ...block, elements };
+}
 
 export function incidentBlocks(view: IncidentCardView, nl: boolean): Block[] {
   const blocks: Block[] = [header(`${ICON[view.classification]} ${view.title}`), facts(view.facts)];
@@ -13,6 +34,8 @@ export function incidentBlocks(view: IncidentCardView, nl: boolean): Block[] {
           `⏰ *${nl ? "Aanwezig tegen" : "Arrive by"}:* ${escapeMrkdwn(m.arriveBy)}`,
       ),
     );
+    const move = meetingButtons(view, nl);
+    if (move) blocks.push(move);
   }
   blocks.push(
     section(

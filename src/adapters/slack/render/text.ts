@@ -1,4 +1,5 @@
 // Block Kit building blocks shared by the renderers.
+import type { Meeting } from "../../../core/model.ts";
 import type { Fact, ViewAction } from "../../../core/views/types.ts";
 import { ACTION_IDS } from "../action-ids.ts";
 
@@ -42,20 +43,22 @@ export function actionValue(action: ViewAction): string {
     s: action.subjectId,
     ...(action.situation ? { sit: action.situation } : {}),
     ...(action.locationId ? { loc: action.locationId } : {}),
+    ...(action.meeting ? { m: action.meeting } : {}),
   });
 }
 
 export function parseActionValue(
   value: string | undefined,
-): { s: string; sit?: "A" | "B"; loc?: string } | null {
+): { s: string; sit?: "A" | "B"; loc?: string; m?: Meeting } | null {
   if (!value) return null;
   try {
-    const parsed = JSON.parse(value) as { s?: unknown; sit?: unknown; loc?: unknown };
+    const parsed = JSON.parse(value) as { s?: unknown; sit?: unknown; loc?: unknown; m?: unknown };
     if (typeof parsed.s !== "string") return null;
     return {
       s: parsed.s,
       ...(parsed.sit === "A" || parsed.sit === "B" ? { sit: parsed.sit } : {}),
       ...(typeof parsed.loc === "string" ? { loc: parsed.loc } : {}),
+      ...(parsed.m === "primary" || parsed.m === "fallback" ? { m: parsed.m } : {}),
     };
   } catch {
     return null;

@@ -8,9 +8,13 @@ export const ACTIONS_PATH = "/actions";
 
 /** The submit button's value: what to do to what; parsed by routes/actions.ts. */
 export function encodeAction(action: ViewAction): string {
-  return [action.action, action.subjectId, action.situation ?? "", action.locationId ?? ""].join(
-    "|",
-  );
+  return [
+    action.action,
+    action.subjectId,
+    action.situation ?? "",
+    action.locationId ?? "",
+    action.meeting ?? "",
+  ].join("|");
 }
 
 export function hiddenFields(ctx: RenderContext): Html {

@@ -119,6 +119,8 @@ const WORDS = {
   youTyped: ["U typte", "You typed"],
   onlyYou: ["Enkel voor u zichtbaar", "Only visible to you"],
   toYou: ["Aan u", "To you"],
+  meetingChoice: ["Contactadres van de crisisstaf", "Crisis staff meeting address"],
+  meetingReason: ["Reden (niet verplicht)", "Reason (optional)"],
   startTitle: ["Incident starten", "Declare an incident"],
   classification: ["Ernst", "Classification"],
   scope: ["Omvang", "Scope"],
