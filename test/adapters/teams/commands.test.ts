@@ -93,6 +93,7 @@ describe("Teams commands", () => {
       "classification",
       "scope",
       "description",
+      "meeting",
       "officeHours",
     ]);
     const submit = findAction(card, "Starten");
