@@ -1,6 +1,8 @@
 // The meeting address (contactadres): declared at the plan's primary address or its fallback,
 // moved afterwards by the coordinator or a deputy; those paged hear the new address and time.
-import { beforeEach, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import { helpText } from "../../src/core/chat/help.ts";
+import { parseChatCommand } from "../../src/core/chat/parse.ts";
 import { describeEachDatabase } from "../support/databases.ts";
 import { createTestEngine, type TestEngine } from "../support/engine.ts";
 import {
@@ -180,5 +182,53 @@ describeEachDatabase("the meeting address", (target) => {
       t.engine.changeMeeting(t.as(COORDINATOR), incident.id, "fallback"),
     ).rejects.toMatchObject({ code: "incident-closed" });
     expect(await entries(t, incident.id, "meeting.changed")).toEqual([]);
+  });
+});
+
+describe("typing the meeting address", () => {
+  it("takes `uitwijk` (or fallback) after the level and scope of `start`, before the description", () => {
+    expect(
+      parseChatCommand("/ramp start groot uitwijk Brand in het administratief centrum"),
+    ).toEqual({
+      kind: "start",
+      classification: "groot",
+      meeting: "fallback",
+      description: "Brand in het administratief centrum",
+    });
+    expect(parseChatCommand("start crisis totaal fallback Fire")).toMatchObject({
+      scope: "totaal",
+      meeting: "fallback",
+      description: "Fire",
+    });
+    // Without the word: no choice, so the primary address (and the form preselects it).
+    expect(parseChatCommand("start groot Uitwijklocatie onbereikbaar")).not.toHaveProperty(
+      "meeting",
+    );
+    expect(parseChatCommand("start uitwijk")).toEqual({ kind: "start", meeting: "fallback" });
+  });
+
+  it("reads `contactadres primair|uitwijk [reden]` and the English `meeting primary|fallback`", () => {
+    expect(parseChatCommand("contactadres uitwijk Brand in het Heidehof")).toEqual({
+      kind: "meeting",
+      meeting: "fallback",
+      reason: "Brand in het Heidehof",
+    });
+    expect(parseChatCommand("meeting primary")).toEqual({ kind: "meeting", meeting: "primary" });
+    expect(parseChatCommand("contactadres")).toMatchObject({
+      kind: "invalid",
+      problem: "missing-argument",
+      usage: "contactadres <primair|uitwijk> [reden]",
+    });
+    expect(parseChatCommand("contactadres kelder")).toMatchObject({
+      kind: "invalid",
+      word: "kelder",
+      problem: "bad-argument",
+    });
+  });
+
+  it("names both in the help, in Dutch and English", () => {
+    expect(helpText("nl", "/ramp")).toContain("`/ramp contactadres primair|uitwijk [reden]`");
+    expect(helpText("nl", "/ramp")).toContain("[uitwijk] [omschrijving]");
+    expect(helpText("en", "@Ramp")).toContain("`@Ramp meeting primary|fallback [reason]`");
   });
 });
