@@ -3,6 +3,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { helpText } from "../../src/core/chat/help.ts";
 import { parseChatCommand } from "../../src/core/chat/parse.ts";
+import { buildReview } from "../../src/core/review/build.ts";
+import { renderMarkdown } from "../../src/review/render-markdown.ts";
 import { describeEachDatabase } from "../support/databases.ts";
 import { createTestEngine, type TestEngine } from "../support/engine.ts";
 import {
@@ -170,6 +172,25 @@ describeEachDatabase("the meeting address", (target) => {
       "fallback",
       "primary",
     ]);
+  });
+
+  it("shows the move in the review: timeline, besluitenlijst and the crisis staff's resources", async () => {
+    const incident = await declare(t);
+    t.clock.set(at(0.5));
+    await t.engine.changeMeeting(
+      t.as(COORDINATOR),
+      incident.id,
+      "fallback",
+      "Brand in het Heidehof",
+    );
+    const md = renderMarkdown(await buildReview(t.engine, incident.id));
+    expect(md).toContain(
+      "Contactadres gewijzigd: Woonzorgcentrum Ter Heide, Kerkstraat 41, 8981 Zonnebeke-Heide; aanwezig tegen",
+    );
+    expect(md).toContain("Contactadres gewijzigd naar Woonzorgcentrum Ter Heide, Kerkstraat 41");
+    expect(md).toContain(
+      "- **Contactadres gewijzigd:** Woonzorgcentrum Ter Heide, Kerkstraat 41, 8981 Zonnebeke-Heide (za 21 nov 2026 22:30, Pieter Declercq: Brand in het Heidehof)",
+    );
   });
 
   it("lets only the coordinator and the deputies move it, and not after closing", async () => {
