@@ -11,8 +11,13 @@
 //   POST /v3/conversations                              create a conversation           → {id}
 //   GET  /v3/conversations/{id}/members/{userId}        one member (TeamsChannelAccount)
 //   GET  /v3/conversations/{id}/members                 all members
+//
+// Every Adaptive Card it receives (and every card the harness gets back from an invoke) goes
+// through teams-card-check.ts: a card Teams would garble fails the test, at the next waitFor()
+// or at close() at the latest.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { LoopbackServer } from "./loopback-server.ts";
+import { teamsCardProblems } from "./teams-card-check.ts";
 
 export type Json = Record<string, unknown>;
 
@@ -84,6 +89,8 @@ export class FakeConnector extends LoopbackServer {
   readonly calls: ConnectorCall[] = [];
   /** Messages by `${conversationId}/${id}`. */
   readonly messages = new Map<string, ConnectorMessage>();
+  /** What teams-card-check.ts found wrong in the cards received, with where they came from. */
+  readonly cardProblems: string[] = [];
   private readonly members = new Map<string, TeamsMember>();
   private readonly failures: QueuedFailure[] = [];
   private idCounter = 0;
@@ -171,6 +178,7 @@ export class FakeConnector extends LoopbackServer {
   ): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
+      this.assertCards();
       const value = check();
       if (value !== undefined && value !== false) return value;
       if (Date.now() > deadline) {
@@ -181,6 +189,28 @@ export class FakeConnector extends LoopbackServer {
       }
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
+  }
+
+  /**
+   * Checks a card as Teams would read it; its problems are kept (and fail the test at the next
+   * waitFor or at close) and returned.
+   */
+  checkCard(card: unknown, where: string): string[] {
+    const problems = teamsCardProblems(card);
+    for (const problem of problems) this.cardProblems.push(`${where}: ${problem}`);
+    return problems;
+  }
+
+  /** Throws when a card received so far would be garbled by Teams. */
+  assertCards(): void {
+    if (this.cardProblems.length === 0) return;
+    throw new Error(`cards Teams would garble:\n- ${this.cardProblems.join("\n- ")}`);
+  }
+
+  /** Closes the server, then fails if any card received would be garbled by Teams. */
+  override async close(): Promise<void> {
+    await super.close();
+    this.assertCards();
   }
 
   protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -224,6 +254,9 @@ export class FakeConnector extends LoopbackServer {
       }
       return;
     }
+    if (route.operation === "send" || route.operation === "reply" || route.operation === "update")
+      for (const card of adaptiveCards(body))
+        this.checkCard(card, `${route.operation} to ${route.conversationId}`);
     switch (route.operation) {
       case "send":
       case "reply": {
@@ -348,6 +381,14 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 // --- Reading what Ramp sent -----------------------------------------------------------------
+
+/** Every Adaptive Card attached to an activity. */
+function adaptiveCards(activity: Json): Json[] {
+  const attachments = (activity.attachments as Json[] | undefined) ?? [];
+  return attachments
+    .filter((a) => a.contentType === "application/vnd.microsoft.card.adaptive")
+    .map((a) => a.content as Json);
+}
 
 /** The Adaptive Card of an activity (its first attachment of that type), if any. */
 export function cardOf(activity: Json): Json | undefined {

@@ -162,6 +162,25 @@ export function channelMention(
   };
 }
 
+/** A message in a group chat that @mentions the bot (a group chat has no threads). */
+export function groupChatMention(
+  serviceUrl: string,
+  input: { from: TeamsUser; text: string; chatId?: string },
+): Json {
+  const place: Place = { kind: "groupChat", ...(input.chatId ? { chatId: input.chatId } : {}) };
+  const activity = base(serviceUrl, input.from, place, "message");
+  const mention = `<at>${BOT.name}</at>`;
+  return {
+    ...activity,
+    text: input.text === "" ? mention : `${mention} ${input.text}`,
+    textFormat: "plain",
+    entities: [
+      { type: "mention", mentioned: { id: BOT.id, name: BOT.name }, text: mention },
+      ...(activity.entities as Json[]),
+    ],
+  };
+}
+
 /** A message in the user's personal chat with the bot (no mention needed). */
 export function personalMessage(
   serviceUrl: string,

@@ -6,6 +6,7 @@ import type { CrisisEngine } from "../../core/engine.ts";
 import type { Audience, OutboxItem } from "../../core/model.ts";
 import { type DeliveryChannel, DeliveryError } from "../../core/outbox.ts";
 import type { ConversationRefRepository } from "../../core/ports.ts";
+import { shareableCard } from "../../core/views/personal.ts";
 import { cardKey } from "../../core/work.ts";
 import type { Logger } from "../../logging.ts";
 import type { ReviewLinker } from "../shared/review-share.ts";
@@ -68,7 +69,10 @@ export class SlackDelivery implements DeliveryChannel {
       return await this.oneAtATime(key, async () => {
         const ts = await this.refs.get(PLATFORM, key);
         if (!ts && updateOnly) return null;
-        const message = renderCard(await this.engine.views.card(card), this.nl);
+        const view = await this.engine.views.card(card);
+        // The incident channel may be wider than the people a card's personal data is for.
+        const shown = item.audience.kind === "incident" ? shareableCard(view) : view;
+        const message = renderCard(shown, this.nl);
         if (ts) {
           try {
             await this.client.chat.update({ channel, ts, ...message });

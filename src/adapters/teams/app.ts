@@ -67,7 +67,13 @@ export function createTeamsAdapter(options: {
     options.refs,
     engine.directory.plan.chat.teams.channel,
   );
-  const ctx: TeamsContext = { engine, conversations, logger, nl: engine.directory.locale === "nl" };
+  const ctx: TeamsContext = {
+    appId: config.appId ?? "",
+    engine,
+    conversations,
+    logger,
+    nl: engine.directory.locale === "nl",
+  };
 
   // Every message, also one with no words left once the mention is removed (`@Ramp` alone gets
   // the help): teams-ai's RegExp and string selectors skip messages without text.

@@ -11,6 +11,7 @@ import {
 import type { CrisisEngine } from "../../core/engine.ts";
 import type { Audience, OutboxItem } from "../../core/model.ts";
 import { type DeliveryChannel, DeliveryError } from "../../core/outbox.ts";
+import { shareableCard } from "../../core/views/personal.ts";
 import { cardKey } from "../../core/work.ts";
 import { draftReviewShare, type ReviewLinker } from "../shared/review-share.ts";
 import { KEYS, PLATFORM, type TeamsConversations } from "./conversations.ts";
@@ -90,7 +91,10 @@ export class TeamsDelivery implements DeliveryChannel {
         return { card, summary: view.title, key: null };
       }
       case "card": {
-        const view = await this.engine.views.card(delivery.card);
+        const full = await this.engine.views.card(delivery.card);
+        // The crisis team's channel is wider than the people a card's personal data is for;
+        // the coordinator and the deputies see it in their own view (render/viewer.ts).
+        const view = item.audience.kind === "incident" ? shareableCard(full) : full;
         return {
           card: renderCard(view, this.engine.directory.locale === "nl"),
           summary: "title" in view ? view.title : "Ramp",

@@ -29,4 +29,6 @@ export const INPUTS = {
   officeHours: "officeHours",
   meeting: "meeting",
   reason: "reason",
+  /** The decision card's choice of fallback location, sent as the action's `locationId`. */
+  location: "locationId",
 } as const;

@@ -8,12 +8,23 @@ import { buildReview } from "../review/build.ts";
 import { requireLeader } from "../run.ts";
 import { formatDateTime } from "../time.ts";
 import { type MeetingOption, meetingOptions, meetingPlace } from "../views/meeting.ts";
+import { type PersonalPart, phonesToCall, withoutPhones } from "../views/personal.ts";
 import type { IncidentCardView, StatusView, TaskGroup } from "../views/types.ts";
 import { declaredReply } from "./declared.ts";
 import { helpText } from "./help.ts";
 import type { ChatCommand } from "./parse.ts";
 
-export type ChatReply =
+export type { PersonalPart } from "../views/personal.ts";
+
+/**
+ * The answer to a command. Its body may be read by everyone in the conversation; `personal` holds
+ * what only the person who asked may read (their sign-in link, phone numbers to call). An adapter
+ * shows it only in a private answer; in a conversation others read, it sends it privately or
+ * leaves it out and says how to get it (see chat/personal.ts).
+ */
+export type ChatReply = ChatReplyBody & { personal?: PersonalPart };
+
+type ChatReplyBody =
   /** `start` without details: the adapter asks for them in a form. */
   | {
       kind: "start-form";
@@ -26,7 +37,7 @@ export type ChatReply =
   | { kind: "declared"; incident: IncidentCardView; text: string }
   | { kind: "status"; view: StatusView }
   | { kind: "tasks"; title: string; groups: TaskGroup[] }
-  /** `bord`: where the crisis board is; a personal sign-in link, only for the person who asked. */
+  /** `bord`: where the crisis board is; a personal sign-in link is the reply's personal part. */
   | { kind: "board"; text: string; url: string | null }
   /** A short confirmation, only for the person who typed the command. */
   | { kind: "text"; text: string }
@@ -103,7 +114,7 @@ export async function runChatCommand(
       }
       case "status": {
         const incident = await engine.resolveIncident(command.incident);
-        return { kind: "status", view: await engine.views.status(incident.id) };
+        return await statusReply(engine, incident.id);
       }
       case "tasks": {
         const incident = await engine.resolveIncident();
@@ -187,8 +198,7 @@ export async function runChatCommand(
 }
 
 function boardReply(engine: CrisisEngine, actor: Actor): ChatReply {
-  const { locale, timeZone } = engine.directory;
-  const nl = locale === "nl";
+  const nl = engine.directory.locale === "nl";
   const link = engine.ctx.boardLink?.(actor.personId);
   if (!link) {
     const text = nl ? "Het crisisbord is niet ingeschakeld." : "The crisis board is not enabled.";
@@ -198,11 +208,39 @@ function boardReply(engine: CrisisEngine, actor: Actor): ChatReply {
     const text = nl ? `Het crisisbord staat op ${link.url}` : `The crisis board is at ${link.url}`;
     return { kind: "board", text, url: link.url };
   }
-  const until = link.expiresAt ? formatDateTime(link.expiresAt, locale, timeZone) : "";
   const text = nl
-    ? `Uw persoonlijke link naar het crisisbord${until ? `, geldig tot ${until}` : ""}. Stuur hem niet door: wie hem heeft, ziet het bord als u.`
-    : `Your personal link to the crisis board${until ? `, valid until ${until}` : ""}. Do not forward it: whoever has it sees the board as you.`;
-  return { kind: "board", text, url: link.url };
+    ? "Het crisisbord toont het incident live, in de browser."
+    : "The crisis board shows the incident live, in the browser.";
+  return { kind: "board", text, url: null, personal: personalLink(engine, link) };
+}
+
+/** A personal sign-in link as the personal part of a reply: whose it is, and until when. */
+function personalLink(
+  engine: CrisisEngine,
+  link: { url: string; expiresAt: Date | null },
+  about?: { nl: string; en: string },
+): PersonalPart {
+  const { locale, timeZone } = engine.directory;
+  const until = link.expiresAt ? formatDateTime(link.expiresAt, locale, timeZone) : "";
+  const text =
+    locale === "nl"
+      ? `${about ? `${about.nl} ` : ""}Uw persoonlijke link naar het crisisbord${until ? `, geldig tot ${until}` : ""}. Stuur hem niet door: wie hem heeft, ziet het bord als u.`
+      : `${about ? `${about.en} ` : ""}Your personal link to the crisis board${until ? `, valid until ${until}` : ""}. Do not forward it: whoever has it sees the board as you.`;
+  return { what: "sign-in-link", text, url: link.url };
+}
+
+/**
+ * `status`: the incident as it is now. The numbers of people no chat platform reaches are its
+ * personal part, for whoever asked (a plan person, who also sees them on the signed-in board).
+ */
+export async function statusReply(engine: CrisisEngine, incidentId: string): Promise<ChatReply> {
+  const view = await engine.views.status(incidentId);
+  const phones = phonesToCall(view.paging, engine.directory.locale);
+  return {
+    kind: "status",
+    view: { ...view, paging: withoutPhones(view.paging) },
+    ...(phones ? { personal: phones } : {}),
+  };
 }
 
 function invalidCommand(
@@ -264,6 +302,13 @@ async function reviewReply(
     }
   }
   const link = engine.ctx.boardLink?.(actor.personId);
+  if (link?.personal) {
+    const about = {
+      nl: "Het volledige ontwerp staat op het crisisbord.",
+      en: "The full draft is on the crisis board.",
+    };
+    return { kind: "text", text: lines.join("\n"), personal: personalLink(engine, link, about) };
+  }
   lines.push(
     link
       ? nl

@@ -53,6 +53,10 @@ const TEXT = {
   reportedBy: w("Gemeld door", "Reported by"),
   function: w("Functie", "Function"),
   paging: w("Oproeping crisisstaf", "Crisis staff paging"),
+  callOnBoard: w(
+    "bellen: het nummer vindt u met status (alleen voor u) of op het crisisbord",
+    "call them: find the number with status (for you only) or on the crisis board",
+  ),
   decide: w("Evaluatie en beslissing", "Evaluation and decision"),
   notActivated: w("Plan niet geactiveerd", "Plan not activated"),
 } as const;

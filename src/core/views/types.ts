@@ -31,6 +31,8 @@ export interface ViewAction {
   meeting?: Meeting;
   /** Ask this before the action goes out (it reaches everyone paged). */
   confirm?: string;
+  /** The fallback location in full, for adapters whose buttons hold only a few words. */
+  location?: { name: string; address: string; capacity: string };
 }
 
 export interface Fact {
@@ -73,8 +75,13 @@ export interface PagingRow {
   statusLabel: string;
   attempt: number;
   answeredAt: string | null;
-  /** Set when no chat platform in use reaches this person: call this number. */
+  /**
+   * Set when no chat platform in use reaches this person: call this number. Personal data: it is
+   * left out where more people read than those who call (see views/personal.ts).
+   */
   callPhone?: string;
+  /** With callPhone: what a shared conversation shows instead of the number (where it is). */
+  callHint?: string;
 }
 
 export interface PagingView {

@@ -190,7 +190,7 @@ export class Views {
   }
 
   /** A paged person no configured chat platform can reach: the coordinator has to call them. */
-  private phoneIfUnreachable(page: Page): { callPhone?: string } {
+  private phoneIfUnreachable(page: Page): { callPhone?: string; callHint?: string } {
     if (page.status !== "sent") return {};
     const person = this.ctx.dir.person(page.personId);
     const reachable = this.ctx.channels.some(
@@ -203,7 +203,9 @@ export class Views {
             : false),
     );
     const phone = person?.mobile ?? person?.phone;
-    return !reachable && phone ? { callPhone: phone } : {};
+    return !reachable && phone
+      ? { callPhone: phone, callHint: this.labels.text("callOnBoard") }
+      : {};
   }
 
   async pageCard(pageId: string): Promise<PageCardView> {
@@ -271,6 +273,11 @@ export class Views {
               situation: "A" as const,
               locationId: location.id,
               label: `A — ${location.name} (${location.capacity} ${this.nl ? "pl." : "seats"})`,
+              location: {
+                name: location.name,
+                address: location.address,
+                capacity: `${location.capacity} ${this.nl ? "pl." : "seats"}`,
+              },
             })),
             {
               action: "decision.decide",

@@ -45,14 +45,43 @@ describe("Teams commands", () => {
     expect(sent.status).toBe(200);
     const help = messageText(await t.replyTo(sent));
     expect(help).toMatch(/^\*\*Ramp — het rampenplan, live\*\*\n/);
-    expect(help).toContain("@Ramp start [zwak|klein|groot|crisis]");
-    expect(help).toContain("@Ramp besluit A <uitwijklocatie>");
+    // One command per list item; placeholders in italics (Teams drops `<…>`).
+    expect(help).toContain("\n- **@Ramp start \\[zwak|klein|groot|crisis\\]");
+    expect(help).toContain(
+      "\n- **@Ramp besluit A** _uitwijklocatie_ of **@Ramp besluit B \\[reden\\]**",
+    );
+    expect(help).not.toMatch(/[<>`]/);
     expect(help).not.toContain("/ramp");
     // `@Ramp help` and the English alias say the same.
     for (const word of ["help", "hulp", "?"]) {
       const again = await t.mention("hanne", word);
       expect(messageText(await t.replyTo(again))).toBe(help);
     }
+  });
+
+  it("decides A at the fallback location chosen on the decision card, with a short button", async () => {
+    const sent = await t.mention(
+      "pieter",
+      "start crisis totaal Brand in het administratief centrum",
+    );
+    await t.replyTo(sent);
+    await t.mention("pieter", "evaluatie Kantoren onbruikbaar");
+    const decision = await t.fake.waitFor("the decision card with its choice", () =>
+      t.fake
+        .messagesIn(sent.conversationId)
+        .find((m) =>
+          ((cardOf(m.activity)?.body ?? []) as Json[]).some((e) => e.id === "locationId"),
+        ),
+    );
+    // The chosen location arrives as the action's locationId (Teams merges inputs into data).
+    const decided = await t.click("pieter", decision, "A: uitwijklocatie", {
+      locationId: "bibliotheek",
+    });
+    expect(decided.status).toBe(200);
+    expect(decided.text).not.toMatch(/^⚠️/);
+    expect(decided.text).toContain("Bibliotheek De Heidebloem");
+    const [incident] = await t.query(`SELECT situation, "locationId" FROM "Incident"`);
+    expect(incident).toEqual({ situation: "A", locationId: "bibliotheek" });
   });
 
   it("offers the coordinator the start form for @Ramp alone while no incident is active", async () => {
@@ -63,16 +92,17 @@ describe("Teams commands", () => {
 
   it("never posts a personal board link in a channel, only in the personal chat", async () => {
     const sent = await t.mention("hanne", "bord");
-    const text = messageText(await t.replyTo(sent));
-    expect(text).toBe(
-      "Uw link naar het crisisbord is persoonlijk: typ bord in uw persoonlijke chat met Ramp.",
+    const reply = await t.replyTo(sent);
+    expect(messageText(reply)).toBe(
+      "Het crisisbord toont het incident live, in de browser.\n🔒 Uw persoonlijke link naar het crisisbord staat in uw persoonlijke chat met Ramp: hij hoort niet in een gesprek dat anderen lezen.",
     );
-    expect(text).not.toContain("token=");
+    expect(JSON.stringify(reply)).not.toContain("token=");
+    // Sent to her personal chat during the same turn, and again when she asks there.
+    const link = () =>
+      t.dmMessages("hanne").filter((m) => JSON.stringify(m).includes("/login?token="));
+    expect(link()).toHaveLength(1);
     await t.say("hanne", "bord");
-    const personal = await t.fake.waitFor("the link in Hanne's chat", () =>
-      t.dmMessages("hanne").find((m) => messageText(m).includes("crisisbord")),
-    );
-    expect(JSON.stringify(personal)).toContain("/login?token=");
+    await t.fake.waitFor("the link in Hanne's chat again", () => link().length === 2);
   });
 
   it("explains an unknown word with the help", async () => {
@@ -108,7 +138,7 @@ describe("Teams commands", () => {
     });
     expect(answer.status).toBe(200);
     expect(answer.text).toMatch(
-      /^✅ Incident 2026-001 is gestart; de crisisstaf wordt opgeroepen\. Volgende stap: leg na de vergadering de evaluatie vast met @Ramp evaluatie <toestand>; dan volgt de beslissing A of B\.\nIncident 2026-001 — Overstroming kelder Sociaal Huis\n/,
+      /^✅ Incident 2026-001 is gestart; de crisisstaf wordt opgeroepen\. Volgende stap: leg na de vergadering de evaluatie vast met @Ramp evaluatie _toestand_; dan volgt de beslissing A of B\.\nIncident 2026-001 — Overstroming kelder Sociaal Huis\n/,
     );
     const [incident] = await t.query(`SELECT classification, scope FROM "Incident"`);
     expect(incident).toMatchObject({ classification: "crisis", scope: "gedeeltelijk" });

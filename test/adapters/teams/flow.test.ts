@@ -127,7 +127,7 @@ describeEachDatabase("Teams: a whole incident over HTTP", (target) => {
     expect(thread).toBe(`${TEAM.id};messageid=${sent.activityId}`);
     const reply = await t.replyTo(sent);
     expect(messageText(reply)).toMatch(
-      /^✅ Incident 2026-001 is gestart; de crisisstaf wordt opgeroepen\. Volgende stap: leg na de vergadering de evaluatie vast met @Ramp evaluatie <toestand>; dan volgt de beslissing A of B\.\nIncident 2026-001 — Brand in het administratief centrum\n/,
+      /^✅ Incident 2026-001 is gestart; de crisisstaf wordt opgeroepen\. Volgende stap: leg na de vergadering de evaluatie vast met @Ramp evaluatie _toestand_; dan volgt de beslissing A of B\.\nIncident 2026-001 — Brand in het administratief centrum\n/,
     );
     expect(await t.count(`SELECT count(*) FROM "Incident"`)).toBe(1);
   });
@@ -244,21 +244,24 @@ describeEachDatabase("Teams: a whole incident over HTTP", (target) => {
     expect(messageText(await t.replyTo(evaluation))).toBe("Evaluatie vastgelegd.");
     const decision = await t.fake.waitFor("the decision card", () => channelCard("decision"));
     expect(messageText(decision)).toContain("Serverlokaal uitgebrand, kantoren onbruikbaar");
-    expect(labels(decision)).toEqual([
-      "A — Woonzorgcentrum Ter Heide – polyvalente zaal (15 pl.)",
-      "A — Bibliotheek De Heidebloem – leeszaal 1e verdieping (15 pl.)",
-      "B — Situatie B – voortzetting van de diensten in de eigen gebouwen",
+    // Short buttons (Teams cuts long titles off); the fallback locations in full in a choice.
+    expect(labels(decision)).toEqual(["A: uitwijklocatie", "B: eigen gebouwen"]);
+    const body = (cardOf(decision.activity)?.body ?? []) as Json[];
+    const choice = body.find((e) => e.type === "Input.ChoiceSet");
+    expect(((choice?.choices ?? []) as Json[]).map((c) => c.title)).toEqual([
+      "Woonzorgcentrum Ter Heide – polyvalente zaal — Kerkstraat 41, 8981 Zonnebeke-Heide (15 pl.)",
+      "Bibliotheek De Heidebloem – leeszaal 1e verdieping — Stationsstraat 12, 8981 Zonnebeke-Heide (15 pl.)",
     ]);
 
     // Only the coordinator and deputies may decide: others see the card without buttons.
     const bartView = await t.refresh("bart", decision);
     expect(bartView.status).toBe(200);
     expect(buttonLabels(bartView.card)).toEqual([]);
-    const refused = await t.click("bart", decision, "B — ");
+    const refused = await t.click("bart", decision, "B: eigen gebouwen");
     expect(refused.text).toMatch(/^⚠️ /);
     expect(await t.count(`SELECT count(*) FROM "Decision"`)).toBe(0);
 
-    const decided = await t.click("pieter", decision, "B — ");
+    const decided = await t.click("pieter", decision, "B: eigen gebouwen");
     expect(decided.status).toBe(200);
     expect(decided.text).toContain("Situatie B");
     expect(decided.text).not.toMatch(/^⚠️/);

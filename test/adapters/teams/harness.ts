@@ -21,6 +21,7 @@ import {
   actionExecute,
   botAdded,
   channelMention,
+  groupChatMention,
   installationUpdate,
   personalConversationId,
   personalMessage,
@@ -215,6 +216,20 @@ export class TeamsRamp {
     };
   }
 
+  /** `@Ramp <text>` in the crisis team's group chat. */
+  async mentionInGroupChat(
+    who: Who | TeamsUser,
+    text: string,
+  ): Promise<{ status: number; conversationId: string; activityId: string }> {
+    const activity = groupChatMention(this.fake.serviceUrl, { from: this.user(who), text });
+    const sent = await this.post(activity);
+    return {
+      status: sent.status,
+      conversationId: String((activity.conversation as Json).id),
+      activityId: String(activity.id),
+    };
+  }
+
   /** A message in the person's personal chat with the bot. */
   async say(who: Who | TeamsUser, text: string): Promise<{ status: number }> {
     return this.post(personalMessage(this.fake.serviceUrl, { from: this.user(who), text }));
@@ -272,6 +287,10 @@ export class TeamsRamp {
     const body = sent.body ? (JSON.parse(sent.body) as Json) : {};
     const card =
       body.type === "application/vnd.microsoft.card.adaptive" ? (body.value as Json) : undefined;
+    if (card) {
+      this.fake.checkCard(card, `the invoke response to ${verb}`);
+      this.fake.assertCards();
+    }
     return {
       status: sent.status,
       body,

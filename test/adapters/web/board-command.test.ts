@@ -1,8 +1,16 @@
 // `/ramp bord` on every platform: the command words, the reply, and how Slack and Teams show it.
 import { describe, expect, it } from "vitest";
 import { renderReply as slackReply } from "../../../src/adapters/slack/render/index.ts";
-import { renderReply as teamsReply } from "../../../src/adapters/teams/render/index.ts";
+import {
+  renderPersonal,
+  renderReply as teamsReply,
+  withNote,
+} from "../../../src/adapters/teams/render/index.ts";
+import { renderContext } from "../../../src/adapters/web/render/context.ts";
+import { replyHtml } from "../../../src/adapters/web/render/reply.ts";
+import { words } from "../../../src/adapters/web/render/words.ts";
 import { parseChatCommand } from "../../../src/core/chat/parse.ts";
+import { withheldNote, withoutPersonal } from "../../../src/core/chat/personal.ts";
 import { type ChatReply, runChatCommand } from "../../../src/core/chat/run.ts";
 import { PlanDirectory } from "../../../src/core/directory.ts";
 import type { CrisisEngine } from "../../../src/core/engine.ts";
@@ -31,10 +39,16 @@ describe("/ramp bord", () => {
       expiresAt: new Date("2026-11-22T20:00:00Z"),
     }));
     const reply = await runChatCommand(engine, actor, parseChatCommand("bord"), "/ramp");
+    // The link is the reply's personal part: only for a private answer.
     expect(reply).toEqual({
       kind: "board",
-      url: "https://ramp.example.be/login?token=abc.def",
-      text: "Uw persoonlijke link naar het crisisbord, geldig tot zo 22 nov 21:00. Stuur hem niet door: wie hem heeft, ziet het bord als u.",
+      url: null,
+      text: "Het crisisbord toont het incident live, in de browser.",
+      personal: {
+        what: "sign-in-link",
+        url: "https://ramp.example.be/login?token=abc.def",
+        text: "Uw persoonlijke link naar het crisisbord, geldig tot zo 22 nov 21:00. Stuur hem niet door: wie hem heeft, ziet het bord als u.",
+      },
     });
   });
 
@@ -58,16 +72,54 @@ describe("/ramp bord", () => {
 
   const reply: Extract<ChatReply, { kind: "board" }> = {
     kind: "board",
-    text: "Uw persoonlijke link naar het crisisbord.",
-    url: "https://ramp.example.be/login?token=abc.def",
+    text: "Het crisisbord toont het incident live, in de browser.",
+    url: null,
+    personal: {
+      what: "sign-in-link",
+      text: "Uw persoonlijke link naar het crisisbord.",
+      url: "https://ramp.example.be/login?token=abc.def",
+    },
   };
 
   it("shows the link as a Slack link (the command's reply is ephemeral)", () => {
     const message = slackReply(reply, true);
     expect(message.text).toBe(reply.text);
     expect(JSON.stringify(message.blocks)).toContain(
-      "<https://ramp.example.be/login?token=abc.def|Open het crisisbord>",
+      "🔒 Uw persoonlijke link naar het crisisbord.\\n<https://ramp.example.be/login?token=abc.def|Open het crisisbord>",
     );
+  });
+
+  it("shows the link in the local chat's answer, which only whoever typed the command sees", () => {
+    const ctx = renderContext({
+      w: words("nl"),
+      locale: "nl",
+      timeZone: "Europe/Brussels",
+      now: new Date("2026-11-22T08:00:00Z"),
+      csrf: null,
+      back: "/chat",
+      actorId: null,
+      leader: false,
+    });
+    expect(replyHtml(ctx, reply).value).toBe(
+      '<p>Het crisisbord toont het incident live, in de browser.</p><p class="personal">🔒 Uw persoonlijke link naar het crisisbord.</p><p><a href="https://ramp.example.be/login?token=abc.def">Crisisbord</a></p>',
+    );
+  });
+
+  it("leaves the link out of a Teams reply for a channel, and says where it went", () => {
+    const shared = withNote(
+      teamsReply(withoutPersonal(reply), true),
+      withheldNote(reply.personal!, "nl", true),
+    );
+    expect(JSON.stringify(shared)).not.toContain("token=");
+    expect(JSON.stringify(shared)).toContain("staat in uw persoonlijke chat met Ramp");
+    const personal = renderPersonal(reply.personal!, true);
+    expect(personal.actions).toEqual([
+      {
+        type: "Action.OpenUrl",
+        title: "Open het crisisbord",
+        url: "https://ramp.example.be/login?token=abc.def",
+      },
+    ]);
   });
 
   it("shows the link as an Open URL button on the Teams card", () => {

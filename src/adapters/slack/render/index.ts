@@ -1,6 +1,6 @@
 // View model → Slack message (fallback text + blocks).
 
-import type { ChatReply } from "../../../core/chat/run.ts";
+import type { ChatReply, PersonalPart } from "../../../core/chat/run.ts";
 import type { ErrorView } from "../../../core/errors.ts";
 import type { Notice } from "../../../core/model.ts";
 import type { CardView } from "../../../core/views/types.ts";
@@ -43,10 +43,28 @@ export function renderError(error: ErrorView): SlackMessage {
   return { text, blocks: [section(`⚠️ ${escapeMrkdwn(error.nl)}\n_${escapeMrkdwn(error.en)}_`)] };
 }
 
+/**
+ * A reply to a command, with its personal part (a sign-in link, numbers to call): Ramp answers
+ * commands in Slack only ephemerally (`response_type: "ephemeral"`, postEphemeral or a DM), so
+ * only whoever typed the command reads it.
+ */
 export function renderReply(
   reply: Exclude<ChatReply, { kind: "start-form" }>,
   nl: boolean,
 ): SlackMessage {
+  const message = renderBody(reply, nl);
+  if (!reply.personal) return message;
+  return { text: message.text, blocks: [...message.blocks, personalBlock(reply.personal, nl)] };
+}
+
+function personalBlock(part: PersonalPart, nl: boolean): Block {
+  const link = part.url
+    ? `\n<${escapeMrkdwn(part.url)}|${nl ? "Open het crisisbord" : "Open the crisis board"}>`
+    : "";
+  return section(`🔒 ${escapeMrkdwn(part.text)}${link}`);
+}
+
+function renderBody(reply: Exclude<ChatReply, { kind: "start-form" }>, nl: boolean): SlackMessage {
   switch (reply.kind) {
     case "declared":
       return {
@@ -60,7 +78,7 @@ export function renderReply(
     case "text":
       return { text: reply.text, blocks: [section(escapeMrkdwn(reply.text))] };
     case "board": {
-      // Sent as the ephemeral reply: a personal sign-in link is seen only by the person who asked.
+      // The board's address in local mode; a personal link is the reply's personal part.
       const link = reply.url
         ? `\n<${escapeMrkdwn(reply.url)}|${nl ? "Open het crisisbord" : "Open the crisis board"}>`
         : "";

@@ -2,6 +2,9 @@
 import type { CardRef } from "../../../core/model.ts";
 import type { Fact, ViewAction } from "../../../core/views/types.ts";
 import { INPUTS, REFRESH_VERB, VERBS } from "../verbs.ts";
+import { plain } from "./markdown.ts";
+
+export { plain };
 
 export type Element = Record<string, unknown>;
 export type AdaptiveCard = Record<string, unknown> & { type: "AdaptiveCard" };
@@ -43,17 +46,9 @@ export const subtle = (value: string): Element =>
   text(value, { isSubtle: true, size: "Small", spacing: "Small" });
 export const factSet = (facts: Fact[]): Element => ({
   type: "FactSet",
-  facts: facts.map((f) => ({ title: f.label, value: f.value })),
+  // Teams reads Markdown in facts too.
+  facts: facts.map((f) => ({ title: plain(f.label), value: plain(f.value) })),
 });
-
-/**
- * Adaptive Card TextBlocks read a little Markdown (bold, italic, links, lists); text from people
- * must not turn into it. Only those markers are escaped: some Teams clients show other
- * backslashes literally.
- */
-export function plain(value: string): string {
-  return value.replace(/([\\*_[\]`~])/g, "\\$1");
-}
 
 export function actionData(action: ViewAction): Record<string, string> {
   return {

@@ -18,7 +18,7 @@ export function incidentBody(view: IncidentCardView, nl: boolean): Element[] {
   if (view.status === "active" && view.planActivated) {
     body.push(
       text(
-        `📍 **${nl ? "Contactadres" : "Meeting address"}:** ${plain(m.name)}, ${plain(m.address)}${m.room ? ` (${plain(m.room)})` : ""}  \n` +
+        `📍 **${nl ? "Contactadres" : "Meeting address"}:** ${plain(m.name)}, ${plain(m.address)}${m.room ? ` (${plain(m.room)})` : ""}\n\n` +
           `⏰ **${nl ? "Aanwezig tegen" : "Arrive by"}:** ${m.arriveBy}`,
       ),
     );
@@ -49,12 +49,13 @@ export function incidentBody(view: IncidentCardView, nl: boolean): Element[] {
 
 /**
  * Moving the meeting reaches everyone paged: the button opens what will happen, with room for
- * a reason, and only the second click changes it.
+ * a reason, and only the second click changes it. Teams cuts button titles over 20 characters,
+ * so the title is short and the text inside names the address in full.
  */
 function meetingActions(view: IncidentCardView, nl: boolean): Element[] {
   return view.actions.map((action) => ({
     type: "Action.ShowCard",
-    title: action.label,
+    title: nl ? "Ander contactadres" : "Move the meeting",
     card: {
       type: "AdaptiveCard",
       body: [
@@ -69,7 +70,7 @@ function meetingActions(view: IncidentCardView, nl: boolean): Element[] {
       actions: [
         {
           type: "Action.Execute",
-          title: nl ? "Contactadres wijzigen" : "Change the meeting address",
+          title: nl ? "Wijzigen" : "Change",
           verb: VERBS[action.action],
           data: actionData(action),
           style: "positive",

@@ -1,5 +1,5 @@
 // View model → Adaptive Card.
-import type { ChatReply } from "../../../core/chat/run.ts";
+import type { ChatReply, PersonalPart } from "../../../core/chat/run.ts";
 import type { ErrorView } from "../../../core/errors.ts";
 import type { Notice } from "../../../core/model.ts";
 import type { CardView } from "../../../core/views/types.ts";
@@ -7,13 +7,16 @@ import { decisionCard } from "./decision.ts";
 import {
   type AdaptiveCard,
   card,
+  type Element,
   executeActions,
   heading,
   plain,
   subtle,
   text,
 } from "./elements.ts";
+import { helpBody } from "./help.ts";
 import { incidentBody, incidentCard } from "./incident.ts";
+import { paragraphs } from "./markdown.ts";
 import { pageCard } from "./page.ts";
 import { pagingBody, pagingCard } from "./paging.ts";
 import { taskBody, taskCard } from "./task.ts";
@@ -34,25 +37,64 @@ export function renderCard(view: CardView, nl: boolean): AdaptiveCard {
 }
 
 export function renderNotice(notice: Notice): AdaptiveCard {
-  return card([text(plain(notice.text))]);
+  return card([text(paragraphs(notice.text))]);
 }
 
 /** Dutch first, English below: the person may not read the plan's language. */
 export function renderError(error: ErrorView): AdaptiveCard {
-  return card([text(`⚠️ ${plain(error.nl)}`, { color: "Attention" }), subtle(plain(error.en))]);
+  return card([
+    text(`⚠️ ${paragraphs(error.nl)}`, { color: "Attention" }),
+    subtle(paragraphs(error.en)),
+  ]);
 }
 
 export function errorText(error: ErrorView): string {
   return `${error.nl} / ${error.en}`;
 }
 
+/**
+ * A reply to a command, with its personal part (a sign-in link, numbers to call) if it has one:
+ * only for the personal chat. A channel or group chat gets the reply without it (see
+ * routes/message.ts).
+ */
 export function renderReply(
   reply: Exclude<ChatReply, { kind: "start-form" }>,
   nl: boolean,
 ): AdaptiveCard {
+  const answer = renderBody(reply, nl);
+  return reply.personal ? withPersonal(answer, reply.personal, nl) : answer;
+}
+
+/** The personal part alone, for the person's personal chat with Ramp. */
+export function renderPersonal(part: PersonalPart, nl: boolean): AdaptiveCard {
+  return withPersonal(card([]), part, nl);
+}
+
+/** A line below a reply: here, where its personal part went or how to get it. */
+export function withNote(answer: AdaptiveCard, note: string): AdaptiveCard {
+  const body = [...((answer.body as Element[] | undefined) ?? []), subtle(`🔒 ${plain(note)}`)];
+  return { ...answer, body };
+}
+
+function withPersonal(answer: AdaptiveCard, part: PersonalPart, nl: boolean): AdaptiveCard {
+  const open = part.url
+    ? [
+        {
+          type: "Action.OpenUrl",
+          title: nl ? "Open het crisisbord" : "Open the crisis board",
+          url: part.url,
+        },
+      ]
+    : [];
+  const body = [...((answer.body as Element[] | undefined) ?? []), text(`🔒 ${plain(part.text)}`)];
+  const actions = [...((answer.actions as Element[] | undefined) ?? []), ...open];
+  return { ...answer, body, ...(actions.length > 0 ? { actions } : {}) };
+}
+
+function renderBody(reply: Exclude<ChatReply, { kind: "start-form" }>, nl: boolean): AdaptiveCard {
   switch (reply.kind) {
     case "declared":
-      return card([text(`✅ ${plain(reply.text)}`), ...incidentBody(reply.incident, nl)]);
+      return card([text(`✅ ${paragraphs(reply.text)}`), ...incidentBody(reply.incident, nl)]);
     case "status": {
       const v = reply.view;
       const decisions = v.decisions.map((d) =>
@@ -85,21 +127,21 @@ export function renderReply(
       return card(body);
     }
     case "text":
-      return card([text(plain(reply.text))]);
+      return card([text(paragraphs(reply.text))]);
     case "board": {
       const open = reply.url
         ? [
             {
               type: "Action.OpenUrl",
-              title: nl ? "Open het crisisbord" : "Open the crisis board",
+              title: nl ? "Open het crisisbord" : "Open crisis board",
               url: reply.url,
             },
           ]
         : [];
-      return card([text(plain(reply.text))], open);
+      return card([text(paragraphs(reply.text))], open);
     }
     case "help": {
-      const body = [text(reply.text.replaceAll("`", "").replaceAll("*", "**"))];
+      const body = helpBody(reply.text);
       if (reply.error) body.unshift(...(renderError(reply.error).body as never[]));
       return card(body);
     }

@@ -73,6 +73,7 @@ export function startFormCard(
         label: nl ? "Contactadres van de crisisstaf" : "Crisis staff meeting address",
         style: "expanded",
         isRequired: true,
+        errorMessage: nl ? "Kies het contactadres." : "Choose the meeting address.",
         value: form.meeting,
         choices: form.meetings.map((m) => choice(m.meeting, m.label)),
       },

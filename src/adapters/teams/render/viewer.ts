@@ -1,6 +1,7 @@
 // User Specific Views (Universal Actions): the card Teams shows one person, with only the
 // buttons that person can use. Everyone first receives the card with every button; Teams then
 // asks for each viewer's own version (refresh), and a click answers with the clicker's version.
+import { shareableCard } from "../../../core/views/personal.ts";
 import type { CardView } from "../../../core/views/types.ts";
 
 export interface Viewer {
@@ -11,6 +12,8 @@ export interface Viewer {
 }
 
 export function forViewer<V extends CardView>(view: V, viewer: Viewer): V {
+  // The numbers of people to call are for those who call them (views/personal.ts).
+  if (view.kind === "paging") return viewer.leader ? view : shareableCard(view);
   if (!("actions" in view) || view.actions.length === 0) return view;
   const { personId, leader } = viewer;
   let allowed = true;

@@ -9,8 +9,9 @@ import type { CardRef, Meeting, Scope } from "../../../core/model.ts";
 import type { Classification } from "../../../plan/schema.ts";
 import { isPersonal } from "../conversations.ts";
 import { identify } from "../identity.ts";
-import { type AdaptiveCard, plain, text } from "../render/elements.ts";
+import { type AdaptiveCard, text } from "../render/elements.ts";
 import { renderCard, renderError, renderReply } from "../render/index.ts";
+import { paragraphs } from "../render/markdown.ts";
 import { forViewer, type Viewer } from "../render/viewer.ts";
 import { INPUTS, KIND_BY_VERB } from "../verbs.ts";
 import { TEAMS_PREFIX, type TeamsContext } from "./context.ts";
@@ -91,7 +92,7 @@ export async function onAction(
     try {
       const current = renderCard(forViewer(await ctx.engine.views.card(ref), viewer), ctx.nl);
       const body = current.body as unknown[];
-      const why = plain(ctx.nl ? view.nl : view.en);
+      const why = paragraphs(ctx.nl ? view.nl : view.en);
       return { ...current, body: [text(`⚠️ ${why}`, { color: "Attention" }), ...body] };
     } catch {
       return renderError(view);

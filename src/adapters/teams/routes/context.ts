@@ -4,6 +4,8 @@ import type { Logger } from "../../../logging.ts";
 import type { TeamsConversations } from "../conversations.ts";
 
 export interface TeamsContext {
+  /** The bot's app id ("" unauthenticated), to write to a personal chat during another turn. */
+  appId: string;
   engine: CrisisEngine;
   conversations: TeamsConversations;
   logger: Logger;

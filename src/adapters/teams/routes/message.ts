@@ -1,11 +1,14 @@
-// `@Ramp start …` in a channel, or any text in the personal chat: the same commands as /ramp.
+// `@Ramp start …` in a channel or group chat, or any text in the personal chat: the same commands
+// as /ramp. What is personal in a reply is only ever sent to the personal chat.
 import { CardFactory, MessageFactory, type TurnContext } from "botbuilder";
 import { parseChatCommand } from "../../../core/chat/parse.ts";
+import { withheldNote, withoutPersonal } from "../../../core/chat/personal.ts";
 import { runChatCommand } from "../../../core/chat/run.ts";
 import { isPersonal } from "../conversations.ts";
 import { identify } from "../identity.ts";
+import { sendToPersonalChat } from "../personal-chat.ts";
 import type { AdaptiveCard } from "../render/elements.ts";
-import { renderError, renderReply } from "../render/index.ts";
+import { renderError, renderPersonal, renderReply, withNote } from "../render/index.ts";
 import { startFormCard } from "../render/start-form.ts";
 import { TEAMS_PREFIX, type TeamsContext } from "./context.ts";
 import { failureView } from "./failure.ts";
@@ -27,16 +30,22 @@ export async function onMessage(context: TurnContext, ctx: TeamsContext): Promis
       await send(startFormCard(ctx.nl, reply.description, reply));
       return;
     }
-    if (reply.kind === "board" && reply.url && !isPersonal(context)) {
-      // A personal sign-in link must not be posted where the whole channel reads it.
-      const text = ctx.nl
-        ? "Uw link naar het crisisbord is persoonlijk: typ bord in uw persoonlijke chat met Ramp."
-        : "Your link to the crisis board is personal: type board in your personal chat with Ramp.";
-      await send(renderReply({ kind: "text", text }, ctx.nl));
-      return;
-    }
     if (reply.kind === "declared" && !isPersonal(context)) {
       await ctx.conversations.rememberIncident(context, reply.incident.incidentId);
+    }
+    if (reply.personal && !isPersonal(context)) {
+      // A channel or group chat is read by others: the personal part goes to the person's
+      // personal chat with Ramp, or nowhere; the reply here says which.
+      const part = reply.personal;
+      const sent = await sendToPersonalChat(
+        context,
+        ctx,
+        actor.personId,
+        renderPersonal(part, ctx.nl),
+      );
+      const note = withheldNote(part, ctx.engine.directory.locale, sent);
+      await send(withNote(renderReply(withoutPersonal(reply), ctx.nl), note));
+      return;
     }
     await send(renderReply(reply, ctx.nl));
   } catch (error) {

@@ -12,7 +12,7 @@ export function pagingTable(ctx: RenderContext, view: PagingView): Html {
 <tbody>${view.rows.map(
     (row) => html`<tr class="page-${row.status}">
 <th scope="row" data-label="${w("fn")}">${row.functionName}</th>
-<td data-label="${w("person")}">${row.personName}${row.callPhone ? html` <a class="call" href="tel:${row.callPhone.replaceAll(" ", "")}">${w("call")} ${row.callPhone}</a>` : ""}</td>
+<td data-label="${w("person")}">${row.personName}${row.callPhone ? html` <a class="call" href="tel:${row.callPhone.replaceAll(" ", "")}">${w("call")} ${row.callPhone}</a>` : row.callHint ? html` <span class="call">📞 ${row.callHint}</span>` : ""}</td>
 <td data-label="${w("status")}"><span class="page-status st-${row.status}">${row.statusLabel}</span></td>
 <td data-label="${w("answered")}"${row.answeredAt ? "" : html` class="none"`}>${row.answeredAt ?? "—"}</td>
 </tr>`,

@@ -68,7 +68,17 @@ ${meetingChoice(ctx, form)}
 </form>`;
 }
 
+/**
+ * The answer to a command in the local chat, shown only to whoever typed it (chat-log.ts), so
+ * with its personal part (a sign-in link, numbers to call) if it has one.
+ */
 export function replyHtml(ctx: RenderContext, reply: ChatReply): Html {
+  const personal = reply.personal;
+  if (!personal) return replyBody(ctx, reply);
+  return html`${replyBody(ctx, reply)}<p class="personal">🔒 ${personal.text.split("\n").map((line, i) => html`${i > 0 ? html`<br>` : ""}${line}`)}</p>${personal.url ? html`<p><a href="${personal.url}">${ctx.w("board")}</a></p>` : ""}`;
+}
+
+function replyBody(ctx: RenderContext, reply: ChatReply): Html {
   switch (reply.kind) {
     case "start-form":
       return startForm(ctx, reply.description, reply);

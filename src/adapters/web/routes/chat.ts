@@ -2,8 +2,9 @@
 // POST /chat/start (the start form) and POST /chat/who (choose who you are).
 import type { Request, Response, Router } from "express";
 import { type ChatCommand, parseChatCommand } from "../../../core/chat/parse.ts";
-import { type ChatReply, runChatCommand } from "../../../core/chat/run.ts";
+import { type ChatReply, runChatCommand, statusReply } from "../../../core/chat/run.ts";
 import type { OutboxItem } from "../../../core/model.ts";
+import { shareableCard } from "../../../core/views/personal.ts";
 import { cardKey } from "../../../core/work.ts";
 import { CLASSIFICATIONS } from "../../../plan/schema.ts";
 import { draftReviewShare } from "../../shared/review-share.ts";
@@ -50,9 +51,7 @@ async function current(
   const reply = entry.reply;
   const { views } = c.engine;
   try {
-    if (reply?.kind === "status") {
-      return { ...reply, view: await views.status(reply.view.incidentId) };
-    }
+    if (reply?.kind === "status") return await statusReply(c.engine, reply.view.incidentId);
     if (reply?.kind === "tasks") {
       const incidentId = reply.groups.flatMap((g) => g.tasks)[0]?.incidentId;
       if (!incidentId) return reply;
@@ -135,7 +134,10 @@ async function feedItems(c: WebContext, personId: string): Promise<FeedItem[]> {
       if (shown.has(key) || entry.item.delivery.ifShown) continue;
       shown.add(key);
       try {
-        items.push({ kind: "card", view: await c.engine.views.card(ref) });
+        const view = await c.engine.views.card(ref);
+        // A card for everyone in the local chat is shown as a shared channel would show it.
+        const shared = entry.item.audience.kind === "incident";
+        items.push({ kind: "card", view: shared ? shareableCard(view) : view });
       } catch (error) {
         c.logger.warn({ err: error, card: key }, "web: card no longer renders");
       }
