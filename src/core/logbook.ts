@@ -6,9 +6,21 @@ import { RampError, requiredText } from "./errors.ts";
 import { LOG_TAGS, type LogTag, type TimelineEntry } from "./model.ts";
 import { onIncident, requireKnown } from "./run.ts";
 
-/** "#oorzaak Stroompanne in de serverruimte" → the known #tags anywhere in the text become tags. */
-export function parseLogText(raw: string): { text: string; tags: LogTag[] } {
+/** A word that looks meant as a tag: # and a letter, then letters, digits or hyphens ("#3" is not). */
+const TAG_LIKE = /^#\p{L}[\p{L}\p{N}_-]*$/u;
+
+/**
+ * "#oorzaak Stroompanne in de serverruimte" → the known #tags anywhere in the text become tags.
+ * A #word that is no known tag stays in the text and is named in `unknownTags`, so the reply
+ * can say so (a typo like #oorzak would otherwise leave the entry untagged without a word).
+ */
+export function parseLogText(raw: string): {
+  text: string;
+  tags: LogTag[];
+  unknownTags: string[];
+} {
   const tags = new Set<LogTag>();
+  const unknown = new Set<string>();
   const words = raw.trim().split(/\s+/);
   const kept = words.filter((word) => {
     const tag = word.startsWith("#") ? word.slice(1).toLowerCase() : null;
@@ -16,9 +28,10 @@ export function parseLogText(raw: string): { text: string; tags: LogTag[] } {
       tags.add(tag as LogTag);
       return false;
     }
+    if (TAG_LIKE.test(word)) unknown.add(word);
     return true;
   });
-  return { text: kept.join(" "), tags: [...tags] };
+  return { text: kept.join(" "), tags: [...tags], unknownTags: [...unknown] };
 }
 
 export async function addLogEntry(

@@ -133,6 +133,12 @@ describeEachDatabase("paging the crisis staff", (target) => {
       answerSource: "teams",
     });
     expect(await pendingJobs(t, incident.id, johan.id)).toEqual([]);
+    // Answered: the card shows the answer, not the question again; one button changes it.
+    const card = await t.engine.views.pageCard(johan.id);
+    expect(card.answerText).toBe("Komt (za 21 nov 22:03)");
+    expect(card.actions.map((a) => [a.action, a.label])).toEqual([
+      ["page.declined", "Ik kan toch niet"],
+    ]);
 
     const again = await t.engine.answerPage(t.as("johan-maes"), johan.id, "coming");
     expect(again.status).toBe("coming");
@@ -306,7 +312,7 @@ describeEachDatabase("paging the crisis staff", (target) => {
     let view = await t.engine.views.paging(incident.id);
     expect(view.summary).toEqual({ coming: 2, declined: 1, silent: 0, waiting: 6, escalated: 2 });
     expect(view.summaryText).toBe(
-      "2 komen, 1 kunnen niet, 0 geen antwoord, 6 wachten op antwoord; bij 2 functies een vervanger opgeroepen",
+      "2 komen, 1 kan niet, 0 geen antwoord, 6 wachten op antwoord; bij 2 functies een vervanger opgeroepen",
     );
     expect(
       view.rows.filter((r) => r.functionId === "voorzitter").map((r) => [r.personName, r.status]),

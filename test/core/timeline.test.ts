@@ -1,4 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { parseChatCommand } from "../../src/core/chat/parse.ts";
+import { runChatCommand } from "../../src/core/chat/run.ts";
 import { parseLogText } from "../../src/core/logbook.ts";
 import type { Incident } from "../../src/core/model.ts";
 import { genesisHash } from "../../src/core/timeline.ts";
@@ -12,18 +14,34 @@ describe("parseLogText", () => {
     expect(parseLogText("#oorzaak Stroompanne in de serverruimte #Preventie")).toEqual({
       text: "Stroompanne in de serverruimte",
       tags: ["oorzaak", "preventie"],
+      unknownTags: [],
     });
     expect(
       parseLogText("  #externe-communicatie   Persbericht  verstuurd #oorzaak #OORZAAK"),
-    ).toEqual({ text: "Persbericht verstuurd", tags: ["externe-communicatie", "oorzaak"] });
+    ).toEqual({
+      text: "Persbericht verstuurd",
+      tags: ["externe-communicatie", "oorzaak"],
+      unknownTags: [],
+    });
   });
 
-  it("keeps unknown hashtags and plain text as they are", () => {
-    expect(parseLogText("#onbekend Brandweer ter plaatse")).toEqual({
-      text: "#onbekend Brandweer ter plaatse",
+  it("keeps unknown hashtags in the text and names them, so the reply can say so", () => {
+    expect(parseLogText("#onbekend Brandweer ter plaatse #oorzak")).toEqual({
+      text: "#onbekend Brandweer ter plaatse #oorzak",
       tags: [],
+      unknownTags: ["#onbekend", "#oorzak"],
     });
-    expect(parseLogText("Geen tags hier")).toEqual({ text: "Geen tags hier", tags: [] });
+    // A number after # is no tag ("lokaal #3"); plain text stays as it is.
+    expect(parseLogText("Water in lokaal #3")).toEqual({
+      text: "Water in lokaal #3",
+      tags: [],
+      unknownTags: [],
+    });
+    expect(parseLogText("Geen tags hier")).toEqual({
+      text: "Geen tags hier",
+      tags: [],
+      unknownTags: [],
+    });
   });
 });
 
@@ -61,6 +79,20 @@ describeEachDatabase("the timeline", (target) => {
       entries: all.length,
       headHash: all.at(-1)!.hash,
     });
+  });
+
+  it("logs an entry with an unknown #tag, and the reply names it and lists the known tags", async () => {
+    const command = parseChatCommand("log #oorzak Stroompanne #preventie");
+    const reply = await runChatCommand(t.engine, t.as(COORDINATOR), command, "/ramp");
+    expect(reply).toEqual({
+      kind: "text",
+      text:
+        "In het logboek gezet (#preventie). De tag #oorzak is niet herkend en bleef gewone tekst. " +
+        "Bekende tags: #oorzaak, #detectie, #interne-communicatie, #externe-communicatie, #preventie, " +
+        "#verbetering, #schadeclaim, #actie, #evaluatie, #melding.",
+    });
+    const logged = (await entries(t, incident.id, "log")).at(-1)!;
+    expect(logged).toMatchObject({ data: { text: "#oorzak Stroompanne" }, tags: ["preventie"] });
   });
 
   it("fails verification at an entry whose data was changed in the database", async () => {

@@ -34,7 +34,7 @@ describeEachDatabase("the status view", (target) => {
     expect(view.incident.facts).toEqual([
       { label: "Ernst", value: "Crisis" },
       { label: "Omvang", value: "totaal" },
-      { label: "Gemeld", value: "za 21 nov 22:00 — Pieter Declercq" },
+      { label: "Gestart", value: "za 21 nov 22:00 — Pieter Declercq" },
       { label: "Tijdens de diensturen", value: "nee" },
     ]);
     expect(view.incident.meeting).toEqual({

@@ -171,7 +171,7 @@ describe.skipIf(unavailable !== null)(
       const task = bart.locator("article.card-task", {
         hasText: "Zo nodig vervangende ICT-middelen",
       });
-      await task.locator("summary", { hasText: "Geblokkeerd" }).focus();
+      await task.locator("summary", { hasText: "Blokkeren…" }).focus();
       await bart.keyboard.press("Enter");
       await bart.keyboard.press("Tab");
       await bart.keyboard.type("Leverancier pas maandag bereikbaar");

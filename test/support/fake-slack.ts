@@ -6,8 +6,11 @@
 // that points here, and its posts are recorded as method "response". Files are uploaded the
 // way Slack documents it: files.getUploadURLExternal gives an upload URL here (its POST is
 // recorded as method "upload"), files.completeUploadExternal shares the file with a message.
+// Every message and modal is checked against Slack's Block Kit limits (slack-blocks-check.ts):
+// a bad one is refused as Slack would (invalid_blocks), and close() fails the test with it.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { LoopbackServer } from "./loopback-server.ts";
+import { checkSlackCall } from "./slack-blocks-check.ts";
 
 export type Body = Record<string, unknown>;
 
@@ -63,8 +66,17 @@ export type Failure =
 
 const BOT_USER_ID = "U0RAMPBOT";
 
+/** A payload that broke Slack's Block Kit rules (refused with invalid_blocks). */
+export interface InvalidPayload {
+  method: string;
+  body: Body;
+  problems: string[];
+}
+
 export class FakeSlack extends LoopbackServer {
   readonly calls: RecordedCall[] = [];
+  /** Payloads refused by the Block Kit check; close() throws while any are here. */
+  readonly invalidPayloads: InvalidPayload[] = [];
   /** Messages by `${channel}/${ts}`, as they look now (after chat.update). */
   readonly messages = new Map<string, SlackMessage>();
   private readonly channels = new Map<string, { id: string; name: string; members: Set<string> }>();
@@ -206,12 +218,14 @@ export class FakeSlack extends LoopbackServer {
     }
     const body = parseBody(bytes.toString("utf8"), req.headers["content-type"]);
     if (req.method === "POST" && url.pathname.startsWith("/response/")) {
+      if (this.refuseInvalid("response", url.pathname, body, auth, res)) return;
       this.record("response", url.pathname, body, auth, 200, { ok: true });
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify({ ok: true }));
       return;
     }
     const method = url.pathname.startsWith("/api/") ? url.pathname.slice("/api/".length) : "";
+    if (this.refuseInvalid(method, url.pathname, body, auth, res)) return;
     const failure = this.takeFailure(method, body);
     if (failure && "hang" in failure) {
       this.record(method, url.pathname, body, auth, 0, { ok: false, error: "no answer" });
@@ -235,6 +249,35 @@ export class FakeSlack extends LoopbackServer {
     this.record(method, url.pathname, body, auth, 200, answer);
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify(answer));
+  }
+
+  /** Slack answers invalid_blocks to a payload that breaks its rules; so does this fake. */
+  private refuseInvalid(
+    method: string,
+    path: string,
+    body: Body,
+    auth: string | undefined,
+    res: ServerResponse,
+  ): boolean {
+    const problems = checkSlackCall(method, body);
+    if (!problems || problems.length === 0) return false;
+    this.invalidPayloads.push({ method, body, problems });
+    const answer = { ok: false, error: "invalid_blocks", errors: problems };
+    const status = method === "response" ? 400 : 200;
+    this.record(method, path, body, auth, status, answer);
+    res.writeHead(status, { "content-type": "application/json" });
+    res.end(JSON.stringify(answer));
+    return true;
+  }
+
+  /** Fails (after closing) if Ramp sent any payload that breaks Slack's Block Kit rules. */
+  override async close(): Promise<void> {
+    await super.close();
+    if (this.invalidPayloads.length === 0) return;
+    const list = this.invalidPayloads
+      .map((p) => `${p.method}:\n  ${p.problems.join("\n  ")}`)
+      .join("\n");
+    throw new Error(`Ramp sent Slack payloads that break Block Kit rules:\n${list}`);
   }
 
   /**

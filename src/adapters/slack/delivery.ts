@@ -51,7 +51,7 @@ export class SlackDelivery implements DeliveryChannel {
         : await this.channelFor(item.audience);
       if (channel === null) return null;
       if (item.delivery.type === "notice") {
-        return await this.post(channel, renderNotice(item.delivery.notice));
+        return await this.post(channel, renderNotice(item.delivery.notice, this.nl));
       }
       if (item.delivery.type === "review") {
         const { review } = item.delivery;

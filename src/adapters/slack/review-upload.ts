@@ -10,6 +10,7 @@ import { renderReviewDocument } from "../../review/document.ts";
 import { draftReviewShare, type ReviewLinker } from "../shared/review-share.ts";
 import { slackErrorCode } from "./errors.ts";
 import { reviewBlocks } from "./render/review.ts";
+import { fallbackText } from "./render/text.ts";
 
 /**
  * Uploads that no retry will make work: the workspace refuses the file, the app was installed
@@ -59,7 +60,7 @@ export async function postReview(
     );
     const posted = await client.chat.postMessage({
       channel,
-      text: view.fallback,
+      text: fallbackText(view.fallback),
       blocks: reviewBlocks(view, signed, { locale, timeZone, attached: false }) as never,
       unfurl_links: false,
     });

@@ -19,7 +19,8 @@ export type ChatCommand =
   | { kind: "tasks"; mine: boolean }
   | { kind: "decide"; situation: "A" | "B"; location?: string; reason?: string }
   | { kind: "evaluate"; text: string }
-  | { kind: "log"; text: string; tags: LogTag[] }
+  /** `unknownTags`: #words that are no known tag (kept in the text; the reply names them). */
+  | { kind: "log"; text: string; tags: LogTag[]; unknownTags: string[] }
   | { kind: "restored"; service: string }
   | { kind: "reclassify"; classification: Classification }
   | { kind: "stop"; note?: string }
@@ -124,8 +125,8 @@ export function parseChatCommand(raw: string): ChatCommand {
     case "evaluate":
       return tail ? { kind: "evaluate", text: tail } : missing(first, "evaluate");
     case "log": {
-      const { text: body, tags } = parseLogText(tail);
-      return body ? { kind: "log", text: body, tags } : missing(first, "log");
+      const { text: body, tags, unknownTags } = parseLogText(tail);
+      return body ? { kind: "log", text: body, tags, unknownTags } : missing(first, "log");
     }
     case "restored":
       return rest[0]

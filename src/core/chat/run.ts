@@ -3,12 +3,13 @@
 import type { Actor } from "../actor.ts";
 import type { CrisisEngine } from "../engine.ts";
 import { type ErrorView, RampError } from "../errors.ts";
-import type { Meeting } from "../model.ts";
+import { LOG_TAGS, type Meeting } from "../model.ts";
 import { buildReview } from "../review/build.ts";
 import { requireLeader } from "../run.ts";
 import { formatDateTime } from "../time.ts";
 import { type MeetingOption, meetingOptions, meetingPlace } from "../views/meeting.ts";
 import { type PersonalPart, phonesToCall, withoutPhones } from "../views/personal.ts";
+import { amount } from "../views/plural.ts";
 import type { IncidentCardView, StatusView, TaskGroup } from "../views/types.ts";
 import { declaredReply } from "./declared.ts";
 import { helpText } from "./help.ts";
@@ -159,10 +160,8 @@ export async function runChatCommand(
         await engine.log(actor, incident.id, command.text, command.tags);
         const tags =
           command.tags.length > 0 ? ` (${command.tags.map((t) => `#${t}`).join(" ")})` : "";
-        return {
-          kind: "text",
-          text: nl ? `In het logboek gezet${tags}.` : `Added to the log${tags}.`,
-        };
+        const done = nl ? `In het logboek gezet${tags}.` : `Added to the log${tags}.`;
+        return { kind: "text", text: `${done}${unknownTagsNote(command.unknownTags, nl)}` };
       }
       case "restored": {
         const incident = await engine.resolveIncident();
@@ -186,8 +185,8 @@ export async function runChatCommand(
         return {
           kind: "text",
           text: nl
-            ? `Incident ${incident.number} is afgesloten${open ? ` (${open} taken nog open)` : ""}. De tijdlijn is verzegeld.`
-            : `Incident ${incident.number} is closed${open ? ` (${open} tasks still open)` : ""}. The timeline is sealed.`,
+            ? `Incident ${incident.number} is afgesloten${open ? ` (${amount(open, "taak", "taken")} nog open)` : ""}. De tijdlijn is verzegeld.`
+            : `Incident ${incident.number} is closed${open ? ` (${amount(open, "task", "tasks")} still open)` : ""}. The timeline is sealed.`,
         };
       }
     }
@@ -350,4 +349,14 @@ async function startForm(engine: CrisisEngine, meeting: Meeting): Promise<ChatRe
   return report
     ? { kind: "start-form", description: report.text, meetings, meeting }
     : { kind: "start-form", meetings, meeting };
+}
+
+/** Named after a log entry whose #words are no known tag: they stayed text; here is the list. */
+function unknownTagsNote(unknown: string[], nl: boolean): string {
+  if (unknown.length === 0) return "";
+  const known = LOG_TAGS.map((t) => `#${t}`).join(", ");
+  const named = unknown.join(", ");
+  return nl
+    ? ` ${unknown.length === 1 ? `De tag ${named} is` : `De tags ${named} zijn`} niet herkend en ${unknown.length === 1 ? "bleef" : "bleven"} gewone tekst. Bekende tags: ${known}.`
+    : ` ${unknown.length === 1 ? `The tag ${named} was` : `The tags ${named} were`} not recognised and stayed plain text. Known tags: ${known}.`;
 }

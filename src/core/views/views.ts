@@ -6,6 +6,7 @@ import type { CardRef, Decision, Incident, IncidentService, Page, Task } from ".
 import { addMinutes, formatDateTime, formatRemaining } from "../time.ts";
 import { Labels } from "./labels.ts";
 import { meetingKind, meetingOption } from "./meeting.ts";
+import { amount } from "./plural.ts";
 import { taskCardView } from "./task-view.ts";
 import type {
   CardView,
@@ -163,8 +164,8 @@ export class Views {
       else summary.waiting += 1;
     }
     const summaryText = this.nl
-      ? `${summary.coming} komen, ${summary.declined} kunnen niet, ${summary.silent} geen antwoord, ${summary.waiting} wachten op antwoord; bij ${summary.escalated} ${summary.escalated === 1 ? "functie" : "functies"} een vervanger opgeroepen`
-      : `${summary.coming} coming, ${summary.declined} cannot come, ${summary.silent} no answer, ${summary.waiting} waiting; an alternate paged for ${summary.escalated} ${summary.escalated === 1 ? "function" : "functions"}`;
+      ? `${amount(summary.coming, "komt", "komen")}, ${amount(summary.declined, "kan niet", "kunnen niet")}, ${summary.silent} geen antwoord, ${amount(summary.waiting, "wacht", "wachten")} op antwoord; bij ${amount(summary.escalated, "functie", "functies")} een vervanger opgeroepen`
+      : `${summary.coming} coming, ${summary.declined} cannot come, ${summary.silent} no answer, ${summary.waiting} waiting; an alternate paged for ${amount(summary.escalated, "function", "functions")}`;
     return {
       kind: "paging",
       incidentId,
@@ -227,18 +228,28 @@ export class Views {
     const text = this.nl
       ? `U wordt opgeroepen voor de crisisstaf als ${dir.functionName(page.functionId)}. Kom naar ${where}${m.name}, ${m.address}${m.room ? ` (${m.room})` : ""}, tegen ${m.arriveBy}.`
       : `You are paged for the crisis staff as ${dir.functionName(page.functionId)}. Come to ${where}${m.name}, ${m.address}${m.room ? ` (${m.room})` : ""}, by ${m.arriveBy}.`;
-    // Answering stays possible after a first answer: someone who said "ik kom" may still fall out.
+    // Once answered the card shows the answer, not the question again; one button stays to
+    // change it: someone who said "ik kom" may still fall out (and the alternate is paged).
     const actions: ViewAction[] = closed
       ? []
-      : [
-          { action: "page.coming", subjectId: pageId, label: L.text("coming"), style: "primary" },
-          {
-            action: "page.declined",
-            subjectId: pageId,
-            label: L.text("declined"),
-            style: "danger",
-          },
-        ];
+      : page.status === "coming"
+        ? [{ action: "page.declined", subjectId: pageId, label: L.text("declineAfterAll") }]
+        : page.status === "declined"
+          ? [{ action: "page.coming", subjectId: pageId, label: L.text("comeAfterAll") }]
+          : [
+              {
+                action: "page.coming",
+                subjectId: pageId,
+                label: L.text("coming"),
+                style: "primary",
+              },
+              {
+                action: "page.declined",
+                subjectId: pageId,
+                label: L.text("declined"),
+                style: "danger",
+              },
+            ];
     return {
       kind: "page",
       pageId,

@@ -65,7 +65,7 @@ describeEachDatabase("Slack: a whole incident over HTTP", (target) => {
     const reply = await sent.reply();
     expect(reply.response_type).toBe("ephemeral");
     expect(reply.text).toBe(
-      "Incident 2026-001 is gestart; de crisisstaf wordt opgeroepen. Volgende stap: leg na de vergadering de evaluatie vast met /ramp evaluatie <toestand>; dan volgt de beslissing A of B.",
+      "Incident 2026-001 is gestart; de crisisstaf wordt opgeroepen. Volgende stap: leg na de vergadering de evaluatie vast met /ramp evaluatie &lt;toestand&gt;; dan volgt de beslissing A of B.",
     );
     expect(await s.count(`SELECT count(*) FROM "Incident"`)).toBe(1);
   });
@@ -88,7 +88,7 @@ describeEachDatabase("Slack: a whole incident over HTTP", (target) => {
     expect(blockText(incident)).toContain("Administratief Centrum Heidehof");
     const paging = await s.waitForMessage(channel, /^Oproeping crisisstaf: /);
     pagingTs = paging.ts;
-    expect(paging.text).toContain("1 komen");
+    expect(paging.text).toContain("1 komt, 0 kunnen niet");
     expect(paging.text).toContain("8 wachten op antwoord");
   });
 
@@ -233,7 +233,7 @@ describeEachDatabase("Slack: a whole incident over HTTP", (target) => {
   it("lets exactly one of two simultaneous claimers win; the other hears who has it, ephemerally", async () => {
     const card = await taskCard("b-tech-ict-middelen");
     const postedText = card.text;
-    expect(labels(card)).toEqual(["Opnemen", "Klaar", "Geblokkeerd"]);
+    expect(labels(card)).toEqual(["Opnemen", "Klaar", "Blokkeren…"]);
     const [bart, kevin] = await Promise.all([
       s.click(U.bart, card, "Opnemen"),
       s.click(U.kevin, card, "Opnemen"),

@@ -93,7 +93,7 @@ describe("Slack modals", () => {
     );
     expect(told.body).toMatchObject({ channel: "C0ALGEMEEN", user: U.pieter });
     expect(told.body.text).toBe(
-      "✅ Incident 2026-001 is gestart; de crisisstaf wordt opgeroepen. Volgende stap: leg na de vergadering de evaluatie vast met /ramp evaluatie <toestand>; dan volgt de beslissing A of B.",
+      "✅ Incident 2026-001 is gestart; de crisisstaf wordt opgeroepen. Volgende stap: leg na de vergadering de evaluatie vast met /ramp evaluatie &lt;toestand&gt;; dan volgt de beslissing A of B.",
     );
     const [incident] = await s.query(
       `SELECT classification, scope, description, "officeHours", meeting FROM "Incident"`,
@@ -126,13 +126,13 @@ describe("Slack modals", () => {
     expect(opened()).toHaveLength(1);
   });
 
-  it("opens the reason form from the Geblokkeerd button and blocks the task on submission", async () => {
+  it("opens the reason form from the Blokkeren… button and blocks the task on submission", async () => {
     const decided = await s.command(U.pieter, "besluit B");
     await decided.reply();
     const channel = await s.incidentChannel("ramp-2026-11-22-ransomware-op-de-servers");
     const card = await s.taskCard(channel, "b-tech-backups");
     const trigger = triggerId();
-    const click = await s.click(U.bart, card, "Geblokkeerd", { triggerId: trigger });
+    const click = await s.click(U.bart, card, "Blokkeren…", { triggerId: trigger });
     expect(click.status).toBe(200);
     const call = await s.fake.waitFor("the reason form", () => opened()[1]);
     expect(call.body.trigger_id).toBe(trigger);

@@ -37,7 +37,7 @@ describe("Slack: the meeting address", () => {
   it("explains a word it does not know after contactadres, and changes nothing", async () => {
     const sent = await s.command(U.pieter, "contactadres elders");
     expect(JSON.stringify(await sent.reply())).toContain(
-      "past hier niet. Gebruik: /ramp contactadres <primair|uitwijk> [reden]",
+      "past hier niet. Gebruik: /ramp contactadres &lt;primair|uitwijk&gt; [reden]",
     );
     expect(await meeting()).toBe("fallback");
   });

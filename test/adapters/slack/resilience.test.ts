@@ -44,7 +44,7 @@ describe("Slack: redeliveries and double clicks", () => {
       return r.length === 2 && r;
     });
     expect(replies.map((r) => r.text).sort()).toEqual([
-      "Incident 2026-001 is gestart; de crisisstaf wordt opgeroepen. Volgende stap: leg na de vergadering de evaluatie vast met /ramp evaluatie <toestand>; dan volgt de beslissing A of B.",
+      "Incident 2026-001 is gestart; de crisisstaf wordt opgeroepen. Volgende stap: leg na de vergadering de evaluatie vast met /ramp evaluatie &lt;toestand&gt;; dan volgt de beslissing A of B.",
       "⚠️ Er loopt al een incident (2026-001). Open een tweede enkel als het echt een ander incident is.",
     ]);
     for (const user of PAGED_AT_START)
@@ -223,15 +223,13 @@ describe("Slack: people, words and languages", () => {
     await s?.close();
   });
 
-  it("refuses someone who is not in the plan, in Dutch and English, only to them", async () => {
+  it("refuses someone who is not in the plan, in the plan's language only, only to them", async () => {
     const reply = await (await s.command(U.stranger, "status")).reply();
     expect(reply.response_type).toBe("ephemeral");
     expect(reply.text).toBe(
       "⚠️ U staat niet in het crisisplan. Vraag de coördinator om u toe te voegen.",
     );
-    expect(JSON.stringify(reply.blocks)).toContain(
-      "_You are not in the crisis plan. Ask the coordinator to add you._",
-    );
+    expect(JSON.stringify(reply.blocks)).not.toContain("You are not in the crisis plan");
   });
 
   it("refuses a click from someone who is not in the plan and leaves the page as it was", async () => {
@@ -260,9 +258,9 @@ describe("Slack: people, words and languages", () => {
     expect(reply.response_type).toBe("ephemeral");
     expect(reply.text).toBe('"vergadering" ken ik niet. Dit kan wel:');
     const blocks = JSON.stringify(reply.blocks);
-    expect(blocks).toContain(
-      '⚠️ \\"vergadering\\" ken ik niet. Dit kan wel:\\n_I don\'t know \\"vergadering\\". This is what works:_',
-    );
+    // In the plan's language only.
+    expect(blocks).toContain('"⚠️ \\"vergadering\\" ken ik niet. Dit kan wel:"');
+    expect(blocks).not.toContain("I don't know");
     expect(blocks).toContain("*Ramp — het rampenplan, live*");
     expect(blocks).toContain("`/ramp besluit A &lt;uitwijklocatie&gt;`");
   });
@@ -278,7 +276,7 @@ describe("Slack: people, words and languages", () => {
     expect(tasks.text).toBe("Taken — incident 2026-001");
     const blocks = JSON.stringify(tasks.blocks);
     expect(blocks).toContain("Zo nodig vervangende ICT-middelen aanvragen");
-    expect(blocks).toContain('"action_id":"ramp_task_claim"');
+    expect(blocks).toContain('"action_id":"ramp_task_claim:');
 
     // A claim from the ephemeral list works like one from the card. The list is sorted by
     // priority, then deadline: the first technical task is the one due first (8 h).
@@ -329,7 +327,7 @@ describe("Slack: unreachable when Ramp starts", () => {
     );
     const second = await s.command(U.pieter, "start groot Brand in het administratief centrum");
     expect((await second.reply()).text).toBe(
-      "Incident 2026-001 is gestart; de crisisstaf wordt opgeroepen. Volgende stap: leg na de vergadering de evaluatie vast met /ramp evaluatie <toestand>; dan volgt de beslissing A of B.",
+      "Incident 2026-001 is gestart; de crisisstaf wordt opgeroepen. Volgende stap: leg na de vergadering de evaluatie vast met /ramp evaluatie &lt;toestand&gt;; dan volgt de beslissing A of B.",
     );
     await s.waitForMessage(s.fake.dmOf(U.sofie), "Incident 2026-001");
     await (await s.command(U.pieter, "help")).reply();

@@ -165,7 +165,8 @@ describe("Teams commands", () => {
     expect(sent.status).toBe(200);
     const text = messageText(await t.replyTo(sent));
     expect(text).toBe(
-      "⚠️ U staat niet in het crisisplan. Vraag de coördinator om u toe te voegen.\nYou are not in the crisis plan. Ask the coordinator to add you.",
+      // In the plan's language only.
+      "⚠️ U staat niet in het crisisplan. Vraag de coördinator om u toe te voegen.",
     );
     const personal = personalMessage(t.fake.serviceUrl, { from: STRANGER, text: "status" });
     expect((await t.post(personal)).status).toBe(200);

@@ -139,7 +139,7 @@ describeEachDatabase("Teams: a whole incident over HTTP", (target) => {
     pagingCard = await t.fake.waitFor("the paging card", () => channelCard("paging"));
     expect(messageText(pagingCard)).toMatch(/^Oproeping crisisstaf\n/);
     expect(messageText(pagingCard)).toContain(
-      "1 komen, 0 kunnen niet, 0 geen antwoord, 8 wachten op antwoord",
+      "1 komt, 0 kunnen niet, 0 geen antwoord, 8 wachten op antwoord",
     );
     // Nothing went anywhere else in the channel.
     expect(t.fake.messagesInChannel(TEAM.id).every((m) => m.conversationId === thread)).toBe(true);
@@ -180,8 +180,9 @@ describeEachDatabase("Teams: a whole incident over HTTP", (target) => {
     });
     expect(sofie.text).toContain("Uw antwoord: Komt (zo 22 nov 09:00)");
     expect(katrien.text).toContain("Uw antwoord: Kan niet");
-    // One can still change one's mind: the buttons stay for the person paged.
-    expect(buttonLabels(sofie.card)).toEqual(["Ik kom", "Ik kan niet"]);
+    // The question is answered: one button stays, to change one's mind.
+    expect(buttonLabels(sofie.card)).toEqual(["Ik kan toch niet"]);
+    expect(buttonLabels(katrien.card)).toEqual(["Ik kom toch"]);
 
     // Katrien cannot come: her function's alternate is Johan, who is already coming, so he
     // covers it without a second page.
@@ -275,7 +276,7 @@ describeEachDatabase("Teams: a whole incident over HTTP", (target) => {
     expect(messageText(t.current(decision))).toContain("Situatie B");
   });
 
-  it("posts the task cards in priority order, each with Opnemen / Klaar / Geblokkeerd", async () => {
+  it("posts the task cards in priority order, each with Opnemen / Klaar / Blokkeren…", async () => {
     const ids = new Map<string, string>();
     for (const planTaskId of B_ORDER) ids.set(await taskId(planTaskId), planTaskId);
     const posted = t.fake
@@ -284,7 +285,7 @@ describeEachDatabase("Teams: a whole incident over HTTP", (target) => {
       .map((m) => ids.get(String(cardRef(m)!.taskId)));
     expect(posted).toEqual(B_ORDER);
     const card = await taskCard("b-tech-ict-middelen");
-    expect(labels(card)).toEqual(["Opnemen", "Klaar", "Geblokkeerd"]);
+    expect(labels(card)).toEqual(["Opnemen", "Klaar", "Blokkeren…"]);
   });
 
   it("lets exactly one of two simultaneous claimers win; the other's invoke response says who has it", async () => {
@@ -311,7 +312,7 @@ describeEachDatabase("Teams: a whole incident over HTTP", (target) => {
       /^🟦 \*\*Zo nodig vervangende ICT-middelen aanvragen\*\* — Opgenomen\n/,
     );
     expect(won.text).toContain(`Eigenaar: **${winnerName}**`);
-    expect(buttonLabels(won.card)).toEqual(["Klaar", "Vrijgeven", "Geblokkeerd"]);
+    expect(buttonLabels(won.card)).toEqual(["Klaar", "Vrijgeven", "Blokkeren…"]);
 
     // Everyone else's card is updated in place by the outbox, showing the owner.
     const claimed = await t.fake.waitFor("the channel's card showing the owner", () => {
@@ -338,13 +339,13 @@ describeEachDatabase("Teams: a whole incident over HTTP", (target) => {
     const forOwner = await t.refresh(owner, card);
     expect(forOwner.status).toBe(200);
     expect(forOwner.text).toContain("— Opgenomen");
-    expect(buttonLabels(forOwner.card)).toEqual(["Klaar", "Vrijgeven", "Geblokkeerd"]);
+    expect(buttonLabels(forOwner.card)).toEqual(["Klaar", "Vrijgeven", "Blokkeren…"]);
     const forOther = await t.refresh(other, card);
     expect(forOther.text).toBe(forOwner.text);
     expect(buttonLabels(forOther.card)).toEqual([]);
     // The coordinator may act on anyone's task.
     const forCoordinator = await t.refresh("pieter", card);
-    expect(buttonLabels(forCoordinator.card)).toEqual(["Klaar", "Vrijgeven", "Geblokkeerd"]);
+    expect(buttonLabels(forCoordinator.card)).toEqual(["Klaar", "Vrijgeven", "Blokkeren…"]);
     // Someone Teams shows the card to but who is not in the plan gets no buttons at all.
     const forStranger = await t.refresh(STRANGER, card);
     expect(forStranger.status).toBe(200);

@@ -75,8 +75,12 @@ describe("Teams card text", () => {
     expect(textBlocks(renderReply(declared!, true) as Json)[0]).toContain(
       "met @Ramp evaluatie _toestand_; dan volgt",
     );
+    // In the plan's language only.
     expect(cardText(renderReply(error!, true) as Json)).toBe(
-      '⚠️ Er ontbreekt iets na "evaluatie". Gebruik: @Ramp evaluatie _tekst_\nSomething is missing after "evaluation". Use: @Ramp evaluation _text_',
+      '⚠️ Er ontbreekt iets na "evaluatie". Gebruik: @Ramp evaluatie _tekst_',
+    );
+    expect(cardText(renderReply(error!, false) as Json)).toBe(
+      '⚠️ Something is missing after "evaluation". Use: @Ramp evaluation _text_',
     );
   });
 

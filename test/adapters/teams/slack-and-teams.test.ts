@@ -191,7 +191,7 @@ describeEachDatabase("Slack and Teams together, one incident", (target) => {
     expect(forBart.text).toContain("Eigenaar: **Kevin Dumon**");
     expect(buttonLabels(forBart.card)).toEqual([]);
     const forKevin = await t.refresh("kevin", t.current(teamsCard));
-    expect(buttonLabels(forKevin.card)).toEqual(["Klaar", "Vrijgeven", "Geblokkeerd"]);
+    expect(buttonLabels(forKevin.card)).toEqual(["Klaar", "Vrijgeven", "Blokkeren…"]);
     await t.settled();
     expect(slack.responsesTo(responseUrl)).toEqual([]);
   });

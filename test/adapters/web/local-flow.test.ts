@@ -77,7 +77,7 @@ describeEachDatabase("web: a whole incident in the local chat", (target) => {
     expect(text).toContain("Nog geen beslissing (situatie A of B)");
     expect(text).toContain("Oproeping crisisstaf");
     expect(text).toMatch(/Voorzitter Marleen Vandamme Opgeroepen, nog geen antwoord/);
-    expect(text).toContain("Incident 2026-001 gemeld: Brand in het administratief centrum");
+    expect(text).toContain("Incident 2026-001 gestart: Brand in het administratief centrum");
     // The review drafted from the timeline so far, for the coordinator's interim reports.
     const page = (await wall.get("/")).text;
     expect(page).toContain(
@@ -213,7 +213,7 @@ describeEachDatabase("web: a whole incident in the local chat", (target) => {
     expect(pastText).toContain("Afgesloten");
     // Newest first: the close above the declaration.
     const closedAt = pastText.indexOf("Incident afgesloten: Brand geblust");
-    const declaredAt = pastText.indexOf("Incident 2026-001 gemeld");
+    const declaredAt = pastText.indexOf("Incident 2026-001 gestart");
     expect(closedAt).toBeGreaterThan(0);
     expect(declaredAt).toBeGreaterThan(closedAt);
     // A closed incident offers no buttons.

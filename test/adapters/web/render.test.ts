@@ -5,6 +5,7 @@ import { serviceChart } from "../../../src/adapters/web/render/chart.ts";
 import { type RenderContext, renderContext } from "../../../src/adapters/web/render/context.ts";
 import { html, trusted } from "../../../src/adapters/web/render/html.ts";
 import { incidentCard } from "../../../src/adapters/web/render/incident.ts";
+import { errorBox } from "../../../src/adapters/web/render/reply.ts";
 import { describeEntry } from "../../../src/adapters/web/render/timeline.ts";
 import { words } from "../../../src/adapters/web/render/words.ts";
 import { PlanDirectory } from "../../../src/core/directory.ts";
@@ -74,6 +75,23 @@ describe("html", () => {
   });
 });
 
+describe("an error", () => {
+  const error = {
+    code: "not-in-plan" as const,
+    nl: "U staat niet in het crisisplan.",
+    en: "You are not in the crisis plan.",
+  };
+
+  it("is shown in the plan's language only", () => {
+    const nl = errorBox(ctxAt(T("09:00"), "nl"), error).value;
+    expect(nl).toContain("U staat niet in het crisisplan.");
+    expect(nl).not.toContain("You are not");
+    const en = errorBox(ctxAt(T("09:00"), "en"), error).value;
+    expect(en).toContain("You are not in the crisis plan.");
+    expect(en).not.toContain("U staat niet");
+  });
+});
+
 describe("the service chart", () => {
   const x = (svg: string, cls: string) =>
     Number(new RegExp(`class="${cls}"[^>]* x1="([\\d.]+)"`).exec(svg)?.[1]);
@@ -91,7 +109,7 @@ describe("the service chart", () => {
     expect(width(svg, "bar-running")).toBeCloseTo(166.7, 1);
     expect(svg).not.toContain("m-restored");
     expect(svg).toContain(
-      'aria-label="gemeld zo 22 nov 09:00; Deadline zo 22 nov 21:00; nu zo 22 nov 11:00"',
+      'aria-label="gestart zo 22 nov 09:00; Deadline zo 22 nov 21:00; nu zo 22 nov 11:00"',
     );
   });
 
@@ -177,6 +195,30 @@ describe("the timeline's sentences", () => {
       { serviceId: "sociale-dienst" },
       "Deadline gemist: Sociale dienst",
       "Deadline missed: Sociale dienst",
+    ],
+    [
+      "tasks.planned",
+      { situation: "B", tasks: ["t1"] },
+      "1 taak gepland voor situatie B",
+      "1 task planned for situation B",
+    ],
+    [
+      "tasks.planned",
+      { situation: "A", tasks: ["t1", "t2"] },
+      "2 taken gepland voor situatie A",
+      "2 tasks planned for situation A",
+    ],
+    [
+      "incident.declared",
+      {
+        number: "2026-001",
+        description: "Brand",
+        classification: "groot",
+        scope: "totaal",
+        planActivated: false,
+      },
+      "Incident 2026-001 gestart: Brand (groot, totaal)",
+      "Incident 2026-001 declared: Brand (groot, totaal)",
     ],
     [
       "incident.closed",

@@ -4,6 +4,7 @@ import { declaredReply } from "../../../core/chat/declared.ts";
 import type { Meeting, Scope } from "../../../core/model.ts";
 import type { Classification } from "../../../plan/schema.ts";
 import { CALLBACK_IDS, FIELDS, SLASH_COMMAND } from "../action-ids.ts";
+import { fallbackText } from "../render/text.ts";
 import { afterAck, type SlackContext } from "./context.ts";
 import { failureMessage } from "./failure.ts";
 
@@ -52,7 +53,8 @@ export function registerStartForm(app: App, ctx: SlackContext): void {
         meeting: (pick(FIELDS.meeting) ?? "primary") as Meeting,
       });
       const { text } = await declaredReply(ctx.engine, incident.id, SLASH_COMMAND);
-      await tell(`✅ ${text}`);
+      // Slack reads a message's text as mrkdwn: "<toestand>" in it must be escaped.
+      await tell(fallbackText(`✅ ${text}`));
     } catch (error) {
       const message = failureMessage(ctx, error, "start-form");
       await tell(message.text, message.blocks);

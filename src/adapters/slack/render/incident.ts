@@ -1,5 +1,14 @@
 import type { IncidentCardView } from "../../../core/views/types.ts";
-import { type Block, buttons, context, escapeMrkdwn, facts, header, section } from "./text.ts";
+import {
+  type Block,
+  buttons,
+  context,
+  escapeMrkdwn,
+  facts,
+  header,
+  section,
+  shorten,
+} from "./text.ts";
 
 const ICON = { zwak: "🟢", klein: "🟡", groot: "🟠", crisis: "🔴" } as const;
 
@@ -10,12 +19,17 @@ function meetingButtons(view: IncidentCardView, nl: boolean): Block | null {
   const elements = (block.elements as Block[]).map((button, i) => {
     const question = view.actions[i]?.confirm;
     if (!question) return button;
-    const plain = (text: string) => ({ type: "plain_text", text, emoji: true });
+    // Slack: a confirmation's title at most 100 characters, its text 300, its buttons 30.
+    const plain = (text: string, max = 30) => ({
+      type: "plain_text",
+      text: shorten(text, max),
+      emoji: true,
+    });
     return {
       ...button,
       confirm: {
-        title: plain(nl ? "Contactadres wijzigen?" : "Change the meeting address?"),
-        text: plain(question.slice(0, 300)),
+        title: plain(nl ? "Contactadres wijzigen?" : "Change the meeting address?", 100),
+        text: plain(question, 300),
         confirm: plain(nl ? "Wijzigen" : "Change"),
         deny: plain(nl ? "Annuleren" : "Cancel"),
       },

@@ -11,36 +11,61 @@ import { pageBlocks } from "./page.ts";
 import { pagingBlocks } from "./paging.ts";
 import { statusBlocks, taskListBlocks } from "./status.ts";
 import { taskBlocks } from "./task.ts";
-import { type Block, escapeMrkdwn, section } from "./text.ts";
+import {
+  type Block,
+  context,
+  countCuts,
+  escapeMrkdwn,
+  fallbackText,
+  MAX_MESSAGE_BLOCKS,
+  section,
+} from "./text.ts";
 
 export interface SlackMessage {
   text: string;
   blocks: Block[];
 }
 
+/**
+ * `text` is the plain fallback (escaped here); where a block had to be shortened, the message
+ * ends with where the full text is: the crisis board.
+ */
+function message(text: string, build: () => Block[], nl: boolean): SlackMessage {
+  const { result: blocks, cut } = countCuts(build);
+  if (cut) {
+    const hint = context(
+      nl
+        ? "✂️ Ingekort: de volledige tekst staat op het crisisbord (`/ramp bord`)."
+        : "✂️ Shortened: the full text is on the crisis board (`/ramp bord`).",
+    );
+    blocks.splice(MAX_MESSAGE_BLOCKS - 1, blocks.length, hint);
+  }
+  return { text: fallbackText(text), blocks };
+}
+
 export function renderCard(view: CardView, nl: boolean): SlackMessage {
   switch (view.kind) {
     case "incident":
-      return { text: view.title, blocks: incidentBlocks(view, nl) };
+      return message(view.title, () => incidentBlocks(view, nl), nl);
     case "paging":
-      return { text: `${view.title}: ${view.summaryText}`, blocks: pagingBlocks(view) };
+      return message(`${view.title}: ${view.summaryText}`, () => pagingBlocks(view), nl);
     case "page":
-      return { text: `${view.title} — ${view.text}`, blocks: pageBlocks(view, nl) };
+      return message(`${view.title} — ${view.text}`, () => pageBlocks(view, nl), nl);
     case "decision":
-      return { text: view.title, blocks: decisionBlocks(view, nl) };
+      return message(view.title, () => decisionBlocks(view, nl), nl);
     case "task":
-      return { text: `${view.title} — ${view.statusLabel}`, blocks: taskBlocks(view, nl) };
+      return message(`${view.title} — ${view.statusLabel}`, () => taskBlocks(view, nl), nl);
   }
 }
 
-export function renderNotice(notice: Notice): SlackMessage {
-  return { text: notice.text, blocks: noticeBlocks(notice) };
+export function renderNotice(notice: Notice, nl: boolean): SlackMessage {
+  return message(notice.text, () => noticeBlocks(notice), nl);
 }
 
-/** Both languages: the person may not read the plan's language (Dutch first). */
-export function renderError(error: ErrorView): SlackMessage {
-  const text = `⚠️ ${error.nl}`;
-  return { text, blocks: [section(`⚠️ ${escapeMrkdwn(error.nl)}\n_${escapeMrkdwn(error.en)}_`)] };
+/** In the plan's language only: a Dutch plan speaks Dutch. */
+export function renderError(error: ErrorView, nl: boolean): SlackMessage {
+  const text = `⚠️ ${nl ? error.nl : error.en}`;
+  return message(text, () => [section(escapeMrkdwn(text))], nl);
 }
 
 /**
@@ -54,7 +79,9 @@ export function renderReply(
 ): SlackMessage {
   const message = renderBody(reply, nl);
   if (!reply.personal) return message;
-  return { text: message.text, blocks: [...message.blocks, personalBlock(reply.personal, nl)] };
+  // Within Slack's 50 blocks: the personal part (a sign-in link) is never the one left out.
+  const blocks = message.blocks.slice(0, MAX_MESSAGE_BLOCKS - 1);
+  return { text: message.text, blocks: [...blocks, personalBlock(reply.personal, nl)] };
 }
 
 function personalBlock(part: PersonalPart, nl: boolean): Block {
@@ -67,29 +94,32 @@ function personalBlock(part: PersonalPart, nl: boolean): Block {
 function renderBody(reply: Exclude<ChatReply, { kind: "start-form" }>, nl: boolean): SlackMessage {
   switch (reply.kind) {
     case "declared":
-      return {
-        text: reply.text,
-        blocks: [section(`✅ ${escapeMrkdwn(reply.text)}`), ...incidentBlocks(reply.incident, nl)],
-      };
+      return message(
+        reply.text,
+        () => [section(`✅ ${escapeMrkdwn(reply.text)}`), ...incidentBlocks(reply.incident, nl)],
+        nl,
+      );
     case "status":
-      return { text: reply.view.title, blocks: statusBlocks(reply.view, nl) };
+      return message(reply.view.title, () => statusBlocks(reply.view, nl), nl);
     case "tasks":
-      return { text: reply.title, blocks: taskListBlocks(reply.title, reply.groups, nl) };
+      return message(reply.title, () => taskListBlocks(reply.title, reply.groups, nl), nl);
     case "text":
-      return { text: reply.text, blocks: [section(escapeMrkdwn(reply.text))] };
+      return message(reply.text, () => [section(escapeMrkdwn(reply.text))], nl);
     case "board": {
       // The board's address in local mode; a personal link is the reply's personal part.
       const link = reply.url
         ? `\n<${escapeMrkdwn(reply.url)}|${nl ? "Open het crisisbord" : "Open the crisis board"}>`
         : "";
-      return { text: reply.text, blocks: [section(`${escapeMrkdwn(reply.text)}${link}`)] };
+      return message(reply.text, () => [section(`${escapeMrkdwn(reply.text)}${link}`)], nl);
     }
     case "help": {
-      const blocks = [section(escapeMrkdwn(reply.text))];
-      if (reply.error) blocks.unshift(...renderError(reply.error).blocks);
-      return { text: reply.error ? reply.error.nl : reply.text, blocks };
+      const error = reply.error ? renderError(reply.error, nl) : null;
+      const help = message(reply.text, () => [section(escapeMrkdwn(reply.text))], nl);
+      if (!error || !reply.error) return help;
+      const said = fallbackText(nl ? reply.error.nl : reply.error.en);
+      return { text: said, blocks: [...error.blocks, ...help.blocks] };
     }
     case "error":
-      return renderError(reply.error);
+      return renderError(reply.error, nl);
   }
 }

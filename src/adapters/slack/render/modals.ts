@@ -2,17 +2,29 @@
 import type { Meeting } from "../../../core/model.ts";
 import type { MeetingOption } from "../../../core/views/meeting.ts";
 import { CALLBACK_IDS, FIELDS } from "../action-ids.ts";
-import type { Block } from "./text.ts";
+import { type Block, esc, shorten } from "./text.ts";
 
-const option = (value: string, text: string) => ({ text: { type: "plain_text", text }, value });
-const plain = (text: string) => ({ type: "plain_text", text, emoji: true });
+/** A task title in the form: escaped it may grow fivefold, still well within a section's 3000. */
+const TITLE_MAX = 500;
+
+/** Slack: an option's text at most 75 characters; a modal's title and its buttons 24. */
+const option = (value: string, text: string) => ({
+  text: { type: "plain_text", text: shorten(text, 75) },
+  value,
+});
+const plain = (text: string, max = 2000) => ({
+  type: "plain_text",
+  text: shorten(text, max),
+  emoji: true,
+});
+const modalTitle = (text: string) => plain(text, 24);
 
 /** Each address with its name and street (Slack allows 75 characters per line), one preselected. */
 function meetingField(nl: boolean, form: { meetings: MeetingOption[]; meeting: Meeting }): Block {
   const choice = (m: MeetingOption) => ({
-    text: plain(`${m.kind} — ${m.name}`.slice(0, 75)),
+    text: plain(`${m.kind} — ${m.name}`, 75),
     value: m.meeting,
-    description: plain(m.address.slice(0, 75)),
+    description: plain(m.address, 75),
   });
   const selected = form.meetings.find((m) => m.meeting === form.meeting) ?? form.meetings[0]!;
   return {
@@ -44,9 +56,9 @@ export function startModal(
     type: "modal",
     callback_id: CALLBACK_IDS.startForm,
     private_metadata: JSON.stringify({ channelId }),
-    title: plain(nl ? "Incident melden" : "Declare incident"),
-    submit: plain(nl ? "Starten" : "Start"),
-    close: plain(nl ? "Annuleren" : "Cancel"),
+    title: modalTitle(nl ? "Incident melden" : "Declare incident"),
+    submit: modalTitle(nl ? "Starten" : "Start"),
+    close: modalTitle(nl ? "Annuleren" : "Cancel"),
     blocks: [
       {
         type: "input",
@@ -103,7 +115,7 @@ export function startModal(
           type: "plain_text_input",
           action_id: FIELDS.description.action,
           max_length: 500,
-          ...(description ? { initial_value: description.slice(0, 500) } : {}),
+          ...(description ? { initial_value: shorten(description, 500) } : {}),
           placeholder: plain(
             nl
               ? "bv. Brand in het administratief centrum"
@@ -138,11 +150,15 @@ export function blockReasonModal(nl: boolean, taskId: string, title: string): Bl
     type: "modal",
     callback_id: CALLBACK_IDS.blockReason,
     private_metadata: JSON.stringify({ taskId }),
-    title: plain(nl ? "Taak geblokkeerd" : "Task blocked"),
-    submit: plain(nl ? "Opslaan" : "Save"),
-    close: plain(nl ? "Annuleren" : "Cancel"),
+    title: modalTitle(nl ? "Taak blokkeren" : "Block task"),
+    submit: modalTitle(nl ? "Opslaan" : "Save"),
+    close: modalTitle(nl ? "Annuleren" : "Cancel"),
     blocks: [
-      { type: "section", text: { type: "mrkdwn", text: `*${title.replaceAll("*", "")}*` } },
+      // The title is plan text: escaped, so a title like "<NAS-01> herstellen" is not read as a link.
+      {
+        type: "section",
+        text: { type: "mrkdwn", text: `*${esc(title.replaceAll("*", ""), TITLE_MAX)}*` },
+      },
       {
         type: "input",
         block_id: FIELDS.reason.block,

@@ -1,28 +1,108 @@
-// Block Kit building blocks shared by the renderers.
+// Block Kit building blocks shared by the renderers. Text from the plan and from people is
+// shortened first (between graphemes, so never half an emoji), then escaped once, here.
 import type { Meeting } from "../../../core/model.ts";
 import type { Fact, ViewAction } from "../../../core/views/types.ts";
 import { ACTION_IDS } from "../action-ids.ts";
 
 export type Block = Record<string, unknown>;
 
-/** Slack mrkdwn treats &, < and > specially; everything from people goes through this. */
+/** Slack's documented limits for what Ramp renders. */
+export const LIMITS = {
+  header: 150,
+  mrkdwn: 3000,
+  field: 2000,
+  button: 75,
+  /** A message's `text`: Slack truncates at 40,000 and recommends at most 4,000. */
+  fallback: 3000,
+} as const;
+
+const ELLIPSIS = "…";
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/**
+ * How many texts were shortened since the last `countCuts`: rendering is synchronous, so a
+ * message's renderer learns whether it should point to the full text.
+ */
+let cuts = 0;
+
+/** Runs `render` and tells whether it shortened any text. */
+export function countCuts<T>(render: () => T): { result: T; cut: boolean } {
+  const before = cuts;
+  const result = render();
+  return { result, cut: cuts > before };
+}
+
+/** Pieces to cut between: graphemes, with entities (`&amp;`) and `<…>` links kept whole. */
+function* pieces(text: string, keepWhole: RegExp | null): Generator<string> {
+  let last = 0;
+  if (keepWhole) {
+    for (const match of text.matchAll(keepWhole)) {
+      for (const { segment } of graphemes.segment(text.slice(last, match.index))) yield segment;
+      yield match[0];
+      last = match.index + match[0].length;
+    }
+  }
+  for (const { segment } of graphemes.segment(text.slice(last))) yield segment;
+}
+
+function cut(text: string, max: number, keepWhole: RegExp | null): string {
+  if (text.length <= max) return text;
+  let out = "";
+  for (const piece of pieces(text, keepWhole)) {
+    if (out.length + piece.length + ELLIPSIS.length > max) break;
+    out += piece;
+  }
+  return `${out.trimEnd()}${ELLIPSIS}`;
+}
+
+/** At most `max` characters (UTF-16 units, as Slack counts), cut between graphemes, with "…". */
+export function shorten(text: string, max: number): string {
+  if (text.length > max) cuts += 1;
+  return cut(text, max, null);
+}
+
+const MRKDWN_TOKEN = /&(?:amp|lt|gt);|<[^<>\n]*>/g;
+
+/** Escaped mrkdwn at most `max` long, never cut inside `&amp;` or a `<…>` link. */
+export function fitMrkdwn(mrkdwn: string, max: number): string {
+  if (mrkdwn.length > max) cuts += 1;
+  return cut(mrkdwn, max, MRKDWN_TOKEN);
+}
+
+/** Slack mrkdwn treats &, < and > specially; everything from the plan and people goes through this. */
 export function escapeMrkdwn(text: string): string {
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 }
 
+/** Plan or user text for mrkdwn: shortened to `max` first (if given), then escaped. */
+export function esc(text: string, max?: number): string {
+  return escapeMrkdwn(max === undefined ? text : shorten(text, max));
+}
+
+/**
+ * A message's `text` (notifications, screen readers, clients without blocks): Slack reads it as
+ * mrkdwn too, so escaped; shortened without pointing to the rest (the blocks do that).
+ */
+export function fallbackText(text: string): string {
+  return escapeMrkdwn(cut(text, LIMITS.fallback, null));
+}
+
+/** Slack allows 50 blocks per message (100 in a modal). */
+export const MAX_MESSAGE_BLOCKS = 50;
+
 export const header = (text: string): Block => ({
   type: "header",
-  text: { type: "plain_text", text: text.slice(0, 150), emoji: true },
+  text: { type: "plain_text", text: shorten(text, LIMITS.header), emoji: true },
 });
 
 export const section = (mrkdwn: string): Block => ({
   type: "section",
-  text: { type: "mrkdwn", text: mrkdwn.slice(0, 3000) },
+  text: { type: "mrkdwn", text: fitMrkdwn(mrkdwn, LIMITS.mrkdwn) },
 });
 
 export const context = (mrkdwn: string): Block => ({
   type: "context",
-  elements: [{ type: "mrkdwn", text: mrkdwn.slice(0, 3000) }],
+  elements: [{ type: "mrkdwn", text: fitMrkdwn(mrkdwn, LIMITS.mrkdwn) }],
 });
 
 export const divider = (): Block => ({ type: "divider" });
@@ -32,7 +112,7 @@ export function facts(list: Fact[]): Block {
     type: "section",
     fields: list.slice(0, 10).map((f) => ({
       type: "mrkdwn",
-      text: `*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`,
+      text: fitMrkdwn(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, LIMITS.field),
     })),
   };
 }
@@ -77,7 +157,7 @@ export function buttons(actions: ViewAction[], blockId?: string): Block | null {
         actions.filter((a) => a.action === action.action).length > 1
           ? `${ACTION_IDS[action.action]}:${i}`
           : ACTION_IDS[action.action],
-      text: { type: "plain_text", text: action.label.slice(0, 75), emoji: true },
+      text: { type: "plain_text", text: shorten(action.label, LIMITS.button), emoji: true },
       value: actionValue(action),
       ...(action.style ? { style: action.style } : {}),
     })),

@@ -2,6 +2,7 @@
 import type { ChatReply, PersonalPart } from "../../../core/chat/run.ts";
 import type { ErrorView } from "../../../core/errors.ts";
 import type { Notice } from "../../../core/model.ts";
+import { amount } from "../../../core/views/plural.ts";
 import type { CardView } from "../../../core/views/types.ts";
 import { decisionCard } from "./decision.ts";
 import {
@@ -40,16 +41,9 @@ export function renderNotice(notice: Notice): AdaptiveCard {
   return card([text(paragraphs(notice.text))]);
 }
 
-/** Dutch first, English below: the person may not read the plan's language. */
-export function renderError(error: ErrorView): AdaptiveCard {
-  return card([
-    text(`⚠️ ${paragraphs(error.nl)}`, { color: "Attention" }),
-    subtle(paragraphs(error.en)),
-  ]);
-}
-
-export function errorText(error: ErrorView): string {
-  return `${error.nl} / ${error.en}`;
+/** In the plan's language only: a Dutch plan speaks Dutch. */
+export function renderError(error: ErrorView, nl: boolean): AdaptiveCard {
+  return card([text(`⚠️ ${paragraphs(nl ? error.nl : error.en)}`, { color: "Attention" })]);
 }
 
 /**
@@ -106,7 +100,11 @@ function renderBody(reply: Exclude<ChatReply, { kind: "start-form" }>, nl: boole
         ...(decisions.length > 0
           ? [text(`**${nl ? "Besluitenlijst" : "Decisions"}**`), ...decisions]
           : []),
-        subtle(nl ? `${v.openTasks} taken nog niet klaar` : `${v.openTasks} tasks not done yet`),
+        subtle(
+          nl
+            ? `${amount(v.openTasks, "taak", "taken")} nog niet klaar`
+            : `${amount(v.openTasks, "task", "tasks")} not done yet`,
+        ),
       ]);
     }
     case "tasks": {
@@ -142,10 +140,10 @@ function renderBody(reply: Exclude<ChatReply, { kind: "start-form" }>, nl: boole
     }
     case "help": {
       const body = helpBody(reply.text);
-      if (reply.error) body.unshift(...(renderError(reply.error).body as never[]));
+      if (reply.error) body.unshift(...(renderError(reply.error, nl).body as never[]));
       return card(body);
     }
     case "error":
-      return renderError(reply.error);
+      return renderError(reply.error, nl);
   }
 }

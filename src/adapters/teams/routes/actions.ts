@@ -58,7 +58,7 @@ export async function onStart(
     if (!isPersonal(context)) await ctx.conversations.rememberIncident(context, incident.id);
     return renderReply(await declaredReply(ctx.engine, incident.id, TEAMS_PREFIX), ctx.nl);
   } catch (error) {
-    return renderError(failureView(ctx, error, "start"));
+    return renderError(failureView(ctx, error, "start"), ctx.nl);
   }
 }
 
@@ -95,7 +95,7 @@ export async function onAction(
       const why = paragraphs(ctx.nl ? view.nl : view.en);
       return { ...current, body: [text(`⚠️ ${why}`, { color: "Attention" }), ...body] };
     } catch {
-      return renderError(view);
+      return renderError(view, ctx.nl);
     }
   }
 }

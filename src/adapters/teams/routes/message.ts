@@ -49,6 +49,6 @@ export async function onMessage(context: TurnContext, ctx: TeamsContext): Promis
     }
     await send(renderReply(reply, ctx.nl));
   } catch (error) {
-    await send(renderError(failureView(ctx, error, "message")));
+    await send(renderError(failureView(ctx, error, "message"), ctx.nl));
   }
 }

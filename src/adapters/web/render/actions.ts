@@ -35,5 +35,5 @@ export function actionButtons(ctx: RenderContext, actions: ViewAction[]): Html {
 /** Blocking needs a reason: a disclosure with a labelled field, keyboard-operable without script. */
 function reasonForm(ctx: RenderContext, action: ViewAction): Html {
   const id = ctx.nextId("reason");
-  return html`<details class="reason"><summary class="btn btn-danger">${action.label}…</summary><form method="post" action="${ACTIONS_PATH}" data-enhance>${hiddenFields(ctx)}<label for="${id}">${ctx.w("blockAsk")}</label><input id="${id}" name="reason" required maxlength="500" autocomplete="off">${button(action, ctx.w("blockSend"))}</form></details>`;
+  return html`<details class="reason"><summary class="btn btn-danger">${action.label}</summary><form method="post" action="${ACTIONS_PATH}" data-enhance>${hiddenFields(ctx)}<label for="${id}">${ctx.w("blockAsk")}</label><input id="${id}" name="reason" required maxlength="500" autocomplete="off">${button(action, ctx.w("blockSend"))}</form></details>`;
 }

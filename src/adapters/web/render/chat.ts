@@ -52,7 +52,7 @@ function item(ctx: RenderContext, entry: FeedItem): Html {
           : ""
       }</li>`;
     case "failed":
-      return html`<li class="msg msg-failed"><div class="reply"><p class="only-you">${w("onlyYou")}</p>${errorBox(entry.error)}</div></li>`;
+      return html`<li class="msg msg-failed"><div class="reply"><p class="only-you">${w("onlyYou")}</p>${errorBox(ctx, entry.error)}</div></li>`;
     case "card":
       return html`<li class="msg msg-card">${card(ctx, entry.view)}</li>`;
     case "notice":

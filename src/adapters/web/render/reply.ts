@@ -3,6 +3,7 @@ import type { ChatReply } from "../../../core/chat/run.ts";
 import type { ErrorView } from "../../../core/errors.ts";
 import type { Meeting } from "../../../core/model.ts";
 import type { MeetingOption } from "../../../core/views/meeting.ts";
+import { amount } from "../../../core/views/plural.ts";
 import type { StatusView } from "../../../core/views/types.ts";
 import { CLASSIFICATIONS } from "../../../plan/schema.ts";
 import { hiddenFields } from "./actions.ts";
@@ -13,9 +14,9 @@ import { incidentCard } from "./incident.ts";
 import { pagingCard } from "./paging.ts";
 import { taskCard } from "./task.ts";
 
-/** Both languages: the reader may not read the plan's language (Dutch first). */
-export function errorBox(error: ErrorView): Html {
-  return html`<div class="error-box"><p>${error.nl}</p><p lang="en" class="subtle">${error.en}</p></div>`;
+/** In the plan's language only: a Dutch plan speaks Dutch. */
+export function errorBox(ctx: Pick<RenderContext, "locale">, error: ErrorView): Html {
+  return html`<div class="error-box"><p>${ctx.locale === "nl" ? error.nl : error.en}</p></div>`;
 }
 
 /** The help text's `code` and *bold*, on text escaped first. */
@@ -36,7 +37,7 @@ function statusReply(ctx: RenderContext, view: StatusView): Html {
   return html`${incidentCard(ctx, view.incident)}${pagingCard(ctx, view.paging)}
 ${view.services.length > 0 ? html`<h4>${w("services")}</h4><ol class="service-lines">${view.services.map((s) => html`<li>${s.name} — ${w("deadline")} ${s.deadline}${s.restored ? html` — ${w("restored")} ${s.restoredAt}` : ` — ${s.remaining}`}</li>`)}</ol>` : ""}
 ${decisionHistory(ctx, { kind: "decision", incidentId: view.incidentId, title: "", current: null, evaluation: null, actions: [], history: view.decisions })}
-<p class="subtle">${ctx.locale === "nl" ? `${view.openTasks} taken nog niet klaar` : `${view.openTasks} tasks not done yet`}</p>`;
+<p class="subtle">${ctx.locale === "nl" ? `${amount(view.openTasks, "taak", "taken")} nog niet klaar` : `${amount(view.openTasks, "task", "tasks")} not done yet`}</p>`;
 }
 
 /** The plan's two meeting addresses, each with its name and street; one preselected. */
@@ -103,8 +104,8 @@ function replyBody(ctx: RenderContext, reply: ChatReply): Html {
     case "text":
       return html`<p>${reply.text}</p>`;
     case "help":
-      return html`${reply.error ? errorBox(reply.error) : ""}${helpMarkup(reply.text)}`;
+      return html`${reply.error ? errorBox(ctx, reply.error) : ""}${helpMarkup(reply.text)}`;
     case "error":
-      return errorBox(reply.error);
+      return errorBox(ctx, reply.error);
   }
 }

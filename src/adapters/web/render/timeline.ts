@@ -2,6 +2,7 @@
 import type { PlanDirectory } from "../../../core/directory.ts";
 import type { TimelineEntry } from "../../../core/model.ts";
 import { formatDateTime } from "../../../core/time.ts";
+import { amount } from "../../../core/views/plural.ts";
 import type { RenderContext } from "./context.ts";
 import { type Html, html } from "./html.ts";
 
@@ -28,7 +29,7 @@ export function describeEntry(
   switch (entry.type) {
     case "incident.declared": {
       const base = t(
-        `Incident ${str(d.number)} gemeld: ${str(d.description)} (${str(d.classification)}, ${str(d.scope)})`,
+        `Incident ${str(d.number)} gestart: ${str(d.description)} (${str(d.classification)}, ${str(d.scope)})`,
         `Incident ${str(d.number)} declared: ${str(d.description)} (${str(d.classification)}, ${str(d.scope)})`,
       );
       const meeting = d.meeting as Data | undefined;
@@ -102,8 +103,8 @@ export function describeEntry(
     case "tasks.planned": {
       const n = Array.isArray(d.tasks) ? d.tasks.length : 0;
       return t(
-        `${n} taken gepland voor situatie ${str(d.situation)}`,
-        `${n} tasks planned for situation ${str(d.situation)}`,
+        `${amount(n, "taak", "taken")} gepland voor situatie ${str(d.situation)}`,
+        `${amount(n, "task", "tasks")} planned for situation ${str(d.situation)}`,
       );
     }
     case "task.claimed":

@@ -41,7 +41,7 @@ const WORDS = {
   restoredLate: ["hersteld na de deadline", "restored after the deadline"],
   restoredInTime: ["hersteld binnen de RTO", "restored within the RTO"],
   now: ["nu", "now"],
-  declaredShort: ["gemeld", "declared"],
+  declaredShort: ["gestart", "declared"],
   tasksWord: ["taken", "tasks"],
   tasksOpen: ["open", "open"],
   tasksClaimed: ["opgenomen", "claimed"],
