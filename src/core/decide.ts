@@ -9,6 +9,7 @@ import { RampError, requiredText } from "./errors.ts";
 import type { Decision, Incident, IncidentService, Task } from "./model.ts";
 import { onIncident, requireLeader } from "./run.ts";
 import { addHours } from "./time.ts";
+import { byUrgency } from "./views/order.ts";
 import type { Work } from "./work.ts";
 
 export interface DecideInput {
@@ -139,11 +140,9 @@ async function replan(work: Work, incident: Incident, situation: SituationId): P
     await tx.services.insertMany(services);
     await tx.tasks.insertMany(tasks);
   }
-  // Cards go out grouped by phase, then in priority order.
+  // Cards go out grouped by phase, then in the board's order (nearest deadline first).
   const PHASES = ["technisch", "organisatorisch"];
-  tasks.sort(
-    (a, b) => PHASES.indexOf(a.phase) - PHASES.indexOf(b.phase) || a.priority - b.priority,
-  );
+  tasks.sort((a, b) => PHASES.indexOf(a.phase) - PHASES.indexOf(b.phase) || byUrgency(a, b));
   for (const task of tasks) {
     scheduleTaskJobs(work, task);
     work.refresh({ kind: "task", taskId: task.id });

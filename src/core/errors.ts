@@ -69,12 +69,16 @@ const MESSAGES = {
     en: () => "This task does not exist (any more).",
   },
   "task-claimed": {
-    nl: (p) => `Al opgenomen door ${p.name}.`,
-    en: (p) => `Already claimed by ${p.name}.`,
+    nl: (p) =>
+      `Al opgenomen door ${p.name}.${p.leaders ? ` Overnemen kan als ${p.name} de taak vrijgeeft, of via de coördinator of een plaatsvervanger: ${p.leaders}.` : ""}`,
+    en: (p) =>
+      `Already claimed by ${p.name}.${p.leadersEn ? ` To take it over, ask ${p.name} to release it, or ask the coordinator or a deputy: ${p.leadersEn}.` : ""}`,
   },
   "task-not-yours": {
-    nl: (p) => `Deze taak is van ${p.name}. Enkel die persoon of de coördinator kan dit doen.`,
-    en: (p) => `This task belongs to ${p.name}. Only they or the coordinator can do this.`,
+    nl: (p) =>
+      `Deze taak is van ${p.name}. Enkel ${p.name}${p.leaders ? ` of de coördinator of een plaatsvervanger (${p.leaders})` : ""} kan dit doen.`,
+    en: (p) =>
+      `This task belongs to ${p.name}. Only ${p.name}${p.leadersEn ? ` or the coordinator or a deputy (${p.leadersEn})` : ""} can do this.`,
   },
   "task-state": {
     nl: (p) => `Dat kan niet: de taak is ${p.status}.`,

@@ -19,6 +19,27 @@ const STATUS_NL: Record<TaskStatus, string> = {
   cancelled: "geannuleerd",
 };
 
+/**
+ * A refusal names who can act instead: the owner, and the coordinator and deputies (who may act
+ * on anyone's task), so the person knows whom to ask.
+ */
+export function whoCanAct(
+  ctx: EngineContext,
+  ownerId: string | null,
+): { name: string; leaders: string; leadersEn: string } {
+  const names = ctx.dir.leaders.filter((id) => id !== ownerId).map((id) => ctx.dir.name(id));
+  return {
+    name: ctx.dir.name(ownerId),
+    leaders: orList(names, "of"),
+    leadersEn: orList(names, "or"),
+  };
+}
+
+function orList(names: string[], or: string): string {
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")} ${or} ${names.at(-1)}`;
+}
+
 export async function actOnTask(
   ctx: EngineContext,
   actor: Actor,
@@ -36,13 +57,13 @@ export async function actOnTask(
     const mine = task.ownerId === me;
     const requireOwner = () => {
       if (task.ownerId && !mine && !leader)
-        throw new RampError("task-not-yours", { name: ctx.dir.name(task.ownerId) });
+        throw new RampError("task-not-yours", whoCanAct(ctx, task.ownerId));
     };
     switch (action) {
       case "claim":
         if (mine && task.status !== "open") return task; // double click, retried delivery
         if (task.status === "claimed" || task.status === "blocked") {
-          throw new RampError("task-claimed", { name: ctx.dir.name(task.ownerId) });
+          throw new RampError("task-claimed", whoCanAct(ctx, task.ownerId));
         }
         requireStatus(task, ["open"]);
         return change(
@@ -189,7 +210,7 @@ async function change(
   );
   if (!won || !after) {
     // Only reachable if the incident lock did not serialise us; tell the person who has it.
-    throw new RampError("task-claimed", { name: work.ctx.dir.name(after?.ownerId) });
+    throw new RampError("task-claimed", whoCanAct(work.ctx, after?.ownerId ?? null));
   }
   work.record({
     type,

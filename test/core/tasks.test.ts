@@ -55,9 +55,21 @@ describeEachDatabase("working on tasks", (target) => {
     expect((await t.engine.task(t.as(BART), restore.id, "claim")).version).toBe(claimed.version);
     expect(await entries(t, incident.id, "task.claimed")).toHaveLength(1);
 
-    const taken = { code: "task-claimed", params: { name: "Bart Lannoo" } };
-    const notYours = { code: "task-not-yours", params: { name: "Bart Lannoo" } };
+    // A refusal names who can act instead: the owner, the coordinator and the deputies.
+    const leaders = "Pieter Declercq of Sofie Vermeulen";
+    const taken = { code: "task-claimed", params: { name: "Bart Lannoo", leaders } };
+    const notYours = { code: "task-not-yours", params: { name: "Bart Lannoo", leaders } };
     await expect(t.engine.task(t.as(KEVIN), restore.id, "claim")).rejects.toMatchObject(taken);
+    const refusal = await t.engine.task(t.as(KEVIN), restore.id, "claim").catch((e) => e.view());
+    expect(refusal).toEqual({
+      code: "task-claimed",
+      nl: "Al opgenomen door Bart Lannoo. Overnemen kan als Bart Lannoo de taak vrijgeeft, of via de coördinator of een plaatsvervanger: Pieter Declercq of Sofie Vermeulen.",
+      en: "Already claimed by Bart Lannoo. To take it over, ask Bart Lannoo to release it, or ask the coordinator or a deputy: Pieter Declercq or Sofie Vermeulen.",
+    });
+    const notHis = await t.engine.task(t.as(KEVIN), restore.id, "release").catch((e) => e.view());
+    expect(notHis.nl).toBe(
+      "Deze taak is van Bart Lannoo. Enkel Bart Lannoo of de coördinator of een plaatsvervanger (Pieter Declercq of Sofie Vermeulen) kan dit doen.",
+    );
     await expect(t.engine.task(t.as(KEVIN), restore.id, "release")).rejects.toMatchObject(notYours);
     await expect(t.engine.task(t.as(KEVIN), restore.id, "complete")).rejects.toMatchObject(
       notYours,

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { describeEachDatabase } from "../support/databases.ts";
 import { createTestEngine } from "../support/engine.ts";
-import { at, COORDINATOR, declare, freshEngine, taskOf } from "./fixtures.ts";
+import { at, COORDINATOR, declare, freshEngine, pageOf, taskOf } from "./fixtures.ts";
 
 describeEachDatabase("the status view", (target) => {
   it("shows the incident, services by priority with RTO deadlines in Brussels time, tasks per phase and paging", async () => {
@@ -90,7 +90,8 @@ describeEachDatabase("the status view", (target) => {
       ["technisch", "Technische fase"],
       ["organisatorisch", "Organisatorische fase"],
     ]);
-    // By priority of the service (tasks without one last), then by deadline.
+    // Unfinished first, then the nearest deadline (the service's priority breaks a tie): the
+    // most urgent task leads its phase, and a done one goes to the end.
     expect(view.groups[0]!.tasks.map((x) => x.planTaskId)).toEqual([
       "b-tech-internet-telefonie",
       "b-tech-backups",
@@ -98,29 +99,40 @@ describeEachDatabase("the status view", (target) => {
       "b-tech-restore",
     ]);
     expect(view.groups[1]!.tasks.map((x) => x.planTaskId)).toEqual([
-      "b-org-maaltijden",
-      "b-org-onthaal",
-      "b-org-sociale-dienst",
-      "b-org-residentie",
-      "b-org-betalingen",
       "b-org-externe-communicatie",
       "b-org-personeel-informeren",
+      "b-org-onthaal",
+      "b-org-sociale-dienst",
       "b-org-verzekeraar",
+      "b-org-residentie",
+      "b-org-betalingen",
       "b-org-coordinatie",
+      "b-org-maaltijden",
     ]);
+    for (const group of view.groups) {
+      const open = group.tasks.filter((x) => x.status !== "done").map((x) => x.deadlineAt);
+      expect(open).toEqual([...open].sort());
+    }
     expect(view.groups[0]!.tasks[0]).toMatchObject({
       status: "claimed",
       ownerName: "Bart Lannoo",
       deadline: "zo 22 nov 06:00",
+      deadlineAt: at(8).toISOString(),
       remaining: "nog 6 u",
       overdue: false,
       service: null,
     });
-    expect(view.groups[1]!.tasks[0]).toMatchObject({
+    expect(view.groups[1]!.tasks.at(-1)).toMatchObject({
+      planTaskId: "b-org-maaltijden",
       status: "done",
       remaining: "",
       service: { id: "dienstverlening", priority: 1 },
     });
+    // The chat's task list is the board's, in the same order.
+    const listed = await t.engine.views.tasks(incident.id);
+    expect(listed.map((g) => g.tasks.map((x) => x.taskId))).toEqual(
+      view.groups.map((g) => g.tasks.map((x) => x.taskId)),
+    );
     expect(view.openTasks).toBe(12);
     expect(view.paging.summary).toEqual({
       coming: 1,
@@ -153,5 +165,83 @@ describeEachDatabase("the status view", (target) => {
       ["verhuur-residentie", "ma 26 okt 22:00", "2026-10-26T21:00:00.000Z"],
       ["ondersteunende-diensten", "ma 26 okt 22:00", "2026-10-26T21:00:00.000Z"],
     ]);
+  });
+});
+
+describeEachDatabase("the attention view", (target) => {
+  it("puts blocked tasks, passed deadlines, unanswered pages, the next deadline and the viewer's own tasks first", async () => {
+    const { t } = await freshEngine(target);
+    const incident = await declare(t);
+    const before = await t.engine.views.attention(incident.id, "bart-lannoo");
+    expect(before.title).toBe("Nu aandacht nodig");
+    expect(before.groups.map((g) => [g.key, g.label, g.lines.length])).toEqual([
+      ["unanswered", "Oproepen zonder antwoord", 8],
+    ]);
+    expect(before.next).toBeNull();
+    expect(before.mine).toEqual({
+      label: "Mijn taken",
+      empty: "U heeft geen taken opgenomen. Neem er een op bij Taken.",
+      tasks: [],
+    });
+    expect((await t.engine.views.attention(incident.id, null)).mine).toBeNull();
+
+    const chair = await pageOf(t, incident.id, "voorzitter");
+    await t.engine.answerPage(t.as(chair.personId), chair.id, "coming");
+    await t.engine.decide(t.as(COORDINATOR), incident.id, { situation: "B", reason: "Gebouw" });
+    const internet = await taskOf(t, incident.id, "b-tech-internet-telefonie");
+    const backups = await taskOf(t, incident.id, "b-tech-backups");
+    await t.engine.task(t.as("bart-lannoo"), internet.id, "claim");
+    await t.engine.task(t.as("bart-lannoo"), backups.id, "claim");
+    await t.engine.task(t.as("bart-lannoo"), backups.id, "block", "Geen toegang tot het lokaal");
+    t.clock.set(at(10));
+
+    const view = await t.engine.views.attention(incident.id, "bart-lannoo");
+    const group = (key: string) => view.groups.find((g) => g.key === key);
+    expect(view.groups.map((g) => g.key)).toEqual(["blocked", "overdue", "unanswered"]);
+    expect(group("blocked")!.lines).toEqual([
+      {
+        kind: "task",
+        id: backups.id,
+        title: backups.title,
+        who: "Bart Lannoo",
+        detail: "Geen toegang tot het lokaal",
+      },
+    ]);
+    // Passed deadlines, the earliest first; the blocked task is not counted twice.
+    const overdue = group("overdue")!.lines;
+    expect(overdue).toContainEqual({
+      kind: "task",
+      id: internet.id,
+      title: internet.title,
+      who: "Bart Lannoo",
+      detail: "2 u te laat",
+    });
+    const lateness = overdue.map((l) => Number(/^(\d+) u te laat$/.exec(l.detail)?.[1]));
+    expect(lateness).toEqual([...lateness].sort((a, b) => b - a));
+    expect(overdue.map((l) => l.id)).not.toContain(backups.id);
+    expect(overdue.every((l) => /te laat$/.test(l.detail))).toBe(true);
+    expect(overdue.filter((l) => l.who === "nog niemand").length).toBeGreaterThan(0);
+    expect(group("unanswered")!.lines).toHaveLength(7);
+    expect(group("unanswered")!.lines.map((l) => l.title)).not.toContain("Voorzitter");
+    expect(view.summary).toBe(
+      `Geblokkeerd: 1 · Deadline verstreken: ${overdue.length} · Oproepen zonder antwoord: 7`,
+    );
+    expect(view.calm).toBeNull();
+
+    // The next deadline is the nearest one still ahead, of a task or a priority service.
+    expect(view.next).toMatchObject({ label: "Volgende deadline" });
+    const status = await t.engine.views.status(incident.id);
+    const ahead = [
+      ...status.groups.flatMap((g) => g.tasks).filter((x) => x.status !== "done"),
+      ...status.services,
+    ]
+      .map((x) => x.deadlineAt)
+      .filter((iso) => iso >= at(10).toISOString())
+      .sort();
+    expect(view.next!.deadlineAt).toBe(ahead[0]);
+    expect(view.next!.line.detail).toMatch(/^nog /);
+
+    expect(view.mine!.tasks.map((x) => x.taskId)).toEqual([internet.id, backups.id]);
+    expect((await t.engine.views.attention(incident.id, COORDINATOR)).mine!.tasks).toEqual([]);
   });
 });

@@ -202,6 +202,7 @@ export const TASK: TaskCardView = {
   ownerName: "Bart Lannoo",
   suggestedOwner: null,
   deadline: "ma 23 nov 09:00",
+  deadlineAt: "2026-11-23T08:00:00.000Z",
   remaining: "nog 2 u",
   overdue: true,
   blockedReason: "Leverancier onbereikbaar\nnieuwe poging om 11:00",

@@ -88,10 +88,11 @@ export class WebSessions {
 
 /** One-shot messages keyed by session, shown on the next page; in memory, so per process. */
 export class Flash {
-  private readonly messages = new Map<string, { text: string; at: number }>();
+  private readonly messages = new Map<string, { text: string; near: string | null; at: number }>();
 
-  set(session: Session, text: string): void {
-    this.messages.set(session.sid, { text, at: Date.now() });
+  /** `near`: the element id of the card whose button caused it, to show it there. */
+  set(session: Session, text: string, near: string | null = null): void {
+    this.messages.set(session.sid, { text, near, at: Date.now() });
     if (this.messages.size > 1000) {
       const cutoff = Date.now() - 10 * 60_000;
       for (const [sid, m] of this.messages) if (m.at < cutoff) this.messages.delete(sid);
@@ -99,9 +100,13 @@ export class Flash {
   }
 
   take(session: Session | null): string | null {
+    return this.takeNote(session)?.text ?? null;
+  }
+
+  takeNote(session: Session | null): { text: string; near: string | null } | null {
     if (!session) return null;
     const message = this.messages.get(session.sid);
     this.messages.delete(session.sid);
-    return message?.text ?? null;
+    return message ? { text: message.text, near: message.near } : null;
   }
 }

@@ -63,6 +63,22 @@ const TEXT = {
   ),
   decide: w("Evaluatie en beslissing", "Evaluation and decision"),
   notActivated: w("Plan niet geactiveerd", "Plan not activated"),
+  attention: w("Nu aandacht nodig", "Needs attention now"),
+  attentionBlocked: w("Geblokkeerd", "Blocked"),
+  attentionOverdue: w("Deadline verstreken", "Deadline passed"),
+  attentionUnanswered: w("Oproepen zonder antwoord", "Pages without an answer"),
+  attentionNext: w("Volgende deadline", "Next deadline"),
+  attentionCalm: w(
+    "Niets geblokkeerd of te laat, en elke oproep is beantwoord.",
+    "Nothing blocked or overdue, and every page is answered.",
+  ),
+  mine: w("Mijn taken", "My tasks"),
+  mineEmpty: w(
+    "U heeft geen taken opgenomen. Neem er een op bij Taken.",
+    "You have not claimed any tasks. Claim one under Tasks.",
+  ),
+  nobodyYet: w("nog niemand", "nobody yet"),
+  callNow: w("bel", "call"),
 } as const;
 
 export class Labels {

@@ -32,6 +32,7 @@ export function taskCardView(
     ownerName: task.ownerId ? dir.name(task.ownerId) : null,
     suggestedOwner: task.functionId ? dir.functionName(task.functionId) : null,
     deadline: formatDateTime(task.deadlineAt, dir.locale, dir.timeZone),
+    deadlineAt: task.deadlineAt.toISOString(),
     remaining: unfinished ? formatRemaining(task.deadlineAt, now, dir.locale) : "",
     overdue: unfinished && now.getTime() > task.deadlineAt.getTime(),
     blockedReason: task.blockedReason,

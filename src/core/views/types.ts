@@ -132,6 +132,8 @@ export interface TaskCardView {
   ownerName: string | null;
   suggestedOwner: string | null;
   deadline: string;
+  /** The deadline as an ISO instant, for countdowns and ordering. */
+  deadlineAt: string;
   remaining: string;
   overdue: boolean;
   blockedReason: string | null;
@@ -168,6 +170,43 @@ export interface StatusView {
   groups: TaskGroup[];
   decisions: Array<{ at: string; by: string; text: string }>;
   openTasks: number;
+}
+
+/** One thing on the attention strip: a task, a priority service or a paged function. */
+export interface AttentionLine {
+  kind: "task" | "service" | "page";
+  /** The task's, service's or function's id (the board links a task to its card). */
+  id: string;
+  title: string;
+  /** Who has the task, or who was paged. */
+  who: string | null;
+  /** Why it is here: the reason it is blocked, how late it is, what to do. */
+  detail: string;
+}
+
+export interface AttentionGroup {
+  key: "blocked" | "overdue" | "unanswered";
+  label: string;
+  lines: AttentionLine[];
+}
+
+/**
+ * What needs attention now, first on the board: blocked tasks, passed deadlines, pages without
+ * an answer, the next deadline, and the viewer's own unfinished tasks.
+ */
+export interface AttentionView {
+  kind: "attention";
+  incidentId: string;
+  title: string;
+  /** Only the groups that have something in them. */
+  groups: AttentionGroup[];
+  next: { label: string; line: AttentionLine; deadline: string; deadlineAt: string } | null;
+  /** Said when there are no groups. */
+  calm: string | null;
+  /** One line for a screen reader or a chat: counts per group. */
+  summary: string;
+  /** The viewer's own claimed or blocked tasks, by deadline; null without a viewer. */
+  mine: { label: string; empty: string; tasks: TaskCardView[] } | null;
 }
 
 export type CardView = IncidentCardView | PagingView | PageCardView | DecisionView | TaskCardView;

@@ -4,11 +4,14 @@ import type { EngineContext } from "../context.ts";
 import { RampError } from "../errors.ts";
 import type { CardRef, Decision, Incident, IncidentService, Page, Task } from "../model.ts";
 import { addMinutes, formatDateTime, formatRemaining } from "../time.ts";
+import { attentionView } from "./attention.ts";
 import { Labels } from "./labels.ts";
 import { meetingKind, meetingOption } from "./meeting.ts";
+import { byUrgency } from "./order.ts";
 import { amount } from "./plural.ts";
 import { taskCardView } from "./task-view.ts";
 import type {
+  AttentionView,
   CardView,
   DecisionView,
   IncidentCardView,
@@ -332,7 +335,7 @@ export class Views {
     const incident = await this.incident(incidentId);
     const tasks = (await this.ctx.store.tasks.listForIncident(incidentId))
       .filter((t) => t.situation === incident.situation && t.status !== "cancelled")
-      .sort((a, b) => a.priority - b.priority || a.deadlineAt.getTime() - b.deadlineAt.getTime());
+      .sort(byUrgency);
     const closed = incident.status === "closed";
     return (["technisch", "organisatorisch"] as const).map((phase) => ({
       phase,
@@ -399,5 +402,14 @@ export class Views {
       decisions: decision.history,
       openTasks,
     };
+  }
+
+  /** What needs attention now in an incident, with `viewerId`'s own tasks. */
+  async attention(incidentId: string, viewerId: string | null): Promise<AttentionView> {
+    return this.attentionOf(await this.status(incidentId), viewerId);
+  }
+
+  attentionOf(status: StatusView, viewerId: string | null): AttentionView {
+    return attentionView(this.labels, status, this.ctx.clock.now(), viewerId);
   }
 }

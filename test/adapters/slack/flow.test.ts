@@ -25,19 +25,20 @@ const INVITED = [
 
 /** Situation B's tasks grouped by phase, then by the priority of the service they restore. */
 const B_ORDER = [
+  // Per phase, nearest deadline first (the board's order; priority breaks a tie).
+  "b-tech-internet-telefonie",
   "b-tech-ict-middelen",
   "b-tech-backups",
   "b-tech-restore",
-  "b-tech-internet-telefonie",
+  "b-org-externe-communicatie",
   "b-org-maaltijden", // P1 dienstverlening
+  "b-org-personeel-informeren",
   "b-org-onthaal", // P2 administratie
   "b-org-sociale-dienst", // P3 sociale dienst
+  "b-org-verzekeraar",
   "b-org-residentie", // P4 verhuur residentie
   "b-org-betalingen", // P5 ondersteunende diensten
-  "b-org-personeel-informeren",
   "b-org-coordinatie",
-  "b-org-verzekeraar",
-  "b-org-externe-communicatie",
 ];
 
 const labels = (message: SlackMessage) => buttonsOf(message.blocks).map((b) => b.text);
@@ -252,7 +253,10 @@ describeEachDatabase("Slack: a whole incident over HTTP", (target) => {
     const winnerName = winner === "bart-lannoo" ? "Bart Lannoo" : "Kevin Dumon";
     const refusal = await lost.reply();
     expect(refusal).toMatchObject({ response_type: "ephemeral", replace_original: false });
-    expect(refusal.text).toBe(`⚠️ Al opgenomen door ${winnerName}.`);
+    // Who can act instead: the owner, the coordinator and the deputies.
+    expect(refusal.text).toBe(
+      `⚠️ Al opgenomen door ${winnerName}. Overnemen kan als ${winnerName} de taak vrijgeeft, of via de coördinator of een plaatsvervanger: Pieter Declercq of Sofie Vermeulen.`,
+    );
     expect(blockText(claimed)).toContain(`Eigenaar: *${winnerName}*`);
     await s.settled();
     expect(s.fake.responsesTo(won.responseUrl)).toEqual([]);

@@ -112,6 +112,7 @@ const task = (n: number, title = NAS): TaskCardView => ({
   ownerName: "Bart <ICT>",
   suggestedOwner: null,
   deadline: "zo 22 nov 21:00",
+  deadlineAt: "2026-11-22T20:00:00.000Z",
   remaining: "nog 12 u",
   overdue: false,
   blockedReason: "Leverancier <Proximus> & co pas maandag",

@@ -42,19 +42,20 @@ const INSTALLED: Who[] = [
 
 /** Situation B's tasks grouped by phase, then by the priority of the service they restore. */
 const B_ORDER = [
+  // Per phase, nearest deadline first (the board's order; priority breaks a tie).
+  "b-tech-internet-telefonie",
   "b-tech-ict-middelen",
   "b-tech-backups",
   "b-tech-restore",
-  "b-tech-internet-telefonie",
-  "b-org-maaltijden",
-  "b-org-onthaal",
-  "b-org-sociale-dienst",
-  "b-org-residentie",
-  "b-org-betalingen",
-  "b-org-personeel-informeren",
-  "b-org-coordinatie",
-  "b-org-verzekeraar",
   "b-org-externe-communicatie",
+  "b-org-maaltijden", // P1 dienstverlening
+  "b-org-personeel-informeren",
+  "b-org-onthaal", // P2 administratie
+  "b-org-sociale-dienst", // P3 sociale dienst
+  "b-org-verzekeraar",
+  "b-org-residentie", // P4 verhuur residentie
+  "b-org-betalingen", // P5 ondersteunende diensten
+  "b-org-coordinatie",
 ];
 
 /** The card a message's refresh clause names: {kind, incidentId | taskId | pageId}. */
@@ -304,7 +305,12 @@ describeEachDatabase("Teams: a whole incident over HTTP", (target) => {
     const [won, lost] = winner === PERSON.bart ? [bart, kevin] : [kevin, bart];
     const winnerName = winner === PERSON.bart ? "Bart Lannoo" : "Kevin Dumon";
 
-    expect(lost.text).toMatch(new RegExp(`^⚠️ Al opgenomen door ${winnerName}\\.\\n`));
+    // Who can act instead: the owner, the coordinator and the deputies.
+    expect(lost.text).toMatch(
+      new RegExp(
+        `^⚠️ Al opgenomen door ${winnerName}\\. Overnemen kan als ${winnerName} de taak vrijgeeft, of via de coördinator of een plaatsvervanger: Pieter Declercq of Sofie Vermeulen\\.\\n`,
+      ),
+    );
     expect(lost.text).toContain(`Eigenaar: **${winnerName}**`);
     // The task is not the loser's: no buttons for him.
     expect(buttonLabels(lost.card)).toEqual([]);

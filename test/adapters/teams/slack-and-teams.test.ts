@@ -214,9 +214,13 @@ describeEachDatabase("Slack and Teams together, one incident", (target) => {
         "Kevin's refusal in Slack",
         () => slack.responsesTo(responseUrl)[0],
       );
-      expect(refusal.text).toBe("⚠️ Al opgenomen door Bart Lannoo.");
+      expect(refusal.text).toBe(
+        "⚠️ Al opgenomen door Bart Lannoo. Overnemen kan als Bart Lannoo de taak vrijgeeft, of via de coördinator of een plaatsvervanger: Pieter Declercq of Sofie Vermeulen.",
+      );
     } else {
-      expect(teams.text).toMatch(/^⚠️ Al opgenomen door Kevin Dumon\.\n/);
+      expect(teams.text).toMatch(
+        /^⚠️ Al opgenomen door Kevin Dumon\. Overnemen kan als Kevin Dumon de taak vrijgeeft, of via de coördinator of een plaatsvervanger: Pieter Declercq of Sofie Vermeulen\.\n/,
+      );
     }
     const name = winner === PERSON.bart ? "Bart Lannoo" : "Kevin Dumon";
     await slack.waitFor("the Slack card with the winner", () =>

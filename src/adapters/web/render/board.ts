@@ -3,7 +3,13 @@
 import type { PlanDirectory } from "../../../core/directory.ts";
 import type { Incident, TimelineEntry } from "../../../core/model.ts";
 import { formatDateTime } from "../../../core/time.ts";
-import type { DecisionView, PageCardView, StatusView } from "../../../core/views/types.ts";
+import type {
+  AttentionView,
+  DecisionView,
+  PageCardView,
+  StatusView,
+} from "../../../core/views/types.ts";
+import { attentionStrip, mineSection } from "./attention.ts";
 import type { RenderContext } from "./context.ts";
 import { decisionBody } from "./decision.ts";
 import { type Html, html } from "./html.ts";
@@ -17,12 +23,13 @@ import { timelineList } from "./timeline.ts";
 export interface IncidentBoard {
   incident: Incident;
   status: StatusView;
+  /** What needs attention now, with the reader's own tasks. */
+  attention: AttentionView;
   decision: DecisionView;
   timeline: TimelineEntry[];
   /** The reader's own pages in this incident, to answer from the board. */
   myPages: PageCardView[];
   restoredAt: Map<string, Date>;
-  taskDeadlines: Map<string, string>;
   taskTitles: Map<string, string>;
 }
 
@@ -59,11 +66,11 @@ function incidentLink(
 function tasksSection(ctx: RenderContext, b: IncidentBoard): Html {
   const groups = b.status.groups.filter((g) => g.tasks.length > 0);
   if (groups.length === 0)
-    return html`<p>${ctx.w(b.incident.situation ? "noTasks" : "noServices")}</p>`;
+    return html`<p>${ctx.w(b.incident.situation ? "noTasks" : "noTasksYet")}</p>`;
   return html`${groups.map(
     (g) =>
       html`<h3 class="phase-title">${g.label}</h3><div class="task-grid">${g.tasks.map((t) =>
-        taskCard(ctx, t, { deadlineIso: b.taskDeadlines.get(t.taskId) ?? null, heading: "h4" }),
+        taskCard(ctx, t, { heading: "h4", anchor: true }),
       )}</div>`,
   )}`;
 }
@@ -75,12 +82,16 @@ export function incidentBoard(
   reviewPath: BoardModel["reviewPath"],
 ): Html {
   const { w } = ctx;
+  const active = b.incident.status === "active";
   const showDecision =
     (ctx.leader && ctx.csrf !== null && b.incident.status === "active") ||
     b.decision.history.length > 0 ||
     b.decision.evaluation !== null;
+  // What needs attention and the reader's own items first: on a phone they are what shows.
   return html`${incidentHeader(ctx, b.status.incident)}
+${active ? attentionStrip(b.attention) : ""}
 ${b.myPages.length > 0 ? section("my-page", w("yourPage"), html`${b.myPages.map((p) => pageCard(ctx, p))}`) : ""}
+${active ? mineSection(ctx, b.attention) : ""}
 ${section("paging", w("paging"), pagingTable(ctx, b.status.paging))}
 ${section("services", w("services"), servicesList(ctx, b.status.services, { declaredAt: b.incident.declaredAt, restoredAt: b.restoredAt }))}
 ${section("tasks", w("tasks"), tasksSection(ctx, b))}

@@ -67,15 +67,19 @@ export function feed(ctx: RenderContext, items: FeedItem[]): Html {
   return html`${items.map((entry) => item(ctx, entry))}<li class="feed-end" id="feed-end" aria-hidden="true"></li>`;
 }
 
-export function chatBody(ctx: RenderContext, items: FeedItem[]): Html {
+/**
+ * `running`: whether an incident runs; the hint suggests what fits (start, or status, tasks and
+ * log). The script swaps the hint when the feed says the state changed.
+ */
+export function chatBody(ctx: RenderContext, items: FeedItem[], running: boolean): Html {
   const { w } = ctx;
   return html`<h1 class="sr-only">${w("chat")}</h1>
 <section class="conversation" aria-labelledby="feed-title"><h2 id="feed-title" class="sr-only">${w("conversation")}</h2>
 <ol class="feed" id="feed" data-live="${FEED_PATH}" data-scroll-end>${feed(ctx, items)}</ol></section>
 <form id="command-form" method="post" action="/chat" class="command" data-enhance data-command>${hiddenFields(ctx)}
 <label for="command">${w("command")}</label>
-<div class="row"><input id="command" name="text" required maxlength="1000" autocomplete="off" spellcheck="false" aria-describedby="command-hint" placeholder="/ramp start groot Brand in het administratief centrum"><button type="submit" class="btn btn-primary">${w("send")}</button></div>
-<p id="command-hint" class="hint">${w("commandHint")}</p>
+<div class="row"><input id="command" name="text" required maxlength="1000" autocomplete="off" spellcheck="false" aria-describedby="command-hint" placeholder="${w(running ? "commandExampleActive" : "commandExampleIdle")}" data-example-idle="${w("commandExampleIdle")}" data-example-active="${w("commandExampleActive")}"><button type="submit" class="btn btn-primary">${w("send")}</button></div>
+<p id="command-hint" class="hint" data-hint-idle="${w("commandHintIdle")}" data-hint-active="${w("commandHintActive")}">${w(running ? "commandHintActive" : "commandHintIdle")}</p>
 </form>`;
 }
 

@@ -17,6 +17,8 @@ export interface RenderContext {
   leader: boolean;
   /** Element ids unique within one response. */
   nextId(prefix: string): string;
+  /** The answer to the last click without script, shown in the card (by id) that caused it. */
+  note?: { text: string; near: string } | null;
 }
 
 export function renderContext(base: Omit<RenderContext, "nextId">): RenderContext {

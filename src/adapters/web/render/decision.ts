@@ -31,7 +31,7 @@ ${choices(ctx, view)}${decisionHistory(ctx, view)}`;
 
 export function decisionCard(ctx: RenderContext, view: DecisionView): Html {
   const id = ctx.nextId("decision");
-  return html`<article class="card card-decision" aria-labelledby="${id}">
+  return html`<article class="card card-decision" aria-labelledby="${id}" data-card="decision-${view.incidentId}">
 <h3 id="${id}">${view.title}</h3>
 ${decisionBody(ctx, view)}
 </article>`;

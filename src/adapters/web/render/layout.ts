@@ -48,6 +48,8 @@ ${!nav ? "" : html`<p class="live" role="status" data-live-status data-on="${w("
 <main id="main" tabindex="-1">
 ${options.flash ? html`<p class="flash" role="alert">${options.flash}</p>` : ""}
 <div class="client-message" role="alert" hidden data-client-message></div>
+<div class="sr-only" aria-live="polite" data-announce></div>
+<div class="sr-only" aria-live="assertive" data-announce-urgent></div>
 ${options.body}
 </main>
 <footer class="print-only"><p>${w("printed")}: ${formatDateTime(ctx.now, ctx.locale, ctx.timeZone)}</p></footer>

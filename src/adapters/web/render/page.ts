@@ -7,7 +7,7 @@ import { facts } from "./parts.ts";
 
 export function pageCard(ctx: RenderContext, view: PageCardView, heading = view.title): Html {
   const id = ctx.nextId("page");
-  return html`<article class="card card-page${view.answered ? " answered" : ""}" aria-labelledby="${id}">
+  return html`<article class="card card-page${view.answered ? " answered" : ""}" aria-labelledby="${id}" data-card="page-${view.pageId}">
 <p class="card-kind">${ctx.w("pageTitle")}</p><h3 id="${id}">${heading}</h3>
 <p>${view.text}</p>
 ${facts(view.facts)}

@@ -49,6 +49,34 @@ const WORDS = {
   tasksDone: ["klaar", "done"],
   tasks: ["Taken", "Tasks"],
   noTasks: ["Geen taken.", "No tasks."],
+  noTasksYet: [
+    "Nog geen taken: die komen na de beslissing A of B.",
+    "No tasks yet: they come after decision A or B.",
+  ],
+  overdue: ["Te laat", "Overdue"],
+  othersTask: [
+    "heeft deze taak. Enkel die persoon, de coördinator of een plaatsvervanger kan ze vrijgeven, afwerken of blokkeren.",
+    "has this task. Only they, the coordinator or a deputy can release, complete or block it.",
+  ],
+  doneClaim: ["Taak opgenomen.", "Task claimed."],
+  doneRelease: ["Taak vrijgegeven.", "Task released."],
+  doneComplete: ["Taak klaar gemeld.", "Task marked done."],
+  doneBlock: ["Taak geblokkeerd gemeld.", "Task reported blocked."],
+  doneUnblock: ["Taak gedeblokkeerd.", "Task unblocked."],
+  doneComing: ["Uw antwoord is doorgegeven: u komt.", "Your answer was passed on: you are coming."],
+  doneDeclined: [
+    "Uw antwoord is doorgegeven: u kunt niet komen.",
+    "Your answer was passed on: you cannot come.",
+  ],
+  doneDecide: ["Beslissing opgeslagen.", "Decision recorded."],
+  doneMeeting: [
+    "Contactadres gewijzigd; wie opgeroepen is, krijgt het nieuwe adres.",
+    "Meeting address changed; everyone paged gets the new address.",
+  ],
+  doneCommand: [
+    "Opdracht verstuurd; het antwoord staat onderaan het gesprek.",
+    "Command sent; the answer is at the end of the conversation.",
+  ],
   task: ["Taak", "Task"],
   owner: ["Wie", "Owner"],
   nobody: ["nog niemand", "nobody yet"],
@@ -111,10 +139,19 @@ const WORDS = {
     "Nothing yet. Type /ramp help for the commands, or /ramp start groot Fire in the administrative centre.",
   ],
   command: ["Opdracht", "Command"],
-  commandHint: [
-    "Dezelfde opdrachten als /ramp in Slack, bv. /ramp status of /ramp taken.",
-    "The same commands as /ramp in Slack, e.g. /ramp status or /ramp tasks.",
+  commandHintIdle: [
+    "Er loopt geen incident: start er een met /ramp start, of typ /ramp help voor alle opdrachten.",
+    "No incident is running: start one with /ramp start, or type /ramp help for every command.",
   ],
+  commandHintActive: [
+    "Tijdens het incident: /ramp status, /ramp taken, /ramp taken mijn of /ramp log met een bericht; /ramp help voor alle opdrachten.",
+    "During the incident: /ramp status, /ramp tasks, /ramp tasks mine or /ramp log with a message; /ramp help for every command.",
+  ],
+  commandExampleIdle: [
+    "/ramp start groot Brand in het administratief centrum",
+    "/ramp start groot Fire in the administrative centre",
+  ],
+  commandExampleActive: ["/ramp status", "/ramp status"],
   send: ["Verstuur", "Send"],
   youTyped: ["U typte", "You typed"],
   onlyYou: ["Enkel voor u zichtbaar", "Only visible to you"],

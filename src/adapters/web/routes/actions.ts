@@ -8,6 +8,7 @@ import type { CrisisEngine } from "../../../core/engine.ts";
 import type { Meeting } from "../../../core/model.ts";
 import { ACTIONS, type ActionKind } from "../../../core/views/types.ts";
 import type { Session } from "../auth.ts";
+import type { WordKey } from "../render/words.ts";
 import {
   failureText,
   formBody,
@@ -17,6 +18,19 @@ import {
   type WebContext,
   wantsJson,
 } from "./context.ts";
+
+/** The confirmation shown next to the button that was pressed. */
+const DONE: Record<ActionKind, WordKey> = {
+  "page.coming": "doneComing",
+  "page.declined": "doneDeclined",
+  "task.claim": "doneClaim",
+  "task.release": "doneRelease",
+  "task.complete": "doneComplete",
+  "task.block": "doneBlock",
+  "task.unblock": "doneUnblock",
+  "decision.decide": "doneDecide",
+  "meeting.change": "doneMeeting",
+};
 
 interface ParsedAction {
   action: ActionKind;
@@ -67,12 +81,14 @@ export function answer(
   res: Response,
   session: Session,
   outcome:
-    | { ok: true }
+    | { ok: true; message?: string }
     | {
         ok: false;
         message: string;
         status?: number /** Already shown in the chat. */;
         inFeed?: boolean;
+        /** The id of the card whose button was pressed, on the page it returns to. */
+        near?: string;
       },
 ): void {
   if (wantsJson(req)) {
@@ -80,13 +96,16 @@ export function answer(
       .status(outcome.ok ? 200 : (outcome.status ?? 409))
       .json(
         outcome.ok
-          ? { ok: true }
+          ? { ok: true, message: outcome.message ?? "" }
           : { ok: false, message: outcome.message, inFeed: outcome.inFeed === true },
       );
     return;
   }
-  if (!outcome.ok && !outcome.inFeed) c.flash.set(session, outcome.message);
-  res.redirect(303, safeBack((req.body as Record<string, unknown>)?.back));
+  const back = safeBack((req.body as Record<string, unknown>)?.back);
+  if (!outcome.ok && !outcome.inFeed) c.flash.set(session, outcome.message, outcome.near ?? null);
+  // Back to the card, not to the top of a long board.
+  const near = !outcome.ok && outcome.near && back !== "/chat" ? `#${outcome.near}` : "";
+  res.redirect(303, `${back}${near}`);
 }
 
 export function registerActions(router: Router, c: WebContext): void {
@@ -103,13 +122,20 @@ export function registerActions(router: Router, c: WebContext): void {
       const actor = c.engine.identify({ personId: session.personId }, "web");
       const reason = typeof body.reason === "string" ? body.reason : undefined;
       await perform(c.engine, actor, parsed, reason);
-      answer(c, req, res, session, { ok: true });
+      answer(c, req, res, session, { ok: true, message: c.w(DONE[parsed.action]) });
     } catch (error) {
       const failure = failureText(c, error, parsed.action);
-      // In the local chat the reason shows up in the conversation, only for this person.
-      const inFeed = c.local && safeBack(body.back) === "/chat";
+      // The script shows the reason next to the button that was pressed. Without it, in the
+      // local chat the reason shows up in the conversation, only for this person.
+      const inFeed = c.local && safeBack(body.back) === "/chat" && !wantsJson(req);
       if (inFeed) c.chatLog.failed(session.personId, failure.view);
-      answer(c, req, res, session, { ok: false, message: failure.text, inFeed });
+      const near = parsed.action.startsWith("task.") ? `t-${parsed.subjectId}` : undefined;
+      answer(c, req, res, session, {
+        ok: false,
+        message: failure.text,
+        inFeed,
+        ...(near ? { near } : {}),
+      });
     }
   });
 }

@@ -39,6 +39,7 @@ async function incidentBoard(
   return {
     incident,
     status,
+    attention: engine.views.attentionOf(status, actorId),
     decision,
     timeline,
     myPages: await Promise.all(mine.map((p) => engine.views.pageCard(p.id))),
@@ -46,7 +47,6 @@ async function incidentBoard(
     restoredAt: new Map(
       services.flatMap((s) => (s.restoredAt ? [[s.serviceId, s.restoredAt] as const] : [])),
     ),
-    taskDeadlines: new Map(tasks.map((t) => [t.id, t.deadlineAt.toISOString()])),
     taskTitles: new Map(tasks.map((t) => [t.id, t.title])),
   };
 }
@@ -97,6 +97,12 @@ async function boardPage(c: WebContext, req: Request, res: Response, incidentId:
   const ctx = contextFor(c, session, back);
   const model = await loadBoard(c, incidentId, session.personId);
   if (!model) return sendHtml(res, notFound(ctx), 404);
+  // A refusal without script: in the card whose button caused it (the address scrolls there).
+  const note = c.flash.takeNote(session);
+  const shown = model.board?.status.groups.some((g) =>
+    g.tasks.some((t) => `t-${t.taskId}` === note?.near),
+  );
+  if (note?.near && shown) ctx.note = { text: note.text, near: note.near };
   const people = c.engine.directory.plan.people.map((p) => ({ id: p.id, name: p.name }));
   const title = model.board ? model.board.status.incident.title : c.w("board");
   sendHtml(
@@ -106,7 +112,7 @@ async function boardPage(c: WebContext, req: Request, res: Response, incidentId:
       current: incidentId ? null : "board",
       local: c.local,
       who: whoBar(c, ctx, session),
-      flash: c.flash.take(session),
+      flash: ctx.note ? null : (note?.text ?? null),
       body: html`<div id="board" class="board" data-live="${fragmentUrl(incidentId)}">${boardContent(ctx, model, c.engine.directory)}</div>
 ${c.local ? "" : linkForm(ctx, people)}`,
     }),

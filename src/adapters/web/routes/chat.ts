@@ -146,6 +146,10 @@ async function feedItems(c: WebContext, personId: string): Promise<FeedItem[]> {
   return items;
 }
 
+async function running(c: WebContext): Promise<boolean> {
+  return (await c.engine.activeIncidents()).length > 0;
+}
+
 function people(c: WebContext) {
   const { directory } = c.engine;
   const { coordinator, deputies } = directory.plan.coordination;
@@ -181,7 +185,7 @@ async function chatPage(c: WebContext, req: Request, res: Response) {
       local: true,
       who: whoBar(c, ctx, session),
       flash: c.flash.take(session),
-      body: chatBody(ctx, await feedItems(c, session.personId)),
+      body: chatBody(ctx, await feedItems(c, session.personId), await running(c)),
     }),
   );
 }
@@ -208,6 +212,8 @@ export function registerChat(router: Router, c: WebContext): void {
     const session = c.sessions.read(req);
     if (!session?.personId) return res.status(401).type("text").send("");
     const items = await feedItems(c, session.personId);
+    // The command hint follows the state (see chatBody).
+    res.set("X-Ramp-Incident", (await running(c)) ? "active" : "none");
     sendFragment(c, res, feed(contextFor(c, session, "/chat"), items));
   });
   router.post("/chat", formBody, (req, res) => {

@@ -118,6 +118,7 @@
             const serverNow = Number(response.headers.get("x-ramp-now"));
             if (serverNow > 0) offset = serverNow - Date.now();
             const markup = await response.text();
+            followState(response.headers.get("x-ramp-incident"));
             // The person may have started typing while the fragment was on its way.
             if (busy(region)) {
               setTimeout(refresh, 3000);
@@ -125,10 +126,13 @@
             }
             if (region.innerHTML !== markup) {
               const focused = focusKey(region);
+              const before = seen(region);
               region.innerHTML = markup;
               refocus(region, focused);
-              if (atEnd) scrollToEnd();
+              announceNew(region, before);
+              if (atEnd && !note) scrollToEnd();
             }
+            placeNote();
           } catch {
             setStatus(false);
           }
@@ -141,21 +145,120 @@
     return refreshing;
   }
 
-  /** How to find the focused control again after its region was replaced (keyboard users). */
+  /**
+   * How to find the focused control again after its region was replaced (keyboard users): the
+   * same button in the same section and card, else the card's first button, else the card.
+   */
   function focusKey(region) {
     const active = document.activeElement;
     if (!active || active === document.body || !region.contains(active)) return null;
-    if (active.id) return `#${CSS.escape(active.id)}`;
-    if (active.matches("button[name][value]")) {
-      return `button[name="${CSS.escape(active.name)}"][value="${CSS.escape(active.value)}"]`;
-    }
-    return null;
+    if (active.id) return { control: `#${CSS.escape(active.id)}` };
+    return where(active);
+  }
+
+  /** Selectors for an element inside a card: its section, its card, and itself if a button. */
+  function where(element) {
+    const section = element.closest("section[id]");
+    const card = element.closest("[data-card]");
+    const scope = `${section ? `#${CSS.escape(section.id)} ` : ""}${
+      card ? `[data-card="${CSS.escape(card.dataset.card)}"]` : ""
+    }`.trim();
+    const control = element.matches("button[name][value]")
+      ? `${scope} button[name="${CSS.escape(element.name)}"][value="${CSS.escape(element.value)}"]`.trim()
+      : null;
+    return {
+      control,
+      card: card ? scope : null,
+      section: section ? `#${CSS.escape(section.id)}` : null,
+    };
   }
 
   function refocus(region, key) {
     if (!key) return;
-    const again = region.querySelector(key);
-    if (again) again.focus({ preventScroll: true });
+    const control = key.control ? region.querySelector(key.control) : null;
+    if (control) return control.focus({ preventScroll: true });
+    const card = key.card ? region.querySelector(key.card) : null;
+    if (!card) return;
+    const first = card.querySelector("button") || card.querySelector("summary, a[href], input");
+    (first || card).focus({ preventScroll: true });
+  }
+
+  // --- telling screen readers what changed ---
+
+  const politely = document.querySelector("[data-announce]");
+  function announce(text) {
+    if (!politely || !text) return;
+    // Cleared first, so the same sentence twice is read twice.
+    politely.textContent = "";
+    setTimeout(() => {
+      politely.textContent = text;
+    }, 50);
+  }
+
+  /** What a region showed before a refresh: the timeline's newest entry, the feed's length. */
+  function seen(region) {
+    const entries = [...region.querySelectorAll("ol.timeline > li[value]")].map((li) =>
+      Number(li.getAttribute("value")),
+    );
+    return {
+      timeline: entries.length > 0 ? Math.max(...entries) : null,
+      feed: region.querySelectorAll(":scope > li.msg").length,
+    };
+  }
+
+  const said = (el) => (el.textContent || "").replace(/\s+/g, " ").trim();
+
+  /** New timeline entries on the board, new messages in the chat: read them out (at most 3). */
+  function announceNew(region, before) {
+    const lines = [];
+    if (before.timeline !== null) {
+      for (const li of region.querySelectorAll("ol.timeline > li[value]")) {
+        if (Number(li.getAttribute("value")) > before.timeline) lines.push(said(li));
+      }
+    }
+    const messages = region.querySelectorAll(":scope > li.msg");
+    if (before.feed > 0) {
+      for (const li of [...messages].slice(before.feed)) lines.push(said(li).slice(0, 300));
+    }
+    if (lines.length > 0) announce(lines.slice(0, 3).join(". "));
+  }
+
+  // --- the chat's hint follows whether an incident runs ---
+
+  function followState(state) {
+    if (state !== "active" && state !== "none") return;
+    const key = state === "active" ? "Active" : "Idle";
+    for (const el of document.querySelectorAll("[data-hint-idle]")) {
+      el.textContent = el.dataset[`hint${key}`];
+    }
+    for (const el of document.querySelectorAll("[data-example-idle]")) {
+      el.placeholder = el.dataset[`example${key}`];
+    }
+  }
+
+  // --- an answer next to the button that caused it ---
+
+  /** The answer to the last click: where it belongs and until when it stays. */
+  let note = null;
+
+  function placeNote() {
+    for (const old of document.querySelectorAll("[data-note]")) old.remove();
+    if (!note) return;
+    if (Date.now() > note.until) {
+      note = null;
+      return;
+    }
+    const anchor =
+      (note.card && document.querySelector(note.card)) ||
+      (note.form && document.getElementById(note.form));
+    if (!anchor) return;
+    const p = document.createElement("p");
+    p.dataset.note = "";
+    p.className = `inline-note ${note.ok ? "ok" : "refused"}`;
+    p.textContent = note.text;
+    const actions = anchor.querySelector(".actions");
+    if (actions) actions.before(p);
+    else anchor.append(p);
   }
 
   function scrollToEnd() {
@@ -189,6 +292,15 @@
   // --- forms in the background ---
 
   const message = document.querySelector("[data-client-message]");
+  const urgently = document.querySelector("[data-announce-urgent]");
+  /** A refusal: read out at once (the note beside the button shows it). */
+  function shout(text) {
+    if (!urgently) return;
+    urgently.textContent = "";
+    setTimeout(() => {
+      urgently.textContent = text;
+    }, 50);
+  }
   function say(text, ok) {
     if (!message) return;
     message.hidden = !text;
@@ -201,6 +313,9 @@
     if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-enhance")) return;
     event.preventDefault();
     const data = new FormData(form, event.submitter || undefined);
+    // Where the pressed button is: disabling it below drops its focus, and the refresh may
+    // replace it (a claimed task has no Opnemen any more); focus returns to its card.
+    const origin = where(event.submitter || form);
     const buttons = form.querySelectorAll("button");
     for (const b of buttons) b.disabled = true;
     try {
@@ -211,15 +326,35 @@
         credentials: "same-origin",
       });
       const result = await response.json().catch(() => ({}));
-      if (response.ok && result.ok) {
-        say("");
-        if (form.hasAttribute("data-command")) {
-          const input = form.querySelector("input[name=text]");
-          if (input) input.value = "";
-        }
-      } else if (!result.inFeed) {
-        say(result.message || (nl ? "Dat lukte niet." : "That did not work."));
+      const ok = response.ok && result.ok;
+      const text = ok
+        ? result.message || ""
+        : result.message || (nl ? "Dat lukte niet." : "That did not work.");
+      say("");
+      if (ok && form.hasAttribute("data-command")) {
+        const input = form.querySelector("input[name=text]");
+        if (input) input.value = "";
       }
+      // The answer shows next to what was pressed, and is read out; it stays a while, through
+      // the live refreshes that follow.
+      const place = origin;
+      note =
+        text && !form.hasAttribute("data-command")
+          ? {
+              text,
+              ok,
+              card: place.card || place.section,
+              form: form.id || null,
+              until: Date.now() + 20000,
+            }
+          : null;
+      if (note && !note.card && !note.form) {
+        note = null;
+        say(text, ok);
+      }
+      if (ok) announce(text);
+      else if (!note) say(text);
+      else shout(text);
       // A field or an open disclosure in the form would hold the refresh back: let go of it.
       // (A plain button keeps its focus; the refresh puts it back on the new button.)
       const active = document.activeElement;
@@ -231,6 +366,7 @@
         active.blur();
       }
       await refresh();
+      placeNote();
       if (form.hasAttribute("data-command")) {
         scrollToEnd();
         form.querySelector("input[name=text]")?.focus();
@@ -247,6 +383,8 @@
       form.submit();
     } finally {
       for (const b of buttons) b.disabled = false;
+      const lost = !document.activeElement || document.activeElement === document.body;
+      if (lost && !form.hasAttribute("data-command")) refocus(document, origin);
     }
   });
 })();
