@@ -7,6 +7,7 @@ import type { EngineContext } from "./context.ts";
 import { scheduleServiceJobs, scheduleTaskJobs } from "./deadlines.ts";
 import { RampError, requiredText } from "./errors.ts";
 import type { Decision, Incident, IncidentService, Task } from "./model.ts";
+import { resolveByName, resolveLeadingName } from "./resolve-name.ts";
 import { onIncident, requireLeader } from "./run.ts";
 import { addHours } from "./time.ts";
 import { byUrgency } from "./views/order.ts";
@@ -204,15 +205,42 @@ function planTasks(work: Work, incident: Incident, situation: SituationId): Task
   });
 }
 
-function requireLocation(ctx: EngineContext, locationId: string | null | undefined): string {
-  const known = ctx.dir.plan.fallbackLocations.map((l) => l.id).join(", ");
-  if (!locationId) {
-    if (ctx.dir.plan.fallbackLocations.length === 1) return ctx.dir.plan.fallbackLocations[0]!.id;
-    throw new RampError("location-required", { known });
+/** The location's id, its name or an unambiguous start of either. */
+function requireLocation(ctx: EngineContext, location: string | null | undefined): string {
+  const locations = ctx.dir.plan.fallbackLocations;
+  if (!location?.trim()) {
+    if (locations.length === 1) return locations[0]!.id;
+    throw new RampError("location-required", { known: locationList(ctx) });
   }
-  if (!ctx.dir.location(locationId))
-    throw new RampError("unknown-location", { id: locationId, known });
-  return locationId;
+  return resolveByName(
+    locations,
+    location,
+    LOCATION,
+    (known) => new RampError("unknown-location", { id: location.trim(), known }),
+  ).id;
+}
+
+const LOCATION = { nl: "uitwijklocatie", en: "fallback location" };
+
+function locationList(ctx: EngineContext): string {
+  return ctx.dir.plan.fallbackLocations.map((l) => `${l.name} (${l.id})`).join("; ");
+}
+
+/**
+ * `besluit A <locatie> [reden]` as typed: the location named by the first words (its name or id,
+ * several words allowed), the rest the reason.
+ */
+export function splitLocationAndReason(
+  ctx: EngineContext,
+  text: string,
+): { locationId: string; reason: string | null } {
+  const { item, rest } = resolveLeadingName(
+    ctx.dir.plan.fallbackLocations,
+    text,
+    LOCATION,
+    (query, known) => new RampError("unknown-location", { id: query, known }),
+  );
+  return { locationId: item.id, reason: rest || null };
 }
 
 function decisionText(ctx: EngineContext, incident: Incident, decision: Decision): string {

@@ -15,7 +15,8 @@ import { Work } from "./work.ts";
 
 export interface DeclareInput {
   classification: Classification;
-  scope: Scope;
+  /** "onbekend" when not given: unknown stays unknown until someone says. */
+  scope?: Scope;
   description: string;
   /** Whether it happened during office hours (staff to evacuate and send home), when known. */
   officeHours?: boolean | null;
@@ -99,7 +100,7 @@ async function declareOnce(
       number: `${prefix}${String(count + 1).padStart(3, "0")}`,
       planHash: ctx.dir.planHash,
       classification: input.classification,
-      scope: input.scope,
+      scope: input.scope ?? "onbekend",
       description,
       officeHours: input.officeHours ?? null,
       status: "active",
@@ -193,16 +194,40 @@ export async function reclassify(
   });
 }
 
+/** `/ramp omvang`: the scope once it is known (or back to unknown), on the timeline. */
+export async function setScope(
+  ctx: EngineContext,
+  actor: Actor,
+  incidentId: string,
+  scope: Scope,
+): Promise<void> {
+  requireLeader(ctx, actor, { nl: "de omvang wijzigen", en: "change the scope" });
+  if (!SCOPES.includes(scope)) throw invalidScope(scope);
+  await onIncident(ctx, incidentId, async (work, incident, tx) => {
+    if (incident.scope === scope) return;
+    await tx.incidents.update(incidentId, { scope });
+    work.record({
+      type: "incident.scoped",
+      actorId: actorId(actor),
+      source: actor.source,
+      data: { from: incident.scope, to: scope },
+    });
+    work.refresh({ kind: "incident", incidentId });
+  });
+}
+
+function invalidScope(value: string): RampError {
+  return new RampError("invalid-input", {
+    field: "omvang",
+    nl: `"${value}" is geen geldige omvang; kies totaal, gedeeltelijk of onbekend.`,
+    en: `"${value}" is not a valid scope; choose totaal, gedeeltelijk or onbekend.`,
+  });
+}
+
 function validateDeclaration(input: DeclareInput): string {
   if (!CLASSIFICATIONS.includes(input.classification))
     throw invalidClassification(String(input.classification));
-  if (!SCOPES.includes(input.scope)) {
-    throw new RampError("invalid-input", {
-      field: "scope",
-      nl: `"${input.scope}" is geen geldige omvang; kies totaal of gedeeltelijk.`,
-      en: `"${input.scope}" is not a valid scope; choose totaal or gedeeltelijk.`,
-    });
-  }
+  if (input.scope !== undefined && !SCOPES.includes(input.scope)) throw invalidScope(input.scope);
   const description = input.description.trim();
   if (description.length === 0 || description.length > 500) {
     throw new RampError("invalid-input", {

@@ -5,11 +5,11 @@ import type { Actor } from "./actor.ts";
 import { closeIncident } from "./close.ts";
 import type { EngineContext } from "./context.ts";
 import { type DecideInput, decide, recordEvaluation } from "./decide.ts";
-import { type DeclareInput, declareIncident, reclassify } from "./declare.ts";
+import { type DeclareInput, declareIncident, reclassify, setScope } from "./declare.ts";
 import { RampError } from "./errors.ts";
 import { addLogEntry, correctEntry } from "./logbook.ts";
 import { changeMeeting } from "./meeting.ts";
-import type { Incident, Meeting, Source } from "./model.ts";
+import type { Incident, Meeting, Scope, Source } from "./model.ts";
 import { type DeliveryChannel, dispatchOutbox } from "./outbox.ts";
 import { answerPage, type PageAnswer } from "./paging.ts";
 import { openReports, reportIncident } from "./report.ts";
@@ -57,6 +57,8 @@ export class CrisisEngine {
     reclassify(this.ctx, actor, incidentId, level);
   changeMeeting = (actor: Actor, incidentId: string, meeting: Meeting, reason?: string | null) =>
     changeMeeting(this.ctx, actor, incidentId, meeting, reason);
+  setScope = (actor: Actor, incidentId: string, scope: Scope) =>
+    setScope(this.ctx, actor, incidentId, scope);
   answerPage = (actor: Actor, pageId: string, answer: PageAnswer) =>
     answerPage(this.ctx, actor, pageId, answer);
   recordEvaluation = (actor: Actor, incidentId: string, text: string) =>

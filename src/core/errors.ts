@@ -40,6 +40,12 @@ const MESSAGES = {
     nl: (p) => `Uitwijklocatie "${p.id}" staat niet in het plan. Kies uit: ${p.known}.`,
     en: (p) => `Fallback location "${p.id}" is not in the plan. Choose from: ${p.known}.`,
   },
+  "name-ambiguous": {
+    nl: (p) =>
+      `"${p.query}" past bij meer dan één ${p.kind}: ${p.candidates}. Typ meer van de naam.`,
+    en: (p) =>
+      `"${p.query}" fits more than one ${p.kindEn}: ${p.candidates}. Type more of the name.`,
+  },
   "location-required": {
     nl: (p) => `Situatie A vraagt een uitwijklocatie. Kies uit: ${p.known}.`,
     en: (p) => `Situation A needs a fallback location. Choose from: ${p.known}.`,

@@ -5,7 +5,8 @@ import type { Classification, SituationId } from "../plan/schema.ts";
 export const SOURCES = ["slack", "teams", "web", "system", "cli"] as const;
 export type Source = (typeof SOURCES)[number];
 
-export const SCOPES = ["totaal", "gedeeltelijk"] as const;
+/** "onbekend" until someone says: a declaration without a scope is not a total disaster. */
+export const SCOPES = ["totaal", "gedeeltelijk", "onbekend"] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export type IncidentStatus = "active" | "closed";
@@ -143,6 +144,7 @@ export type TimelineType =
   | "incident.declared"
   | "incident.reclassified"
   | "meeting.changed"
+  | "incident.scoped"
   | "page.sent"
   | "page.answered"
   | "page.silent"

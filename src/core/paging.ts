@@ -1,9 +1,12 @@
 // Paging the crisis staff: one page per crisis-staff function, to its holder first;
 // no answer within the plan's timeout, or "ik kan niet", pages the function's next alternate.
+// Someone paged for a second function while their first page is unanswered gets no second card:
+// their card names both, "Ik kom" covers both, "Ik kan niet" is per function. Escalation and
+// the answer timeout stay per function (one Page row each).
 import { type Actor, actorId } from "./actor.ts";
 import type { EngineContext } from "./context.ts";
 import { RampError } from "./errors.ts";
-import type { Page } from "./model.ts";
+import type { Page, TimelineEntry } from "./model.ts";
 import { onIncident } from "./run.ts";
 import { addMinutes } from "./time.ts";
 import type { Work } from "./work.ts";
@@ -67,7 +70,15 @@ async function sendPage(
     answerSource: isDeclarer ? (declarer?.source ?? "system") : null,
     version: 0,
   };
+  // An unanswered page of the same person: this function joins its card.
+  const open = isDeclarer
+    ? undefined
+    : existing
+        .filter((p) => p.personId === personId && p.status === "sent")
+        .sort((a, b) => a.sentAt.getTime() - b.sentAt.getTime())[0];
+  const cardPageId = open ? await cardPageOf(work, open.id) : page.id;
   await work.tx.pages.insert(page);
+  pendingCards(work).set(page.id, cardPageId);
   work.record({
     type: "page.sent",
     actorId: null,
@@ -79,12 +90,15 @@ async function sendPage(
       attempt,
       escalatedFrom: page.escalatedFrom,
       selfDeclared: isDeclarer,
+      ...(cardPageId !== page.id ? { cardPageId } : {}),
     },
   });
   if (!isDeclarer) {
+    // Sent (not only refreshed) for a page that joined a card: the chat platforms update the
+    // card in place, and the person without chat gets a text naming both functions.
     work.sendCard(
       { kind: "person", personId },
-      { kind: "page", pageId: page.id },
+      { kind: "page", pageId: cardPageId },
       `page:${page.id}`,
     );
     work.schedule({ kind: "page-timeout", subjectId: page.id, dueAt: page.ackDueAt });
@@ -105,30 +119,34 @@ export async function answerPage(
     if (current.personId !== actor.personId && !ctx.dir.isLeader(actor.personId)) {
       throw new RampError("page-not-yours", { name: ctx.dir.name(current.personId) });
     }
-    if (current.status === answer) return current; // a double click or a retried delivery
-    const changed = await tx.pages.transition(
-      pageId,
-      current.status,
-      answer,
-      work.now,
-      actor.source,
-    );
-    if (!changed) throw new RampError("page-already-answered", { answer: current.status });
-    await tx.jobs.cancelForSubjects([pageId]);
-    work.record({
-      type: "page.answered",
-      actorId: actorId(actor),
-      source: actor.source,
-      data: {
+    const cardPageId = await cardPageOf(work, pageId);
+    // "Ik kom" covers every function on the same card still waiting for an answer.
+    const covered =
+      answer === "coming"
+        ? (await cardPages(work, cardPageId)).filter((p) => p.id !== pageId && p.status === "sent")
+        : [];
+    if (current.status === answer && covered.length === 0) return current; // a double click
+    if (current.status !== answer) {
+      const changed = await tx.pages.transition(
         pageId,
-        personId: current.personId,
-        functionId: current.functionId,
+        current.status,
         answer,
-        previous: current.status,
-      },
-    });
+        work.now,
+        actor.source,
+      );
+      if (!changed) throw new RampError("page-already-answered", { answer: current.status });
+      recordAnswer(work, actor, current, answer);
+    }
+    for (const other of covered) {
+      if (await tx.pages.transition(other.id, "sent", answer, work.now, actor.source))
+        recordAnswer(work, actor, other, answer);
+    }
+    await tx.jobs.cancelForSubjects([pageId, ...covered.map((p) => p.id)]);
     if (answer === "declined") await escalateUnlessCovered(work, current);
-    work.refresh({ kind: "page", pageId }, { kind: "person", personId: current.personId });
+    work.refresh(
+      { kind: "page", pageId: cardPageId },
+      { kind: "person", personId: current.personId },
+    );
     work.refresh({ kind: "paging", incidentId: current.incidentId });
     return { ...current, status: answer, answeredAt: work.now, answerSource: actor.source };
   });
@@ -146,7 +164,10 @@ export async function pageTimedOut(work: Work, pageId: string): Promise<void> {
     data: { pageId, personId: page.personId, functionId: page.functionId },
   });
   await escalateUnlessCovered(work, page);
-  work.refresh({ kind: "page", pageId }, { kind: "person", personId: page.personId });
+  work.refresh(
+    { kind: "page", pageId: await cardPageOf(work, pageId) },
+    { kind: "person", personId: page.personId },
+  );
   work.refresh({ kind: "paging", incidentId: page.incidentId });
 }
 
@@ -161,6 +182,68 @@ async function escalateUnlessCovered(work: Work, page: Page): Promise<void> {
   const later = pages.some((p) => p.attempt > page.attempt);
   if (later || pages.some((p) => p.status === "coming")) return;
   await sendPage(work, page.functionId, page.attempt + 1, page, null);
+}
+
+function recordAnswer(work: Work, actor: Actor, page: Page, answer: PageAnswer): void {
+  work.record({
+    type: "page.answered",
+    actorId: actorId(actor),
+    source: actor.source,
+    data: {
+      pageId: page.id,
+      personId: page.personId,
+      functionId: page.functionId,
+      answer,
+      previous: page.status,
+    },
+  });
+}
+
+/** Card page ids of pages sent by this command, before its timeline entries are written. */
+const pending = new WeakMap<Work, Map<string, string>>();
+function pendingCards(work: Work): Map<string, string> {
+  let map = pending.get(work);
+  if (!map) {
+    map = new Map();
+    pending.set(work, map);
+  }
+  return map;
+}
+
+/** The page whose card shows this page: itself, or the person's page it joined. */
+async function cardPageOf(work: Work, pageId: string): Promise<string> {
+  const known = pendingCards(work).get(pageId);
+  if (known) return known;
+  return cardPageIn(await work.tx.timeline.list(work.incident.id), pageId);
+}
+
+export function cardPageIn(timeline: TimelineEntry[], pageId: string): string {
+  const sent = timeline.find((e) => e.type === "page.sent" && e.data.pageId === pageId);
+  return typeof sent?.data.cardPageId === "string" ? sent.data.cardPageId : pageId;
+}
+
+/** The pages one card shows: its own page first, then the ones that joined it. */
+export function pagesOnCard(pages: Page[], timeline: TimelineEntry[], cardPageId: string): Page[] {
+  const joined = new Set(
+    timeline
+      .filter((e) => e.type === "page.sent" && e.data.cardPageId === cardPageId)
+      .map((e) => String(e.data.pageId)),
+  );
+  const own = pages.find((p) => p.id === cardPageId);
+  return [...(own ? [own] : []), ...pages.filter((p) => joined.has(p.id))];
+}
+
+async function cardPages(work: Work, cardPageId: string): Promise<Page[]> {
+  const pages = await work.tx.pages.listForIncident(work.incident.id);
+  const timeline = await work.tx.timeline.list(work.incident.id);
+  const fromTimeline = pagesOnCard(pages, timeline, cardPageId);
+  const joinedNow = [...pendingCards(work)]
+    .filter(([id, card]) => card === cardPageId && id !== cardPageId)
+    .map(([id]) => id);
+  return [
+    ...fromTimeline,
+    ...pages.filter((p) => joinedNow.includes(p.id) && !fromTimeline.includes(p)),
+  ];
 }
 
 function exhaustedText(work: Work, functionId: string): string {

@@ -56,6 +56,7 @@ export interface IncidentRepository {
       Pick<
         Incident,
         | "classification"
+        | "scope"
         | "situation"
         | "locationId"
         | "meeting"

@@ -4,6 +4,7 @@ import { type Actor, actorId } from "./actor.ts";
 import type { EngineContext } from "./context.ts";
 import { RampError } from "./errors.ts";
 import type { IncidentService, Task } from "./model.ts";
+import { resolveByName } from "./resolve-name.ts";
 import { onIncident, requireLeader } from "./run.ts";
 import type { Work } from "./work.ts";
 
@@ -24,7 +25,8 @@ export async function markServiceRestored(
   ctx: EngineContext,
   actor: Actor,
   incidentId: string,
-  serviceId: string,
+  /** The service's id, its name or an unambiguous start of either. */
+  serviceName: string,
 ): Promise<IncidentService> {
   requireLeader(ctx, actor, { nl: "een dienst hersteld melden", en: "mark a service restored" });
   return onIncident(ctx, incidentId, async (work, incident, tx) => {
@@ -32,14 +34,17 @@ export async function markServiceRestored(
     const services = (await tx.services.listForIncident(incidentId)).filter(
       (s) => s.situation === incident.situation,
     );
-    const service = services.find((s) => s.serviceId === serviceId);
-    if (!service) {
-      throw new RampError("service-not-found", {
-        id: serviceId,
-        known: services.map((s) => s.serviceId).join(", "),
-      });
-    }
-    const name = ctx.dir.service(service.situation, service.serviceId)?.name ?? serviceId;
+    const named = services.map((s) => ({
+      id: s.serviceId,
+      name: ctx.dir.service(s.situation, s.serviceId)?.name ?? s.serviceId,
+      service: s,
+    }));
+    const { service, name } = resolveByName(
+      named,
+      serviceName,
+      { nl: "dienst", en: "service" },
+      (known) => new RampError("service-not-found", { id: serviceName.trim(), known }),
+    );
     if (service.restoredAt) throw new RampError("service-restored", { name });
     return restore(work, service, actor, "coordinator");
   });

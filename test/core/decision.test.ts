@@ -78,7 +78,10 @@ describeEachDatabase("evaluating and deciding", (target) => {
       t.engine.decide(t.as(COORDINATOR), incident.id, { situation: "A" }),
     ).rejects.toMatchObject({
       code: "location-required",
-      params: { known: "wzc-ter-heide, bibliotheek" },
+      params: {
+        known:
+          "Woonzorgcentrum Ter Heide – polyvalente zaal (wzc-ter-heide); Bibliotheek De Heidebloem – leeszaal 1e verdieping (bibliotheek)",
+      },
     });
     await expect(
       t.engine.decide(t.as(COORDINATOR), incident.id, { situation: "A", locationId: "stadhuis" }),

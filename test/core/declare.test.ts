@@ -64,3 +64,47 @@ describeEachDatabase("declaring an incident", (target) => {
     expect(second.number).toBe("2026-002");
   });
 });
+
+describeEachDatabase("raising the classification", (target) => {
+  let t: TestEngine;
+  beforeEach(async () => {
+    t = await createTestEngine(await target.open({}, await target.createDatabase()));
+  });
+
+  it("pages the crisis staff once the plan is activated ('klein' to 'groot'), and only once", async () => {
+    const incident = await t.engine.declare(t.as(DEPUTY), {
+      classification: "klein",
+      scope: "totaal",
+      description: "Storing op de telefooncentrale",
+    });
+    expect(await t.ctx.store.pages.listForIncident(incident.id)).toEqual([]);
+    await t.engine.reclassify(t.as(COORDINATOR), incident.id, "groot");
+    const pages = await t.ctx.store.pages.listForIncident(incident.id);
+    expect(pages.map((p) => p.functionId).sort()).toEqual(
+      [...t.plan.coordination.crisisStaff].sort(),
+    );
+    // Who raised it counts as coming; the others get their page card.
+    expect(pages.filter((p) => p.status === "coming").map((p) => p.personId)).toEqual([
+      COORDINATOR,
+    ]);
+    const types = (await t.engine.timeline(incident.id)).map((e) => e.type);
+    expect(types.indexOf("incident.reclassified")).toBeLessThan(types.indexOf("page.sent"));
+    const cards = (await t.ctx.store.outbox.listForIncident(incident.id)).filter(
+      (o) => o.delivery.type === "card" && o.delivery.card.kind === "page",
+    );
+    expect(cards.length).toBeGreaterThan(0);
+
+    await t.engine.reclassify(t.as(COORDINATOR), incident.id, "crisis");
+    expect(await t.ctx.store.pages.listForIncident(incident.id)).toHaveLength(pages.length);
+  });
+
+  it("pages nobody for a raise that stays below the plan's threshold ('zwak' to 'klein')", async () => {
+    const incident = await t.engine.declare(t.as(COORDINATOR), {
+      classification: "zwak",
+      scope: "totaal",
+      description: "Printer stuk",
+    });
+    await t.engine.reclassify(t.as(COORDINATOR), incident.id, "klein");
+    expect(await t.ctx.store.pages.listForIncident(incident.id)).toEqual([]);
+  });
+});

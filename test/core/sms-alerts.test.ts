@@ -45,12 +45,15 @@ describeEachDatabase("SMS alerts", (target) => {
           : [],
       );
     const texted = pageIds("sms");
-    expect(new Set(texted).size).toBe(texted.length);
-    // Every page sent, except to someone already coming (the declarer) who needed no page.
+    // Every page sent, except to someone already coming (the declarer) who needed no page, is
+    // texted once; a page that joined the person's unanswered card is texted as that card,
+    // which names both functions.
     const sent = (await t.ctx.store.pages.listForIncident(incident.id)).filter(
       (p) => p.answeredAt?.getTime() !== p.sentAt.getTime(),
     );
-    expect(new Set(texted)).toEqual(new Set(sent.map((p) => p.id)));
+    expect(texted).toHaveLength(sent.length);
+    const sentIds = new Set(sent.map((p) => p.id));
+    expect(texted.every((id) => sentIds.has(id))).toBe(true);
     expect(texted).toContain(geert.id);
     const alerts = all.filter((i) => i.channel === "sms" && what(i) !== "page card");
     expect(new Set(alerts.map(what))).toEqual(new Set(["page-exhausted"]));

@@ -358,7 +358,7 @@ describeEachDatabase("restoring services", (target) => {
       params: {
         id: "kantine",
         known:
-          "dienstverlening, administratie, sociale-dienst, verhuur-residentie, ondersteunende-diensten",
+          "Diensten i.v.m. dienstverlening (keuken, thuisdiensten) (dienstverlening); Algemene administratie, onthaal, vergaderingen, verzending en ontvangst van postbedeling (administratie); Sociale dienst (sociale-dienst); Verhuur residentie (verhuur-residentie); Ondersteunende diensten (financiële dienst, personeelsdienst, stafdienst) (ondersteunende-diensten)",
       },
     });
 

@@ -33,7 +33,7 @@ describeEachDatabase("the status view", (target) => {
     expect(view.title).toBe("Incident 2026-001 — Brand in het administratief centrum");
     expect(view.incident.facts).toEqual([
       { label: "Ernst", value: "Crisis" },
-      { label: "Omvang", value: "totaal" },
+      { label: "Omvang", value: "Totaal" },
       { label: "Gestart", value: "za 21 nov 22:00 — Pieter Declercq" },
       { label: "Tijdens de diensturen", value: "nee" },
     ]);

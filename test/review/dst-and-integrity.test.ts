@@ -82,10 +82,9 @@ describeEachDatabase("the review across daylight saving time and a damaged timel
       "Binnen de RTO",
     ]);
     expect(answerOf(review, "hersteltijd-rto")).toMatchObject({
-      chosenOption: 1,
+      chosenOption: null,
       text: [
-        "1 van de 5 prioritaire diensten werden binnen de RTO hersteld.",
-        "Het incident werd binnen de vooropgestelde tijd opgelost: slechts voor enkele activiteiten.",
+        "Van de 5 prioritaire diensten: 1 binnen de RTO hersteld en 4 niet hersteld gemeld bij de afsluiting, met de RTO nog niet verstreken.",
       ],
     });
     expect(review.summary.find((f) => f.label === "Duur")!.value).toBe("12 u");
@@ -169,15 +168,15 @@ describeEachDatabase("the review across daylight saving time and a damaged timel
       status: "partial",
       chosenOption: null,
       text: [
-        "Tot nu toe 0 van de 5 prioritaire diensten binnen de RTO hersteld; voor 4 loopt de RTO nog.",
+        "Van de 5 prioritaire diensten: 0 binnen de RTO hersteld, 1 niet hersteld na het verstrijken van de RTO en 4 nog niet hersteld, met de RTO nog niet verstreken.",
       ],
     });
     expect(tableOf(review, "services").rows.map((r) => r[6])).toEqual([
       "RTO gemist: niet hersteld (2 u over tijd)",
-      "Loopt nog",
-      "Loopt nog",
-      "Loopt nog",
-      "Loopt nog",
+      "Nog niet hersteld; RTO loopt nog (10 u)",
+      "Nog niet hersteld; RTO loopt nog (10 u)",
+      "Nog niet hersteld; RTO loopt nog (34 u)",
+      "Nog niet hersteld; RTO loopt nog (34 u)",
     ]);
     expect(review.summary.find((f) => f.label === "Afgesloten")!.value).toBe("loopt nog");
     expect(review.summary.find((f) => f.label === "Duur")!.value).toBe("14 u");

@@ -56,6 +56,13 @@ describeEachDatabase("the review of an English plan", (target) => {
       (await taskOf(t, incident.id, "b-org-maaltijden")).id,
       "complete",
     );
+    t.clock.set(min(120));
+    // The coordinator marks the rest restored, so every RTO is settled and the verdict follows.
+    for (const service of (await t.ctx.store.services.listForIncident(incident.id)).filter(
+      (s) => !s.restoredAt,
+    )) {
+      await t.engine.restoreService(t.as(COORDINATOR), incident.id, service.serviceId);
+    }
     t.clock.set(min(125));
     await t.engine.close(t.as(COORDINATOR), incident.id);
 
@@ -72,10 +79,10 @@ describeEachDatabase("the review of an English plan", (target) => {
     });
     expect(answerOf(review, "hersteltijd-rto")).toMatchObject({
       status: "answered",
-      chosenOption: 1,
+      chosenOption: 2,
       text: [
-        "1 of the 5 priority services were restored within the RTO.",
-        "The incident was resolved within the set time: for some activities only.",
+        "Of the 5 priority services: 5 restored within the RTO.",
+        "The incident was resolved within the set time: for all activities.",
       ],
     });
     expect(answerOf(review, "cost")).toEqual({
@@ -124,14 +131,12 @@ describeEachDatabase("the review of an English plan", (target) => {
     expect(md).toContain("## Key figures\n");
     expect(md).toContain("## Overviews\n\n### Tasks\n");
     expect(md).toContain("> **Open — to be completed by the team.**");
-    expect(md).toContain("- [x] For some activities only _(follows from the data)_");
+    expect(md).toContain("- [x] For all activities _(follows from the data)_");
     const html = renderHtml(review);
     expect(html).toContain('<html lang="en">');
     expect(html).toContain("<caption>Priority services against the RTO</caption>");
     const docx = await renderDocx(review);
-    expect(await docxParagraphs(docx)).toContain(
-      "☒ For some activities only (follows from the data)",
-    );
+    expect(await docxParagraphs(docx)).toContain("☒ For all activities (follows from the data)");
     expect(await docxPart(docx, "word/footer1.xml")).toContain("Page </w:t>");
     expect(await docxPart(docx, "word/styles.xml")).toContain('w:val="en-GB"');
   });

@@ -63,7 +63,7 @@ describeEachDatabase("the post-incident review of a scripted incident", (target)
       "extra-actie-oorzaak": "open",
       lessen: "open",
       "herhaling-vermijden": "open",
-      "hersteltijd-rto": "answered",
+      "hersteltijd-rto": "partial",
       "contracten-aanpassen": "open",
       "reactie-management": "partial",
       "paraatheid-personeel": "partial",
@@ -138,7 +138,7 @@ describeEachDatabase("the post-incident review of a scripted incident", (target)
       "Duur: 12 u 30 min",
       `Beslissing: situatie B (${SAT} 22:45)`,
       "Taken: 6 van 13 klaar; 1 deadline gemist",
-      "Prioritaire diensten binnen de RTO: 2 van 5",
+      "Prioritaire diensten binnen de RTO: 2 van 5; 3 RTO nog niet verstreken",
       "Tijdlijn: intact (47 regels)",
     ]);
   });
@@ -255,17 +255,19 @@ describeEachDatabase("the post-incident review of a scripted incident", (target)
     expect(resources).toHaveLength(13);
   });
 
-  it("measures each priority service against its RTO and gives the seed's verdict", () => {
+  it("measures each priority service against its RTO and leaves the verdict open while RTOs had not run out", () => {
     const rto = answerOf(review, "hersteltijd-rto");
     expect(rto.options).toEqual([
       "Voor geen van de activiteiten",
       "Slechts voor enkele activiteiten",
       "Voor alle activiteiten",
     ]);
-    expect(rto.chosenOption).toBe(1);
+    // Three services were not marked restored at closing, with their RTO still running: they
+    // neither met nor missed it, so "some" or "all" is the team's call.
+    expect(rto.chosenOption).toBeNull();
+    expect(rto.status).toBe("partial");
     expect(rto.text).toEqual([
-      "2 van de 5 prioritaire diensten werden binnen de RTO hersteld.",
-      "Het incident werd binnen de vooropgestelde tijd opgelost: slechts voor enkele activiteiten.",
+      "Van de 5 prioritaire diensten: 2 binnen de RTO hersteld en 3 niet hersteld gemeld bij de afsluiting, met de RTO nog niet verstreken.",
     ]);
     expect(tableOf(review, "services").rows).toEqual([
       [
@@ -286,7 +288,15 @@ describeEachDatabase("the post-incident review of a scripted incident", (target)
         "12 u",
         "Binnen de RTO",
       ],
-      ["3", "Sociale dienst", "24 u", `${SUN} 22:00`, "—", "—", "Niet hersteld bij de afsluiting"],
+      [
+        "3",
+        "Sociale dienst",
+        "24 u",
+        `${SUN} 22:00`,
+        "—",
+        "—",
+        "Niet hersteld gemeld bij de afsluiting; RTO nog niet verstreken",
+      ],
       [
         "4",
         "Verhuur residentie",
@@ -294,7 +304,7 @@ describeEachDatabase("the post-incident review of a scripted incident", (target)
         "ma 23 nov 2026 22:00",
         "—",
         "—",
-        "Niet hersteld bij de afsluiting",
+        "Niet hersteld gemeld bij de afsluiting; RTO nog niet verstreken",
       ],
       [
         "5",
@@ -303,7 +313,7 @@ describeEachDatabase("the post-incident review of a scripted incident", (target)
         "ma 23 nov 2026 22:00",
         "—",
         "—",
-        "Niet hersteld bij de afsluiting",
+        "Niet hersteld gemeld bij de afsluiting; RTO nog niet verstreken",
       ],
     ]);
   });
@@ -493,12 +503,18 @@ describeEachDatabase("the post-incident review of a scripted incident", (target)
     });
   });
 
+  it("counts every 'ik kan niet' in the paging figures, also the one that led to an alternate", () => {
+    expect(answerOf(review, "juiste-personen").text).toEqual([
+      '9 functies van de crisisstaf opgeroepen (10 oproepen); voor 9 kwam iemand. 1 keer "ik kan niet", 0 oproepen zonder antwoord binnen de termijn.',
+    ]);
+  });
+
   it("renders the same figures as Markdown, HTML and Word", async () => {
     const md = renderMarkdown(review);
     expect(md.startsWith("# Post-incident review — incident 2026-001\n")).toBe(true);
     expect(md).toContain("## Gepastheid van de reactie\n");
     expect(md).toContain(
-      "- [ ] Voor geen van de activiteiten\n- [x] Slechts voor enkele activiteiten _(volgt uit de gegevens)_\n- [ ] Voor alle activiteiten\n",
+      "- [ ] Voor geen van de activiteiten\n- [ ] Slechts voor enkele activiteiten\n- [ ] Voor alle activiteiten\n",
     );
     expect(md).toContain(
       `| Onderbroken internet en telefonie herstellen | Bart Lannoo | ${SAT} 23:00 | ${SUN} 07:00 | ${SUN} 06:00 | Te laat (1 u) |`,
@@ -513,12 +529,12 @@ describeEachDatabase("the post-incident review of a scripted incident", (target)
     expect(html).not.toMatch(/<script|<link|src=/);
     expect(html).toContain('<h2 id="section-gepastheid">Gepastheid van de reactie</h2>');
     expect(html).toContain(
-      '<li class="chosen"><span aria-hidden="true">&#x2612;</span> Slechts voor enkele activiteiten <span class="chosen-note">(volgt uit de gegevens)</span></li>',
+      '<li><span aria-hidden="true">&#x2610;</span> Slechts voor enkele activiteiten</li>',
     );
     expect(html).toContain("<caption>Prioritaire diensten tegenover de RTO</caption>");
     expect(html).toContain('<th scope="col">Resultaat</th>');
     expect(html).toContain(
-      `<tr><td>3</td><td>Sociale dienst</td><td>24 u</td><td>${SUN} 22:00</td><td>—</td><td>—</td><td>Niet hersteld bij de afsluiting</td></tr>`,
+      `<tr><td>3</td><td>Sociale dienst</td><td>24 u</td><td>${SUN} 22:00</td><td>—</td><td>—</td><td>Niet hersteld gemeld bij de afsluiting; RTO nog niet verstreken</td></tr>`,
     );
     expect(html).toContain("@media print");
     expect(html).toContain(
@@ -535,14 +551,14 @@ describeEachDatabase("the post-incident review of a scripted incident", (target)
     expect(paragraphs[0]).toBe("Post-incident review — incident 2026-001");
     for (const line of [
       "Gepastheid van de reactie",
-      "☒ Slechts voor enkele activiteiten (volgt uit de gegevens)",
+      "☐ Slechts voor enkele activiteiten",
       "☐ Voor alle activiteiten",
-      "2 van de 5 prioritaire diensten werden binnen de RTO hersteld.",
+      "Van de 5 prioritaire diensten: 2 binnen de RTO hersteld en 3 niet hersteld gemeld bij de afsluiting, met de RTO nog niet verstreken.",
       "Duur sinds de melding: 12 u 30 min",
       "Deskundige ICT (gemeente): 8 min (Kevin Dumon, vervanger 1)",
       "Open — in te vullen door het team.",
       "Te laat (1 u)",
-      "Niet hersteld bij de afsluiting",
+      "Niet hersteld gemeld bij de afsluiting; RTO nog niet verstreken",
       "Ramp verstuurde 16 interne berichten, waarvan 9 oproepen van de crisisstaf.",
       review.appendix.verification.text,
       `13\t${SAT} 22:05 — Bart Lannoo (Slack): Bart Lannoo: kan niet (Deskundige ICT (gemeente))`,

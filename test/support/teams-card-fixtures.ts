@@ -52,6 +52,7 @@ export const INCIDENT: IncidentCardView = {
       restored: false,
       restoredAt: null,
       withinRto: null,
+      rto: "ahead",
       tasks: { open: 2, claimed: 0, blocked: 0, done: 0 },
     },
     {
@@ -65,6 +66,7 @@ export const INCIDENT: IncidentCardView = {
       restored: true,
       restoredAt: "ma 23 nov 15:00",
       withinRto: true,
+      rto: "met",
       tasks: { open: 0, claimed: 0, blocked: 0, done: 3 },
     },
   ],

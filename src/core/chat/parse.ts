@@ -17,12 +17,16 @@ export type ChatCommand =
   | { kind: "meeting"; meeting: Meeting; reason?: string }
   | { kind: "status"; incident?: string }
   | { kind: "tasks"; mine: boolean }
+  /** For A, `location` is everything after the A: the location's name or id, then the reason. */
   | { kind: "decide"; situation: "A" | "B"; location?: string; reason?: string }
   | { kind: "evaluate"; text: string }
   /** `unknownTags`: #words that are no known tag (kept in the text; the reply names them). */
   | { kind: "log"; text: string; tags: LogTag[]; unknownTags: string[] }
+  /** The service as typed: its id, its name or the start of either. */
   | { kind: "restored"; service: string }
   | { kind: "reclassify"; classification: Classification }
+  /** The scope once known: totaal, gedeeltelijk (or back to onbekend). */
+  | { kind: "scope"; scope: Scope }
   | { kind: "stop"; note?: string }
   | { kind: "board" }
   | { kind: "review"; incident?: string }
@@ -61,6 +65,8 @@ const WORDS: Record<string, Exclude<ChatCommand["kind"], "invalid">> = {
   restored: "restored",
   ernst: "reclassify",
   classify: "reclassify",
+  omvang: "scope",
+  scope: "scope",
   stop: "stop",
   sluit: "stop",
   afsluiten: "stop",
@@ -85,11 +91,12 @@ export const USAGE: Record<Exclude<ChatCommand["kind"], "invalid">, string> = {
   start: "start [zwak|klein|groot|crisis] [totaal|gedeeltelijk] [uitwijk] [omschrijving]",
   status: "status",
   tasks: "taken [mijn]",
-  decide: "besluit A <uitwijklocatie> | besluit B [reden]",
+  decide: "besluit A <uitwijklocatie> [reden] | besluit B [reden]",
   evaluate: "evaluatie <toestand na de ramp>",
   log: "log [#oorzaak|#externe-communicatie|…] <tekst>",
   restored: "hersteld <dienst>",
   reclassify: "ernst <zwak|klein|groot|crisis>",
+  scope: "omvang <totaal|gedeeltelijk|onbekend>",
   stop: "stop [slotopmerking]",
   board: "bord",
   review: "review [incident]",
@@ -129,15 +136,20 @@ export function parseChatCommand(raw: string): ChatCommand {
       return body ? { kind: "log", text: body, tags, unknownTags } : missing(first, "log");
     }
     case "restored":
-      return rest[0]
-        ? { kind: "restored", service: rest[0].toLowerCase() }
-        : missing(first, "restored");
+      return tail ? { kind: "restored", service: tail } : missing(first, "restored");
     case "reclassify": {
       const level = rest[0]?.toLowerCase();
       if (!level) return missing(first, "reclassify");
       return isClassification(level)
         ? { kind: "reclassify", classification: level }
         : { kind: "invalid", word: rest[0]!, problem: "bad-argument", usage: USAGE.reclassify };
+    }
+    case "scope": {
+      if (!rest[0]) return missing(first, "scope");
+      const scope = scopeWord(rest[0]);
+      return scope
+        ? { kind: "scope", scope }
+        : { kind: "invalid", word: rest[0], problem: "bad-argument", usage: USAGE.scope };
     }
     case "stop":
       return tail ? { kind: "stop", note: tail } : { kind: "stop" };
@@ -163,9 +175,9 @@ function parseStart(words: string[]): ChatCommand {
     command.classification = level;
     rest = rest.slice(1);
   }
-  const scope = rest[0]?.toLowerCase();
-  if (scope === "totaal" || scope === "gedeeltelijk" || scope === "total" || scope === "partial") {
-    command.scope = scope === "total" ? "totaal" : scope === "partial" ? "gedeeltelijk" : scope;
+  const scope = rest[0] ? scopeWord(rest[0]) : undefined;
+  if (scope) {
+    command.scope = scope;
     rest = rest.slice(1);
   }
   if (FALLBACK_WORDS.has(rest[0]?.toLowerCase() ?? "")) {
@@ -203,14 +215,10 @@ function parseDecide(word: string, words: string[]): ChatCommand {
       : missing(word, "decide");
   }
   if (situation === "A") {
-    const location = words[1]?.toLowerCase();
-    const reason = words.slice(2).join(" ").trim();
-    return {
-      kind: "decide",
-      situation,
-      ...(location ? { location } : {}),
-      ...(reason ? { reason } : {}),
-    };
+    // The location's name may have several words: where it ends and the reason starts is for
+    // the runner to tell, which knows the plan's locations.
+    const location = words.slice(1).join(" ").trim();
+    return { kind: "decide", situation, ...(location ? { location } : {}) };
   }
   const reason = words.slice(1).join(" ").trim();
   return { kind: "decide", situation, ...(reason ? { reason } : {}) };
@@ -218,6 +226,19 @@ function parseDecide(word: string, words: string[]): ChatCommand {
 
 function missing(word: string, kind: keyof typeof USAGE): ChatCommand {
   return { kind: "invalid", word, problem: "missing-argument", usage: USAGE[kind] };
+}
+
+/** The scope in Dutch or English; undefined for any other word. */
+function scopeWord(word: string): Scope | undefined {
+  const scopes: Record<string, Scope> = {
+    totaal: "totaal",
+    total: "totaal",
+    gedeeltelijk: "gedeeltelijk",
+    partial: "gedeeltelijk",
+    onbekend: "onbekend",
+    unknown: "onbekend",
+  };
+  return scopes[word.toLowerCase()];
 }
 
 function isClassification(value: string): value is Classification {

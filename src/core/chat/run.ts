@@ -1,12 +1,14 @@
 // Runs a typed chat command for a person and answers with a platform-neutral reply,
 // so Slack, Teams and the local chat only parse their transport and render the reply.
 import type { Actor } from "../actor.ts";
+import { splitLocationAndReason } from "../decide.ts";
 import type { CrisisEngine } from "../engine.ts";
 import { type ErrorView, RampError } from "../errors.ts";
 import { LOG_TAGS, type Meeting } from "../model.ts";
 import { buildReview } from "../review/build.ts";
 import { requireLeader } from "../run.ts";
 import { formatDateTime } from "../time.ts";
+import { Labels } from "../views/labels.ts";
 import { type MeetingOption, meetingOptions, meetingPlace } from "../views/meeting.ts";
 import { type PersonalPart, phonesToCall, withoutPhones } from "../views/personal.ts";
 import { amount } from "../views/plural.ts";
@@ -88,7 +90,7 @@ export async function runChatCommand(
         }
         const incident = await engine.declare(actor, {
           classification: command.classification,
-          scope: command.scope ?? "totaal",
+          ...(command.scope ? { scope: command.scope } : {}),
           description: command.description,
           ...(command.meeting ? { meeting: command.meeting } : {}),
         });
@@ -143,10 +145,14 @@ export async function runChatCommand(
       }
       case "decide": {
         const incident = await engine.resolveIncident();
+        const typed =
+          command.situation === "A" && command.location
+            ? splitLocationAndReason(engine.ctx, command.location)
+            : null;
         const decision = await engine.decide(actor, incident.id, {
           situation: command.situation,
-          locationId: command.location ?? null,
-          reason: command.reason ?? null,
+          locationId: typed?.locationId ?? null,
+          reason: typed?.reason ?? command.reason ?? null,
         });
         return {
           kind: "text",
@@ -165,8 +171,14 @@ export async function runChatCommand(
       }
       case "restored": {
         const incident = await engine.resolveIncident();
-        await engine.restoreService(actor, incident.id, command.service);
-        return { kind: "text", text: nl ? "Dienst hersteld gemeld." : "Service marked restored." };
+        const service = await engine.restoreService(actor, incident.id, command.service);
+        const name = engine.directory.service(service.situation, service.serviceId)?.name;
+        return {
+          kind: "text",
+          text: nl
+            ? `Dienst hersteld gemeld: ${name ?? service.serviceId}.`
+            : `Service marked restored: ${name ?? service.serviceId}.`,
+        };
       }
       case "reclassify": {
         const incident = await engine.resolveIncident();
@@ -176,6 +188,15 @@ export async function runChatCommand(
           text: nl
             ? `Ernst gewijzigd naar ${command.classification}.`
             : `Classification changed to ${command.classification}.`,
+        };
+      }
+      case "scope": {
+        const incident = await engine.resolveIncident();
+        await engine.setScope(actor, incident.id, command.scope);
+        const label = new Labels(locale).scope(command.scope).toLowerCase();
+        return {
+          kind: "text",
+          text: nl ? `Omvang vastgelegd: ${label}.` : `Scope recorded: ${label}.`,
         };
       }
       case "stop": {

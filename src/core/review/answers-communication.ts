@@ -137,12 +137,14 @@ export const COMMUNICATION_ANSWERS: Record<string, Answerer> = {
   "juiste-personen": (a) => {
     const pages = a.paging.reduce((sum, f) => sum + f.pages.length, 0);
     const coming = a.paging.filter((f) => f.coming).length;
+    const declines = a.paging.reduce((sum, f) => sum + f.declines, 0);
+    const silent = a.paging.reduce((sum, f) => sum + f.silent, 0);
     return {
       status: "partial",
       text: [
         a.say(
-          `${count(a.paging.length, "functie", "functies")} van de crisisstaf opgeroepen (${count(pages, "oproep", "oproepen")}); voor ${coming} kwam iemand.`,
-          `${count(a.paging.length, "crisis staff function", "crisis staff functions")} paged (${count(pages, "page", "pages")}); someone came for ${coming}.`,
+          `${count(a.paging.length, "functie", "functies")} van de crisisstaf opgeroepen (${count(pages, "oproep", "oproepen")}); voor ${coming} kwam iemand. ${declines} keer "ik kan niet", ${count(silent, "oproep", "oproepen")} zonder antwoord binnen de termijn.`,
+          `${count(a.paging.length, "crisis staff function", "crisis staff functions")} paged (${count(pages, "page", "pages")}); someone came for ${coming}. "I can't come" ${declines === 1 ? "once" : `${declines} times`}, ${count(silent, "page", "pages")} unanswered in time.`,
         ),
       ],
     };

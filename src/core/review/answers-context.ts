@@ -13,6 +13,7 @@ import {
 } from "./draft.ts";
 import { joinList } from "./format.ts";
 import type { ReviewFact } from "./model.ts";
+import { RTO_MISSED, type ServiceResult } from "./work-outcomes.ts";
 
 export const CONTEXT_ANSWERS: Record<string, Answerer> = {
   incidentnummer: (a) => ({
@@ -94,10 +95,15 @@ export const CONTEXT_ANSWERS: Record<string, Answerer> = {
     const scope =
       incident.scope === "totaal"
         ? a.say("Totale ramp (omvang: totaal)", "Total disaster (scope: totaal)")
-        : a.say(
-            "Gedeeltelijke ramp (omvang: gedeeltelijk)",
-            "Partial disaster (scope: gedeeltelijk)",
-          );
+        : incident.scope === "gedeeltelijk"
+          ? a.say(
+              "Gedeeltelijke ramp (omvang: gedeeltelijk)",
+              "Partial disaster (scope: gedeeltelijk)",
+            )
+          : a.say(
+              "Omvang onbekend: niemand legde vast of de ramp totaal of gedeeltelijk was",
+              "Scope unknown: nobody recorded whether the disaster was total or partial",
+            );
     const hours =
       incident.officeHours === null
         ? ""
@@ -129,21 +135,30 @@ export const CONTEXT_ANSWERS: Record<string, Answerer> = {
   },
 
   "impact-klanten": (a) => {
-    const missed = a.services.filter((s) => s.result !== "met" && s.result !== "pending");
-    return open(
-      undefined,
-      missed.length > 0
-        ? [
-            {
-              label: a.say(
-                "Prioritaire diensten niet binnen de RTO hersteld",
-                "Priority services not restored within the RTO",
-              ),
-              value: missed.map((s) => s.name).join("; "),
-            },
-          ]
-        : [],
-    );
+    const named = (results: ServiceResult[]) =>
+      a.services.filter((s) => results.includes(s.result)).map((s) => s.name);
+    const missed = named(RTO_MISSED);
+    const ahead = named(["not-restored"]);
+    const facts: ReviewFact[] = [];
+    if (missed.length > 0) {
+      facts.push({
+        label: a.say(
+          "Prioritaire diensten niet binnen de RTO hersteld",
+          "Priority services not restored within the RTO",
+        ),
+        value: missed.join("; "),
+      });
+    }
+    if (ahead.length > 0) {
+      facts.push({
+        label: a.say(
+          "Niet hersteld gemeld bij de afsluiting, RTO nog niet verstreken",
+          "Not marked restored at closing, RTO not yet reached",
+        ),
+        value: ahead.join("; "),
+      });
+    }
+    return open(undefined, facts);
   },
 
   beheerder: (a) => {

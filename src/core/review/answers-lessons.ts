@@ -3,10 +3,23 @@
 // Cause, prevention, improvements and claims come from what the team logged with a tag; the
 // judgements (management, preparedness) are left to the team with the figures beside them.
 import { type Analysis, UNCLAIMED_TOO_LONG_MS } from "./analysis.ts";
-import { type Answerer, afterDeclaration, count, fromNotes, noteFacts, open } from "./draft.ts";
+import {
+  type Answerer,
+  afterDeclaration,
+  count,
+  fromNotes,
+  noteFacts,
+  open,
+  seqOf,
+} from "./draft.ts";
 import { joinList } from "./format.ts";
 import type { ReviewFact } from "./model.ts";
-import { type RtoVerdict, rtoVerdict } from "./work-outcomes.ts";
+import {
+  earlierRestorations,
+  type RtoVerdict,
+  rtoVerdict,
+  type ServiceResult,
+} from "./work-outcomes.ts";
 
 const VERDICTS: RtoVerdict[] = ["none", "some", "all"];
 
@@ -17,8 +30,7 @@ export const LESSONS_ANSWERS: Record<string, Answerer> = {
   schadeclaims: (a) => fromNotes(a, a.notes.tagged("schadeclaim"), "schadeclaim"),
 
   "hersteltijd-rto": (a, question) => {
-    const verdict = rtoVerdict(a.services);
-    if (!verdict) {
+    if (a.services.length === 0) {
       return open(
         a.say(
           "Er werd geen beslissing genomen, dus geen prioritaire diensten met een RTO opgevolgd.",
@@ -26,19 +38,18 @@ export const LESSONS_ANSWERS: Record<string, Answerer> = {
         ),
       );
     }
-    const met = a.services.filter((s) => s.result === "met").length;
-    const pending = a.services.filter((s) => s.result === "pending").length;
-    if (pending > 0) {
+    const verdict = rtoVerdict(a.services);
+    const tally = (result: ServiceResult) => a.services.filter((s) => s.result === result).length;
+    const text = [rtoTally(a)];
+    const facts = earlierFacts(a);
+    const options = question.options ?? [];
+    if (tally("pending") > 0) {
       // No box ticked while RTOs are still running: the verdict would change.
       return {
         status: "partial",
         chosenOption: null,
-        text: [
-          a.say(
-            `Tot nu toe ${met} van de ${a.services.length} prioritaire diensten binnen de RTO hersteld; voor ${pending} loopt de RTO nog.`,
-            `So far ${met} of the ${a.services.length} priority services restored within the RTO; for ${pending} the RTO is still running.`,
-          ),
-        ],
+        text,
+        facts,
         tables: ["services"],
         note: a.say(
           "Voorlopig: het incident loopt nog.",
@@ -46,22 +57,32 @@ export const LESSONS_ANSWERS: Record<string, Answerer> = {
         ),
       };
     }
+    if (!verdict) {
+      return {
+        status: "partial",
+        chosenOption: null,
+        text,
+        facts,
+        tables: ["services"],
+        note: a.say(
+          "Ramp kiest geen antwoord: een dienst die bij de afsluiting niet hersteld gemeld was terwijl haar RTO nog liep, haalde de RTO niet en miste ze ook niet. Het team oordeelt.",
+          "Ramp picks no answer: a service not marked restored at closing while its RTO was still running neither met nor missed it. The team judges.",
+        ),
+      };
+    }
     const index = VERDICTS.indexOf(verdict);
-    const options = question.options ?? [];
     const verdictText = options.length === 3 ? options[index]! : verdictWords(a, verdict);
+    text.push(
+      a.say(
+        `Het incident werd binnen de vooropgestelde tijd opgelost: ${verdictText.toLowerCase()}.`,
+        `The incident was resolved within the set time: ${verdictText.toLowerCase()}.`,
+      ),
+    );
     return {
       status: "answered",
       chosenOption: options.length === 3 ? index : null,
-      text: [
-        a.say(
-          `${met} van de ${a.services.length} prioritaire diensten werden binnen de RTO hersteld.`,
-          `${met} of the ${a.services.length} priority services were restored within the RTO.`,
-        ),
-        a.say(
-          `Het incident werd binnen de vooropgestelde tijd opgelost: ${verdictText.toLowerCase()}.`,
-          `The incident was resolved within the set time: ${verdictText.toLowerCase()}.`,
-        ),
-      ],
+      text,
+      facts,
       tables: ["services"],
     };
   },
@@ -224,4 +245,54 @@ function verdictWords(a: Analysis, verdict: RtoVerdict): string {
     case "all":
       return a.say("Voor alle activiteiten", "For all activities");
   }
+}
+
+/** Each of the four outcomes the services had, in the order the RTO judges them. */
+function rtoTally(a: Analysis): string {
+  const n = a.services.length;
+  const tally = (result: ServiceResult) => a.services.filter((s) => s.result === result).length;
+  const ahead = tally("not-restored") + tally("pending");
+  const parts: [number, string, string][] = [
+    [tally("met"), "binnen de RTO hersteld", "restored within the RTO"],
+    [tally("late"), "na de RTO hersteld", "restored after the RTO"],
+    [
+      tally("overdue"),
+      "niet hersteld na het verstrijken van de RTO",
+      "not restored when the RTO ran out",
+    ],
+    [
+      ahead,
+      a.data.incident.status === "closed"
+        ? "niet hersteld gemeld bij de afsluiting, met de RTO nog niet verstreken"
+        : "nog niet hersteld, met de RTO nog niet verstreken",
+      a.data.incident.status === "closed"
+        ? "not marked restored at closing, with the RTO not yet reached"
+        : "not restored yet, with the RTO not yet reached",
+    ],
+  ];
+  const listed = parts.filter(([k], i) => k > 0 || i === 0);
+  return a.say(
+    `Van de ${n} prioritaire diensten: ${joinList(
+      listed.map(([k, nl]) => `${k} ${nl}`),
+      "nl",
+    )}.`,
+    `Of the ${n} priority services: ${joinList(
+      listed.map(([k, , en]) => `${k} ${en}`),
+      "en",
+    )}.`,
+  );
+}
+
+/** Restorations under an earlier decision: the timeline shows them, so the answer does too. */
+function earlierFacts(a: Analysis): ReviewFact[] {
+  return earlierRestorations(a.dir, a.data.incident, a.data.services).map((r) => ({
+    label: a.say(
+      `Hersteld onder situatie ${r.service.situation} (vóór de gewijzigde beslissing)`,
+      `Restored under situation ${r.service.situation} (before the changed decision)`,
+    ),
+    value: `${r.name}: ${a.when(r.service.restoredAt!)} (${
+      r.withinRto ? a.say("binnen de RTO", "within the RTO") : a.say("na de RTO", "after the RTO")
+    })`,
+    ...seqOf(a.index.restored.get(`${r.service.situation}:${r.service.serviceId}`)),
+  }));
 }

@@ -22,6 +22,7 @@ import type {
 } from "./model.ts";
 import { OVERVIEWS, type OverviewId, overviewTable } from "./tables.ts";
 import { timelineTable, verificationText } from "./timeline-appendix.ts";
+import { RTO_MISSED, type ServiceResult } from "./work-outcomes.ts";
 
 /** Automatic answers by question id of the sample plan (plans/ocmw-zonnebeke.yaml). */
 export const ANSWERS: Readonly<Record<string, Answerer>> = {
@@ -138,7 +139,11 @@ function summary(a: Analysis): ReviewFact[] {
   const { say } = a;
   const done = a.tasks.filter((t) => t.result === "on-time" || t.result === "late").length;
   const missed = a.tasks.filter((t) => t.result === "late" || t.result === "overdue").length;
-  const met = a.services.filter((s) => s.result === "met").length;
+  const servicesCount = (results: ServiceResult[]) =>
+    a.services.filter((s) => results.includes(s.result)).length;
+  const met = servicesCount(["met"]);
+  const rtoMissed = servicesCount(RTO_MISSED);
+  const rtoAhead = servicesCount(["not-restored", "pending"]);
   const decision = a.data.decisions.at(-1);
   return [
     { label: say("Incident", "Incident"), value: `${incident.number} — ${incident.description}` },
@@ -170,7 +175,13 @@ function summary(a: Analysis): ReviewFact[] {
     },
     {
       label: say("Prioritaire diensten binnen de RTO", "Priority services within the RTO"),
-      value: say(`${met} van ${a.services.length}`, `${met} of ${a.services.length}`),
+      value: [
+        say(`${met} van ${a.services.length}`, `${met} of ${a.services.length}`),
+        ...(rtoMissed > 0 ? [say(`${rtoMissed} RTO gemist`, `${rtoMissed} missed the RTO`)] : []),
+        ...(rtoAhead > 0
+          ? [say(`${rtoAhead} RTO nog niet verstreken`, `${rtoAhead} RTO not yet reached`)]
+          : []),
+      ].join("; "),
     },
     {
       label: say("Tijdlijn", "Timeline"),

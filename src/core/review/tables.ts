@@ -180,9 +180,15 @@ function serviceResult(a: Analysis, s: ServiceOutcome): string {
         `RTO missed: not restored (${a.span(s.lateByMs)} overdue)`,
       );
     case "not-restored":
-      return a.say("Niet hersteld bij de afsluiting", "Not restored at closing");
+      return a.say(
+        "Niet hersteld gemeld bij de afsluiting; RTO nog niet verstreken",
+        "Not marked restored at closing; RTO not yet reached",
+      );
     case "pending":
-      return a.say("Loopt nog", "Still running");
+      return a.say(
+        `Nog niet hersteld; RTO loopt nog (${a.span(s.service.deadlineAt.getTime() - a.end.getTime())})`,
+        `Not restored yet; RTO still running (${a.span(s.service.deadlineAt.getTime() - a.end.getTime())} left)`,
+      );
   }
 }
 

@@ -104,6 +104,11 @@ function describer(a: Analysis): (entry: TimelineEntry) => string {
           `Contactadres gewijzigd: ${d.name}, ${d.address}; aanwezig tegen ${a.when(new Date(String(d.arriveBy)))}${d.reason ? `; reden: ${d.reason}` : ""}`,
           `Meeting address changed: ${d.name}, ${d.address}; arrive by ${a.when(new Date(String(d.arriveBy)))}${d.reason ? `; reason: ${d.reason}` : ""}`,
         );
+      case "incident.scoped":
+        return say(
+          `Omvang gewijzigd: ${String(d.from)} → ${String(d.to)}`,
+          `Scope changed: ${String(d.from)} → ${String(d.to)}`,
+        );
       case "incident.reclassified":
         return say(
           `Ernst gewijzigd: ${level(d.from)} → ${level(d.to)}`,

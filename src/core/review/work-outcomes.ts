@@ -61,8 +61,8 @@ export function taskOutcomes(
 
 /**
  * met / late: restored before or after the RTO deadline. overdue: not restored and the deadline
- * passed. not-restored: the incident closed before the deadline without the service restored.
- * pending: still running, deadline ahead.
+ * passed. not-restored: the incident closed before the deadline without the service marked
+ * restored, so its RTO was neither met nor missed. pending: still running, deadline ahead.
  */
 export type ServiceResult = "met" | "late" | "overdue" | "not-restored" | "pending";
 
@@ -112,8 +112,35 @@ export function serviceOutcomes(
 /** The seed's verdict: restored within the RTO for none, some or all of the activities. */
 export type RtoVerdict = "none" | "some" | "all";
 
+/** Restored in time or not restored when its RTO ran out: the only outcomes the RTO judges. */
+export const RTO_MISSED: ServiceResult[] = ["late", "overdue"];
+
+/**
+ * The verdict the outcomes settle, or null when it depends on a service that was not restored
+ * while its RTO still ran (at the closing, or now): that service neither met nor missed it yet.
+ */
 export function rtoVerdict(outcomes: ServiceOutcome[]): RtoVerdict | null {
   if (outcomes.length === 0) return null;
   const met = outcomes.filter((o) => o.result === "met").length;
-  return met === 0 ? "none" : met === outcomes.length ? "all" : "some";
+  const missed = outcomes.filter((o) => RTO_MISSED.includes(o.result)).length;
+  if (met === outcomes.length) return "all";
+  if (missed === outcomes.length) return "none";
+  if (met > 0 && missed > 0) return "some";
+  return null;
+}
+
+/** Services restored under an earlier decision, before the situation changed. */
+export function earlierRestorations(
+  dir: PlanDirectory,
+  incident: Incident,
+  services: IncidentService[],
+): { service: IncidentService; name: string; withinRto: boolean }[] {
+  return services
+    .filter((s) => s.situation !== incident.situation && s.restoredAt)
+    .sort((a, b) => a.restoredAt!.getTime() - b.restoredAt!.getTime())
+    .map((service) => ({
+      service,
+      name: dir.service(service.situation, service.serviceId)?.name ?? service.serviceId,
+      withinRto: service.restoredAt!.getTime() <= service.deadlineAt.getTime(),
+    }));
 }

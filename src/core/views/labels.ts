@@ -1,6 +1,6 @@
 // The words on cards, in the plan's language.
 import type { Classification, Locale } from "../../plan/schema.ts";
-import type { PageStatus, Phase, TaskStatus } from "../model.ts";
+import type { PageStatus, Phase, Scope, TaskStatus } from "../model.ts";
 
 type Words = Record<Locale, string>;
 const w = (nl: string, en: string): Words => ({ nl, en });
@@ -10,6 +10,11 @@ const CLASSIFICATION: Record<Classification, Words> = {
   klein: w("Klein", "Minor"),
   groot: w("Groot", "Major"),
   crisis: w("Crisis", "Crisis"),
+};
+const SCOPE: Record<Scope, Words> = {
+  totaal: w("Totaal", "Total"),
+  gedeeltelijk: w("Gedeeltelijk", "Partial"),
+  onbekend: w("Nog onbekend", "Not known yet"),
 };
 const TASK_STATUS: Record<TaskStatus, Words> = {
   open: w("Open", "Open"),
@@ -84,6 +89,7 @@ const TEXT = {
 export class Labels {
   constructor(readonly locale: Locale) {}
   classification = (c: Classification) => CLASSIFICATION[c][this.locale];
+  scope = (s: Scope) => (SCOPE[s] ?? w(s, s))[this.locale];
   taskStatus = (s: TaskStatus) => TASK_STATUS[s][this.locale];
   pageStatus = (s: PageStatus | "escalated") => PAGE_STATUS[s][this.locale];
   phase = (p: Phase) => PHASE[p][this.locale];

@@ -89,6 +89,11 @@ export interface PagingView {
   incidentId: string;
   title: string;
   rows: PagingRow[];
+  /**
+   * coming / waiting: functions someone is coming for / still waiting on an answer; declined /
+   * silent: every page answered "ik kan niet" / left unanswered, also those that led to an
+   * alternate; escalated: functions an alternate was paged for.
+   */
   summary: { coming: number; declined: number; silent: number; waiting: number; escalated: number };
   summaryText: string;
 }
@@ -151,6 +156,11 @@ export interface ServiceLine {
   restored: boolean;
   restoredAt: string | null;
   withinRto: boolean | null;
+  /**
+   * met / late: restored before or after the RTO deadline; overdue: not restored and the
+   * deadline passed; ahead: not restored, deadline not yet reached (at the closing, or now).
+   */
+  rto: "met" | "late" | "overdue" | "ahead";
   tasks: { open: number; claimed: number; blocked: number; done: number };
 }
 

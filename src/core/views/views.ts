@@ -3,6 +3,7 @@
 import type { EngineContext } from "../context.ts";
 import { RampError } from "../errors.ts";
 import type { CardRef, Decision, Incident, IncidentService, Page, Task } from "../model.ts";
+import { pagesOnCard } from "../paging.ts";
 import { addMinutes, formatDateTime, formatRemaining } from "../time.ts";
 import { attentionView } from "./attention.ts";
 import { Labels } from "./labels.ts";
@@ -72,7 +73,7 @@ export class Views {
     const planActivated = Boolean(declared?.data.planActivated);
     const facts = [
       { label: L.text("classification"), value: L.classification(incident.classification) },
-      { label: L.text("scope"), value: incident.scope },
+      { label: L.text("scope"), value: L.scope(incident.scope) },
       {
         label: L.text("declared"),
         value: `${this.when(incident.declaredAt)} — ${dir.name(incident.declaredById)}`,
@@ -160,11 +161,14 @@ export class Views {
       const last = chain.at(-1);
       if (!last) continue;
       if (chain.length > 1) summary.escalated += 1;
-      // Someone for the function is coming, e.g. a holder who answered after the alternate was paged.
-      if (chain.some((p) => p.status === "coming")) summary.coming += 1;
-      else if (last.status === "declined") summary.declined += 1;
-      else if (last.status === "silent") summary.silent += 1;
-      else summary.waiting += 1;
+      // Functions someone is coming for (e.g. a holder who answered after the alternate was
+      // paged) or still waiting for; every "ik kan niet" and every silence counts, also those
+      // that led to an alternate.
+      const coming = chain.some((p) => p.status === "coming");
+      if (coming) summary.coming += 1;
+      else if (last.status === "sent") summary.waiting += 1;
+      summary.declined += chain.filter((p) => p.status === "declined").length;
+      summary.silent += chain.filter((p) => p.status === "silent").length;
     }
     const summaryText = this.nl
       ? `${amount(summary.coming, "komt", "komen")}, ${amount(summary.declined, "kan niet", "kunnen niet")}, ${summary.silent} geen antwoord, ${amount(summary.waiting, "wacht", "wachten")} op antwoord; bij ${amount(summary.escalated, "functie", "functies")} een vervanger opgeroepen`
@@ -215,12 +219,23 @@ export class Views {
   async pageCard(pageId: string): Promise<PageCardView> {
     const page = await this.ctx.store.pages.get(pageId);
     if (!page) throw new RampError("page-not-found");
-    const card = await this.incidentCard(page.incidentId);
+    const [card, pages, timeline] = await Promise.all([
+      this.incidentCard(page.incidentId),
+      this.ctx.store.pages.listForIncident(page.incidentId),
+      this.ctx.store.timeline.list(page.incidentId),
+    ]);
     const { dir } = this.ctx;
     const L = this.labels;
-    const answered = page.status === "coming" || page.status === "declined";
+    // One card per person: the functions they were paged for while this card waited for an answer.
+    const onCard = pagesOnCard(pages, timeline, pageId);
+    const answeredPage = (p: Page) => p.status === "coming" || p.status === "declined";
+    const answered = onCard.every(answeredPage);
     const closed = card.status === "closed";
     const m = card.meeting;
+    const functions = joinWords(
+      onCard.map((p) => dir.functionName(p.functionId)),
+      this.nl,
+    );
     // The fallback address is not where people go by habit: say so.
     const where =
       m.choice === "fallback"
@@ -229,30 +244,49 @@ export class Views {
           : "the fallback address "
         : "";
     const text = this.nl
-      ? `U wordt opgeroepen voor de crisisstaf als ${dir.functionName(page.functionId)}. Kom naar ${where}${m.name}, ${m.address}${m.room ? ` (${m.room})` : ""}, tegen ${m.arriveBy}.`
-      : `You are paged for the crisis staff as ${dir.functionName(page.functionId)}. Come to ${where}${m.name}, ${m.address}${m.room ? ` (${m.room})` : ""}, by ${m.arriveBy}.`;
-    // Once answered the card shows the answer, not the question again; one button stays to
-    // change it: someone who said "ik kom" may still fall out (and the alternate is paged).
+      ? `U wordt opgeroepen voor de crisisstaf als ${functions}. Kom naar ${where}${m.name}, ${m.address}${m.room ? ` (${m.room})` : ""}, tegen ${m.arriveBy}.`
+      : `You are paged for the crisis staff as ${functions}. Come to ${where}${m.name}, ${m.address}${m.room ? ` (${m.room})` : ""}, by ${m.arriveBy}.`;
+    // Until every function on the card is answered: "Ik kom" covers them all, "Ik kan niet" is
+    // said per function. Once answered the card shows the answer, not the question again; one
+    // button per answer stays to change it: someone who said "ik kom" may still fall out (and
+    // the alternate is paged).
+    const perFunction = (p: Page, label: string) =>
+      onCard.length === 1
+        ? label
+        : `${label} ${this.nl ? "als" : "as"} ${dir.functionName(p.functionId)}`;
+    const decline = (p: Page, label: string, danger = true): ViewAction => ({
+      action: "page.declined",
+      subjectId: p.id,
+      label: perFunction(p, label),
+      ...(danger ? { style: "danger" as const } : {}),
+    });
     const actions: ViewAction[] = closed
       ? []
-      : page.status === "coming"
-        ? [{ action: "page.declined", subjectId: pageId, label: L.text("declineAfterAll") }]
-        : page.status === "declined"
-          ? [{ action: "page.coming", subjectId: pageId, label: L.text("comeAfterAll") }]
-          : [
-              {
-                action: "page.coming",
-                subjectId: pageId,
-                label: L.text("coming"),
-                style: "primary",
-              },
-              {
-                action: "page.declined",
-                subjectId: pageId,
-                label: L.text("declined"),
-                style: "danger",
-              },
-            ];
+      : answered
+        ? [
+            ...(onCard.some((p) => p.status === "declined")
+              ? [
+                  {
+                    action: "page.coming" as const,
+                    subjectId: pageId,
+                    label: L.text("comeAfterAll"),
+                  },
+                ]
+              : []),
+            ...onCard
+              .filter((p) => p.status === "coming")
+              .map((p) => decline(p, L.text("declineAfterAll"), false)),
+          ]
+        : [
+            { action: "page.coming", subjectId: pageId, label: L.text("coming"), style: "primary" },
+            ...onCard
+              .filter((p) => p.status !== "declined")
+              .map((p) => decline(p, L.text("declined"))),
+          ];
+    const answers = onCard.filter(answeredPage).map((p) => {
+      const status = `${L.pageStatus(p.status)} (${this.when(p.answeredAt!)})`;
+      return onCard.length === 1 ? status : `${dir.functionName(p.functionId)}: ${status}`;
+    });
     return {
       kind: "page",
       pageId,
@@ -260,12 +294,9 @@ export class Views {
       personId: page.personId,
       title: card.title,
       text,
-      facts: [
-        ...card.facts,
-        { label: L.text("function"), value: dir.functionName(page.functionId) },
-      ],
+      facts: [...card.facts, { label: L.text("function"), value: functions }],
       answered,
-      answerText: answered ? `${L.pageStatus(page.status)} (${this.when(page.answeredAt!)})` : null,
+      answerText: answers.length > 0 ? answers.join("; ") : null,
       actions,
     };
   }
@@ -352,10 +383,10 @@ export class Views {
     const tasks = (await this.ctx.store.tasks.listForIncident(incident.id)).filter(
       (t) => t.situation === incident.situation,
     );
-    return services.map((service) => this.serviceLine(service, tasks));
+    return services.map((service) => this.serviceLine(incident, service, tasks));
   }
 
-  private serviceLine(service: IncidentService, tasks: Task[]): ServiceLine {
+  private serviceLine(incident: Incident, service: IncidentService, tasks: Task[]): ServiceLine {
     const { dir } = this.ctx;
     const own = tasks.filter((t) => t.serviceId === service.serviceId);
     const count = (status: Task["status"]) => own.filter((t) => t.status === status).length;
@@ -366,14 +397,13 @@ export class Views {
       rtoHours: service.rtoHours,
       deadline: this.when(service.deadlineAt),
       deadlineAt: service.deadlineAt.toISOString(),
-      remaining: service.restoredAt
-        ? ""
-        : formatRemaining(service.deadlineAt, this.ctx.clock.now(), dir.locale),
+      remaining: this.remaining(incident, service),
       restored: service.restoredAt !== null,
       restoredAt: service.restoredAt ? this.when(service.restoredAt) : null,
       withinRto: service.restoredAt
         ? service.restoredAt.getTime() <= service.deadlineAt.getTime()
         : null,
+      rto: rtoOutcome(service, incident.closedAt ?? this.ctx.clock.now()),
       tasks: {
         open: count("open"),
         claimed: count("claimed"),
@@ -381,6 +411,23 @@ export class Views {
         done: count("done"),
       },
     };
+  }
+
+  /** Time left while the incident runs; after closing, the state the closing left it in. */
+  private remaining(incident: Incident, service: IncidentService): string {
+    if (service.restoredAt) return "";
+    const { locale } = this.ctx.dir;
+    if (!incident.closedAt) {
+      return formatRemaining(service.deadlineAt, this.ctx.clock.now(), locale);
+    }
+    const nl = locale === "nl";
+    return rtoOutcome(service, incident.closedAt) === "overdue"
+      ? nl
+        ? "RTO gemist: niet hersteld bij de afsluiting"
+        : "RTO missed: not restored at closing"
+      : nl
+        ? "niet hersteld gemeld bij de afsluiting; RTO nog niet verstreken"
+        : "not marked restored at closing; RTO not yet reached";
   }
 
   async status(incidentId: string): Promise<StatusView> {
@@ -412,4 +459,17 @@ export class Views {
   attentionOf(status: StatusView, viewerId: string | null): AttentionView {
     return attentionView(this.labels, status, this.ctx.clock.now(), viewerId);
   }
+}
+
+/** A priority service against its RTO at `end` (the closing, or now). */
+export function rtoOutcome(service: IncidentService, end: Date): ServiceLine["rto"] {
+  const deadline = service.deadlineAt.getTime();
+  if (service.restoredAt) return service.restoredAt.getTime() <= deadline ? "met" : "late";
+  return end.getTime() > deadline ? "overdue" : "ahead";
+}
+
+/** "A", "A en B", "A, B en C". */
+function joinWords(items: string[], nl: boolean): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} ${nl ? "en" : "and"} ${items.at(-1)}`;
 }

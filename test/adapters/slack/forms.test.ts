@@ -41,7 +41,7 @@ describe("Slack modals", () => {
       "office_hours",
     ]);
     // Primary or fallback meeting address, each with its name and street; primary preselected.
-    const meeting = (view.blocks as Body[])[3]!.element as Body;
+    const meeting = (view.blocks as Body[]).find((b) => b.block_id === "meeting")!.element as Body;
     expect(meeting.type).toBe("radio_buttons");
     const options = meeting.options as Array<{ value: string; text: Body; description: Body }>;
     expect(options.map((o) => [o.value, o.text.text, o.description.text])).toEqual([
@@ -57,6 +57,14 @@ describe("Slack modals", () => {
       ],
     ]);
     expect((meeting.initial_option as Body).value).toBe("primary");
+    // The scope is unknown until someone says: "nog onbekend" is chosen, never "totaal".
+    const scope = (view.blocks as Body[]).find((b) => b.block_id === "scope")!.element as Body;
+    expect((scope.initial_option as Body).value).toBe("onbekend");
+    expect((scope.options as Body[]).map((o) => o.value)).toEqual([
+      "onbekend",
+      "totaal",
+      "gedeeltelijk",
+    ]);
     // The form is the whole answer: nothing in the conversation.
     expect(s.fake.responsesTo(sent.responseUrl)).toEqual([]);
   });

@@ -61,6 +61,7 @@ const incident: IncidentCardView = {
       restored: false,
       restoredAt: null,
       withinRto: null,
+      rto: "ahead",
       tasks: { open: 1, claimed: 0, blocked: 0, done: 0 },
     },
   ],

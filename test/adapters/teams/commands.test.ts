@@ -126,6 +126,14 @@ describe("Teams commands", () => {
       "meeting",
       "officeHours",
     ]);
+    // The scope is unknown until someone says: "nog onbekend" is chosen, never "totaal".
+    const scope = inputs.find((i) => i.id === "scope")!;
+    expect(scope.value).toBe("onbekend");
+    expect((scope.choices as Json[]).map((c) => c.value)).toEqual([
+      "onbekend",
+      "totaal",
+      "gedeeltelijk",
+    ]);
     const submit = findAction(card, "Starten");
     expect(submit.verb).toBe("ramp.start");
     expect(await t.count(`SELECT count(*) FROM "Incident"`)).toBe(0);

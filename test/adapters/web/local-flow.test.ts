@@ -329,6 +329,10 @@ describe("web: local mode", () => {
       for (const label of ["Ernst", "Omvang", "Omschrijving"]) {
         expect(form).toMatch(new RegExp(`<label for="start-\\d+-\\w+">${label}</label>`));
       }
+      // The scope is unknown until someone says: "nog onbekend" is chosen, never "totaal".
+      expect(form).toMatch(
+        /<select id="start-\d+-scope" name="scope"><option value="onbekend" selected>nog onbekend<\/option><option value="totaal">/,
+      );
       const sent = await sofie.post("/chat/start", {
         classification: "crisis",
         scope: "gedeeltelijk",

@@ -47,7 +47,7 @@ export function registerStartForm(app: App, ctx: SlackContext): void {
       const officeHours = pick(FIELDS.officeHours);
       const incident = await ctx.engine.declare(actor, {
         classification: pick(FIELDS.classification) as Classification,
-        scope: (pick(FIELDS.scope) ?? "totaal") as Scope,
+        scope: (pick(FIELDS.scope) ?? "onbekend") as Scope,
         description,
         officeHours: officeHours === undefined ? null : officeHours === "ja",
         meeting: (pick(FIELDS.meeting) ?? "primary") as Meeting,

@@ -100,8 +100,10 @@ export function startModal(
         element: {
           type: "radio_buttons",
           action_id: FIELDS.scope.action,
-          initial_option: option("totaal", nl ? "Totaal" : "Total"),
+          // Unknown until someone says: never "totaal" by default.
+          initial_option: option("onbekend", nl ? "Nog onbekend" : "Not known yet"),
           options: [
+            option("onbekend", nl ? "Nog onbekend" : "Not known yet"),
             option("totaal", nl ? "Totaal" : "Total"),
             option("gedeeltelijk", nl ? "Gedeeltelijk" : "Partial"),
           ],

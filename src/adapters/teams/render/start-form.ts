@@ -48,8 +48,10 @@ export function startFormCard(
         id: INPUTS.scope,
         label: nl ? "Omvang" : "Scope",
         style: "expanded",
-        value: "totaal",
+        // Unknown until someone says: never "totaal" by default.
+        value: "onbekend",
         choices: [
+          choice("onbekend", nl ? "Nog onbekend" : "Not known yet"),
           choice("totaal", nl ? "Totaal" : "Total"),
           choice("gedeeltelijk", nl ? "Gedeeltelijk" : "Partial"),
         ],

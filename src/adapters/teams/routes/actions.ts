@@ -49,7 +49,7 @@ export async function onStart(
     const actor = await identify(context, ctx.engine, ctx.conversations);
     const incident = await ctx.engine.declare(actor, {
       classification: data[INPUTS.classification] as Classification,
-      scope: (data[INPUTS.scope] ?? "totaal") as Scope,
+      scope: (data[INPUTS.scope] || "onbekend") as Scope,
       description: data[INPUTS.description] ?? "",
       officeHours:
         data[INPUTS.officeHours] === undefined ? null : data[INPUTS.officeHours] === "ja",

@@ -61,7 +61,7 @@ export function startForm(
 <label for="${id}-class">${w("classification")}</label>
 <select id="${id}-class" name="classification">${CLASSIFICATIONS.map((c) => html`<option value="${c}"${c === "groot" ? html` selected` : ""}>${c}</option>`)}</select>
 <label for="${id}-scope">${w("scope")}</label>
-<select id="${id}-scope" name="scope"><option value="totaal">${w("scopeTotal")}</option><option value="gedeeltelijk">${w("scopePartial")}</option></select>
+<select id="${id}-scope" name="scope"><option value="onbekend" selected>${w("scopeUnknown")}</option><option value="totaal">${w("scopeTotal")}</option><option value="gedeeltelijk">${w("scopePartial")}</option></select>
 <label for="${id}-desc">${w("description")}</label>
 <input id="${id}-desc" name="description" required maxlength="200" autocomplete="off"${description ? html` value="${description.slice(0, 200)}"` : ""}>
 ${meetingChoice(ctx, form)}

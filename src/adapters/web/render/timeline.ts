@@ -51,6 +51,11 @@ export function describeEntry(
         `Meeting address changed: ${str(d.name)}, ${str(d.address)}, arrive by ${by}${why}`,
       );
     }
+    case "incident.scoped":
+      return t(
+        `Omvang gewijzigd van ${str(d.from)} naar ${str(d.to)}`,
+        `Scope changed from ${str(d.from)} to ${str(d.to)}`,
+      );
     case "incident.reclassified":
       return t(
         `Ernst gewijzigd van ${str(d.from)} naar ${str(d.to)}`,

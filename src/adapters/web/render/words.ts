@@ -163,6 +163,7 @@ const WORDS = {
   scope: ["Omvang", "Scope"],
   scopeTotal: ["totaal", "total"],
   scopePartial: ["gedeeltelijk", "partial"],
+  scopeUnknown: ["nog onbekend", "not known yet"],
   description: ["Omschrijving", "Description"],
   start: ["Start en roep de crisisstaf op", "Start and page the crisis staff"],
   signInTitle: ["Aanmelden nodig", "Sign-in needed"],

@@ -3,7 +3,7 @@
 import type { Request, Response, Router } from "express";
 import { type ChatCommand, parseChatCommand } from "../../../core/chat/parse.ts";
 import { type ChatReply, runChatCommand, statusReply } from "../../../core/chat/run.ts";
-import type { OutboxItem } from "../../../core/model.ts";
+import { type OutboxItem, SCOPES, type Scope } from "../../../core/model.ts";
 import { shareableCard } from "../../../core/views/personal.ts";
 import { cardKey } from "../../../core/work.ts";
 import { CLASSIFICATIONS } from "../../../plan/schema.ts";
@@ -228,7 +228,9 @@ export function registerChat(router: Router, c: WebContext): void {
     const classification = (CLASSIFICATIONS as readonly string[]).includes(level)
       ? (level as (typeof CLASSIFICATIONS)[number])
       : undefined;
-    const scope = body.scope === "gedeeltelijk" ? "gedeeltelijk" : "totaal";
+    const scope = (SCOPES as readonly unknown[]).includes(body.scope)
+      ? (body.scope as Scope)
+      : "onbekend";
     const description = String(body.description ?? "")
       .trim()
       .slice(0, 200);
