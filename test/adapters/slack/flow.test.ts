@@ -127,7 +127,7 @@ describeEachDatabase("Slack: a whole incident over HTTP", (target) => {
     expect(s.fake.postsTo(s.fake.dmOf(U.johan))).toHaveLength(1);
 
     // Johan's one "Ik kom" covers both of his functions.
-    const summary = "4 komen, 1 kunnen niet, 0 geen antwoord, 5 wachten op antwoord";
+    const summary = "4 komen, 1 kan niet, 0 geen antwoord, 5 wachten op antwoord";
     const paging = await s.fake.waitFor(`the paging card saying ${summary}`, () => {
       const m = s.fake.messages.get(`${channel}/${pagingTs}`)!;
       return m.text.startsWith(`Oproeping crisisstaf: ${summary}`) && m;

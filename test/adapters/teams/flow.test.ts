@@ -195,7 +195,7 @@ describeEachDatabase("Teams: a whole incident over HTTP", (target) => {
       "↪️ **Adjunct financieel directeur** — Katrien De Wilde: Vervanger opgeroepen",
     );
     expect(messageText(paging)).toContain(
-      "4 komen, 1 kunnen niet, 0 geen antwoord, 5 wachten op antwoord; bij 1 functie een vervanger opgeroepen",
+      "4 komen, 1 kan niet, 0 geen antwoord, 5 wachten op antwoord; bij 1 functie een vervanger opgeroepen",
     );
     expect(t.dmMessages("johan")).toHaveLength(1);
     await t.settled();
