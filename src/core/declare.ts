@@ -4,7 +4,8 @@ import { CLASSIFICATIONS, type Classification } from "../plan/schema.ts";
 import { type Actor, actorId } from "./actor.ts";
 import type { EngineContext } from "./context.ts";
 import { RampError } from "./errors.ts";
-import { type Incident, type Report, SCOPES, type Scope } from "./model.ts";
+import { invalidMeeting } from "./meeting.ts";
+import { type Incident, MEETINGS, type Meeting, type Report, SCOPES, type Scope } from "./model.ts";
 import { pageCrisisStaff } from "./paging.ts";
 import { ConflictError } from "./ports.ts";
 import { openReports } from "./report.ts";
@@ -22,8 +23,11 @@ export interface DeclareInput {
   detectedAt?: Date | null;
   /** Who reported it and how (e.g. "brandweer, telefonisch"). */
   reportedBy?: string | null;
-  /** Meet at the fallback meeting address when the primary one cannot be reached. */
-  meetAtFallback?: boolean;
+  /**
+   * Where the crisis staff meets: the plan's primary contactadres (the default), or its fallback
+   * when the primary one is what the incident hit (a fire in that very building).
+   */
+  meeting?: Meeting;
   /** Explicitly open a second incident while one is active. */
   openSecond?: boolean;
 }
@@ -58,11 +62,13 @@ export async function declareIncident(
   requireKnown(ctx, actor);
   requireLeader(ctx, actor, { nl: "een incident starten", en: "declare an incident" });
   const description = validateDeclaration(input);
+  const meeting = input.meeting ?? "primary";
+  if (!MEETINGS.includes(meeting)) throw invalidMeeting(meeting);
   // Two coordinators declaring at the same moment: the unique incident number lets one win;
   // the other retries, sees the active incident and is refused.
   for (let attempt = 0; ; attempt++) {
     try {
-      const incident = await declareOnce(ctx, actor, input, description);
+      const incident = await declareOnce(ctx, actor, { ...input, meeting }, description);
       ctx.onCommitted?.();
       return incident;
     } catch (error) {
@@ -104,6 +110,8 @@ async function declareOnce(
       reportedBy: input.reportedBy?.trim() || reportedByOf(ctx, reports),
       situation: null,
       locationId: null,
+      meeting: input.meeting ?? "primary",
+      arriveBy: addMinutes(now, plan.meeting.arriveWithin),
       closedById: null,
       closedAt: null,
       sealHash: null,
@@ -128,7 +136,7 @@ async function declareOnce(
         `report-taken:${reporterId}`,
       );
     }
-    const meeting = input.meetAtFallback ? plan.meeting.fallback : plan.meeting.primary;
+    const meeting = plan.meeting[incident.meeting];
     const activated = activatesPlan(ctx, input.classification);
     work.record({
       type: "incident.declared",
@@ -146,9 +154,10 @@ async function declareOnce(
         meeting: {
           name: meeting.name,
           address: meeting.address,
-          fallback: Boolean(input.meetAtFallback),
+          choice: incident.meeting,
+          fallback: incident.meeting === "fallback",
         },
-        arriveBy: addMinutes(now, plan.meeting.arriveWithin).toISOString(),
+        arriveBy: incident.arriveBy?.toISOString() ?? null,
         secondIncident: active.length > 0,
       },
     });

@@ -8,7 +8,8 @@ import { type DecideInput, decide, previewDecision, recordEvaluation } from "./d
 import { type DeclareInput, declareIncident, reclassify, setScope } from "./declare.ts";
 import { RampError } from "./errors.ts";
 import { addLogEntry, correctEntry } from "./logbook.ts";
-import type { Incident, Scope, Source } from "./model.ts";
+import { changeMeeting } from "./meeting.ts";
+import type { Incident, Meeting, Scope, Source } from "./model.ts";
 import { type DeliveryChannel, dispatchOutbox } from "./outbox.ts";
 import { answerPage, type PageAnswer } from "./paging.ts";
 import { openReports, reportIncident } from "./report.ts";
@@ -54,6 +55,8 @@ export class CrisisEngine {
   declare = (actor: Actor, input: DeclareInput) => declareIncident(this.ctx, actor, input);
   reclassify = (actor: Actor, incidentId: string, level: Classification) =>
     reclassify(this.ctx, actor, incidentId, level);
+  changeMeeting = (actor: Actor, incidentId: string, meeting: Meeting, reason?: string | null) =>
+    changeMeeting(this.ctx, actor, incidentId, meeting, reason);
   setScope = (actor: Actor, incidentId: string, scope: Scope) =>
     setScope(this.ctx, actor, incidentId, scope);
   answerPage = (actor: Actor, pageId: string, answer: PageAnswer) =>

@@ -66,6 +66,10 @@ const MESSAGES = {
     en: (p) =>
       `The current decision is ${p.current}. A change cancels the tasks that are not shared: look at what changes first, then confirm.`,
   },
+  "meeting-unchanged": {
+    nl: (p) => `Het contactadres is al ${p.place}.`,
+    en: (p) => `The meeting address already is ${p.place}.`,
+  },
   "page-not-found": {
     nl: () => "Deze oproep bestaat niet (meer).",
     en: () => "This page does not exist (any more).",

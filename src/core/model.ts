@@ -11,6 +11,10 @@ export type Scope = (typeof SCOPES)[number];
 
 export type IncidentStatus = "active" | "closed";
 
+/** Where the crisis staff meets: the plan's primary contactadres, or its fallback. */
+export const MEETINGS = ["primary", "fallback"] as const;
+export type Meeting = (typeof MEETINGS)[number];
+
 export interface Incident {
   id: string;
   organisation: string;
@@ -28,6 +32,9 @@ export interface Incident {
   reportedBy: string | null;
   situation: SituationId | null;
   locationId: string | null;
+  meeting: Meeting;
+  /** When the crisis staff should be at the meeting; null for incidents stored before Ramp kept it. */
+  arriveBy: Date | null;
   closedById: string | null;
   closedAt: Date | null;
   sealHash: string | null;
@@ -136,6 +143,7 @@ export interface Job {
 export type TimelineType =
   | "incident.declared"
   | "incident.reclassified"
+  | "meeting.changed"
   | "incident.scoped"
   | "page.sent"
   | "page.answered"
@@ -211,6 +219,8 @@ export type NoticeKind =
   | "page-exhausted"
   | "decision"
   | "incident-closed"
+  /** The meeting address changed: to everyone paged who has not declined. */
+  | "meeting-changed"
   | "log"
   /** A staff member's report, to the coordinator and the deputies, before any incident. */
   | "report";

@@ -59,6 +59,8 @@ export interface IncidentRepository {
         | "scope"
         | "situation"
         | "locationId"
+        | "meeting"
+        | "arriveBy"
         | "status"
         | "closedById"
         | "closedAt"

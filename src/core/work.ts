@@ -185,7 +185,8 @@ export const SMS_CHANNEL = "sms";
 
 /**
  * What goes by SMS too: a page (the card sent to a person; later updates of it do not),
- * "nobody reachable" and a staff member's report to the leaders. Reminders and cards stay on
+ * "nobody reachable", a staff member's report to the leaders, and a moved meeting address to
+ * those paged (they may be on their way, with only the text message). Reminders and cards stay on
  * the chat platforms: an SMS for each would drown the page that matters.
  */
 function alerts(audience: Audience, delivery: Delivery): boolean {
@@ -193,6 +194,8 @@ function alerts(audience: Audience, delivery: Delivery): boolean {
   if (delivery.type === "card") return delivery.card.kind === "page";
   return (
     delivery.type === "notice" &&
-    (delivery.notice.kind === "page-exhausted" || delivery.notice.kind === "report")
+    (delivery.notice.kind === "page-exhausted" ||
+      delivery.notice.kind === "report" ||
+      delivery.notice.kind === "meeting-changed")
   );
 }

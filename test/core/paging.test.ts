@@ -87,6 +87,7 @@ describeEachDatabase("paging the crisis staff", (target) => {
     const declared = (await entries(t, incident.id, "incident.declared"))[0]!;
     expect(declared.data.arriveBy).toBe(new Date(START.getTime() + 60 * MINUTE).toISOString());
     expect(declared.data.meeting).toEqual({
+      choice: "primary",
       name: "Administratief Centrum Heidehof",
       address: "Marktplein 1, 8981 Zonnebeke-Heide",
       fallback: false,

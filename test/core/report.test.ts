@@ -43,9 +43,10 @@ describeEachDatabase("reporting an incident", (target) => {
     ]);
 
     // The coordinator's form starts from the report.
-    expect(await say(COORDINATOR, "start")).toEqual({
+    expect(await say(COORDINATOR, "start")).toMatchObject({
       kind: "start-form",
       description: "Rook uit het serverlokaal, het alarm gaat af",
+      meeting: "primary",
     });
     t.clock.set(new Date(t.clock.now().getTime() + 0.25 * HOUR));
     const incident = await declare(t);
@@ -67,7 +68,7 @@ describeEachDatabase("reporting an incident", (target) => {
 
     // Taken up: the next incident does not take it again.
     await t.engine.close(t.as(COORDINATOR), incident.id);
-    expect(await say(COORDINATOR, "start")).toEqual({ kind: "start-form" });
+    expect(await say(COORDINATOR, "start")).not.toHaveProperty("description");
     const second = await declare(t);
     expect(second.reportedBy).toBeNull();
   });

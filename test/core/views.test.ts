@@ -38,6 +38,8 @@ describeEachDatabase("the status view", (target) => {
       { label: "Tijdens de diensturen", value: "nee" },
     ]);
     expect(view.incident.meeting).toEqual({
+      choice: "primary",
+      kind: "Primair contactadres",
       name: "Administratief Centrum Heidehof",
       address: "Marktplein 1, 8981 Zonnebeke-Heide",
       room: "Vergaderzaal De Linde (1e verdieping)",

@@ -5,6 +5,7 @@ import { helpText } from "../../src/core/chat/help.ts";
 import type { ChatReply } from "../../src/core/chat/run.ts";
 import type { Notice } from "../../src/core/model.ts";
 import type { ReviewShareView } from "../../src/core/review/share-view.ts";
+import type { MeetingOption } from "../../src/core/views/meeting.ts";
 import type {
   CardView,
   DecisionView,
@@ -31,6 +32,8 @@ export const INCIDENT: IncidentCardView = {
     { label: "Gemeld", value: "zo 22 nov 09:00 door Pieter Declercq" },
   ],
   meeting: {
+    choice: "primary",
+    kind: "Primair contactadres",
     name: "Administratief Centrum Heidehof",
     address: "Heidestraat 1, 8981 Zonnebeke-Heide",
     room: "vergaderzaal 2",
@@ -65,6 +68,45 @@ export const INCIDENT: IncidentCardView = {
       withinRto: true,
       rto: "met",
       tasks: { open: 0, claimed: 0, blocked: 0, done: 3 },
+    },
+  ],
+  actions: [
+    {
+      action: "meeting.change",
+      subjectId: "inc-1",
+      meeting: "fallback",
+      label: "Contactadres: Woonzorgcentrum Ter Heide",
+      confirm: {
+        title: "Contactadres wijzigen?",
+        text: "Het contactadres wordt Uitwijk-contactadres — Woonzorgcentrum Ter Heide, Kerkstraat 41, 8981 Zonnebeke-Heide. Iedereen die opgeroepen is en niet afzegde, krijgt het nieuwe adres en een nieuw aanwezigheidsuur.",
+        details: [],
+        reasonLabel: "Reden (niet verplicht)",
+        yes: "Wijzigen",
+        no: "Annuleren",
+      },
+    },
+  ],
+};
+
+/** The start form's two meeting addresses, the primary one preselected. */
+export const START_FORM: { meetings: MeetingOption[]; meeting: "primary" } = {
+  meeting: "primary",
+  meetings: [
+    {
+      meeting: "primary",
+      kind: "Primair contactadres",
+      name: "Administratief Centrum Heidehof",
+      address: "Marktplein 1, 8981 Zonnebeke-Heide",
+      label:
+        "Primair contactadres — Administratief Centrum Heidehof, Marktplein 1, 8981 Zonnebeke-Heide",
+    },
+    {
+      meeting: "fallback",
+      kind: "Uitwijk-contactadres",
+      name: "Woonzorgcentrum Ter Heide",
+      address: "Kerkstraat 41, 8981 Zonnebeke-Heide",
+      label:
+        "Uitwijk-contactadres — Woonzorgcentrum Ter Heide, Kerkstraat 41, 8981 Zonnebeke-Heide",
     },
   ],
 };

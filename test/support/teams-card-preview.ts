@@ -19,6 +19,7 @@ import {
   REVIEW_LINKS,
   REVIEW_VIEW,
   replies,
+  START_FORM,
   TASK,
 } from "./teams-card-fixtures.ts";
 
@@ -53,7 +54,7 @@ function cards(): Record<string, unknown> {
       locale: "nl",
       timeZone: "Europe/Brussels",
     }),
-    "start-form": startFormCard(true),
+    "start-form": startFormCard(true, undefined, START_FORM),
   };
 }
 

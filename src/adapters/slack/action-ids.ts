@@ -12,6 +12,7 @@ export const ACTION_IDS: Record<ActionKind, string> = {
   "task.block": "ramp_task_block",
   "task.unblock": "ramp_task_unblock",
   "decision.decide": "ramp_decide",
+  "meeting.change": "ramp_meeting",
 };
 
 export const ACTION_KIND_BY_ID: Record<string, ActionKind> = Object.fromEntries(
@@ -32,5 +33,6 @@ export const FIELDS = {
   scope: { block: "scope", action: "value" },
   description: { block: "description", action: "value" },
   officeHours: { block: "office_hours", action: "value" },
+  meeting: { block: "meeting", action: "value" },
   reason: { block: "reason", action: "value" },
 } as const;

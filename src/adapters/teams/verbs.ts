@@ -10,6 +10,7 @@ export const VERBS: Record<ActionKind, string> = {
   "task.block": "ramp.task.block",
   "task.unblock": "ramp.task.unblock",
   "decision.decide": "ramp.decide",
+  "meeting.change": "ramp.meeting",
 };
 
 export const KIND_BY_VERB: Record<string, ActionKind> = Object.fromEntries(
@@ -26,6 +27,7 @@ export const INPUTS = {
   scope: "scope",
   description: "description",
   officeHours: "officeHours",
+  meeting: "meeting",
   reason: "reason",
   /** The decision card's choice of fallback location, sent as the action's `locationId`. */
   location: "locationId",

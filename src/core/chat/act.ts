@@ -2,7 +2,7 @@
 // platform's buttons mean, so Slack, Teams and the web only decode their transport.
 import type { Actor } from "../actor.ts";
 import type { CrisisEngine } from "../engine.ts";
-import type { CardRef } from "../model.ts";
+import type { CardRef, Meeting } from "../model.ts";
 import type { ActionKind } from "../views/types.ts";
 
 export interface ActionRequest {
@@ -10,6 +10,8 @@ export interface ActionRequest {
   subjectId: string;
   situation?: "A" | "B" | null;
   locationId?: string | null;
+  /** For a change of the meeting address: where to. */
+  meeting?: Meeting | null;
   /** Why: required to block a task and to change a decision, recorded with a decision. */
   reason?: string | undefined;
   /** The person confirmed a change of decision (the platform's confirmation step). */
@@ -44,6 +46,14 @@ export async function performAction(
         confirmed: request.confirmed === true,
       });
       return;
+    case "meeting.change":
+      await engine.changeMeeting(
+        actor,
+        subjectId,
+        (request.meeting ?? "") as Meeting,
+        request.reason,
+      );
+      return;
   }
 }
 
@@ -59,5 +69,6 @@ export function cardOfAction(action: ActionKind, subjectId: string): CardRef {
   if (action === "page.coming" || action === "page.declined")
     return { kind: "page", pageId: subjectId };
   if (action === "decision.decide") return { kind: "decision", incidentId: subjectId };
+  if (action === "meeting.change") return { kind: "incident", incidentId: subjectId };
   return { kind: "task", taskId: subjectId };
 }

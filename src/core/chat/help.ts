@@ -8,7 +8,8 @@ export function helpText(locale: Locale, prefix: string): string {
     return [
       "*Ramp — the crisis plan, live*",
       `\`${p} report <what and where>\` report what may be an incident: the coordinator and the deputies are alerted`,
-      `\`${p} start [zwak|klein|groot|crisis] [totaal|gedeeltelijk] [description]\` declare an incident and page the crisis staff (coordinator or deputy; without words a form opens)`,
+      `\`${p} start [zwak|klein|groot|crisis] [totaal|gedeeltelijk] [uitwijk] [description]\` declare an incident and page the crisis staff (coordinator or deputy; without words a form opens); \`uitwijk\` (fallback): meet at the plan's fallback meeting address`,
+      `\`${p} meeting primary|fallback [reason]\` (\`contactadres primair|uitwijk\`) move the crisis staff's meeting address; everyone paged hears it with a new arrival time`,
       `\`${p} status\` the incident: paging, decision, priority services and their RTO deadlines`,
       `\`${p} tasks\` the tasks of the plan, to claim (\`${p} tasks mine\`: yours)`,
       `\`${p} evaluation <text>\` record the evaluation of the damage`,
@@ -26,7 +27,8 @@ export function helpText(locale: Locale, prefix: string): string {
   return [
     "*Ramp — het rampenplan, live*",
     `\`${p} melding <wat en waar>\` meld wat een incident kan zijn: de coördinator en de plaatsvervangers worden gewaarschuwd`,
-    `\`${p} start [zwak|klein|groot|crisis] [totaal|gedeeltelijk] [omschrijving]\` start een incident en roep de crisisstaf op (coördinator of plaatsvervanger; zonder woorden opent een formulier)`,
+    `\`${p} start [zwak|klein|groot|crisis] [totaal|gedeeltelijk] [uitwijk] [omschrijving]\` start een incident en roep de crisisstaf op (coördinator of plaatsvervanger; zonder woorden opent een formulier); \`uitwijk\`: de crisisstaf komt naar het uitwijk-contactadres van het plan`,
+    `\`${p} contactadres primair|uitwijk [reden]\` verplaats het contactadres van de crisisstaf; wie opgeroepen is, krijgt het nieuwe adres en aanwezigheidsuur`,
     `\`${p} status\` het incident: oproeping, beslissing, prioritaire diensten en hun RTO-deadlines`,
     `\`${p} taken\` de taken van het plan, om op te nemen (\`${p} taken mijn\`: de uwe)`,
     `\`${p} evaluatie <tekst>\` leg de evaluatie van de schade vast`,

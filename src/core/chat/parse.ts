@@ -2,10 +2,19 @@
 // Dutch first, English aliases; the same parser for every platform.
 import { CLASSIFICATIONS, type Classification } from "../../plan/schema.ts";
 import { parseLogText } from "../logbook.ts";
-import type { LogTag, Scope } from "../model.ts";
+import type { LogTag, Meeting, Scope } from "../model.ts";
 
 export type ChatCommand =
-  | { kind: "start"; classification?: Classification; scope?: Scope; description?: string }
+  | {
+      kind: "start";
+      classification?: Classification;
+      scope?: Scope;
+      /** `uitwijk`: meet at the plan's fallback address (the incident hit the primary one). */
+      meeting?: Meeting;
+      description?: string;
+    }
+  /** Move the crisis staff's meeting to the plan's primary or fallback address. */
+  | { kind: "meeting"; meeting: Meeting; reason?: string }
   | { kind: "status"; incident?: string }
   | { kind: "tasks"; mine: boolean }
   /**
@@ -81,13 +90,15 @@ const WORDS: Record<string, Exclude<ChatCommand["kind"], "invalid">> = {
   melden: "report",
   meld: "report",
   report: "report",
+  contactadres: "meeting",
+  meeting: "meeting",
   help: "help",
   hulp: "help",
   "?": "help",
 };
 
 export const USAGE: Record<Exclude<ChatCommand["kind"], "invalid">, string> = {
-  start: "start [zwak|klein|groot|crisis] [totaal|gedeeltelijk] [omschrijving]",
+  start: "start [zwak|klein|groot|crisis] [totaal|gedeeltelijk] [uitwijk] [omschrijving]",
   status: "status",
   tasks: "taken [mijn]",
   decide: "besluit A <uitwijklocatie> [reden] | besluit B [reden]",
@@ -100,6 +111,7 @@ export const USAGE: Record<Exclude<ChatCommand["kind"], "invalid">, string> = {
   board: "bord",
   review: "review [incident]",
   report: "melding <wat er gebeurt en waar>",
+  meeting: "contactadres <primair|uitwijk> [reden]",
   help: "help",
 };
 
@@ -164,6 +176,8 @@ export function parseChatCommand(raw: string): ChatCommand {
       return tail ? { kind: "review", incident: tail } : { kind: "review" };
     case "report":
       return tail ? { kind: "report", text: tail } : missing(first, "report");
+    case "meeting":
+      return parseMeeting(first, rest);
     case "help":
       return { kind: "help" };
   }
@@ -183,6 +197,10 @@ function parseStart(words: string[]): ChatCommand {
     command.scope = scope;
     rest = rest.slice(1);
   }
+  if (FALLBACK_WORDS.has(rest[0]?.toLowerCase() ?? "")) {
+    command.meeting = "fallback";
+    rest = rest.slice(1);
+  }
   const description = rest.join(" ").trim();
   if (description) command.description = description;
   return command;
@@ -196,6 +214,24 @@ function confirmation(words: string[]): { words: string[]; confirmed: boolean } 
   return last === CONFIRM_WORD || last === "confirm"
     ? { words: words.slice(0, -1), confirmed: true }
     : { words, confirmed: false };
+}
+
+/** The words for the plan's fallback meeting address, in `start` and `contactadres`. */
+const FALLBACK_WORDS = new Set(["uitwijk", "uitwijkadres", "fallback"]);
+const PRIMARY_WORDS = new Set(["primair", "hoofdadres", "primary"]);
+
+function parseMeeting(word: string, words: string[]): ChatCommand {
+  const choice = words[0]?.toLowerCase();
+  if (!choice) return missing(word, "meeting");
+  const meeting = FALLBACK_WORDS.has(choice)
+    ? "fallback"
+    : PRIMARY_WORDS.has(choice)
+      ? "primary"
+      : null;
+  if (!meeting)
+    return { kind: "invalid", word: words[0]!, problem: "bad-argument", usage: USAGE.meeting };
+  const reason = words.slice(1).join(" ").trim();
+  return { kind: "meeting", meeting, ...(reason ? { reason } : {}) };
 }
 
 function parseDecide(word: string, typed: string[]): ChatCommand {

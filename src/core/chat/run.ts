@@ -4,11 +4,12 @@ import type { Actor } from "../actor.ts";
 import { splitLocationAndReason } from "../decide.ts";
 import type { CrisisEngine } from "../engine.ts";
 import { type ErrorView, RampError } from "../errors.ts";
-import { LOG_TAGS } from "../model.ts";
+import { LOG_TAGS, type Meeting } from "../model.ts";
 import { buildReview } from "../review/build.ts";
 import { requireLeader } from "../run.ts";
 import { formatDateTime } from "../time.ts";
 import { Labels } from "../views/labels.ts";
+import { type MeetingOption, meetingOptions, meetingPlace } from "../views/meeting.ts";
 import { type PersonalPart, phonesToCall, withoutPhones } from "../views/personal.ts";
 import { amount } from "../views/plural.ts";
 import type { IncidentCardView, StatusView, TaskGroup } from "../views/types.ts";
@@ -33,6 +34,9 @@ type ChatReplyBody =
       kind: "start-form";
       /** The latest staff report not yet taken up, to start from (the form's description). */
       description?: string;
+      /** The plan's two meeting addresses to choose from, and the one preselected. */
+      meetings: MeetingOption[];
+      meeting: Meeting;
     }
   | { kind: "declared"; incident: IncidentCardView; text: string }
   | { kind: "status"; view: StatusView }
@@ -62,7 +66,7 @@ export async function runChatCommand(
           engine.directory.isLeader(actor.personId) &&
           (await engine.activeIncidents()).length === 0
         )
-          return await startForm(engine);
+          return await startForm(engine, "primary");
         return { kind: "help", text: helpText(locale, prefix) };
       case "board":
         return boardReply(engine, actor);
@@ -83,14 +87,34 @@ export async function runChatCommand(
             nl: "een incident starten",
             en: "declare an incident",
           });
-          return await startForm(engine);
+          return await startForm(engine, command.meeting ?? "primary");
         }
         const incident = await engine.declare(actor, {
           classification: command.classification,
           ...(command.scope ? { scope: command.scope } : {}),
           description: command.description,
+          ...(command.meeting ? { meeting: command.meeting } : {}),
         });
         return await declaredReply(engine, incident.id, prefix);
+      }
+      case "meeting": {
+        const incident = await engine.resolveIncident();
+        const changed = await engine.changeMeeting(
+          actor,
+          incident.id,
+          command.meeting,
+          command.reason,
+        );
+        const place = meetingPlace(engine.directory, changed.meeting);
+        const by = changed.arriveBy
+          ? formatDateTime(changed.arriveBy, locale, engine.directory.timeZone)
+          : "";
+        return {
+          kind: "text",
+          text: nl
+            ? `Contactadres gewijzigd: ${place}, aanwezig tegen ${by}. Wie opgeroepen is en niet afzegde, krijgt het nieuwe adres.`
+            : `Meeting address changed: ${place}, arrive by ${by}. Everyone paged who has not declined gets the new address.`,
+        };
       }
       case "status": {
         const incident = await engine.resolveIncident(command.incident);
@@ -365,9 +389,12 @@ async function reportReply(engine: CrisisEngine, actor: Actor, text: string): Pr
 }
 
 /** The declaration form, filled in with what a staff member reported, when someone did. */
-async function startForm(engine: CrisisEngine): Promise<ChatReply> {
+async function startForm(engine: CrisisEngine, meeting: Meeting): Promise<ChatReply> {
   const report = (await engine.openReports()).at(-1);
-  return report ? { kind: "start-form", description: report.text } : { kind: "start-form" };
+  const meetings = meetingOptions(engine.directory);
+  return report
+    ? { kind: "start-form", description: report.text, meetings, meeting }
+    : { kind: "start-form", meetings, meeting };
 }
 
 /** Named after a log entry whose #words are no known tag: they stayed text; here is the list. */

@@ -147,6 +147,14 @@ export const RESPONSE_ANSWERS: Record<string, Answerer> = {
         ...(a.index.declared ? { seq: a.index.declared.seq } : {}),
       });
     }
+    for (const moved of a.data.timeline.filter((e) => e.type === "meeting.changed")) {
+      const d = moved.data;
+      facts.push({
+        label: a.say("Contactadres gewijzigd", "Meeting address changed"),
+        value: `${d.name}, ${d.address} (${a.when(moved.at)}, ${actorName(a, moved.actorId)}${d.reason ? `: ${d.reason}` : ""})`,
+        seq: moved.seq,
+      });
+    }
     const location = a.data.incident.locationId
       ? a.dir.location(a.data.incident.locationId)
       : undefined;

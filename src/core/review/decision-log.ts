@@ -56,6 +56,13 @@ export function decisionLog(a: Analysis): ReviewTable {
           `Classification changed from ${level(d.from)} to ${level(d.to)}`,
         );
         break;
+      case "meeting.changed":
+        decided = say(
+          `Contactadres gewijzigd naar ${d.name}, ${d.address}`,
+          `Meeting address changed to ${d.name}, ${d.address}`,
+        );
+        if (d.reason) notes.push(`${say("Reden", "Reason")}: ${d.reason}`);
+        break;
       case "decision.made": {
         const situation = d.situation as "A" | "B";
         decided = `${situationLabel(a, situation)}${d.locationName ? ` — ${d.locationName}` : ""}`;

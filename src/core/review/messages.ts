@@ -37,6 +37,7 @@ export function noticeKindLabel(kind: NoticeKind, say: Say): string {
     "page-exhausted": say("Niemand bereikbaar", "Nobody reachable"),
     decision: say("Beslissing", "Decision"),
     "incident-closed": say("Afsluiting", "Closing"),
+    "meeting-changed": say("Nieuw contactadres", "New meeting address"),
     log: say("Melding", "Notice"),
     report: say("Melding van een incident", "Incident report"),
   };

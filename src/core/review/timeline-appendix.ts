@@ -71,6 +71,12 @@ export function verificationText(a: Analysis, v: ChainVerification): string {
   );
 }
 
+/** The declared meeting address, "Naam, straat" (older entries may lack it). */
+function meetingOf(d: Record<string, unknown>): string | null {
+  const meeting = d.meeting as { name?: unknown; address?: unknown } | undefined;
+  return typeof meeting?.name === "string" ? `${meeting.name}, ${String(meeting.address)}` : null;
+}
+
 /** One sentence per entry type, from the data each flow records. */
 function describer(a: Analysis): (entry: TimelineEntry) => string {
   const { say, dir } = a;
@@ -90,8 +96,13 @@ function describer(a: Analysis): (entry: TimelineEntry) => string {
     switch (entry.type) {
       case "incident.declared":
         return say(
-          `Incident gemeld: ernst ${level(d.classification)}, omvang ${d.scope} — ${d.description}${d.planActivated ? "; plan geactiveerd" : ""}`,
-          `Incident declared: classification ${level(d.classification)}, scope ${d.scope} — ${d.description}${d.planActivated ? "; plan activated" : ""}`,
+          `Incident gemeld: ernst ${level(d.classification)}, omvang ${d.scope} — ${d.description}${d.planActivated ? "; plan geactiveerd" : ""}${meetingOf(d) ? `; contactadres: ${meetingOf(d)}` : ""}`,
+          `Incident declared: classification ${level(d.classification)}, scope ${d.scope} — ${d.description}${d.planActivated ? "; plan activated" : ""}${meetingOf(d) ? `; meeting address: ${meetingOf(d)}` : ""}`,
+        );
+      case "meeting.changed":
+        return say(
+          `Contactadres gewijzigd: ${d.name}, ${d.address}; aanwezig tegen ${a.when(new Date(String(d.arriveBy)))}${d.reason ? `; reden: ${d.reason}` : ""}`,
+          `Meeting address changed: ${d.name}, ${d.address}; arrive by ${a.when(new Date(String(d.arriveBy)))}${d.reason ? `; reason: ${d.reason}` : ""}`,
         );
       case "incident.scoped":
         return say(

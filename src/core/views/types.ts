@@ -1,7 +1,7 @@
 // Platform-neutral view models. Adapters render them as Block Kit, Adaptive Cards or HTML;
 // every label is already in the plan's language, so no adapter writes its own wording.
 import type { Classification, SituationId } from "../../plan/schema.ts";
-import type { PageStatus, Phase, Scope, TaskStatus } from "../model.ts";
+import type { Meeting, PageStatus, Phase, Scope, TaskStatus } from "../model.ts";
 
 export const ACTIONS = [
   "page.coming",
@@ -12,6 +12,7 @@ export const ACTIONS = [
   "task.block",
   "task.unblock",
   "decision.decide",
+  "meeting.change",
 ] as const;
 export type ActionKind = (typeof ACTIONS)[number];
 
@@ -26,11 +27,13 @@ export interface ViewAction {
   /** For decisions: the situation and the fallback location. */
   situation?: SituationId;
   locationId?: string;
+  /** For a change of the meeting address: the address to move to. */
+  meeting?: Meeting;
   /** The fallback location in full, for adapters whose buttons hold only a few words. */
   location?: { name: string; address: string; capacity: string };
   /**
-   * Asked before the action goes out (a changed decision): what it does, and with
-   * `needsReason` the question for the reason.
+   * Asked before the action goes out (a changed decision, a moved meeting: both reach people
+   * who may already be at work or on their way): what it does, and the question for the reason.
    */
   confirm?: ActionConfirm;
 }
@@ -76,9 +79,19 @@ export interface IncidentCardView {
   statusLabel: string;
   planActivated: boolean;
   facts: Fact[];
-  meeting: { name: string; address: string; room?: string; arriveBy: string };
+  meeting: {
+    /** The plan's primary contactadres or its fallback, and which one as words. */
+    choice: Meeting;
+    kind: string;
+    name: string;
+    address: string;
+    room?: string;
+    arriveBy: string;
+  };
   decision: string | null;
   services: ServiceLine[];
+  /** Moving the meeting to the plan's other address (coordinator and deputies). */
+  actions: ViewAction[];
 }
 
 export interface PagingRow {

@@ -19,7 +19,8 @@ export function forViewer<V extends CardView>(view: V, viewer: Viewer): V {
   let allowed = true;
   if (personId === null) allowed = false;
   else if (view.kind === "page") allowed = view.personId === personId;
-  else if (view.kind === "decision") allowed = leader;
+  // Deciding and moving the meeting address are for the coordinator and the deputies.
+  else if (view.kind === "decision" || view.kind === "incident") allowed = leader;
   else if (view.kind === "task") {
     // A claimed or blocked task is for its owner (or the coordinator); an open one for anyone.
     allowed = view.ownerId === null || view.ownerId === personId || leader;

@@ -8,6 +8,7 @@ import { addMinutes, formatDateTime, formatRemaining } from "../time.ts";
 import { attentionView } from "./attention.ts";
 import { lastChange, withConfirmation } from "./decision-change-view.ts";
 import { Labels } from "./labels.ts";
+import { meetingKind, meetingOption } from "./meeting.ts";
 import { byUrgency } from "./order.ts";
 import { amount } from "./plural.ts";
 import { taskCardView } from "./task-view.ts";
@@ -69,8 +70,8 @@ export class Views {
     const declared = (await this.ctx.store.timeline.list(incidentId)).find(
       (e) => e.type === "incident.declared",
     );
-    const meetingData = (declared?.data.meeting ?? {}) as { fallback?: boolean };
-    const meeting = meetingData.fallback ? dir.plan.meeting.fallback : dir.plan.meeting.primary;
+    const meeting = dir.plan.meeting[incident.meeting];
+    const planActivated = Boolean(declared?.data.planActivated);
     const facts = [
       { label: L.text("classification"), value: L.classification(incident.classification) },
       { label: L.text("scope"), value: L.scope(incident.scope) },
@@ -98,16 +99,43 @@ export class Views {
       scope: incident.scope,
       status: incident.status,
       statusLabel: L.text(incident.status),
-      planActivated: Boolean(declared?.data.planActivated),
+      planActivated,
       facts,
       meeting: {
+        choice: incident.meeting,
+        kind: meetingKind(dir, incident.meeting),
         name: meeting.name,
         address: meeting.address,
         ...(meeting.room ? { room: meeting.room } : {}),
-        arriveBy: this.when(addMinutes(incident.declaredAt, dir.plan.meeting.arriveWithin)),
+        arriveBy: this.when(
+          incident.arriveBy ?? addMinutes(incident.declaredAt, dir.plan.meeting.arriveWithin),
+        ),
       },
       decision: this.decisionSummary(incident),
       services,
+      actions: incident.status === "active" && planActivated ? [this.meetingAction(incident)] : [],
+    };
+  }
+
+  /** The button that moves the meeting to the plan's other address. */
+  private meetingAction(incident: Incident): ViewAction {
+    const other = incident.meeting === "primary" ? "fallback" : "primary";
+    const place = meetingOption(this.ctx.dir, other);
+    return {
+      action: "meeting.change",
+      subjectId: incident.id,
+      meeting: other,
+      label: this.nl ? `Contactadres: ${place.name}` : `Meeting address: ${place.name}`,
+      confirm: {
+        title: this.nl ? "Contactadres wijzigen?" : "Change the meeting address?",
+        text: this.nl
+          ? `Het contactadres wordt ${place.label}. Iedereen die opgeroepen is en niet afzegde, krijgt het nieuwe adres en een nieuw aanwezigheidsuur.`
+          : `The meeting address becomes ${place.label}. Everyone paged who has not declined gets the new address and a new arrival time.`,
+        details: [],
+        reasonLabel: this.nl ? "Reden (niet verplicht)" : "Reason (optional)",
+        yes: this.nl ? "Wijzigen" : "Change",
+        no: this.nl ? "Annuleren" : "Cancel",
+      },
     };
   }
 
@@ -216,9 +244,16 @@ export class Views {
       onCard.map((p) => dir.functionName(p.functionId)),
       this.nl,
     );
+    // The fallback address is not where people go by habit: say so.
+    const where =
+      m.choice === "fallback"
+        ? this.nl
+          ? "het uitwijk-contactadres "
+          : "the fallback address "
+        : "";
     const text = this.nl
-      ? `U wordt opgeroepen voor de crisisstaf als ${functions}. Kom naar ${m.name}, ${m.address}${m.room ? ` (${m.room})` : ""}, tegen ${m.arriveBy}.`
-      : `You are paged for the crisis staff as ${functions}. Come to ${m.name}, ${m.address}${m.room ? ` (${m.room})` : ""}, by ${m.arriveBy}.`;
+      ? `U wordt opgeroepen voor de crisisstaf als ${functions}. Kom naar ${where}${m.name}, ${m.address}${m.room ? ` (${m.room})` : ""}, tegen ${m.arriveBy}.`
+      : `You are paged for the crisis staff as ${functions}. Come to ${where}${m.name}, ${m.address}${m.room ? ` (${m.room})` : ""}, by ${m.arriveBy}.`;
     // Until every function on the card is answered: "Ik kom" covers them all, "Ik kan niet" is
     // said per function. Once answered the card shows the answer, not the question again; one
     // button per answer stays to change it: someone who said "ik kom" may still fall out (and

@@ -37,8 +37,26 @@ describe("Slack modals", () => {
       "classification",
       "scope",
       "description",
+      "meeting",
       "office_hours",
     ]);
+    // Primary or fallback meeting address, each with its name and street; primary preselected.
+    const meeting = (view.blocks as Body[]).find((b) => b.block_id === "meeting")!.element as Body;
+    expect(meeting.type).toBe("radio_buttons");
+    const options = meeting.options as Array<{ value: string; text: Body; description: Body }>;
+    expect(options.map((o) => [o.value, o.text.text, o.description.text])).toEqual([
+      [
+        "primary",
+        "Primair contactadres — Administratief Centrum Heidehof",
+        "Marktplein 1, 8981 Zonnebeke-Heide",
+      ],
+      [
+        "fallback",
+        "Uitwijk-contactadres — Woonzorgcentrum Ter Heide",
+        "Kerkstraat 41, 8981 Zonnebeke-Heide",
+      ],
+    ]);
+    expect((meeting.initial_option as Body).value).toBe("primary");
     // The scope is unknown until someone says: "nog onbekend" is chosen, never "totaal".
     const scope = (view.blocks as Body[]).find((b) => b.block_id === "scope")!.element as Body;
     expect((scope.initial_option as Body).value).toBe("onbekend");
@@ -73,6 +91,7 @@ describe("Slack modals", () => {
       classification: { value: input.select("crisis") },
       scope: { value: input.radio("gedeeltelijk") },
       description: { value: input.text("Ransomware op de servers") },
+      meeting: { value: input.radio("fallback") },
       office_hours: { value: input.radio("ja") },
     });
     expect(answer).toEqual({ status: 200, body: "" });
@@ -85,18 +104,22 @@ describe("Slack modals", () => {
       "✅ Incident 2026-001 is gestart; de crisisstaf wordt opgeroepen. Volgende stap: leg na de vergadering de evaluatie vast met /ramp evaluatie &lt;toestand&gt;; dan volgt de beslissing A of B.",
     );
     const [incident] = await s.query(
-      `SELECT classification, scope, description, "officeHours" FROM "Incident"`,
+      `SELECT classification, scope, description, "officeHours", meeting FROM "Incident"`,
     );
     expect(incident).toMatchObject({
       classification: "crisis",
       scope: "gedeeltelijk",
       description: "Ransomware op de servers",
+      meeting: "fallback",
     });
     expect(Boolean(incident?.officeHours)).toBe(true);
     // And the crisis staff is paged as after /ramp start.
     const channel = await s.incidentChannel("ramp-2026-11-22-ransomware-op-de-servers");
     await s.waitForMessage(channel, "Incident 2026-001 — Ransomware op de servers");
-    await s.waitForMessage(s.fake.dmOf(U.sofie), "Incident 2026-001");
+    await s.waitForMessage(
+      s.fake.dmOf(U.sofie),
+      "het uitwijk-contactadres Woonzorgcentrum Ter Heide",
+    );
   });
 
   it("answers /ramp without words with the help during an incident, and refuses the form to others", async () => {

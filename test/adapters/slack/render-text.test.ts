@@ -40,7 +40,14 @@ const incident: IncidentCardView = {
     { label: "Ernst", value: "Groot" },
     { label: "Gemeld door", value: "<Hanne> & co" },
   ],
-  meeting: { name: "Zaal <A>", address: "Markt 1 & 2", room: "<101>", arriveBy: "10:00" },
+  meeting: {
+    choice: "primary",
+    kind: "Primair contactadres",
+    name: "Zaal <A>",
+    address: "Markt 1 & 2",
+    room: "<101>",
+    arriveBy: "10:00",
+  },
   decision: "Situatie B — <eigen gebouwen> & meer",
   services: [
     {
@@ -56,6 +63,43 @@ const incident: IncidentCardView = {
       withinRto: null,
       rto: "ahead",
       tasks: { open: 1, claimed: 0, blocked: 0, done: 0 },
+    },
+  ],
+  actions: [
+    {
+      action: "meeting.change",
+      subjectId: "inc-1",
+      meeting: "fallback",
+      label: `Contactadres: ${NAS} & <B> ${"z".repeat(80)}`,
+      confirm: {
+        title: `Contactadres <B> & ${"t".repeat(120)}`,
+        text: `Het contactadres wordt <B> & ${"y".repeat(400)}`,
+        details: [],
+        reasonLabel: "Reden (niet verplicht)",
+        yes: `Wijzigen ${"w".repeat(40)}`,
+        no: "Annuleren",
+      },
+    },
+  ],
+};
+
+/** The start form's two meeting addresses, with hostile plan text. */
+const MEETINGS = {
+  meeting: "primary" as const,
+  meetings: [
+    {
+      meeting: "primary" as const,
+      kind: "Primair contactadres",
+      name: `Zaal <A> & ${"n".repeat(80)}`,
+      address: `Markt 1 & 2 ${"a".repeat(80)}`,
+      label: "Primair contactadres — Zaal <A>",
+    },
+    {
+      meeting: "fallback" as const,
+      kind: "Uitwijk-contactadres",
+      name: "WZC 🔥 Ter Heide",
+      address: "Kerkstraat 41",
+      label: "Uitwijk-contactadres — WZC",
     },
   ],
 };
@@ -206,8 +250,10 @@ describe("Slack renderers with hostile plan and user text", () => {
   it("renders both modals within Slack's rules, with a hostile task title and description", () => {
     expect(checkSlackModal(blockReasonModal(true, "task-1", NAS))).toEqual([]);
     expect(checkSlackModal(blockReasonModal(false, "task-1", LONG_TEXT))).toEqual([]);
-    expect(checkSlackModal(startModal(true, "C1", `${"x".repeat(499)}🔥 & <b>`))).toEqual([]);
-    expect(checkSlackModal(startModal(false, "C1"))).toEqual([]);
+    expect(checkSlackModal(startModal(true, "C1", `${"x".repeat(499)}🔥 & <b>`, MEETINGS))).toEqual(
+      [],
+    );
+    expect(checkSlackModal(startModal(false, "C1", undefined, MEETINGS))).toEqual([]);
   });
 
   it("shows a task title with <NAS-01> as written in the form that asks why it is blocked", () => {
@@ -366,7 +412,7 @@ describe("the Block Kit check", () => {
   });
 
   it("refuses a modal title over 24 characters, long metadata and a foreign initial option", () => {
-    const modal = startModal(true, "C1");
+    const modal = startModal(true, "C1", undefined, MEETINGS);
     expect(
       checkSlackModal({ ...modal, title: { type: "plain_text", text: "x".repeat(25) } }),
     ).toHaveLength(1);

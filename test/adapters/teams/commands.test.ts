@@ -123,6 +123,7 @@ describe("Teams commands", () => {
       "classification",
       "scope",
       "description",
+      "meeting",
       "officeHours",
     ]);
     // The scope is unknown until someone says: "nog onbekend" is chosen, never "totaal".

@@ -17,6 +17,7 @@ import {
   REVIEW_LINKS,
   REVIEW_VIEW,
   replies,
+  START_FORM,
   TASK,
 } from "../../support/teams-card-fixtures.ts";
 
@@ -34,8 +35,11 @@ describe("every card the Teams adapter renders passes the Teams card check", () 
       for (const reply of replies(nl)) assertTeamsCard(renderReply(reply, nl), reply.kind);
     });
     it(`start form (${lang})`, () => {
-      assertTeamsCard(startFormCard(nl), "start form");
-      assertTeamsCard(startFormCard(nl, "Water in de kelder <dringend>\nbel de brandweer"), "form");
+      assertTeamsCard(startFormCard(nl, undefined, START_FORM), "start form");
+      assertTeamsCard(
+        startFormCard(nl, "Water in de kelder <dringend>\nbel de brandweer", START_FORM),
+        "form",
+      );
     });
   }
   it("notices and the shared review", () => {

@@ -57,9 +57,16 @@ describe("html", () => {
       statusLabel: "Actief",
       planActivated: true,
       facts: [{ label: "Gemeld door", value: "<script>alert(1)</script>" }],
-      meeting: { name: "Zaal", address: "Straat 1", arriveBy: "10:00" },
+      meeting: {
+        choice: "primary",
+        kind: "Primair contactadres",
+        name: "Zaal",
+        address: "Straat 1",
+        arriveBy: "10:00",
+      },
       decision: null,
       services: [],
+      actions: [],
     } satisfies IncidentCardView;
     const out = incidentCard(ctxAt(T("08:00")), view).value;
     expect(out).not.toContain("<img");

@@ -58,6 +58,7 @@ export function registerButtons(app: App, ctx: SlackContext): void {
           subjectId: value.s,
           situation: value.sit ?? null,
           locationId: value.loc ?? null,
+          meeting: value.m ?? null,
         });
       } catch (error) {
         // Only the person who clicked sees why; the card stays as it is for everyone.

@@ -23,7 +23,7 @@ export function registerCommand(app: App, ctx: SlackContext): void {
       if (reply.kind === "start-form") {
         await client.views.open({
           trigger_id: command.trigger_id,
-          view: startModal(ctx.nl, command.channel_id, reply.description) as never,
+          view: startModal(ctx.nl, command.channel_id, reply.description, reply) as never,
         });
         return;
       }

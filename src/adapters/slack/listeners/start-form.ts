@@ -1,7 +1,7 @@
 // The start form's submission: validate, declare, tell the coordinator where the incident lives.
 import type { App } from "@slack/bolt";
 import { declaredReply } from "../../../core/chat/declared.ts";
-import type { Scope } from "../../../core/model.ts";
+import type { Meeting, Scope } from "../../../core/model.ts";
 import type { Classification } from "../../../plan/schema.ts";
 import { CALLBACK_IDS, FIELDS, SLASH_COMMAND } from "../action-ids.ts";
 import { fallbackText } from "../render/text.ts";
@@ -50,6 +50,7 @@ export function registerStartForm(app: App, ctx: SlackContext): void {
         scope: (pick(FIELDS.scope) ?? "onbekend") as Scope,
         description,
         officeHours: officeHours === undefined ? null : officeHours === "ja",
+        meeting: (pick(FIELDS.meeting) ?? "primary") as Meeting,
       });
       const { text } = await declaredReply(ctx.engine, incident.id, SLASH_COMMAND);
       // Slack reads a message's text as mrkdwn: "<toestand>" in it must be escaped.

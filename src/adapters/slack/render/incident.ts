@@ -1,5 +1,13 @@
 import type { IncidentCardView } from "../../../core/views/types.ts";
-import { type Block, context, escapeMrkdwn, facts, header, section } from "./text.ts";
+import {
+  type Block,
+  buttons,
+  context,
+  escapeMrkdwn,
+  facts,
+  header,
+  section,
+} from "./text.ts";
 
 const ICON = { zwak: "🟢", klein: "🟡", groot: "🟠", crisis: "🔴" } as const;
 
@@ -13,6 +21,8 @@ export function incidentBlocks(view: IncidentCardView, nl: boolean): Block[] {
           `⏰ *${nl ? "Aanwezig tegen" : "Arrive by"}:* ${escapeMrkdwn(m.arriveBy)}`,
       ),
     );
+    const move = buttons(view.actions);
+    if (move) blocks.push(move);
   }
   blocks.push(
     section(

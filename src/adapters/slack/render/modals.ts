@@ -1,6 +1,7 @@
 // The forms: declaring an incident without arguments, the reason for a blocked task, and the
 // reason for a changed decision.
-
+import type { Meeting } from "../../../core/model.ts";
+import type { MeetingOption } from "../../../core/views/meeting.ts";
 import type { ActionConfirm } from "../../../core/views/types.ts";
 import { CALLBACK_IDS, FIELDS } from "../action-ids.ts";
 import { type Block, esc, shorten } from "./text.ts";
@@ -20,8 +21,39 @@ const plain = (text: string, max = 2000) => ({
 });
 const modalTitle = (text: string) => plain(text, 24);
 
+/** Each address with its name and street (Slack allows 75 characters per line), one preselected. */
+function meetingField(nl: boolean, form: { meetings: MeetingOption[]; meeting: Meeting }): Block {
+  const choice = (m: MeetingOption) => ({
+    text: plain(`${m.kind} — ${m.name}`, 75),
+    value: m.meeting,
+    description: plain(m.address, 75),
+  });
+  const selected = form.meetings.find((m) => m.meeting === form.meeting) ?? form.meetings[0]!;
+  return {
+    type: "input",
+    block_id: FIELDS.meeting.block,
+    label: plain(nl ? "Contactadres van de crisisstaf" : "Crisis staff meeting address"),
+    hint: plain(
+      nl
+        ? "Kies het uitwijkadres als het incident het primaire contactadres treft."
+        : "Choose the fallback address when the incident hits the primary one.",
+    ),
+    element: {
+      type: "radio_buttons",
+      action_id: FIELDS.meeting.action,
+      initial_option: choice(selected),
+      options: form.meetings.map(choice),
+    },
+  };
+}
+
 /** `description`: what a staff member reported, to start from. */
-export function startModal(nl: boolean, channelId: string, description?: string): Block {
+export function startModal(
+  nl: boolean,
+  channelId: string,
+  description: string | undefined,
+  form: { meetings: MeetingOption[]; meeting: Meeting },
+): Block {
   return {
     type: "modal",
     callback_id: CALLBACK_IDS.startForm,
@@ -95,6 +127,7 @@ export function startModal(nl: boolean, channelId: string, description?: string)
           ),
         },
       },
+      meetingField(nl, form),
       {
         type: "input",
         block_id: FIELDS.officeHours.block,

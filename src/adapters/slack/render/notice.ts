@@ -11,6 +11,7 @@ const ICON: Record<Notice["kind"], string> = {
   "page-exhausted": "🆘",
   decision: "🧭",
   "incident-closed": "🏁",
+  "meeting-changed": "📍",
   log: "📝",
   report: "🚨",
 };

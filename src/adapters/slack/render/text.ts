@@ -1,5 +1,6 @@
 // Block Kit building blocks shared by the renderers. Text from the plan and from people is
 // shortened first (between graphemes, so never half an emoji), then escaped once, here.
+import type { Meeting } from "../../../core/model.ts";
 import type { ActionConfirm, Fact, ViewAction } from "../../../core/views/types.ts";
 import { ACTION_IDS } from "../action-ids.ts";
 
@@ -134,20 +135,22 @@ export function actionValue(action: ViewAction): string {
     s: action.subjectId,
     ...(action.situation ? { sit: action.situation } : {}),
     ...(action.locationId ? { loc: action.locationId } : {}),
+    ...(action.meeting ? { m: action.meeting } : {}),
   });
 }
 
 export function parseActionValue(
   value: string | undefined,
-): { s: string; sit?: "A" | "B"; loc?: string } | null {
+): { s: string; sit?: "A" | "B"; loc?: string; m?: Meeting } | null {
   if (!value) return null;
   try {
-    const parsed = JSON.parse(value) as { s?: unknown; sit?: unknown; loc?: unknown };
+    const parsed = JSON.parse(value) as { s?: unknown; sit?: unknown; loc?: unknown; m?: unknown };
     if (typeof parsed.s !== "string") return null;
     return {
       s: parsed.s,
       ...(parsed.sit === "A" || parsed.sit === "B" ? { sit: parsed.sit } : {}),
       ...(typeof parsed.loc === "string" ? { loc: parsed.loc } : {}),
+      ...(parsed.m === "primary" || parsed.m === "fallback" ? { m: parsed.m } : {}),
     };
   } catch {
     return null;

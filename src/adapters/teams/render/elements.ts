@@ -55,6 +55,7 @@ export function actionData(action: ViewAction): Record<string, string> {
     subjectId: action.subjectId,
     ...(action.situation ? { situation: action.situation } : {}),
     ...(action.locationId ? { locationId: action.locationId } : {}),
+    ...(action.meeting ? { meeting: action.meeting } : {}),
   };
 }
 

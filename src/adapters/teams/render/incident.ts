@@ -1,6 +1,8 @@
 import type { IncidentCardView } from "../../../core/views/types.ts";
+import { INPUTS, VERBS } from "../verbs.ts";
 import {
   type AdaptiveCard,
+  actionData,
   card,
   type Element,
   factSet,
@@ -45,6 +47,42 @@ export function incidentBody(view: IncidentCardView, nl: boolean): Element[] {
   return body;
 }
 
+/**
+ * Moving the meeting reaches everyone paged: the button opens what will happen, with room for
+ * a reason, and only the second click changes it. Teams cuts button titles over 20 characters,
+ * so the title is short and the text inside names the address in full.
+ */
+function meetingActions(view: IncidentCardView, nl: boolean): Element[] {
+  return view.actions.map((action) => ({
+    type: "Action.ShowCard",
+    title: nl ? "Ander contactadres" : "Move the meeting",
+    card: {
+      type: "AdaptiveCard",
+      body: [
+        text(plain(action.confirm?.text ?? action.label)),
+        {
+          type: "Input.Text",
+          id: INPUTS.reason,
+          label: nl ? "Reden (niet verplicht)" : "Reason (optional)",
+          maxLength: 500,
+        },
+      ],
+      actions: [
+        {
+          type: "Action.Execute",
+          title: nl ? "Wijzigen" : "Change",
+          verb: VERBS[action.action],
+          data: actionData(action),
+          style: "positive",
+        },
+      ],
+    },
+  }));
+}
+
 export function incidentCard(view: IncidentCardView, nl: boolean): AdaptiveCard {
-  return card(incidentBody(view, nl), [], { kind: "incident", incidentId: view.incidentId });
+  return card(incidentBody(view, nl), meetingActions(view, nl), {
+    kind: "incident",
+    incidentId: view.incidentId,
+  });
 }

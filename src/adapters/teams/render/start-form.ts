@@ -1,9 +1,15 @@
 // `@Ramp start` without details: the form, submitted with Action.Execute.
+import type { Meeting } from "../../../core/model.ts";
+import type { MeetingOption } from "../../../core/views/meeting.ts";
 import { INPUTS, START_VERB } from "../verbs.ts";
 import { type AdaptiveCard, card, heading } from "./elements.ts";
 
 /** `description`: what a staff member reported, to start from. */
-export function startFormCard(nl: boolean, description?: string): AdaptiveCard {
+export function startFormCard(
+  nl: boolean,
+  description: string | undefined,
+  form: { meetings: MeetingOption[]; meeting: Meeting },
+): AdaptiveCard {
   const choice = (value: string, title: string) => ({ title, value });
   return card(
     [
@@ -61,6 +67,17 @@ export function startFormCard(nl: boolean, description?: string): AdaptiveCard {
         placeholder: nl
           ? "bv. Brand in het administratief centrum"
           : "e.g. Fire in the administrative centre",
+      },
+      {
+        // Each address with its name and street, so the burning building is not picked by habit.
+        type: "Input.ChoiceSet",
+        id: INPUTS.meeting,
+        label: nl ? "Contactadres van de crisisstaf" : "Crisis staff meeting address",
+        style: "expanded",
+        isRequired: true,
+        errorMessage: nl ? "Kies het contactadres." : "Choose the meeting address.",
+        value: form.meeting,
+        choices: form.meetings.map((m) => choice(m.meeting, m.label)),
       },
       {
         type: "Input.Toggle",

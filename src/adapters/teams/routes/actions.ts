@@ -5,7 +5,7 @@ import type { TurnContext } from "botbuilder";
 import { cardOfAction, performAction } from "../../../core/chat/act.ts";
 import { declaredReply } from "../../../core/chat/declared.ts";
 import { RampError } from "../../../core/errors.ts";
-import type { CardRef, Scope } from "../../../core/model.ts";
+import type { CardRef, Meeting, Scope } from "../../../core/model.ts";
 import type { Classification } from "../../../plan/schema.ts";
 import { isPersonal } from "../conversations.ts";
 import { identify } from "../identity.ts";
@@ -53,6 +53,7 @@ export async function onStart(
       description: data[INPUTS.description] ?? "",
       officeHours:
         data[INPUTS.officeHours] === undefined ? null : data[INPUTS.officeHours] === "ja",
+      meeting: (data[INPUTS.meeting] || "primary") as Meeting,
     });
     if (!isPersonal(context)) await ctx.conversations.rememberIncident(context, incident.id);
     return renderReply(await declaredReply(ctx.engine, incident.id, TEAMS_PREFIX), ctx.nl);
@@ -81,6 +82,7 @@ export async function onAction(
       subjectId,
       situation: data.situation === "A" ? "A" : "B",
       locationId: data.locationId ?? null,
+      meeting: data.meeting === "primary" || data.meeting === "fallback" ? data.meeting : null,
       reason: data[INPUTS.reason],
       confirmed: data.confirmed === "yes",
     });

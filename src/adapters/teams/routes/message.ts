@@ -27,7 +27,7 @@ export async function onMessage(context: TurnContext, ctx: TeamsContext): Promis
       TEAMS_PREFIX,
     );
     if (reply.kind === "start-form") {
-      await send(startFormCard(ctx.nl, reply.description));
+      await send(startFormCard(ctx.nl, reply.description, reply));
       return;
     }
     if (reply.kind === "declared" && !isPersonal(context)) {

@@ -8,9 +8,9 @@ export const ACTIONS_PATH = "/actions";
 
 /** The submit button's value: what to do to what; parsed by routes/actions.ts. */
 export function encodeAction(action: ViewAction): string {
-  return [action.action, action.subjectId, action.situation ?? "", action.locationId ?? ""].join(
-    "|",
-  );
+  const fields = [action.action, action.subjectId, action.situation ?? "", action.locationId ?? ""];
+  if (action.meeting) fields.push(action.meeting);
+  return fields.join("|");
 }
 
 export function hiddenFields(ctx: RenderContext): Html {

@@ -15,6 +15,7 @@ const KIND: Record<Notice["kind"], WordKey> = {
   "page-exhausted": "noticeExhausted",
   decision: "decision",
   "incident-closed": "closedAt",
+  "meeting-changed": "meeting",
   log: "noticeLog",
   report: "noticeReport",
 };

@@ -1,6 +1,8 @@
 // ChatReply → HTML: the answer to a command in the local chat, seen only by who typed it.
 import type { ChatReply } from "../../../core/chat/run.ts";
 import type { ErrorView } from "../../../core/errors.ts";
+import type { Meeting } from "../../../core/model.ts";
+import type { MeetingOption } from "../../../core/views/meeting.ts";
 import { amount } from "../../../core/views/plural.ts";
 import type { StatusView } from "../../../core/views/types.ts";
 import { CLASSIFICATIONS } from "../../../plan/schema.ts";
@@ -38,8 +40,20 @@ ${decisionHistory(ctx, { kind: "decision", incidentId: view.incidentId, title: "
 <p class="subtle">${ctx.locale === "nl" ? `${amount(view.openTasks, "taak", "taken")} nog niet klaar` : `${amount(view.openTasks, "task", "tasks")} not done yet`}</p>`;
 }
 
+/** The plan's two meeting addresses, each with its name and street; one preselected. */
+function meetingChoice(ctx: RenderContext, form: { meetings: MeetingOption[]; meeting: Meeting }) {
+  return html`<fieldset class="meeting-choice"><legend>${ctx.w("meetingChoice")}</legend>${form.meetings.map(
+    (m) =>
+      html`<label><input type="radio" name="meeting" value="${m.meeting}"${m.meeting === form.meeting ? html` checked` : ""}> ${m.kind}: ${m.name}, ${m.address}</label>`,
+  )}</fieldset>`;
+}
+
 /** `description`: what a staff member reported, to start from. */
-export function startForm(ctx: RenderContext, description?: string): Html {
+export function startForm(
+  ctx: RenderContext,
+  description: string | undefined,
+  form: { meetings: MeetingOption[]; meeting: Meeting },
+): Html {
   const { w } = ctx;
   const id = ctx.nextId("start");
   return html`<form method="post" action="/chat/start" class="start-form" aria-labelledby="${id}" data-enhance>${hiddenFields(ctx)}
@@ -50,6 +64,7 @@ export function startForm(ctx: RenderContext, description?: string): Html {
 <select id="${id}-scope" name="scope"><option value="onbekend" selected>${w("scopeUnknown")}</option><option value="totaal">${w("scopeTotal")}</option><option value="gedeeltelijk">${w("scopePartial")}</option></select>
 <label for="${id}-desc">${w("description")}</label>
 <input id="${id}-desc" name="description" required maxlength="200" autocomplete="off"${description ? html` value="${description.slice(0, 200)}"` : ""}>
+${meetingChoice(ctx, form)}
 <button type="submit" class="btn btn-primary">${w("start")}</button>
 </form>`;
 }
@@ -67,7 +82,7 @@ export function replyHtml(ctx: RenderContext, reply: ChatReply): Html {
 function replyBody(ctx: RenderContext, reply: ChatReply): Html {
   switch (reply.kind) {
     case "start-form":
-      return startForm(ctx, reply.description);
+      return startForm(ctx, reply.description, reply);
     case "declared":
       // The incident card itself follows in the conversation, for everyone.
       return html`<p class="done">${reply.text}</p>`;

@@ -32,9 +32,24 @@ export function describeEntry(
         `Incident ${str(d.number)} gestart: ${str(d.description)} (${str(d.classification)}, ${str(d.scope)})`,
         `Incident ${str(d.number)} declared: ${str(d.description)} (${str(d.classification)}, ${str(d.scope)})`,
       );
+      const meeting = d.meeting as Data | undefined;
+      const fallback = meeting?.fallback
+        ? t(
+            `; uitwijk-contactadres ${str(meeting.name)}`,
+            `; fallback meeting address ${str(meeting.name)}`,
+          )
+        : "";
       return d.planActivated
-        ? `${base}${t("; crisisstaf opgeroepen", "; crisis staff paged")}`
-        : base;
+        ? `${base}${t("; crisisstaf opgeroepen", "; crisis staff paged")}${fallback}`
+        : `${base}${fallback}`;
+    }
+    case "meeting.changed": {
+      const by = formatDateTime(new Date(str(d.arriveBy)), dir.locale, dir.timeZone);
+      const why = d.reason ? ` (${str(d.reason)})` : "";
+      return t(
+        `Contactadres gewijzigd: ${str(d.name)}, ${str(d.address)}, aanwezig tegen ${by}${why}`,
+        `Meeting address changed: ${str(d.name)}, ${str(d.address)}, arrive by ${by}${why}`,
+      );
     }
     case "incident.scoped":
       return t(

@@ -69,6 +69,10 @@ const WORDS = {
     "Your answer was passed on: you cannot come.",
   ],
   doneDecide: ["Beslissing opgeslagen.", "Decision recorded."],
+  doneMeeting: [
+    "Contactadres gewijzigd; wie opgeroepen is, krijgt het nieuwe adres.",
+    "Meeting address changed; everyone paged gets the new address.",
+  ],
   doneCommand: [
     "Opdracht verstuurd; het antwoord staat onderaan het gesprek.",
     "Command sent; the answer is at the end of the conversation.",
@@ -159,6 +163,8 @@ const WORDS = {
   youTyped: ["U typte", "You typed"],
   onlyYou: ["Enkel voor u zichtbaar", "Only visible to you"],
   toYou: ["Aan u", "To you"],
+  meetingChoice: ["Contactadres van de crisisstaf", "Crisis staff meeting address"],
+  meetingReason: ["Reden (niet verplicht)", "Reason (optional)"],
   startTitle: ["Incident starten", "Declare an incident"],
   classification: ["Ernst", "Classification"],
   scope: ["Omvang", "Scope"],

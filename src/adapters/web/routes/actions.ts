@@ -5,6 +5,7 @@ import type { Request, Response, Router } from "express";
 import type { Actor } from "../../../core/actor.ts";
 import { performAction } from "../../../core/chat/act.ts";
 import type { CrisisEngine } from "../../../core/engine.ts";
+import type { Meeting } from "../../../core/model.ts";
 import { ACTIONS, type ActionKind } from "../../../core/views/types.ts";
 import type { Session } from "../auth.ts";
 import type { WordKey } from "../render/words.ts";
@@ -28,6 +29,7 @@ const DONE: Record<ActionKind, WordKey> = {
   "task.block": "doneBlock",
   "task.unblock": "doneUnblock",
   "decision.decide": "doneDecide",
+  "meeting.change": "doneMeeting",
 };
 
 interface ParsedAction {
@@ -35,17 +37,20 @@ interface ParsedAction {
   subjectId: string;
   situation: "A" | "B" | null;
   locationId: string | null;
+  meeting: Meeting | null;
 }
 
 export function parseAction(value: unknown): ParsedAction | null {
   if (typeof value !== "string") return null;
-  const [action = "", subjectId = "", situation = "", locationId = ""] = value.split("|");
+  const [action = "", subjectId = "", situation = "", locationId = "", meeting = ""] =
+    value.split("|");
   if (!(ACTIONS as readonly string[]).includes(action) || !subjectId) return null;
   return {
     action: action as ActionKind,
     subjectId,
     situation: situation === "A" || situation === "B" ? situation : null,
     locationId: locationId || null,
+    meeting: meeting === "primary" || meeting === "fallback" ? meeting : null,
   };
 }
 

@@ -234,16 +234,19 @@ export function registerChat(router: Router, c: WebContext): void {
     const description = String(body.description ?? "")
       .trim()
       .slice(0, 200);
+    const fallback = body.meeting === "fallback";
     const command: ChatCommand = {
       kind: "start",
       ...(classification ? { classification } : {}),
       scope,
+      ...(fallback ? { meeting: "fallback" as const } : {}),
       ...(description ? { description } : {}),
     };
-    const text = `${CHAT_PREFIX} start ${classification ?? ""} ${scope} ${description}`.replace(
-      /\s+/g,
-      " ",
-    );
+    const text =
+      `${CHAT_PREFIX} start ${classification ?? ""} ${scope} ${fallback ? "uitwijk" : ""} ${description}`.replace(
+        /\s+/g,
+        " ",
+      );
     return run(c, req, res, text.trim(), command);
   });
   router.post("/chat/who", formBody, (req, res) => {
