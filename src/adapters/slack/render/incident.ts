@@ -1,13 +1,5 @@
 import type { IncidentCardView } from "../../../core/views/types.ts";
-import {
-  type Block,
-  buttons,
-  context,
-  escapeMrkdwn,
-  facts,
-  header,
-  section,
-} from "./text.ts";
+import { type Block, buttons, context, escapeMrkdwn, facts, header, section } from "./text.ts";
 
 const ICON = { zwak: "🟢", klein: "🟡", groot: "🟠", crisis: "🔴" } as const;
 
