@@ -81,8 +81,9 @@ describeEachDatabase("naming services and locations in chat commands", (target) 
       reason: "Het gebouw is onbruikbaar",
     });
     // Accents and case do not matter; the id still works (buttons send it).
-    await run(t, "/ramp besluit A BIBLIOTHÈEK");
-    await run(t, "/ramp besluit A wzc-ter-heide");
+    // A change of decision is confirmed with a reason (the reason follows the location).
+    await run(t, "/ramp besluit A BIBLIOTHÈEK Meer plaats bevestig");
+    await run(t, "/ramp besluit A wzc-ter-heide Terug naar het woonzorgcentrum bevestig");
     const locations = (await t.ctx.store.decisions.listForIncident(incident.id)).map(
       (d) => d.locationId,
     );

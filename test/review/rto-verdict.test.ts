@@ -107,25 +107,33 @@ describeEachDatabase("the review's RTO verdict", (target) => {
     );
   });
 
-  it("a service restored before the decision changed is named with the timeline's judgement", async () => {
+  it("a service restored before the decision changed carries over: judged against the new RTO", async () => {
     const { t } = await freshEngine(target);
     const incident = await decided(t, "A");
     t.clock.set(after(40 * MINUTE));
     await t.engine.restoreService(t.as(COORDINATOR), incident.id, "dienstverlening");
     t.clock.set(after(50 * MINUTE));
-    await t.engine.decide(t.as(COORDINATOR), incident.id, { situation: "B", reason: "Gebouw ok" });
+    await t.engine.decide(t.as(COORDINATOR), incident.id, {
+      situation: "B",
+      reason: "Gebouw ok",
+      confirmed: true,
+    });
     t.clock.set(after(60 * MINUTE));
     await t.engine.close(t.as(COORDINATOR), incident.id, "Opgelost");
     const review = await buildReview(t.engine, incident.id);
     const rto = answerOf(review, "hersteltijd-rto");
     expect(rto.chosenOption).toBeNull();
-    expect(rto.facts).toEqual([
-      expect.objectContaining({
-        label: "Hersteld onder situatie A (vóór de gewijzigde beslissing)",
-        value: expect.stringMatching(
-          /^Diensten i\.v\.m\. dienstverlening.*: .* \(binnen de RTO\)$/,
-        ),
-      }),
+    // Both situations have the service: the restoration carried over to B (12 h RTO, restored
+    // 40 minutes in), so it is no earlier decision's work but B's, within its RTO.
+    expect(rto.facts).toEqual([]);
+    expect(tableOf(review, "services").rows[0]).toEqual([
+      "1",
+      "Diensten i.v.m. dienstverlening (keuken, thuisdiensten)",
+      "12 u",
+      "zo 22 nov 2026 10:00",
+      "za 21 nov 2026 22:40 (Pieter Declercq)",
+      "40 min",
+      "Binnen de RTO",
     ]);
   });
 });

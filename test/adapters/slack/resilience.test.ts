@@ -274,7 +274,7 @@ describe("Slack: people, words and languages", () => {
     expect(blocks).toContain('"⚠️ \\"vergadering\\" ken ik niet. Dit kan wel:"');
     expect(blocks).not.toContain("I don't know");
     expect(blocks).toContain("*Ramp — het rampenplan, live*");
-    expect(blocks).toContain("`/ramp besluit A &lt;uitwijklocatie&gt;`");
+    expect(blocks).toContain("`/ramp besluit A &lt;uitwijklocatie&gt; [reden]`");
   });
 
   it("understands the English aliases decide and tasks", async () => {

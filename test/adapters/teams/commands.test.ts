@@ -48,7 +48,7 @@ describe("Teams commands", () => {
     // One command per list item; placeholders in italics (Teams drops `<…>`).
     expect(help).toContain("\n- **@Ramp start \\[zwak|klein|groot|crisis\\]");
     expect(help).toContain(
-      "\n- **@Ramp besluit A** _uitwijklocatie_ of **@Ramp besluit B \\[reden\\]**",
+      "\n- **@Ramp besluit A** _uitwijklocatie_ **\\[reden\\]** of **@Ramp besluit B \\[reden\\]**",
     );
     expect(help).not.toMatch(/[<>`]/);
     expect(help).not.toContain("/ramp");

@@ -1,9 +1,10 @@
-import type { DecisionView, ViewAction } from "../../../core/views/types.ts";
+import type { ActionConfirm, DecisionView, ViewAction } from "../../../core/views/types.ts";
 import { INPUTS, VERBS } from "../verbs.ts";
 import {
   type AdaptiveCard,
   actionData,
   card,
+  confirmCard,
   type Element,
   heading,
   plain,
@@ -49,6 +50,10 @@ export function decisionCard(view: DecisionView, nl: boolean): AdaptiveCard {
  * Teams cuts long button titles off mid-word, so the fallback locations (name, address, seats)
  * are a choice in the card, with one short button per situation. The B button ignores the
  * choice (associatedInputs "none"): nobody has to pick a location to decide B.
+ *
+ * A change of decision (the actions carry a confirmation) puts each button behind a card in the
+ * card: what the change does, a required reason and the confirming button; for A the location
+ * choice moves into that card, so a B confirmation never waits for a location.
  */
 function decisionActions(
   viewActions: ViewAction[],
@@ -77,24 +82,58 @@ function decisionActions(
       ...(fallbacks.length === 1 ? { value: first.locationId } : {}),
     };
     const { locationId: _chosen, ...data } = actionData(first);
-    actions.push({
-      type: "Action.Execute",
-      title: nl ? "A: uitwijklocatie" : "A: fallback location",
-      verb: VERBS[first.action],
-      data,
-      associatedInputs: "auto",
-    });
+    const title = nl ? "A: uitwijklocatie" : "A: fallback location";
+    const execute = executeButton(first, title, data, "auto");
+    if (first.confirm) {
+      actions.push(behindConfirmation(first, aConfirmation(first, fallbacks), execute, [choice]));
+      choice = null;
+    } else actions.push(execute);
   }
   for (const action of viewActions) {
     if (fallbacks.includes(action)) continue;
-    actions.push({
-      type: "Action.Execute",
-      title:
-        action.situation === "B" ? (nl ? "B: eigen gebouwen" : "B: own buildings") : action.label,
-      verb: VERBS[action.action],
-      data: actionData(action),
-      associatedInputs: "none",
-    });
+    const title =
+      action.situation === "B" ? (nl ? "B: eigen gebouwen" : "B: own buildings") : action.label;
+    const execute = executeButton(action, title, actionData(action), "none");
+    actions.push(action.confirm ? behindConfirmation(action, action.confirm, execute) : execute);
   }
   return { choice, actions };
+}
+
+function executeButton(
+  action: ViewAction,
+  title: string,
+  data: Element["data"],
+  associatedInputs: "auto" | "none",
+): Element {
+  return { type: "Action.Execute", title, verb: VERBS[action.action], data, associatedInputs };
+}
+
+/** The change's card in the card, under the same short title; `before`: inputs asked first. */
+function behindConfirmation(
+  action: ViewAction,
+  confirm: ActionConfirm,
+  execute: Element,
+  before: Element[] = [],
+): Element {
+  // Input ids are unique in the whole card, across its cards in the card.
+  const reasonId = `${INPUTS.reason}-${action.situation}`;
+  const shown = confirmCard(action, confirm, { ...execute, associatedInputs: "auto" }, reasonId);
+  const inner = shown.card as AdaptiveCard & { body: Element[] };
+  const [head, ...rest] = inner.body;
+  return {
+    ...shown,
+    title: execute.title,
+    card: { ...inner, body: [...(head ? [head] : []), ...before, ...rest] },
+  };
+}
+
+/**
+ * The A confirmation names the first location ("naar situatie A (Bibliotheek)"); with several
+ * to choose from in the card, the text names none: the choice above it does.
+ */
+function aConfirmation(first: ViewAction, fallbacks: ViewAction[]): ActionConfirm {
+  const confirm = first.confirm!;
+  const name = first.location?.name;
+  if (fallbacks.length < 2 || !name) return confirm;
+  return { ...confirm, text: confirm.text.replace(` (${name})`, "") };
 }

@@ -59,11 +59,28 @@ export function actionData(action: ViewAction): Record<string, string> {
   };
 }
 
+/** Headings as paragraphs, "• item" lines as a list under them (Teams joins single newlines). */
+function detailLines(lines: string[]): string {
+  const blocks: string[] = [];
+  for (const line of lines) {
+    const item = line.startsWith("• ") ? `- ${plain(line.slice(2))}` : null;
+    const last = blocks.at(-1);
+    if (item && last?.startsWith("- ")) blocks[blocks.length - 1] = `${last}\n${item}`;
+    else blocks.push(item ?? plain(line));
+  }
+  return blocks.join("\n\n");
+}
+
 /**
  * Action.Execute has no confirmation of its own: a changed decision opens a card in the card
  * with what it does, a required reason and the confirming button.
  */
-function confirmCard(action: ViewAction, confirm: ActionConfirm, execute: Element): Element {
+export function confirmCard(
+  action: ViewAction,
+  confirm: ActionConfirm,
+  execute: Element,
+  reasonId: string = INPUTS.reason,
+): Element {
   return {
     type: "Action.ShowCard",
     title: action.label,
@@ -74,15 +91,13 @@ function confirmCard(action: ViewAction, confirm: ActionConfirm, execute: Elemen
         { type: "TextBlock", text: plain(confirm.text), wrap: true },
         {
           type: "TextBlock",
-          text: confirm.details
-            .map((line) => (line.startsWith("• ") ? `- ${plain(line.slice(2))}` : plain(line)))
-            .join("\n"),
+          text: detailLines(confirm.details),
           wrap: true,
           size: "Small",
         },
         {
           type: "Input.Text",
-          id: INPUTS.reason,
+          id: reasonId,
           label: confirm.reasonLabel,
           isMultiline: true,
           isRequired: true,

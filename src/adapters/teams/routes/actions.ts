@@ -83,7 +83,8 @@ export async function onAction(
       situation: data.situation === "A" ? "A" : "B",
       locationId: data.locationId ?? null,
       meeting: data.meeting === "primary" || data.meeting === "fallback" ? data.meeting : null,
-      reason: data[INPUTS.reason],
+      // A decision's card in the card names its reason by situation (ids are unique per card).
+      reason: data[INPUTS.reason] ?? data[`${INPUTS.reason}-${data.situation}`],
       confirmed: data.confirmed === "yes",
     });
     return renderCard(forViewer(await engine.views.card(ref), viewer), ctx.nl);
