@@ -136,8 +136,21 @@ export async function startRamp(
       await scheduler.stop();
       await slack?.stop();
       web.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer(server);
       await database.close();
     },
   };
+}
+
+/**
+ * Stops taking connections and waits for requests in flight, for a few seconds at most: a
+ * client that keeps a connection open (a browser's keep-alive, an unread response) must not hold
+ * up a shutdown, or the database behind the requests would stay open with it.
+ */
+function closeServer(server: Server, graceMs = 2000): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), graceMs).unref();
+  });
 }
