@@ -117,7 +117,26 @@ export async function openDatabase(
     async close() {
       if (closed) return;
       closed = true;
-      await release();
+      await boundedRelease(release);
     },
   };
+}
+
+/**
+ * A PostgreSQL pool ends only when every client is back; a client still held by a request cut
+ * off at shutdown would hold the shutdown up indefinitely (seen in the board tests). Waiting
+ * longer than this tells nothing more: the connection ends with the process.
+ */
+async function boundedRelease(release: () => Promise<void>, waitMs = 5000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<"timeout">((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), waitMs);
+    timer.unref();
+  });
+  const outcome = await Promise.race([release().then(() => "released" as const), gaveUp]);
+  clearTimeout(timer);
+  if (outcome === "timeout")
+    process.emitWarning(
+      `Ramp: the database did not close within ${waitMs / 1000} s (a connection is still in use); going on without it.`,
+    );
 }
