@@ -25,10 +25,18 @@ export function healthHandler(sources: HealthSources) {
       })),
       Promise.resolve(sources.plan()),
     ]);
-    const ok = database.ok && plan.ok;
+    // The plan is only degraded when Ramp still runs on the last valid one (see plan/watch.ts).
+    const failing = [...(database.ok ? [] : ["database"]), ...(plan.ok ? [] : ["plan"])];
+    const ok = failing.length === 0;
     res
       .status(ok ? 200 : 503)
       .set("Cache-Control", "no-store")
-      .json({ status: ok ? "ok" : "unavailable", database, plan, scheduler: sources.scheduler() });
+      .json({
+        status: ok ? "ok" : "unavailable",
+        ...(ok ? {} : { failing }),
+        database,
+        plan,
+        scheduler: sources.scheduler(),
+      });
   };
 }
