@@ -157,17 +157,25 @@ export class RampError extends Error {
 
 /**
  * The database could not be reached or is locked (PostgreSQL gone, connection cut, SQLite file
- * locked by another process). The store raises it in place of the driver's error, so every
- * platform's failure handler can say "probeer opnieuw"; `detail` is for logs and /healthz.
+ * locked by another process). The store raises it in place of the driver's error. Not a
+ * RampError on purpose: code that turns a person's mistake into an answer (`instanceof
+ * RampError`) must not swallow an outage; each platform's failure handler shows its view
+ * ("probeer opnieuw") and logs `detail`, which /healthz shows too.
  */
-export class DatabaseUnavailableError extends RampError {
+export class DatabaseUnavailableError extends Error {
+  readonly code = "database-unavailable" satisfies ErrorCode;
+
   constructor(
     readonly detail: string,
     options: { cause?: unknown } = {},
   ) {
-    super("database-unavailable");
+    super(MESSAGES["database-unavailable"].en(), options);
     this.name = "DatabaseUnavailableError";
-    if (options.cause !== undefined) this.cause = options.cause;
+  }
+
+  view(): ErrorView {
+    const wording = MESSAGES[this.code];
+    return { code: this.code, nl: wording.nl(), en: wording.en() };
   }
 }
 

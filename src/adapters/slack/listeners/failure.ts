@@ -5,8 +5,10 @@ import { renderError, type SlackMessage } from "../render/index.ts";
 import type { SlackContext } from "./context.ts";
 
 export function failureMessage(ctx: SlackContext, error: unknown, where: string): SlackMessage {
-  if (error instanceof DatabaseUnavailableError)
+  if (error instanceof DatabaseUnavailableError) {
     ctx.logger.warn({ detail: error.detail, where }, "Slack request failed: database unavailable");
+    return renderError(error.view(), ctx.nl);
+  }
   if (error instanceof RampError) return renderError(error.view(), ctx.nl);
   const reference = randomUUID().slice(0, 8);
   ctx.logger.error({ err: error, reference, where }, "Slack request failed");

@@ -131,7 +131,7 @@ export function failureText(
 ): { text: string; view: ErrorView } {
   if (error instanceof DatabaseUnavailableError)
     c.logger.warn({ detail: error.detail, where }, "web request failed: database unavailable");
-  if (error instanceof RampError) {
+  if (error instanceof RampError || error instanceof DatabaseUnavailableError) {
     const view = error.view();
     return { text: c.engine.directory.locale === "nl" ? view.nl : view.en, view };
   }
