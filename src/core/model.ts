@@ -223,7 +223,9 @@ export type NoticeKind =
   | "meeting-changed"
   | "log"
   /** A staff member's report, to the coordinator and the deputies, before any incident. */
-  | "report";
+  | "report"
+  /** The plan file changed while Ramp runs (invalid, or valid but not yet in use): to the coordinator. */
+  | "plan-file";
 
 /** A one-off message; its text is written by the core in the plan's language. */
 export interface Notice {
