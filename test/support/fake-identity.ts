@@ -207,7 +207,8 @@ export class FakeIdentity extends LoopbackServer {
       });
       return;
     }
-    if (req.method === "GET" && url.pathname === "/metadata/identity/oauth2/token") {
+    // IMDS (Azure SDKs ask with a trailing slash).
+    if (req.method === "GET" && /^\/metadata\/identity\/oauth2\/token\/?$/.test(url.pathname)) {
       const resource = url.searchParams.get("resource") ?? "";
       const clientId = url.searchParams.get("client_id") ?? "";
       const refusal = this.down

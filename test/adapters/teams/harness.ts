@@ -150,6 +150,10 @@ export class TeamsRamp {
     );
     const clock = new FakeClock(options.start ?? T0);
     const appType = auth?.appType ?? "SingleTenant";
+    // A managed identity's tokens come from the machine's IMDS endpoint; Azure's SDK takes its
+    // address from this variable (as in AKS pod identity), read at the first token request.
+    if (identity && appType === "UserAssignedMSI")
+      process.env.AZURE_POD_IDENTITY_AUTHORITY_HOST = identity.url;
     const config: Config = {
       ...readConfig({
         DATABASE_URL: databaseUrl,
@@ -204,6 +208,7 @@ export class TeamsRamp {
     await this.ramp.close();
     await this.fake.close();
     await this.identity?.close();
+    if (this.identity) delete process.env.AZURE_POD_IDENTITY_AUTHORITY_HOST;
   }
 
   user(who: Who | TeamsUser): TeamsUser {
