@@ -71,14 +71,14 @@ describe("readConfig", () => {
     );
     const sovereign = readConfig({
       ...app,
-      MICROSOFT_LOGIN_URL: "https://login.microsoftonline.us/MicrosoftServices.onmicrosoft.com",
+      MICROSOFT_LOGIN_URL: "https://login.microsoftonline.us/MicrosoftServices.onmicrosoft.us",
       MICROSOFT_BOT_SCOPE: "https://api.botframework.us",
       MICROSOFT_BOT_OPENID_METADATA_URL:
         "https://login.botframework.azure.us/v1/.well-known/openidconfiguration",
       MICROSOFT_BOT_TOKEN_ISSUER: "https://api.botframework.us",
     });
     expect(sovereign.teams?.endpoints).toEqual({
-      loginUrl: "https://login.microsoftonline.us/MicrosoftServices.onmicrosoft.com",
+      loginUrl: "https://login.microsoftonline.us/MicrosoftServices.onmicrosoft.us",
       scope: "https://api.botframework.us",
       openIdMetadataUrl: "https://login.botframework.azure.us/v1/.well-known/openidconfiguration",
       tokenIssuer: "https://api.botframework.us",

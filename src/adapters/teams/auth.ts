@@ -46,6 +46,7 @@ export function botFrameworkSettings(
     ToBotFromChannelTokenIssuer: endpoints.tokenIssuer,
     ToBotFromEmulatorOpenIdMetadataUrl:
       "https://login.microsoftonline.com/botframework.com/v2.0/.well-known/openid-configuration",
+    // The user token service (sign-in cards): Ramp does not use it.
     OAuthUrl: PUBLIC_CLOUD.scope,
     ValidateAuthority: true,
     // What botbuilder sets as activity.callerId for the public cloud; none for another cloud.
