@@ -27,8 +27,11 @@ interface CachedToken {
 export class TokenRequestError extends Error {
   constructor(
     message: string,
-    /** The token endpoint's HTTP status; undefined when it could not be reached. */
-    readonly statusCode?: number,
+    /**
+     * The token endpoint's HTTP status; undefined when it could not be reached. Not named
+     * statusCode: that would read as the connector's answer (a 404 there is permanent).
+     */
+    readonly tokenStatus?: number,
   ) {
     super(message);
     this.name = "TokenRequestError";
