@@ -91,23 +91,18 @@ export function createTeamsAdapter(options: {
   }
 
   const router = Router();
-  // With an app id every request's token is checked before the activity is looked at.
-  const authenticated = config.appId
-    ? [
-        requireBotFrameworkToken(
-          new ConfigurationBotFrameworkAuthentication(settings, credentials),
-          logger,
-        ),
-      ]
-    : [];
-  router.post(
-    TEAMS_MESSAGES_PATH,
-    express.json({ limit: "1mb" }),
-    ...authenticated,
-    async (req, res) => {
-      await adapter.process(req, res, (context) => app.run(context).then(() => undefined));
-    },
-  );
+  // With an app id every request's token is checked (auth.ts) before the activity is looked at.
+  if (config.appId) {
+    const authentication = new ConfigurationBotFrameworkAuthentication(settings, credentials);
+    router.post(
+      TEAMS_MESSAGES_PATH,
+      express.json({ limit: "1mb" }),
+      requireBotFrameworkToken(authentication, logger),
+    );
+  }
+  router.post(TEAMS_MESSAGES_PATH, express.json({ limit: "1mb" }), async (req, res) => {
+    await adapter.process(req, res, (context) => app.run(context).then(() => undefined));
+  });
   return {
     router,
     delivery: new TeamsDelivery(
