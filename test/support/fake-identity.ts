@@ -14,6 +14,7 @@ import {
   createVerify,
   generateKeyPairSync,
   type KeyObject,
+  type KeyPairKeyObjectResult,
   randomUUID,
 } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -53,10 +54,11 @@ export class FakeIdentity extends LoopbackServer {
   readonly tokenRequests: TokenRequest[] = [];
   /** While set, the token endpoint (and IMDS) answers 503, as during an Entra ID outage. */
   down = false;
-  private readonly keyId = `fake-key-${randomUUID().slice(0, 8)}`;
-  private readonly key = generateKeyPairSync("rsa", { modulusLength: 2048 });
-  private readonly otherKey = generateKeyPairSync("rsa", { modulusLength: 2048 });
-  /** Distinguishes this fake's tokens (and token caches) from another test's fake. */
+  private readonly keys = signingKeys();
+  private readonly key = this.keys.published;
+  private readonly otherKey = this.keys.other;
+  private readonly keyId = this.keys.id;
+  /** Distinguishes this fake's tokens (its connector's audience) from another fake's. */
   private readonly instance = randomUUID().slice(0, 8);
 
   private constructor(private readonly options: FakeIdentityOptions) {
@@ -263,6 +265,19 @@ export class FakeIdentity extends LoopbackServer {
       this.key.privateKey,
     );
   }
+}
+
+let keys: { id: string; published: KeyPair; other: KeyPair } | null = null;
+type KeyPair = KeyPairKeyObjectResult;
+
+/** RSA keys take a while to make: one pair per test process (each fake has its own audience). */
+function signingKeys(): { id: string; published: KeyPair; other: KeyPair } {
+  keys ??= {
+    id: `fake-key-${randomUUID().slice(0, 8)}`,
+    published: generateKeyPairSync("rsa", { modulusLength: 2048 }),
+    other: generateKeyPairSync("rsa", { modulusLength: 2048 }),
+  };
+  return keys;
 }
 
 function encode(json: unknown): string {

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { messageText } from "../../support/fake-connector.ts";
 import { TENANT_ID } from "../../support/teams-activities.ts";
 import { APP_ID, type AppType, PERSON, TeamsRamp } from "./harness.ts";
@@ -69,11 +69,19 @@ describe("Teams with each app type", () => {
       );
       expect(refused.status).toBe(401);
     },
+    // Starting Ramp and the fakes (two RSA keys) is part of each case.
+    60_000,
   );
 });
 
 describe("Teams while the token endpoint is down", () => {
   let t: TeamsRamp;
+  beforeAll(async () => {
+    // Tokens renewed after a second (half their life), so the outage is felt at once.
+    t = await TeamsRamp.start(sqliteUrl(), { authenticated: { accessTokenSeconds: 2 } });
+    await t.installInTeam("pieter");
+    for (const who of ["pieter", "sofie", "marleen"] as const) await t.installPersonal(who);
+  });
   afterAll(async () => {
     await t?.close();
   });
@@ -84,11 +92,7 @@ describe("Teams while the token endpoint is down", () => {
     );
 
   it("keeps the deliveries in the outbox and sends them once it is back", async () => {
-    // Tokens renewed after a second (half their life), so the outage is felt at once.
-    t = await TeamsRamp.start(sqliteUrl(), { authenticated: { accessTokenSeconds: 2 } });
     const identity = t.identity!;
-    await t.installInTeam("pieter");
-    for (const who of ["pieter", "sofie", "marleen"] as const) await t.installPersonal(who);
     const callsBefore = t.fake.calls.length;
 
     identity.down = true;
