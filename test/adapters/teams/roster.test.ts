@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { START_VERB } from "../../../src/adapters/teams/verbs.ts";
 import { messageText } from "../../support/fake-connector.ts";
 import { PERSON, STRANGER, TeamsRamp } from "./harness.ts";
 
@@ -77,6 +78,24 @@ describe("Teams roster look-up failures", () => {
     expect(messageText(reply)).toContain(COULD_NOT_CHECK);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(memberCalls()).toBe(1);
+  });
+
+  it("answers a click (the start form) with the same, and declares nothing", async () => {
+    t.fake.fail("member", { status: 502 }, { times: 3 });
+    const answer = await t.execute(
+      "pieter",
+      { conversationId: t.dm("pieter"), id: "1790000000001" },
+      START_VERB,
+      {},
+      {
+        classification: "crisis",
+        description: "Brand in het administratief centrum",
+      },
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.text).toContain(COULD_NOT_CHECK);
+    expect(answer.text).not.toContain(NOT_IN_PLAN);
+    expect(await t.count(`SELECT count(*) FROM "Incident"`)).toBe(0);
   });
 
   it("still tells someone Teams knows but the plan does not that they are not in it", async () => {
