@@ -6,6 +6,12 @@ const MESSAGES = {
     nl: () => "U staat niet in het crisisplan. Vraag de coördinator om u toe te voegen.",
     en: () => "You are not in the crisis plan. Ask the coordinator to add you.",
   },
+  "identity-unavailable": {
+    nl: (p) =>
+      `Ramp kon niet nagaan wie u bent: ${p.platform} antwoordt nu niet. Er is niets gewijzigd; probeer het over een minuut opnieuw.`,
+    en: (p) =>
+      `Ramp could not check who you are: ${p.platform} is not answering right now. Nothing was changed; try again in a minute.`,
+  },
   "not-coordinator": {
     nl: (p) => `Enkel de coördinator of een plaatsvervanger kan ${p.action}.`,
     en: (p) => `Only the coordinator or a deputy can ${p.actionEn ?? p.action}.`,
