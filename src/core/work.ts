@@ -124,6 +124,8 @@ export function cardKey(card: CardRef): string {
       return `card:task:${card.taskId}`;
     case "page":
       return `card:page:${card.pageId}`;
+    case "test":
+      return `card:test:${card.recipientId}`;
     default:
       return `card:${card.kind}:${card.incidentId}`;
   }
@@ -191,7 +193,8 @@ export const SMS_CHANNEL = "sms";
  */
 function alerts(audience: Audience, delivery: Delivery): boolean {
   if (audience.kind !== "person") return false;
-  if (delivery.type === "card") return delivery.card.kind === "page";
+  if (delivery.type === "card")
+    return delivery.card.kind === "page" || delivery.card.kind === "test";
   return (
     delivery.type === "notice" &&
     (delivery.notice.kind === "page-exhausted" ||

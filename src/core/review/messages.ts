@@ -40,6 +40,8 @@ export function noticeKindLabel(kind: NoticeKind, say: Say): string {
     "meeting-changed": say("Nieuw contactadres", "New meeting address"),
     log: say("Melding", "Notice"),
     report: say("Melding van een incident", "Incident report"),
+    "test-result": say("Resultaat bereikbaarheidstest", "Reachability test result"),
+    "exercise-due": say("Oefening gepland", "Exercise due"),
   };
   return labels[kind];
 }

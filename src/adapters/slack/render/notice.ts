@@ -14,6 +14,8 @@ const ICON: Record<Notice["kind"], string> = {
   "meeting-changed": "📍",
   log: "📝",
   report: "🚨",
+  "test-result": "🧪",
+  "exercise-due": "📅",
 };
 
 export function noticeBlocks(notice: Notice): Block[] {

@@ -18,6 +18,8 @@ const KIND: Record<Notice["kind"], WordKey> = {
   "meeting-changed": "meeting",
   log: "noticeLog",
   report: "noticeReport",
+  "test-result": "noticeTestResult",
+  "exercise-due": "noticeExerciseDue",
 };
 
 export function noticeCard(ctx: RenderContext, notice: Notice, personal: boolean): Html {

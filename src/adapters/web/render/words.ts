@@ -198,6 +198,13 @@ const WORDS = {
   noticeExhausted: ["Niemand meer op te roepen", "Nobody left to page"],
   noticeLog: ["Bericht", "Message"],
   noticeReport: ["Melding van een incident", "Incident report"],
+  noticeTestResult: ["Resultaat bereikbaarheidstest", "Reachability test result"],
+  noticeExerciseDue: ["Oefening", "Exercise"],
+  doneTestReceived: ["Dank u: uw antwoord is geteld.", "Thank you: your answer was counted."],
+  doneTestStop: [
+    "De test is afgesloten; het resultaat volgt.",
+    "The test was closed; the result follows.",
+  ],
   pageTitle: ["Oproeping", "Page"],
 } as const satisfies Record<string, readonly [string, string]>;
 
