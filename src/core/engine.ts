@@ -12,7 +12,9 @@ import { changeMeeting } from "./meeting.ts";
 import type { Incident, Meeting, Scope, Source } from "./model.ts";
 import { type DeliveryChannel, dispatchOutbox } from "./outbox.ts";
 import { answerPage, type PageAnswer } from "./paging.ts";
+import { practiceOverview } from "./practice/overview.ts";
 import { answerTest, startTest, stopTest } from "./practice/reachability.ts";
+import { testReport } from "./practice/report.ts";
 import { ensurePracticeSchedule } from "./practice/schedule.ts";
 import { openReports, reportIncident } from "./report.ts";
 import { runDueJobs } from "./scheduler.ts";
@@ -93,6 +95,10 @@ export class CrisisEngine {
   stopTest = (actor: Actor) => stopTest(this.ctx, actor);
   /** Puts the plan's next practice moments in the job table (at startup; harmless to repeat). */
   ensurePracticeSchedule = () => ensurePracticeSchedule(this.ctx);
+  /** The board's practice part: last and next test and exercise, overdue, the trend. */
+  practiceOverview = () => practiceOverview(this.ctx);
+  /** A test's result as the review's document model (null for an unknown number). */
+  testReport = (number: string) => testReport(this.ctx, number);
 
   activeIncidents(): Promise<Incident[]> {
     return this.ctx.store.incidents.listActive(this.ctx.dir.plan.organisation.id);
