@@ -24,7 +24,7 @@ export function practicePanel(ctx: RenderContext, o: PracticeOverview, full = fa
             html`<tr><th scope="row"><a href="${TESTS_PATH}/${encodeURIComponent(t.number)}">${t.number}</a></th><td>${t.date}</td><td><meter min="0" max="100" value="${String(t.rate)}">${String(t.rate)} %</meter> ${String(t.rate)} % (${t.answered})</td><td>${t.median}</td><td${t.uncovered > 0 ? html` class="overdue"` : ""}>${String(t.uncovered)}</td></tr>`,
         )}</tbody></table>`;
   return html`<section id="practice" class="panel" aria-labelledby="practice-title"><h2 id="practice-title">${o.title}</h2>
-${o.warnings.length > 0 ? html`<ul class="practice-warnings" role="alert">${o.warnings.map((x) => html`<li>${x}</li>`)}</ul>` : ""}
+${o.warnings.length > 0 ? html`<div role="alert"><ul class="practice-warnings">${o.warnings.map((x) => html`<li>${x}</li>`)}</ul></div>` : ""}
 <dl class="facts">${o.lines.map((l) => html`<dt>${l.label}</dt><dd${l.overdue ? html` class="overdue"` : ""}>${l.value}</dd>`)}</dl>
 ${open}
 ${full ? trend : html`<p><a href="${TESTS_PATH}">${w("testAll")}</a></p>`}
