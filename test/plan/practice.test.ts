@@ -21,3 +21,19 @@ describe("plan check: the practice schedule", () => {
     });
   });
 });
+
+describe("chat: /ramp test", () => {
+  it("starts, stops, and explains a wrong word", async () => {
+    const { parseChatCommand } = await import("../../src/core/chat/parse.ts");
+    expect(parseChatCommand("/ramp test")).toEqual({ kind: "test", stop: false });
+    expect(parseChatCommand("alarmeringstest")).toEqual({ kind: "test", stop: false });
+    expect(parseChatCommand("test stop")).toEqual({ kind: "test", stop: true });
+    expect(parseChatCommand("test afsluiten")).toEqual({ kind: "test", stop: true });
+    expect(parseChatCommand("test morgen")).toEqual({
+      kind: "invalid",
+      word: "morgen",
+      problem: "bad-argument",
+      usage: "test [stop]",
+    });
+  });
+});
