@@ -19,13 +19,13 @@ export function practicePanel(ctx: RenderContext, o: PracticeOverview, full = fa
   const trend =
     o.trend.length === 0
       ? html`<p>${w("testNoneYet")}</p>`
-      : html`<table class="trend"><caption>${w("testTrend")}</caption><thead><tr><th scope="col">${w("testNumber")}</th><th scope="col">${w("testDate")}</th><th scope="col">${w("testRate")}</th><th scope="col">${w("testMedian")}</th><th scope="col">${w("testUncovered")}</th></tr></thead><tbody>${o.trend.map(
+      : html`<div class="table-wrap"><table class="paging trend"><caption>${w("testTrend")}</caption><thead><tr><th scope="col">${w("testNumber")}</th><th scope="col">${w("testDate")}</th><th scope="col">${w("testRate")}</th><th scope="col">${w("testMedian")}</th><th scope="col">${w("testUncovered")}</th></tr></thead><tbody>${o.trend.map(
           (t) =>
-            html`<tr><th scope="row"><a href="${TESTS_PATH}/${encodeURIComponent(t.number)}">${t.number}</a></th><td>${t.date}</td><td><meter min="0" max="100" value="${String(t.rate)}">${String(t.rate)} %</meter> ${String(t.rate)} % (${t.answered})</td><td>${t.median}</td><td${t.uncovered > 0 ? html` class="overdue"` : ""}>${String(t.uncovered)}</td></tr>`,
-        )}</tbody></table>`;
+            html`<tr><th scope="row" data-label="${w("testNumber")}"><a href="${TESTS_PATH}/${encodeURIComponent(t.number)}">${t.number}</a></th><td data-label="${w("testDate")}">${t.date}</td><td data-label="${w("testRate")}"><meter min="0" max="100" value="${String(t.rate)}">${String(t.rate)} %</meter> ${String(t.rate)} % (${t.answered})</td><td data-label="${w("testMedian")}">${t.median}</td><td data-label="${w("testUncovered")}"${t.uncovered > 0 ? html` class="overdue"` : ""}>${String(t.uncovered)}</td></tr>`,
+        )}</tbody></table></div>`;
   return html`<section id="practice" class="panel" aria-labelledby="practice-title"><h2 id="practice-title">${o.title}</h2>
 ${o.warnings.length > 0 ? html`<div role="alert"><ul class="practice-warnings">${o.warnings.map((x) => html`<li>${x}</li>`)}</ul></div>` : ""}
-<dl class="facts">${o.lines.map((l) => html`<dt>${l.label}</dt><dd${l.overdue ? html` class="overdue"` : ""}>${l.value}</dd>`)}</dl>
+<dl class="facts">${o.lines.map((l) => html`<div><dt>${l.label}</dt><dd${l.overdue ? html` class="overdue"` : ""}>${l.value}</dd></div>`)}</dl>
 ${open}
 ${full ? trend : html`<p><a href="${TESTS_PATH}">${w("testAll")}</a></p>`}
 </section>`;
