@@ -186,7 +186,8 @@ function reachable(channel: string, person: Person | undefined): boolean {
 export const SMS_CHANNEL = "sms";
 
 /**
- * What goes by SMS too: a page (the card sent to a person; later updates of it do not),
+ * What goes by SMS too: a page or a reachability test's message (the card sent to a person;
+ * later updates of it do not),
  * "nobody reachable", a staff member's report to the leaders, and a moved meeting address to
  * those paged (they may be on their way, with only the text message). Reminders and cards stay on
  * the chat platforms: an SMS for each would drown the page that matters.
