@@ -133,6 +133,8 @@ export async function startRamp(
     await database.close();
     throw error;
   }
+  // The plan's practice schedule as job rows (idempotent: each replica computes the same rows).
+  await engine.ensurePracticeSchedule();
   if (options.startScheduler !== false) scheduler.start();
   planWatcher.start();
   const { port } = server.address() as AddressInfo;

@@ -12,6 +12,10 @@ import { changeMeeting } from "./meeting.ts";
 import type { Incident, Meeting, Scope, Source } from "./model.ts";
 import { type DeliveryChannel, dispatchOutbox } from "./outbox.ts";
 import { answerPage, type PageAnswer } from "./paging.ts";
+import { practiceOverview } from "./practice/overview.ts";
+import { answerTest, startTest, stopTest } from "./practice/reachability.ts";
+import { testReport } from "./practice/report.ts";
+import { ensurePracticeSchedule } from "./practice/schedule.ts";
 import { openReports, reportIncident } from "./report.ts";
 import { runDueJobs } from "./scheduler.ts";
 import { markServiceRestored } from "./services.ts";
@@ -85,6 +89,16 @@ export class CrisisEngine {
   shareReview = (actor: Actor, incidentId: string) => shareReview(this.ctx, actor, incidentId);
   report = (actor: Actor, text: string) => reportIncident(this.ctx, actor, text);
   openReports = () => openReports(this.ctx);
+  /** Reachability tests (alarmeringstest): `/ramp test`, "Ontvangen", `/ramp test stop`. */
+  startTest = (actor: Actor) => startTest(this.ctx, actor);
+  answerTest = (actor: Actor, recipientId: string) => answerTest(this.ctx, actor, recipientId);
+  stopTest = (actor: Actor) => stopTest(this.ctx, actor);
+  /** Puts the plan's next practice moments in the job table (at startup; harmless to repeat). */
+  ensurePracticeSchedule = () => ensurePracticeSchedule(this.ctx);
+  /** The board's practice part: last and next test and exercise, overdue, the trend. */
+  practiceOverview = () => practiceOverview(this.ctx);
+  /** A test's result as the review's document model (null for an unknown number). */
+  testReport = (number: string) => testReport(this.ctx, number);
 
   activeIncidents(): Promise<Incident[]> {
     return this.ctx.store.incidents.listActive(this.ctx.dir.plan.organisation.id);

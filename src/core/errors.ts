@@ -1,4 +1,6 @@
 // Errors a person can act on: a stable code for adapters and logs, and a Dutch and an English sentence.
+import { PRACTICE_ERRORS } from "./practice/errors.ts";
+
 export type ErrorParams = Record<string, string | number>;
 
 const MESSAGES = {
@@ -138,6 +140,7 @@ const MESSAGES = {
     nl: (p) => `Persoon "${p.id}" staat niet in het plan.`,
     en: (p) => `Person "${p.id}" is not in the plan.`,
   },
+  ...PRACTICE_ERRORS,
 } satisfies Record<string, { nl: (p: ErrorParams) => string; en: (p: ErrorParams) => string }>;
 
 export type ErrorCode = keyof typeof MESSAGES;

@@ -127,13 +127,18 @@ export type JobKind =
   | "task-reminder"
   | "task-overdue"
   | "service-reminder"
-  | "service-overdue";
+  | "service-overdue"
+  | PracticeJobKind;
+
+/** Jobs of no incident: a reachability test's window closing, the plan's practice schedule. */
+export type PracticeJobKind = "test-close" | "test-due" | "exercise-reminder";
 
 export interface Job {
   id: string;
-  incidentId: string;
+  /** Null for a practice job. */
+  incidentId: string | null;
   kind: JobKind;
-  /** The page, task or incident service the job is about. */
+  /** The page, task or incident service the job is about (a practice job: the test or organisation). */
   subjectId: string;
   dueAt: Date;
   status: "pending" | "leased" | "done" | "cancelled";
@@ -206,7 +211,9 @@ export type CardRef =
   | { kind: "paging"; incidentId: string }
   | { kind: "decision"; incidentId: string }
   | { kind: "task"; taskId: string }
-  | { kind: "page"; pageId: string };
+  | { kind: "page"; pageId: string }
+  /** A reachability test's message to one person ("TEST — er is geen incident"). */
+  | { kind: "test"; recipientId: string };
 
 export type NoticeKind =
   | "task-reminder"
@@ -225,7 +232,11 @@ export type NoticeKind =
   /** A staff member's report, to the coordinator and the deputies, before any incident. */
   | "report"
   /** The plan file changed while Ramp runs (invalid, or valid but not yet in use): to the coordinator. */
-  | "plan-file";
+  | "plan-file"
+  /** A reachability test's result, to the coordinator and the deputies. */
+  | "test-result"
+  /** An exercise is due soon (or overdue), to the coordinator. */
+  | "exercise-due";
 
 /** A one-off message; its text is written by the core in the plan's language. */
 export interface Notice {

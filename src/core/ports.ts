@@ -15,6 +15,7 @@ import type {
   TaskStatus,
   TimelineEntry,
 } from "./model.ts";
+import type { ReachabilityRepository } from "./practice/model.ts";
 
 /** A unique constraint stopped a write (e.g. two incidents got the same number); the caller may retry. */
 export class ConflictError extends Error {
@@ -211,6 +212,8 @@ export interface Repositories {
   jobs: JobRepository;
   outbox: OutboxRepository;
   timeline: TimelineRepository;
+  /** Reachability tests (alarmeringstests) and who answered them. */
+  reachability: ReachabilityRepository;
 }
 
 export interface Store extends Repositories {

@@ -3,20 +3,40 @@
 // rolled back, so a page, reminder or escalation happens once, and a crash loses none.
 import type { EngineContext } from "./context.ts";
 import { serviceOverdue, serviceReminderDue, taskOverdue, taskReminderDue } from "./deadlines.ts";
-import type { Job, JobKind } from "./model.ts";
+import type { Job, JobKind, PracticeJobKind } from "./model.ts";
 import { pageTimedOut } from "./paging.ts";
+import type { Repositories } from "./ports.ts";
+import { testWindowClosed } from "./practice/reachability.ts";
+import { exerciseReminderDue, scheduledTestDue } from "./practice/schedule.ts";
 import { Work } from "./work.ts";
 
 const LEASE_MS = 60_000;
 const RETRY_MS = 30_000;
 
-const HANDLERS: Record<JobKind, (work: Work, job: Job) => Promise<void>> = {
+const HANDLERS: Record<
+  Exclude<JobKind, PracticeJobKind>,
+  (work: Work, job: Job) => Promise<void>
+> = {
   "page-timeout": (work, job) => pageTimedOut(work, job.subjectId),
   "task-reminder": taskReminderDue,
   "task-overdue": taskOverdue,
   "service-reminder": serviceReminderDue,
   "service-overdue": serviceOverdue,
 };
+
+/** Jobs of no incident: they run in the job's transaction without an incident lock. */
+const PRACTICE_HANDLERS: Record<
+  PracticeJobKind,
+  (ctx: EngineContext, tx: Repositories, job: Job, now: Date) => Promise<void>
+> = {
+  "test-close": testWindowClosed,
+  "test-due": scheduledTestDue,
+  "exercise-reminder": exerciseReminderDue,
+};
+
+function isPractice(kind: JobKind): kind is PracticeJobKind {
+  return kind in PRACTICE_HANDLERS;
+}
 
 class LostLease extends Error {}
 
@@ -37,6 +57,12 @@ export async function runDueJobs(
   for (const job of jobs) {
     try {
       await ctx.store.transaction(async (tx) => {
+        if (job.incidentId === null || isPractice(job.kind)) {
+          if (!(await tx.jobs.complete(job.id, owner, ctx.clock.now()))) throw new LostLease();
+          if (isPractice(job.kind))
+            await PRACTICE_HANDLERS[job.kind](ctx, tx, job, ctx.clock.now());
+          return;
+        }
         const incident = await tx.incidents.lock(job.incidentId);
         if (!(await tx.jobs.complete(job.id, owner, ctx.clock.now()))) throw new LostLease();
         if (!incident || incident.status === "closed") return;

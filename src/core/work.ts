@@ -124,6 +124,8 @@ export function cardKey(card: CardRef): string {
       return `card:task:${card.taskId}`;
     case "page":
       return `card:page:${card.pageId}`;
+    case "test":
+      return `card:test:${card.recipientId}`;
     default:
       return `card:${card.kind}:${card.incidentId}`;
   }
@@ -184,14 +186,16 @@ function reachable(channel: string, person: Person | undefined): boolean {
 export const SMS_CHANNEL = "sms";
 
 /**
- * What goes by SMS too: a page (the card sent to a person; later updates of it do not),
+ * What goes by SMS too: a page or a reachability test's message (the card sent to a person;
+ * later updates of it do not),
  * "nobody reachable", a staff member's report to the leaders, and a moved meeting address to
  * those paged (they may be on their way, with only the text message). Reminders and cards stay on
  * the chat platforms: an SMS for each would drown the page that matters.
  */
 function alerts(audience: Audience, delivery: Delivery): boolean {
   if (audience.kind !== "person") return false;
-  if (delivery.type === "card") return delivery.card.kind === "page";
+  if (delivery.type === "card")
+    return delivery.card.kind === "page" || delivery.card.kind === "test";
   return (
     delivery.type === "notice" &&
     (delivery.notice.kind === "page-exhausted" ||

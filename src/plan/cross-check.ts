@@ -1,6 +1,7 @@
 // Checks what the shape alone cannot: references between sections, unique ids,
 // alternates for every function, RTOs within the situation's target.
 
+import { checkPractice } from "./practice-check.ts";
 import { closest, formatPath, type PlanPath, type PlanProblem, problem } from "./problems.ts";
 import { CLASSIFICATIONS, type Plan, SITUATIONS } from "./schema.ts";
 
@@ -164,6 +165,7 @@ export function crossCheck(plan: Plan): PlanProblem[] {
       problems.push(problem("person.unreachable", ["people", i], { id: p.id }, "warning"));
     }
   });
+  checkPractice(plan, problems);
   return problems;
 }
 

@@ -1,5 +1,6 @@
 // What each plan problem says, in Dutch and English: the message and a hint to fix it.
 
+import { PRACTICE_PROBLEMS } from "./practice-problems.ts";
 import {
   FORMAT_EN,
   FORMAT_HINT_EN,
@@ -338,4 +339,5 @@ export const CATALOG = {
         "Fill in slackUserId, teamsUserId or mobile, otherwise Ramp cannot page this person.",
     },
   },
+  ...PRACTICE_PROBLEMS,
 } satisfies Record<string, Record<Locale, Wording>>;

@@ -7,6 +7,7 @@
 // Shape is checked here; references between sections are checked in cross-check.ts.
 import { z } from "zod";
 import { parseDurationMinutes } from "./duration.ts";
+import { practiceSchema } from "./practice-schema.ts";
 
 /** Ids are written by plan authors and appear in commands and card buttons. */
 const id = z
@@ -305,6 +306,8 @@ export const planSchema = z
       .strict()
       .default({}),
     suppliers: z.array(supplier).default([]),
+    /** How often the plan is tested and exercised (reachability tests, exercises). */
+    practice: practiceSchema,
     review: z.object({ sections: z.array(reviewSection).min(1) }).strict(),
   })
   .strict();

@@ -27,6 +27,7 @@ import {
 import { registerEvents } from "./routes/events.ts";
 import { registerReview, reviewLinks, reviewPath } from "./routes/review.ts";
 import { boardLink, registerSignIn } from "./routes/signin.ts";
+import { registerTests } from "./routes/tests.ts";
 import { Flash, WebSessions } from "./session.ts";
 
 export interface WebAdapter {
@@ -89,6 +90,7 @@ export function createWebAdapter(options: {
   registerEvents(router, c);
   registerActions(router, c);
   registerReview(router, c);
+  registerTests(router, c);
   if (config.local) registerChat(router, c);
   router.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!WEB_PATHS.test(req.path) || res.headersSent) return next(error);

@@ -42,6 +42,8 @@ export type ChatCommand =
   | { kind: "review"; incident?: string }
   /** A staff member reports what may be an incident: the coordinator and deputies are alerted. */
   | { kind: "report"; text: string }
+  /** A reachability test (alarmeringstest): start one, or close the open one early. */
+  | { kind: "test"; stop: boolean }
   /** `bare`: nothing after the command (`/ramp`, `@Ramp`); the coordinator may mean "declare". */
   | { kind: "help"; bare?: boolean }
   | {
@@ -90,6 +92,9 @@ const WORDS: Record<string, Exclude<ChatCommand["kind"], "invalid">> = {
   melden: "report",
   meld: "report",
   report: "report",
+  test: "test",
+  alarmeringstest: "test",
+  bereikbaarheidstest: "test",
   contactadres: "meeting",
   meeting: "meeting",
   help: "help",
@@ -112,6 +117,7 @@ export const USAGE: Record<Exclude<ChatCommand["kind"], "invalid">, string> = {
   review: "review [incident]",
   report: "melding <wat er gebeurt en waar>",
   meeting: "contactadres <primair|uitwijk> [reden]",
+  test: "test [stop]",
   help: "help",
 };
 
@@ -178,6 +184,12 @@ export function parseChatCommand(raw: string): ChatCommand {
       return tail ? { kind: "report", text: tail } : missing(first, "report");
     case "meeting":
       return parseMeeting(first, rest);
+    case "test": {
+      if (!tail) return { kind: "test", stop: false };
+      return /^(stop|sluit|afsluiten|close)$/i.test(tail)
+        ? { kind: "test", stop: true }
+        : { kind: "invalid", word: rest[0]!, problem: "bad-argument", usage: USAGE.test };
+    }
     case "help":
       return { kind: "help" };
   }

@@ -17,6 +17,7 @@ import { closeWithOpenWorkText, decisionChangeText } from "./confirm.ts";
 import { declaredReply } from "./declared.ts";
 import { helpText } from "./help.ts";
 import type { ChatCommand } from "./parse.ts";
+import { testReply } from "./test.ts";
 
 export type { PersonalPart } from "../views/personal.ts";
 
@@ -74,6 +75,8 @@ export async function runChatCommand(
         return await reviewReply(engine, actor, command.incident);
       case "report":
         return await reportReply(engine, actor, command.text);
+      case "test":
+        return await testReply(engine, actor, command.stop);
       case "invalid":
         return {
           kind: "help",

@@ -41,6 +41,8 @@ export function noticeKindLabel(kind: NoticeKind, say: Say): string {
     log: say("Melding", "Notice"),
     report: say("Melding van een incident", "Incident report"),
     "plan-file": say("Planbestand gewijzigd", "Plan file changed"),
+    "test-result": say("Resultaat bereikbaarheidstest", "Reachability test result"),
+    "exercise-due": say("Oefening gepland", "Exercise due"),
   };
   return labels[kind];
 }

@@ -40,7 +40,13 @@ export type ReviewTableId =
   | "communications"
   | "paging"
   | "decisions"
-  | "timeline";
+  | "timeline"
+  /** A reachability test's result, laid out by the same renderers (core/practice/document.ts). */
+  | "reachability-functions"
+  | "reachability-people"
+  | "reachability-channels"
+  | "reachability-answers"
+  | "reachability-trend";
 
 export interface ReviewTable {
   id: ReviewTableId;

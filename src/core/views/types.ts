@@ -2,6 +2,7 @@
 // every label is already in the plan's language, so no adapter writes its own wording.
 import type { Classification, SituationId } from "../../plan/schema.ts";
 import type { Meeting, PageStatus, Phase, Scope, TaskStatus } from "../model.ts";
+import type { TestMessageView } from "../practice/views.ts";
 
 export const ACTIONS = [
   "page.coming",
@@ -13,6 +14,9 @@ export const ACTIONS = [
   "task.unblock",
   "decision.decide",
   "meeting.change",
+  /** A reachability test: "Ontvangen", and the coordinator closing the test early. */
+  "test.received",
+  "test.stop",
 ] as const;
 export type ActionKind = (typeof ACTIONS)[number];
 
@@ -247,4 +251,10 @@ export interface AttentionView {
   mine: { label: string; empty: string; tasks: TaskCardView[] } | null;
 }
 
-export type CardView = IncidentCardView | PagingView | PageCardView | DecisionView | TaskCardView;
+export type CardView =
+  | IncidentCardView
+  | PagingView
+  | PageCardView
+  | DecisionView
+  | TaskCardView
+  | TestMessageView;

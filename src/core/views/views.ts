@@ -4,6 +4,7 @@ import type { EngineContext } from "../context.ts";
 import { RampError } from "../errors.ts";
 import type { CardRef, Decision, Incident, IncidentService, Page, Task } from "../model.ts";
 import { pagesOnCard } from "../paging.ts";
+import { testMessageView } from "../practice/views.ts";
 import { addMinutes, formatDateTime, formatRemaining } from "../time.ts";
 import { attentionView } from "./attention.ts";
 import { lastChange, withConfirmation } from "./decision-change-view.ts";
@@ -54,6 +55,8 @@ export class Views {
         return this.taskCard(ref.taskId);
       case "page":
         return this.pageCard(ref.pageId);
+      case "test":
+        return testMessageView(this.ctx, ref.recipientId);
     }
   }
 

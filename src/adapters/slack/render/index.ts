@@ -11,6 +11,7 @@ import { pageBlocks } from "./page.ts";
 import { pagingBlocks } from "./paging.ts";
 import { statusBlocks, taskListBlocks } from "./status.ts";
 import { taskBlocks } from "./task.ts";
+import { testBlocks } from "./test.ts";
 import {
   type Block,
   context,
@@ -55,6 +56,8 @@ export function renderCard(view: CardView, nl: boolean): SlackMessage {
       return message(view.title, () => decisionBlocks(view, nl), nl);
     case "task":
       return message(`${view.title} — ${view.statusLabel}`, () => taskBlocks(view, nl), nl);
+    case "test":
+      return message(`${view.title}: ${view.text}`, () => testBlocks(view), nl);
   }
 }
 

@@ -15,6 +15,8 @@ const ICON: Record<Notice["kind"], string> = {
   log: "📝",
   report: "🚨",
   "plan-file": "📄",
+  "test-result": "🧪",
+  "exercise-due": "📅",
 };
 
 export function noticeBlocks(notice: Notice): Block[] {

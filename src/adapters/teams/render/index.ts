@@ -21,6 +21,7 @@ import { paragraphs } from "./markdown.ts";
 import { pageCard } from "./page.ts";
 import { pagingBody, pagingCard } from "./paging.ts";
 import { taskBody, taskCard } from "./task.ts";
+import { testCard } from "./test.ts";
 
 export function renderCard(view: CardView, nl: boolean): AdaptiveCard {
   switch (view.kind) {
@@ -34,6 +35,8 @@ export function renderCard(view: CardView, nl: boolean): AdaptiveCard {
       return decisionCard(view, nl);
     case "task":
       return taskCard(view, nl);
+    case "test":
+      return testCard(view, nl);
   }
 }
 

@@ -2,6 +2,7 @@
 // tasks by phase, the decision and the timeline (newest first); past incidents below.
 import type { PlanDirectory } from "../../../core/directory.ts";
 import type { Incident, TimelineEntry } from "../../../core/model.ts";
+import type { PracticeOverview } from "../../../core/practice/overview.ts";
 import { formatDateTime } from "../../../core/time.ts";
 import type {
   AttentionView,
@@ -16,6 +17,7 @@ import { type Html, html } from "./html.ts";
 import { incidentHeader } from "./incident.ts";
 import { pageCard } from "./page.ts";
 import { pagingTable } from "./paging.ts";
+import { practicePanel } from "./practice.ts";
 import { servicesList } from "./services.ts";
 import { taskCard } from "./task.ts";
 import { timelineList } from "./timeline.ts";
@@ -41,6 +43,8 @@ export interface BoardModel {
   past: Incident[];
   /** The review's address when the review generator is installed. */
   reviewPath: ((incidentId: string) => string) | null;
+  /** Reachability tests and exercises: shown while no incident runs. */
+  practice: PracticeOverview | null;
 }
 
 function section(id: string, title: string, body: Html): Html {
@@ -130,6 +134,7 @@ export function boardContent(ctx: RenderContext, model: BoardModel, dir: PlanDir
           : ""
       }`;
   return html`${head}
+${!model.board && model.practice ? practicePanel(ctx, model.practice) : ""}
 ${model.otherActive.length > 0 ? section("other-active", w("otherActive"), html`<ul class="incidents">${model.otherActive.map((i) => incidentLink(ctx, i, model.reviewPath))}</ul>`) : ""}
 ${section("past", w("pastIncidents"), model.past.length > 0 ? html`<ul class="incidents">${model.past.map((i) => incidentLink(ctx, i, model.reviewPath))}</ul>` : html`<p>${w("noPast")}</p>`)}`;
 }

@@ -17,6 +17,7 @@ import { pagingCard } from "./paging.ts";
 import { errorBox, replyHtml } from "./reply.ts";
 import { reviewShareCard } from "./review-share.ts";
 import { taskCard } from "./task.ts";
+import { testCard } from "./test.ts";
 
 export type FeedItem =
   | { kind: "said"; text: string; reply: ChatReply | null }
@@ -39,6 +40,8 @@ function card(ctx: RenderContext, view: CardView): Html {
       return decisionCard(ctx, view);
     case "task":
       return taskCard(ctx, view);
+    case "test":
+      return testCard(ctx, view);
   }
 }
 

@@ -19,6 +19,8 @@ const KIND: Record<Notice["kind"], WordKey> = {
   log: "noticeLog",
   report: "noticeReport",
   "plan-file": "noticePlanFile",
+  "test-result": "noticeTestResult",
+  "exercise-due": "noticeExerciseDue",
 };
 
 export function noticeCard(ctx: RenderContext, notice: Notice, personal: boolean): Html {

@@ -31,6 +31,8 @@ const DONE: Record<ActionKind, WordKey> = {
   "task.unblock": "doneUnblock",
   "decision.decide": "doneDecide",
   "meeting.change": "doneMeeting",
+  "test.received": "doneTestReceived",
+  "test.stop": "doneTestStop",
 };
 
 interface ParsedAction {

@@ -83,6 +83,7 @@ export async function loadBoard(
     otherActive: active.filter((i) => i.id !== target?.id),
     past: recent.filter((i) => i.status === "closed" && i.id !== target?.id).slice(0, 20),
     reviewPath: c.reviewPath,
+    practice: target ? null : await engine.practiceOverview(),
   };
 }
 
