@@ -38,6 +38,13 @@ export interface Incident {
   closedById: string | null;
   closedAt: Date | null;
   sealHash: string | null;
+  /**
+   * An exercise (oefening): the whole incident flow, numbered apart ("O-2026-001"), marked
+   * OEFENING wherever it is shown, and never counted as an incident.
+   */
+  exercise: boolean;
+  /** The plan's scenario an exercise plays; null for a free exercise and for incidents. */
+  scenarioId: string | null;
 }
 
 /** sent → coming | declined | silent; silent and declined pages lead to a page for the next alternate. */
@@ -127,7 +134,9 @@ export type JobKind =
   | "task-reminder"
   | "task-overdue"
   | "service-reminder"
-  | "service-overdue";
+  | "service-overdue"
+  /** A scenario's inject, due at its time after the exercise started (subject: `<index>`). */
+  | "exercise-inject";
 
 export interface Job {
   id: string;
@@ -163,6 +172,8 @@ export type TimelineType =
   | "service.restored"
   | "log"
   | "correction"
+  | "exercise.inject"
+  | "exercise.ended"
   | "incident.closed";
 
 export const LOG_TAGS = [
@@ -223,7 +234,11 @@ export type NoticeKind =
   | "meeting-changed"
   | "log"
   /** A staff member's report, to the coordinator and the deputies, before any incident. */
-  | "report";
+  | "report"
+  /** An exercise's inject: a turn in the scenario, to a function, the coordinator or the channel. */
+  | "exercise-inject"
+  /** An exercise ended (by the coordinator, or because a real incident was declared). */
+  | "exercise-ended";
 
 /** A one-off message; its text is written by the core in the plan's language. */
 export interface Notice {
@@ -232,6 +247,8 @@ export interface Notice {
   incidentId: string | null;
   text: string;
   subjectId?: string;
+  /** About an exercise: every platform shows OEFENING with it, unmissably. */
+  exercise?: boolean;
 }
 
 /**

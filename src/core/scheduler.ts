@@ -3,6 +3,7 @@
 // rolled back, so a page, reminder or escalation happens once, and a crash loses none.
 import type { EngineContext } from "./context.ts";
 import { serviceOverdue, serviceReminderDue, taskOverdue, taskReminderDue } from "./deadlines.ts";
+import { injectDue } from "./exercise.ts";
 import type { Job, JobKind } from "./model.ts";
 import { pageTimedOut } from "./paging.ts";
 import { Work } from "./work.ts";
@@ -16,6 +17,7 @@ const HANDLERS: Record<JobKind, (work: Work, job: Job) => Promise<void>> = {
   "task-overdue": taskOverdue,
   "service-reminder": serviceReminderDue,
   "service-overdue": serviceOverdue,
+  "exercise-inject": injectDue,
 };
 
 class LostLease extends Error {}

@@ -59,7 +59,14 @@ export class Work {
   notify(audience: Audience, notice: Omit<Notice, "incidentId">, key: string): void {
     this.deliveries.push({
       audience,
-      delivery: { type: "notice", notice: { ...notice, incidentId: this.incident.id } },
+      delivery: {
+        type: "notice",
+        notice: {
+          ...notice,
+          incidentId: this.incident.id,
+          ...(this.incident.exercise ? { exercise: true } : {}),
+        },
+      },
       key,
     });
   }

@@ -77,7 +77,8 @@ export type IdKind =
   | "supplier"
   | "section"
   | "question"
-  | "site";
+  | "site"
+  | "scenario";
 export const KIND_NL: Record<IdKind, string> = {
   person: "persoons",
   function: "functie",
@@ -88,4 +89,5 @@ export const KIND_NL: Record<IdKind, string> = {
   section: "sectie",
   question: "vraag",
   site: "vestigings",
+  scenario: "scenario",
 };

@@ -37,6 +37,8 @@ const ALL_CODES = Object.keys({
   "classification.levels": 1,
   "reminders.duplicateLeadTime": 1,
   "person.unreachable": 1,
+  "scenario.injectTarget": 1,
+  "scenario.injectAtStart": 1,
 } satisfies Record<ProblemCode, 1>) as ProblemCode[];
 
 let produced: Promise<PlanProblem[]> | undefined;

@@ -40,6 +40,8 @@ export function noticeKindLabel(kind: NoticeKind, say: Say): string {
     "meeting-changed": say("Nieuw contactadres", "New meeting address"),
     log: say("Melding", "Notice"),
     report: say("Melding van een incident", "Incident report"),
+    "exercise-inject": say("Inject", "Inject"),
+    "exercise-ended": say("Oefening gestopt", "Exercise stopped"),
   };
   return labels[kind];
 }

@@ -14,6 +14,8 @@ const ICON: Record<Notice["kind"], string> = {
   "meeting-changed": "📍",
   log: "📝",
   report: "🚨",
+  "exercise-inject": "🎭",
+  "exercise-ended": "🛑",
 };
 
 export function noticeBlocks(notice: Notice): Block[] {

@@ -18,6 +18,8 @@ const KIND: Record<Notice["kind"], WordKey> = {
   "meeting-changed": "meeting",
   log: "noticeLog",
   report: "noticeReport",
+  "exercise-inject": "noticeInject",
+  "exercise-ended": "noticeExerciseEnded",
 };
 
 export function noticeCard(ctx: RenderContext, notice: Notice, personal: boolean): Html {

@@ -198,6 +198,8 @@ const WORDS = {
   noticeExhausted: ["Niemand meer op te roepen", "Nobody left to page"],
   noticeLog: ["Bericht", "Message"],
   noticeReport: ["Melding van een incident", "Incident report"],
+  noticeInject: ["Inject (oefening)", "Inject (exercise)"],
+  noticeExerciseEnded: ["Oefening gestopt", "Exercise stopped"],
   pageTitle: ["Oproeping", "Page"],
 } as const satisfies Record<string, readonly [string, string]>;
 
