@@ -42,6 +42,11 @@ export type ChatCommand =
   | { kind: "review"; incident?: string }
   /** A staff member reports what may be an incident: the coordinator and deputies are alerted. */
   | { kind: "report"; text: string }
+  /**
+   * An exercise: `start [scenario | omschrijving]`, `stop [opmerking]`, `inject <tekst>`; `list`
+   * (the word alone) shows the plan's scenarios.
+   */
+  | { kind: "exercise"; action: "start" | "stop" | "inject" | "list"; text?: string }
   /** `bare`: nothing after the command (`/ramp`, `@Ramp`); the coordinator may mean "declare". */
   | { kind: "help"; bare?: boolean }
   | {
@@ -92,6 +97,10 @@ const WORDS: Record<string, Exclude<ChatCommand["kind"], "invalid">> = {
   report: "report",
   contactadres: "meeting",
   meeting: "meeting",
+  oefening: "exercise",
+  oefenen: "exercise",
+  exercise: "exercise",
+  drill: "exercise",
   help: "help",
   hulp: "help",
   "?": "help",
@@ -112,6 +121,7 @@ export const USAGE: Record<Exclude<ChatCommand["kind"], "invalid">, string> = {
   review: "review [incident]",
   report: "melding <wat er gebeurt en waar>",
   meeting: "contactadres <primair|uitwijk> [reden]",
+  exercise: "oefening start [scenario] | oefening inject <tekst> | oefening stop [opmerking]",
   help: "help",
 };
 
@@ -178,10 +188,32 @@ export function parseChatCommand(raw: string): ChatCommand {
       return tail ? { kind: "report", text: tail } : missing(first, "report");
     case "meeting":
       return parseMeeting(first, rest);
+    case "exercise":
+      return parseExercise(rest);
     case "help":
       return { kind: "help" };
   }
   return { kind: "invalid", word: first, problem: "unknown-command", usage: USAGE.help };
+}
+
+const EXERCISE_ACTIONS: Record<string, "start" | "stop" | "inject"> = {
+  start: "start",
+  begin: "start",
+  stop: "stop",
+  einde: "stop",
+  end: "stop",
+  inject: "inject",
+};
+
+function parseExercise(words: string[]): ChatCommand {
+  const [first, ...rest] = words;
+  if (!first) return { kind: "exercise", action: "list" };
+  const action = EXERCISE_ACTIONS[first.toLowerCase()];
+  if (!action) return { kind: "invalid", word: first, problem: "bad-argument", usage: USAGE.exercise };
+  const text = rest.join(" ").trim();
+  if (action === "inject" && !text)
+    return { kind: "invalid", word: first, problem: "missing-argument", usage: USAGE.exercise };
+  return { kind: "exercise", action, ...(text ? { text } : {}) };
 }
 
 function parseStart(words: string[]): ChatCommand {

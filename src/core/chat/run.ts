@@ -15,6 +15,7 @@ import { amount } from "../views/plural.ts";
 import type { IncidentCardView, StatusView, TaskGroup } from "../views/types.ts";
 import { closeWithOpenWorkText, decisionChangeText } from "./confirm.ts";
 import { declaredReply } from "./declared.ts";
+import { exerciseReply } from "./exercise.ts";
 import { helpText } from "./help.ts";
 import type { ChatCommand } from "./parse.ts";
 
@@ -74,6 +75,8 @@ export async function runChatCommand(
         return await reviewReply(engine, actor, command.incident);
       case "report":
         return await reportReply(engine, actor, command.text);
+      case "exercise":
+        return await exerciseReply(engine, actor, command, prefix);
       case "invalid":
         return {
           kind: "help",

@@ -2,6 +2,9 @@
 // every label is already in the plan's language, so no adapter writes its own wording.
 import type { Classification, SituationId } from "../../plan/schema.ts";
 import type { Meeting, PageStatus, Phase, Scope, TaskStatus } from "../model.ts";
+import type { ExerciseMark } from "./exercise-words.ts";
+
+export type { ExerciseMark };
 
 export const ACTIONS = [
   "page.coming",
@@ -69,6 +72,8 @@ export interface Fact {
 
 export interface IncidentCardView {
   kind: "incident";
+  /** Set for an exercise: every platform shows it first, where nobody can miss it. */
+  exercise?: ExerciseMark;
   incidentId: string;
   number: string;
   title: string;
@@ -113,6 +118,8 @@ export interface PagingRow {
 
 export interface PagingView {
   kind: "paging";
+  /** Set for an exercise: every platform shows it first, where nobody can miss it. */
+  exercise?: ExerciseMark;
   incidentId: string;
   title: string;
   rows: PagingRow[];
@@ -127,6 +134,8 @@ export interface PagingView {
 
 export interface PageCardView {
   kind: "page";
+  /** Set for an exercise: every platform shows it first, where nobody can miss it. */
+  exercise?: ExerciseMark;
   pageId: string;
   incidentId: string;
   personId: string;
@@ -140,6 +149,8 @@ export interface PageCardView {
 
 export interface DecisionView {
   kind: "decision";
+  /** Set for an exercise: every platform shows it first, where nobody can miss it. */
+  exercise?: ExerciseMark;
   incidentId: string;
   title: string;
   current: string | null;
@@ -151,6 +162,8 @@ export interface DecisionView {
 
 export interface TaskCardView {
   kind: "task";
+  /** Set for an exercise: every platform shows it first, where nobody can miss it. */
+  exercise?: ExerciseMark;
   taskId: string;
   incidentId: string;
   planTaskId: string;
@@ -200,6 +213,8 @@ export interface TaskGroup {
 
 export interface StatusView {
   kind: "status";
+  /** Set for an exercise: every platform shows it first, where nobody can miss it. */
+  exercise?: ExerciseMark;
   incidentId: string;
   title: string;
   incident: IncidentCardView;

@@ -10,12 +10,14 @@ import { lastChange, withConfirmation } from "./decision-change-view.ts";
 import { Labels } from "./labels.ts";
 import { meetingKind, meetingOption } from "./meeting.ts";
 import { byUrgency } from "./order.ts";
+import { exerciseMark, incidentName } from "./exercise-words.ts";
 import { amount } from "./plural.ts";
 import { taskCardView } from "./task-view.ts";
 import type {
   AttentionView,
   CardView,
   DecisionView,
+  ExerciseMark,
   IncidentCardView,
   PageCardView,
   PagingRow,
@@ -43,6 +45,13 @@ export class Views {
   }
 
   async card(ref: CardRef): Promise<CardView> {
+    const view = await this.unmarkedCard(ref);
+    if (view.kind === "incident") return view;
+    const mark = this.mark(await this.incident(view.incidentId));
+    return mark ? { ...view, exercise: mark } : view;
+  }
+
+  private unmarkedCard(ref: CardRef): Promise<CardView> {
     switch (ref.kind) {
       case "incident":
         return this.incidentCard(ref.incidentId);
@@ -55,6 +64,11 @@ export class Views {
       case "page":
         return this.pageCard(ref.pageId);
     }
+  }
+
+  /** OEFENING, for everything shown about an exercise. */
+  mark(incident: Incident): ExerciseMark | undefined {
+    return incident.exercise ? exerciseMark(this.ctx.dir.locale, incident.number) : undefined;
   }
 
   async incident(incidentId: string): Promise<Incident> {
@@ -93,7 +107,7 @@ export class Views {
       kind: "incident",
       incidentId,
       number: incident.number,
-      title: `${this.nl ? "Incident" : "Incident"} ${incident.number} — ${incident.description}`,
+      title: `${incidentName(incident, dir.locale)} — ${incident.description}`,
       classification: incident.classification,
       classificationLabel: L.classification(incident.classification),
       scope: incident.scope,
@@ -114,6 +128,7 @@ export class Views {
       decision: this.decisionSummary(incident),
       services,
       actions: incident.status === "active" && planActivated ? [this.meetingAction(incident)] : [],
+      ...(incident.exercise ? { exercise: exerciseMark(dir.locale, incident.number) } : {}),
     };
   }
 
@@ -455,6 +470,7 @@ export class Views {
     const openTasks = groups.flatMap((g) => g.tasks).filter((t) => t.status !== "done").length;
     return {
       kind: "status",
+      ...(incident.exercise ? { exercise: incident.exercise } : {}),
       incidentId,
       title: incident.title,
       incident,
