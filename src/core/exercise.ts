@@ -87,7 +87,11 @@ export async function injectDue(work: Work, job: Job): Promise<void> {
 }
 
 /** `/ramp oefening inject <tekst>`: an inject of the coordinator's own, to the exercise's channel. */
-export async function sendInject(ctx: EngineContext, actor: Actor, text: string): Promise<Incident> {
+export async function sendInject(
+  ctx: EngineContext,
+  actor: Actor,
+  text: string,
+): Promise<Incident> {
   requireLeader(ctx, actor, { nl: "een inject sturen", en: "send an inject" });
   const body = requiredText(text, "inject", {
     nl: "zeg wat er gebeurt, bv. /ramp oefening inject De stroom valt uit in het hele gebouw.",
@@ -134,7 +138,7 @@ export async function endExercisesFor(
   const nl = ctx.dir.locale === "nl";
   for (const running of exercises) {
     const exercise = await tx.incidents.lock(running.id);
-    if (!exercise || exercise.status !== "active") continue;
+    if (exercise?.status !== "active") continue;
     const work = new Work(ctx, tx, exercise, now);
     work.record({
       type: "exercise.ended",
@@ -145,9 +149,17 @@ export async function endExercisesFor(
     const text = nl
       ? `OEFENING ${exercise.number} IS GESTOPT: er is een echt incident gestart (${real.number} — ${real.description}). Dit is geen oefening meer: volg de oproep en het kanaal van incident ${real.number}.`
       : `EXERCISE ${exercise.number} HAS STOPPED: a real incident was declared (${real.number} — ${real.description}). This is no exercise: follow the page and the channel of incident ${real.number}.`;
-    work.notify({ kind: "incident", incidentId: exercise.id }, { kind: "exercise-ended", text }, "ended");
+    work.notify(
+      { kind: "incident", incidentId: exercise.id },
+      { kind: "exercise-ended", text },
+      "ended",
+    );
     for (const personId of await participants(tx, exercise.id))
-      work.notify({ kind: "person", personId }, { kind: "exercise-ended", text }, `ended:${personId}`);
+      work.notify(
+        { kind: "person", personId },
+        { kind: "exercise-ended", text },
+        `ended:${personId}`,
+      );
     await finishIncident(work, exercise, tx, SYSTEM);
   }
 }

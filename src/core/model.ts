@@ -248,7 +248,15 @@ export interface Notice {
   text: string;
   subjectId?: string;
   /** About an exercise: every platform shows OEFENING with it, unmissably. */
-  exercise?: boolean;
+  exercise?: ExerciseMark;
+}
+
+/** Shown first on every message, card and page about an exercise: nobody may take it for real. */
+export interface ExerciseMark {
+  /** "OEFENING": the word itself, for headers, SMS prefixes and channel names. */
+  label: string;
+  /** One line: what it is and what it is not. */
+  text: string;
 }
 
 /**

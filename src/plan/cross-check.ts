@@ -215,11 +215,7 @@ function checkSameAs(plan: Plan, problems: PlanProblem[]): void {
 }
 
 /** Scenario ids are unique; each inject goes to a function, the coordinator or the channel. */
-function checkScenarios(
-  plan: Plan,
-  functions: Map<string, number>,
-  problems: PlanProblem[],
-): void {
+function checkScenarios(plan: Plan, functions: Map<string, number>, problems: PlanProblem[]): void {
   uniqueIds(plan.scenarios, ["scenarios"], "scenario", problems);
   const targets = [...INJECT_TARGETS, ...functions.keys()];
   plan.scenarios.forEach((scenario, i) => {
@@ -234,7 +230,9 @@ function checkScenarios(
           }),
         );
       if (inject.at <= 0)
-        problems.push(problem("scenario.injectAtStart", [...path, "at"], { scenario: scenario.id }));
+        problems.push(
+          problem("scenario.injectAtStart", [...path, "at"], { scenario: scenario.id }),
+        );
     });
   });
 }

@@ -201,9 +201,7 @@ const reviewSection = z
  * A turn in an exercise's scenario: at `at` after the start, `text` goes to a function's holder
  * (by function id), the coordinator, or the exercise's channel.
  */
-const inject = z
-  .object({ at: duration, to: id, text })
-  .strict();
+const inject = z.object({ at: duration, to: id, text }).strict();
 
 /** An exercise to play (`/ramp oefening start <id>`): how it starts, and its injects. */
 const scenario = z

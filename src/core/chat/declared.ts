@@ -13,7 +13,11 @@ export async function declaredReply(
   const nl = engine.directory.locale === "nl";
   const number = card.number;
   if (card.exercise)
-    return { kind: "declared", incident: card, text: await exerciseStarted(engine, incidentId, prefix) };
+    return {
+      kind: "declared",
+      incident: card,
+      text: await exerciseStarted(engine, incidentId, prefix),
+    };
   const text = card.planActivated
     ? nl
       ? `Incident ${number} is gestart; de crisisstaf wordt opgeroepen. Volgende stap: leg na de vergadering de evaluatie vast met ${prefix} evaluatie <toestand>; dan volgt de beslissing A of B.`
@@ -24,7 +28,11 @@ export async function declaredReply(
   return { kind: "declared", incident: card, text };
 }
 
-async function exerciseStarted(engine: CrisisEngine, incidentId: string, prefix: string): Promise<string> {
+async function exerciseStarted(
+  engine: CrisisEngine,
+  incidentId: string,
+  prefix: string,
+): Promise<string> {
   const incident = await engine.views.incident(incidentId);
   const { plan, locale } = engine.directory;
   const injects = plan.scenarios.find((s) => s.id === incident.scenarioId)?.injects.length ?? 0;

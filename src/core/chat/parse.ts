@@ -209,7 +209,8 @@ function parseExercise(words: string[]): ChatCommand {
   const [first, ...rest] = words;
   if (!first) return { kind: "exercise", action: "list" };
   const action = EXERCISE_ACTIONS[first.toLowerCase()];
-  if (!action) return { kind: "invalid", word: first, problem: "bad-argument", usage: USAGE.exercise };
+  if (!action)
+    return { kind: "invalid", word: first, problem: "bad-argument", usage: USAGE.exercise };
   const text = rest.join(" ").trim();
   if (action === "inject" && !text)
     return { kind: "invalid", word: first, problem: "missing-argument", usage: USAGE.exercise };

@@ -79,7 +79,7 @@ function meetingOf(d: Record<string, unknown>): string | null {
 }
 
 /** One sentence per entry type, from the data each flow records. */
-function describer(a: Analysis): (entry: TimelineEntry) => string {
+export function describer(a: Analysis): (entry: TimelineEntry) => string {
   const { say, dir } = a;
   const labels = new Labels(a.locale);
   const level = (value: unknown) => labels.classification(value as Classification);

@@ -2,15 +2,9 @@
 // entries, so the board, the chat and the oefenverslag say the same.
 import { formatDurationMinutes } from "../../plan/duration.ts";
 import type { Locale } from "../../plan/schema.ts";
-import type { TimelineEntry } from "../model.ts";
+import type { ExerciseMark, TimelineEntry } from "../model.ts";
 
-/** Shown first on every message, card and page about an exercise: nobody may take it for real. */
-export interface ExerciseMark {
-  /** "OEFENING": the word itself, for headers, SMS prefixes and channel names. */
-  label: string;
-  /** One line: what it is and what it is not. */
-  text: string;
-}
+export type { ExerciseMark };
 
 export function exerciseMark(locale: Locale, number: string): ExerciseMark {
   return locale === "nl"

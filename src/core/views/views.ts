@@ -7,10 +7,10 @@ import { pagesOnCard } from "../paging.ts";
 import { addMinutes, formatDateTime, formatRemaining } from "../time.ts";
 import { attentionView } from "./attention.ts";
 import { lastChange, withConfirmation } from "./decision-change-view.ts";
+import { exerciseMark, incidentName } from "./exercise-words.ts";
 import { Labels } from "./labels.ts";
 import { meetingKind, meetingOption } from "./meeting.ts";
 import { byUrgency } from "./order.ts";
-import { exerciseMark, incidentName } from "./exercise-words.ts";
 import { amount } from "./plural.ts";
 import { taskCardView } from "./task-view.ts";
 import type {
