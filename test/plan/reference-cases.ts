@@ -342,7 +342,6 @@ export const REFERENCE_CASES: ProblemCase[] = [
   ),
 ];
 
-
 export const WARNING_CASES: ProblemCase[] = [
   edit(
     "service without tasks",

@@ -38,7 +38,9 @@ export interface BoardModel {
   /** Staff reports no declaration took up yet (shown while no incident runs). */
   reports: Array<{ who: string; at: string; text: string }>;
   otherActive: Incident[];
+  /** Closed incidents; exercises are listed apart and never among them. */
   past: Incident[];
+  pastExercises: Incident[];
   /** The review's address when the review generator is installed. */
   reviewPath: ((incidentId: string) => string) | null;
 }
@@ -56,7 +58,8 @@ function incidentLink(
   const closed = incident.closedAt
     ? ` — ${ctx.w("closedAt").toLowerCase()} ${formatDateTime(incident.closedAt, ctx.locale, ctx.timeZone)}`
     : "";
-  return html`<li><a href="/incidents/${encodeURIComponent(incident.id)}">${incident.number} — ${incident.description}</a> <span class="when">(${when}${closed})</span>${
+  const name = incident.exercise ? `${ctx.w("exercise")} ${incident.number}` : incident.number;
+  return html`<li><a href="/incidents/${encodeURIComponent(incident.id)}">${name} — ${incident.description}</a> <span class="when">(${when}${closed})</span>${
     reviewPath && incident.status === "closed"
       ? html` · ${reviewAnchors(ctx, reviewPath(incident.id), ctx.w("review"))}`
       : ""
@@ -87,8 +90,10 @@ export function incidentBoard(
     (ctx.leader && ctx.csrf !== null && b.incident.status === "active") ||
     b.decision.history.length > 0 ||
     b.decision.evaluation !== null;
+  const mark = b.status.incident.exercise;
   // What needs attention and the reader's own items first: on a phone they are what shows.
-  return html`${incidentHeader(ctx, b.status.incident)}
+  return html`${mark ? html`<p class="exercise-banner" role="note"><strong>${mark.label}</strong> ${mark.text}</p>` : ""}
+${incidentHeader(ctx, b.status.incident)}
 ${active ? attentionStrip(b.attention) : ""}
 ${b.myPages.length > 0 ? section("my-page", w("yourPage"), html`${b.myPages.map((p) => pageCard(ctx, p))}`) : ""}
 ${active ? mineSection(ctx, b.attention) : ""}
@@ -106,7 +111,11 @@ function reviewLinks(
   reviewPath: BoardModel["reviewPath"],
 ): Html {
   if (!reviewPath) return html``;
-  const label = b.incident.status === "active" ? ctx.w("reviewDraft") : ctx.w("review");
+  const label = b.incident.exercise
+    ? ctx.w("exerciseReport")
+    : b.incident.status === "active"
+      ? ctx.w("reviewDraft")
+      : ctx.w("review");
   return html`<p class="review-links no-print">${reviewAnchors(ctx, reviewPath(b.incident.id), label)}</p>`;
 }
 
@@ -131,5 +140,6 @@ export function boardContent(ctx: RenderContext, model: BoardModel, dir: PlanDir
       }`;
   return html`${head}
 ${model.otherActive.length > 0 ? section("other-active", w("otherActive"), html`<ul class="incidents">${model.otherActive.map((i) => incidentLink(ctx, i, model.reviewPath))}</ul>`) : ""}
-${section("past", w("pastIncidents"), model.past.length > 0 ? html`<ul class="incidents">${model.past.map((i) => incidentLink(ctx, i, model.reviewPath))}</ul>` : html`<p>${w("noPast")}</p>`)}`;
+${section("past", w("pastIncidents"), model.past.length > 0 ? html`<ul class="incidents">${model.past.map((i) => incidentLink(ctx, i, model.reviewPath))}</ul>` : html`<p>${w("noPast")}</p>`)}
+${model.pastExercises.length > 0 ? section("past-exercises", w("pastExercises"), html`<ul class="incidents exercises">${model.pastExercises.map((i) => incidentLink(ctx, i, model.reviewPath))}</ul>`) : ""}`;
 }

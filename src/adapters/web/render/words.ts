@@ -199,6 +199,9 @@ const WORDS = {
   noticeLog: ["Bericht", "Message"],
   noticeReport: ["Melding van een incident", "Incident report"],
   noticeInject: ["Inject (oefening)", "Inject (exercise)"],
+  exercise: ["OEFENING", "EXERCISE"],
+  exerciseReport: ["Oefenverslag", "Exercise report"],
+  pastExercises: ["Oefeningen", "Exercises"],
   noticeExerciseEnded: ["Oefening gestopt", "Exercise stopped"],
   pageTitle: ["Oproeping", "Page"],
 } as const satisfies Record<string, readonly [string, string]>;
