@@ -70,7 +70,20 @@ describe.skipIf(unavailable !== null)(
       await pieter.goto(`${s.ramp.url}/chat`);
       await pieter.getByLabel("Wie bent u?").selectOption(P.pieter);
       await pieter.getByRole("button", { name: "Verder" }).click();
-      await type(pieter, "/ramp oefening start ransomware-bestandsserver");
+      // The coordinator starts it from the board, where a form offers the plan's scenarios.
+      const own = await pieter.context().newPage();
+      await own.goto(s.ramp.url);
+      await own
+        .getByLabel("Scenario")
+        .selectOption({ label: "Ransomware op de bestandsserver (5 injects)" });
+      await own.getByRole("button", { name: "Oefening starten" }).click();
+      await expect
+        .poll(() => own.getByRole("button", { name: "Oefening stoppen" }).count(), {
+          timeout: LIVE,
+        })
+        .toBe(1);
+      expect(await wall.getByRole("button", { name: "Oefening stoppen" }).count()).toBe(0);
+      await pieter.reload();
       await expect
         .poll(() => text(pieter.locator("#feed")), { timeout: LIVE })
         .toContain("Oefening O-2026-001 is gestart met 5 injects op hun tijd");

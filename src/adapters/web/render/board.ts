@@ -9,6 +9,7 @@ import type {
   PageCardView,
   StatusView,
 } from "../../../core/views/types.ts";
+import { hiddenFields } from "./actions.ts";
 import { attentionStrip, mineSection } from "./attention.ts";
 import type { RenderContext } from "./context.ts";
 import { decisionBody } from "./decision.ts";
@@ -92,7 +93,7 @@ export function incidentBoard(
     b.decision.evaluation !== null;
   const mark = b.status.incident.exercise;
   // What needs attention and the reader's own items first: on a phone they are what shows.
-  return html`${mark ? html`<p class="exercise-banner" role="note"><strong>${mark.label}</strong> ${mark.text}</p>` : ""}
+  return html`${mark ? html`<div class="exercise-banner" role="note"><p><strong>${mark.label}</strong> ${mark.text}</p>${active ? exerciseStop(ctx) : ""}</div>` : ""}
 ${incidentHeader(ctx, b.status.incident)}
 ${active ? attentionStrip(b.attention) : ""}
 ${b.myPages.length > 0 ? section("my-page", w("yourPage"), html`${b.myPages.map((p) => pageCard(ctx, p))}`) : ""}
@@ -102,6 +103,37 @@ ${section("services", w("services"), servicesList(ctx, b.status.services, { decl
 ${section("tasks", w("tasks"), tasksSection(ctx, b))}
 ${showDecision ? section("decision", b.decision.title, decisionBody(ctx, b.decision)) : ""}
 ${section("timeline", w("timeline"), html`${reviewLinks(ctx, b, reviewPath)}${timelineList(ctx, b.timeline, dir, b.taskTitles)}`)}`;
+}
+
+/** The chat's commands behind buttons: the board posts them as the person's own chat command. */
+function chatCommandForm(ctx: RenderContext, body: Html): Html {
+  return html`<form method="post" action="/chat" class="exercise-form">${hiddenFields(ctx)}${body}</form>`;
+}
+
+/** While nothing runs, the coordinator and the deputies can start an exercise from the board. */
+function exerciseStart(ctx: RenderContext, dir: PlanDirectory): Html {
+  if (!ctx.leader || !ctx.csrf) return html``;
+  const id = ctx.nextId("exercise-scenario");
+  const nl = ctx.locale === "nl";
+  const free = nl ? "Vrije oefening, zonder injects" : "Free exercise, without injects";
+  return section(
+    "exercise-start",
+    ctx.w("exerciseStart"),
+    chatCommandForm(
+      ctx,
+      html`<p class="hint">${ctx.w("exerciseStartHint")}</p><label for="${id}">${ctx.w("exerciseScenario")}</label>
+<select id="${id}" name="text">${dir.plan.scenarios.map((s) => html`<option value="/ramp oefening start ${s.id}">${s.title} (${s.injects.length} injects)</option>`)}<option value="/ramp oefening start ${nl ? "Oefening zonder scenario" : "Exercise without a scenario"}">${free}</option></select>
+<button type="submit" class="btn btn-primary">${ctx.w("exerciseStart")}</button>`,
+    ),
+  );
+}
+
+function exerciseStop(ctx: RenderContext): Html {
+  if (!ctx.leader || !ctx.csrf) return html``;
+  return chatCommandForm(
+    ctx,
+    html`<button type="submit" name="text" value="/ramp oefening stop" class="btn">${ctx.w("exerciseStop")}</button>`,
+  );
 }
 
 /** The review written from this timeline; while the incident runs, a draft up to now. */
@@ -129,7 +161,10 @@ export function boardContent(ctx: RenderContext, model: BoardModel, dir: PlanDir
   const { w } = ctx;
   const head = model.board
     ? incidentBoard(ctx, model.board, dir, model.reviewPath)
-    : html`<h1>${w("board")}</h1><p class="empty">${w("noIncident")} ${w("noIncidentHint")}</p>${
+    : html`<h1>${w("board")}</h1><p class="empty">${w("noIncident")} ${w("noIncidentHint")}</p>${exerciseStart(
+        ctx,
+        dir,
+      )}${
         model.reports.length > 0
           ? section(
               "reports",
