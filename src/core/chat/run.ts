@@ -8,6 +8,7 @@ import { LOG_TAGS, type Meeting } from "../model.ts";
 import { buildReview } from "../review/build.ts";
 import { requireLeader } from "../run.ts";
 import { formatDateTime } from "../time.ts";
+import { incidentName } from "../views/exercise-words.ts";
 import { Labels } from "../views/labels.ts";
 import { type MeetingOption, meetingOptions, meetingPlace } from "../views/meeting.ts";
 import { type PersonalPart, phonesToCall, withoutPhones } from "../views/personal.ts";
@@ -234,8 +235,8 @@ export async function runChatCommand(
         return {
           kind: "text",
           text: nl
-            ? `Incident ${incident.number} is afgesloten${open ? ` (${amount(open, "taak", "taken")} nog open)` : ""}. De tijdlijn is verzegeld.`
-            : `Incident ${incident.number} is closed${open ? ` (${amount(open, "task", "tasks")} still open)` : ""}. The timeline is sealed.`,
+            ? `${incidentName(incident, locale)} is afgesloten${open ? ` (${amount(open, "taak", "taken")} nog open)` : ""}. De tijdlijn is verzegeld.`
+            : `${incidentName(incident, locale)} is closed${open ? ` (${amount(open, "task", "tasks")} still open)` : ""}. The timeline is sealed.`,
         };
       }
     }
