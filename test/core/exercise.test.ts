@@ -165,6 +165,11 @@ describeEachDatabase("an exercise (oefening)", (target) => {
     expect(markdown.split("\n")[0]).toBe(
       "> **OEFENING O-2026-001 — dit is een oefening, geen echt incident.**",
     );
+    const page = (await renderReviewDocument(report, "html")).content.toString("utf8");
+    expect(page).toContain(
+      '<p class="exercise" role="note"><strong>OEFENING O-2026-001 — dit is een oefening, geen echt incident.</strong></p>',
+    );
+    expect(page).toContain("Injects en wat erop volgde");
     const word = await renderReviewDocument(report, "docx");
     expect(word.fileName).toBe("oefenverslag-O-2026-001.docx");
     expect(word.content.subarray(0, 2).toString()).toBe("PK");
