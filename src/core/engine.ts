@@ -7,6 +7,7 @@ import type { EngineContext } from "./context.ts";
 import { type DecideInput, decide, previewDecision, recordEvaluation } from "./decide.ts";
 import { type DeclareInput, declareIncident, reclassify, setScope } from "./declare.ts";
 import { RampError } from "./errors.ts";
+import { type ExerciseStart, sendInject, startExercise, stopExercise } from "./exercise.ts";
 import { addLogEntry, correctEntry } from "./logbook.ts";
 import { changeMeeting } from "./meeting.ts";
 import type { Incident, Meeting, Scope, Source } from "./model.ts";
@@ -88,6 +89,9 @@ export class CrisisEngine {
   openWork = (incidentId: string) => openWork(this.ctx, incidentId);
   shareReview = (actor: Actor, incidentId: string) => shareReview(this.ctx, actor, incidentId);
   report = (actor: Actor, text: string) => reportIncident(this.ctx, actor, text);
+  startExercise = (actor: Actor, input: ExerciseStart) => startExercise(this.ctx, actor, input);
+  stopExercise = (actor: Actor, note?: string) => stopExercise(this.ctx, actor, note);
+  sendInject = (actor: Actor, text: string) => sendInject(this.ctx, actor, text);
   openReports = () => openReports(this.ctx);
   /** Reachability tests (alarmeringstest): `/ramp test`, "Ontvangen", `/ramp test stop`. */
   startTest = (actor: Actor) => startTest(this.ctx, actor);

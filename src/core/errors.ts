@@ -136,6 +136,25 @@ const MESSAGES = {
     en: () =>
       "Ramp cannot reach its database right now, so this did not go through. Try again in half a minute; the administrator sees the problem in /healthz.",
   },
+  "exercise-during-incident": {
+    nl: (p) =>
+      `Er loopt een echt incident (${p.number}): een oefening kan pas als het afgesloten is.`,
+    en: (p) => `A real incident is active (${p.number}): an exercise can start once it is closed.`,
+  },
+  "exercise-active": {
+    nl: (p) =>
+      `Oefening ${p.number} loopt al. Stop ze eerst met /ramp oefening stop, of stuur een inject met /ramp oefening inject <tekst>.`,
+    en: (p) =>
+      `Exercise ${p.number} is already running. Stop it first with /ramp oefening stop, or send an inject with /ramp oefening inject <text>.`,
+  },
+  "no-active-exercise": {
+    nl: () => "Er loopt geen oefening. Start er een met /ramp oefening start [scenario].",
+    en: () => "No exercise is running. Start one with /ramp oefening start [scenario].",
+  },
+  "unknown-scenario": {
+    nl: (p) => `Scenario "${p.id}" staat niet in het plan. Kies uit: ${p.known}.`,
+    en: (p) => `Scenario "${p.id}" is not in the plan. Choose from: ${p.known}.`,
+  },
   "person-not-found": {
     nl: (p) => `Persoon "${p.id}" staat niet in het plan.`,
     en: (p) => `Person "${p.id}" is not in the plan.`,

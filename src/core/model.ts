@@ -38,6 +38,13 @@ export interface Incident {
   closedById: string | null;
   closedAt: Date | null;
   sealHash: string | null;
+  /**
+   * An exercise (oefening): the whole incident flow, numbered apart ("O-2026-001"), marked
+   * OEFENING wherever it is shown, and never counted as an incident.
+   */
+  exercise: boolean;
+  /** The plan's scenario an exercise plays; null for a free exercise and for incidents. */
+  scenarioId: string | null;
 }
 
 /** sent → coming | declined | silent; silent and declined pages lead to a page for the next alternate. */
@@ -128,6 +135,8 @@ export type JobKind =
   | "task-overdue"
   | "service-reminder"
   | "service-overdue"
+  /** A scenario's inject, due at its time after the exercise started (subject: `<index>`). */
+  | "exercise-inject"
   | PracticeJobKind;
 
 /** Jobs of no incident: a reachability test's window closing, the plan's practice schedule. */
@@ -168,6 +177,8 @@ export type TimelineType =
   | "service.restored"
   | "log"
   | "correction"
+  | "exercise.inject"
+  | "exercise.ended"
   | "incident.closed";
 
 export const LOG_TAGS = [
@@ -236,7 +247,11 @@ export type NoticeKind =
   /** A reachability test's result, to the coordinator and the deputies. */
   | "test-result"
   /** An exercise is due soon (or overdue), to the coordinator. */
-  | "exercise-due";
+  | "exercise-due"
+  /** An exercise's inject: a turn in the scenario, to a function, the coordinator or the channel. */
+  | "exercise-inject"
+  /** An exercise ended (by the coordinator, or because a real incident was declared). */
+  | "exercise-ended";
 
 /** A one-off message; its text is written by the core in the plan's language. */
 export interface Notice {
@@ -245,6 +260,16 @@ export interface Notice {
   incidentId: string | null;
   text: string;
   subjectId?: string;
+  /** About an exercise: every platform shows OEFENING with it, unmissably. */
+  exercise?: ExerciseMark;
+}
+
+/** Shown first on every message, card and page about an exercise: nobody may take it for real. */
+export interface ExerciseMark {
+  /** "OEFENING": the word itself, for headers, SMS prefixes and channel names. */
+  label: string;
+  /** One line: what it is and what it is not. */
+  text: string;
 }
 
 /**

@@ -31,7 +31,10 @@ export async function reportIncident(
     en: "say what is happening and where, e.g. /ramp report Smoke in the server room.",
   });
   const { dir } = ctx;
-  const active = await ctx.store.incidents.listActive(dir.plan.organisation.id);
+  // A report is real: it never goes into an exercise's log.
+  const active = (await ctx.store.incidents.listActive(dir.plan.organisation.id)).filter(
+    (i) => !i.exercise,
+  );
   if (active.length > 0) {
     const incident = active[0]!;
     await addLogEntry(ctx, actor, incident.id, body, ["melding"]);

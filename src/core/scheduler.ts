@@ -3,6 +3,7 @@
 // rolled back, so a page, reminder or escalation happens once, and a crash loses none.
 import type { EngineContext } from "./context.ts";
 import { serviceOverdue, serviceReminderDue, taskOverdue, taskReminderDue } from "./deadlines.ts";
+import { injectDue } from "./exercise.ts";
 import type { Job, JobKind, PracticeJobKind } from "./model.ts";
 import { pageTimedOut } from "./paging.ts";
 import type { Repositories } from "./ports.ts";
@@ -22,6 +23,7 @@ const HANDLERS: Record<
   "task-overdue": taskOverdue,
   "service-reminder": serviceReminderDue,
   "service-overdue": serviceOverdue,
+  "exercise-inject": injectDue,
 };
 
 /** Jobs of no incident: they run in the job's transaction without an incident lock. */

@@ -16,6 +16,7 @@ import type {
 } from "./model.ts";
 import type { Repositories } from "./ports.ts";
 import { appendEntries, type NewEntry } from "./timeline.ts";
+import { exerciseMark } from "./views/exercise-words.ts";
 
 export class Work {
   private readonly entries: NewEntry[] = [];
@@ -59,7 +60,16 @@ export class Work {
   notify(audience: Audience, notice: Omit<Notice, "incidentId">, key: string): void {
     this.deliveries.push({
       audience,
-      delivery: { type: "notice", notice: { ...notice, incidentId: this.incident.id } },
+      delivery: {
+        type: "notice",
+        notice: {
+          ...notice,
+          incidentId: this.incident.id,
+          ...(this.incident.exercise
+            ? { exercise: exerciseMark(this.ctx.dir.locale, this.incident.number) }
+            : {}),
+        },
+      },
       key,
     });
   }
@@ -187,9 +197,9 @@ export const SMS_CHANNEL = "sms";
 
 /**
  * What goes by SMS too: a page or a reachability test's message (the card sent to a person;
- * later updates of it do not),
- * "nobody reachable", a staff member's report to the leaders, and a moved meeting address to
- * those paged (they may be on their way, with only the text message). Reminders and cards stay on
+ * later updates of it do not), "nobody reachable", a staff member's report to the leaders, and a
+ * moved meeting address or an exercise stopped for a real incident to those paged (they may be
+ * on their way, with only the text message). Reminders and cards stay on
  * the chat platforms: an SMS for each would drown the page that matters.
  */
 function alerts(audience: Audience, delivery: Delivery): boolean {
@@ -200,6 +210,7 @@ function alerts(audience: Audience, delivery: Delivery): boolean {
     delivery.type === "notice" &&
     (delivery.notice.kind === "page-exhausted" ||
       delivery.notice.kind === "report" ||
-      delivery.notice.kind === "meeting-changed")
+      delivery.notice.kind === "meeting-changed" ||
+      delivery.notice.kind === "exercise-ended")
   );
 }

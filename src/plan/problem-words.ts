@@ -82,7 +82,8 @@ export type IdKind =
   | "supplier"
   | "section"
   | "question"
-  | "site";
+  | "site"
+  | "scenario";
 export const KIND_NL: Record<IdKind, string> = {
   person: "persoons",
   function: "functie",
@@ -93,4 +94,5 @@ export const KIND_NL: Record<IdKind, string> = {
   section: "sectie",
   question: "vraag",
   site: "vestigings",
+  scenario: "scenario",
 };

@@ -198,6 +198,24 @@ const reviewSection = z
   .object({ id, title: text, questions: z.array(reviewQuestion).min(1) })
   .strict();
 
+/**
+ * A turn in an exercise's scenario: at `at` after the start, `text` goes to a function's holder
+ * (by function id), the coordinator, or the exercise's channel.
+ */
+const inject = z.object({ at: duration, to: id, text }).strict();
+
+/** An exercise to play (`/ramp oefening start <id>`): how it starts, and its injects. */
+const scenario = z
+  .object({
+    id,
+    title: text,
+    /** What is "declared" when the exercise starts, as a coordinator would say it. */
+    description: text,
+    classification: z.enum(CLASSIFICATIONS),
+    injects: z.array(inject).default([]),
+  })
+  .strict();
+
 const classificationLevel = z
   .object({ id: z.enum(CLASSIFICATIONS), name: text, description: text })
   .strict();
@@ -309,6 +327,8 @@ export const planSchema = z
     /** How often the plan is tested and exercised (reachability tests, exercises). */
     practice: practiceSchema,
     review: z.object({ sections: z.array(reviewSection).min(1) }).strict(),
+    /** Exercises to play (oefeningen), each with its timed injects. */
+    scenarios: z.array(scenario).default([]),
   })
   .strict();
 
@@ -324,3 +344,7 @@ export type Classification = (typeof CLASSIFICATIONS)[number];
 export type FallbackLocation = Plan["fallbackLocations"][number];
 export type Supplier = Plan["suppliers"][number];
 export type Locale = (typeof LOCALES)[number];
+export type Scenario = Plan["scenarios"][number];
+export type Inject = Scenario["injects"][number];
+/** Where an inject goes besides a function id: the coordinator, or the exercise's channel. */
+export const INJECT_TARGETS = ["coordinator", "channel"] as const;

@@ -21,8 +21,9 @@ export interface ReviewDocument {
   content: Buffer;
 }
 
-export function reviewFileName(number: string, format: ReviewFormat): string {
-  return `post-incident-review-${number.replace(/[^A-Za-z0-9-]+/g, "-")}.${format}`;
+export function reviewFileName(number: string, format: ReviewFormat, exercise = false): string {
+  const name = exercise ? "oefenverslag" : "post-incident-review";
+  return `${name}-${number.replace(/[^A-Za-z0-9-]+/g, "-")}.${format}`;
 }
 
 export async function renderReviewDocument(
@@ -34,7 +35,7 @@ export async function renderReviewDocument(
       ? await renderDocx(review)
       : Buffer.from(format === "html" ? renderHtml(review) : renderMarkdown(review), "utf8");
   return {
-    fileName: reviewFileName(review.incident.number, format),
+    fileName: reviewFileName(review.incident.number, format, Boolean(review.exercise)),
     contentType: CONTENT_TYPES[format],
     content,
   };

@@ -5,6 +5,7 @@ import {
   AlignmentType,
   Document,
   Footer,
+  Header,
   HeadingLevel,
   Packer,
   PageNumber,
@@ -25,6 +26,7 @@ const TIMELINE_STYLE = "RampTimeline";
 export async function renderDocx(review: Review): Promise<Buffer> {
   const { chrome } = review;
   const children: Block[] = [
+    ...(review.exercise ? [exerciseBanner(review.exercise.text)] : []),
     new Paragraph({ heading: HeadingLevel.TITLE, children: run(review.title) }),
     new Paragraph({ children: run(review.subtitle, { italics: true }) }),
     ...review.intro.map((line) => new Paragraph({ children: run(line) })),
@@ -78,6 +80,14 @@ export async function renderDocx(review: Review): Promise<Buffer> {
     },
     sections: [
       {
+        // An exercise's report says so on every page, not only on the first.
+        ...(review.exercise
+          ? {
+              headers: {
+                default: new Header({ children: [exerciseBanner(review.exercise.text)] }),
+              },
+            }
+          : {}),
         footers: {
           default: new Footer({
             children: [
@@ -102,6 +112,13 @@ export async function renderDocx(review: Review): Promise<Buffer> {
     ],
   });
   return Packer.toBuffer(document);
+}
+
+function exerciseBanner(text: string): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [new TextRun({ text: clean(text), bold: true, color: "B45309", size: 28 })],
+  });
 }
 
 function answerBlocks(answer: ReviewAnswer, review: Review): Block[] {

@@ -5,6 +5,7 @@ import type { Review, ReviewAnswer, ReviewFact, ReviewTable } from "../core/revi
 export function renderMarkdown(review: Review): string {
   const out: string[] = [];
   const { chrome } = review;
+  if (review.exercise) out.push(`> **${inline(review.exercise.text)}**`, "");
   out.push(`# ${inline(review.title)}`, "", inline(review.subtitle), "");
   for (const line of review.intro) out.push(inline(line), "");
   out.push(`## ${inline(chrome.summaryTitle)}`, "");

@@ -42,6 +42,8 @@ const ALL_CODES = Object.keys({
   "practice.window": 1,
   "practice.automaticWithoutCadence": 1,
   "practice.remindTooEarly": 1,
+  "scenario.injectTarget": 1,
+  "scenario.injectAtStart": 1,
 } satisfies Record<ProblemCode, 1>) as ProblemCode[];
 
 let produced: Promise<PlanProblem[]> | undefined;

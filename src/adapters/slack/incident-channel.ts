@@ -24,7 +24,11 @@ export function channelName(
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
-  const base = `${prefix}-${date}-${slug}`.slice(0, 80 - suffix.length).replace(/-+$/, "");
+  // An exercise's channel says so in its name and never looks like an incident's.
+  const start = incident.exercise
+    ? `oefening-${incident.number.toLowerCase()}`
+    : `${prefix}-${date}`;
+  const base = `${start}-${slug}`.slice(0, 80 - suffix.length).replace(/-+$/, "");
   return `${base}${suffix}`;
 }
 

@@ -44,6 +44,11 @@ export type ChatCommand =
   | { kind: "report"; text: string }
   /** A reachability test (alarmeringstest): start one, or close the open one early. */
   | { kind: "test"; stop: boolean }
+  /**
+   * An exercise: `start [scenario | omschrijving]`, `stop [opmerking]`, `inject <tekst>`; `list`
+   * (the word alone) shows the plan's scenarios.
+   */
+  | { kind: "exercise"; action: "start" | "stop" | "inject" | "list"; text?: string }
   /** `bare`: nothing after the command (`/ramp`, `@Ramp`); the coordinator may mean "declare". */
   | { kind: "help"; bare?: boolean }
   | {
@@ -97,6 +102,10 @@ const WORDS: Record<string, Exclude<ChatCommand["kind"], "invalid">> = {
   bereikbaarheidstest: "test",
   contactadres: "meeting",
   meeting: "meeting",
+  oefening: "exercise",
+  oefenen: "exercise",
+  exercise: "exercise",
+  drill: "exercise",
   help: "help",
   hulp: "help",
   "?": "help",
@@ -118,6 +127,7 @@ export const USAGE: Record<Exclude<ChatCommand["kind"], "invalid">, string> = {
   report: "melding <wat er gebeurt en waar>",
   meeting: "contactadres <primair|uitwijk> [reden]",
   test: "test [stop]",
+  exercise: "oefening start [scenario] | oefening inject <tekst> | oefening stop [opmerking]",
   help: "help",
 };
 
@@ -190,10 +200,33 @@ export function parseChatCommand(raw: string): ChatCommand {
         ? { kind: "test", stop: true }
         : { kind: "invalid", word: rest[0]!, problem: "bad-argument", usage: USAGE.test };
     }
+    case "exercise":
+      return parseExercise(rest);
     case "help":
       return { kind: "help" };
   }
   return { kind: "invalid", word: first, problem: "unknown-command", usage: USAGE.help };
+}
+
+const EXERCISE_ACTIONS: Record<string, "start" | "stop" | "inject"> = {
+  start: "start",
+  begin: "start",
+  stop: "stop",
+  einde: "stop",
+  end: "stop",
+  inject: "inject",
+};
+
+function parseExercise(words: string[]): ChatCommand {
+  const [first, ...rest] = words;
+  if (!first) return { kind: "exercise", action: "list" };
+  const action = EXERCISE_ACTIONS[first.toLowerCase()];
+  if (!action)
+    return { kind: "invalid", word: first, problem: "bad-argument", usage: USAGE.exercise };
+  const text = rest.join(" ").trim();
+  if (action === "inject" && !text)
+    return { kind: "invalid", word: first, problem: "missing-argument", usage: USAGE.exercise };
+  return { kind: "exercise", action, ...(text ? { text } : {}) };
 }
 
 function parseStart(words: string[]): ChatCommand {

@@ -10,6 +10,8 @@ import { channelName, RECEIVED, reasonText, roleText, TEST_MARK } from "./words.
 
 export interface TestMessageView {
   kind: "test";
+  /** Never set: a reachability test is no exercise (the field keeps cards uniform for adapters). */
+  exercise?: undefined;
   recipientId: string;
   testId: string;
   personId: string;

@@ -43,6 +43,8 @@ export function noticeKindLabel(kind: NoticeKind, say: Say): string {
     "plan-file": say("Planbestand gewijzigd", "Plan file changed"),
     "test-result": say("Resultaat bereikbaarheidstest", "Reachability test result"),
     "exercise-due": say("Oefening gepland", "Exercise due"),
+    "exercise-inject": say("Inject", "Inject"),
+    "exercise-ended": say("Oefening gestopt", "Exercise stopped"),
   };
   return labels[kind];
 }

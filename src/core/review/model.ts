@@ -2,6 +2,7 @@
 // already in the plan's language and every time in its time zone, so a renderer (Markdown, HTML,
 // Word) only lays it out and never decides what to say.
 import type { Locale } from "../../plan/schema.ts";
+import type { ExerciseMark } from "../model.ts";
 
 /** One figure an answer rests on; `seq` points at the timeline entry it comes from. */
 export interface ReviewFact {
@@ -46,7 +47,9 @@ export type ReviewTableId =
   | "reachability-people"
   | "reachability-channels"
   | "reachability-answers"
-  | "reachability-trend";
+  | "reachability-trend"
+  /** An exercise's injects and what followed each (the oefenverslag). */
+  | "injects";
 
 export interface ReviewTable {
   id: ReviewTableId;
@@ -79,6 +82,8 @@ export interface ReviewChrome {
 }
 
 export interface Review {
+  /** Set for an exercise's report (oefenverslag): every renderer shows OEFENING first. */
+  exercise?: ExerciseMark;
   locale: Locale;
   timeZone: string;
   title: string;

@@ -10,7 +10,7 @@ import type { ServiceOutcome, TaskOutcome } from "./work-outcomes.ts";
 
 export type OverviewId = Exclude<
   ReviewTableId,
-  "decisions" | "timeline" | `reachability-${string}`
+  "decisions" | "timeline" | "injects" | `reachability-${string}`
 >;
 export const OVERVIEWS: OverviewId[] = [
   "tasks",

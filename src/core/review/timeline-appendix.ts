@@ -3,6 +3,7 @@
 import type { Classification } from "../../plan/schema.ts";
 import type { TimelineEntry } from "../model.ts";
 import type { ChainVerification } from "../timeline.ts";
+import { describeExerciseEntry } from "../views/exercise-words.ts";
 import { Labels } from "../views/labels.ts";
 import { type Analysis, actorName } from "./analysis.ts";
 import { sourceLabel } from "./draft.ts";
@@ -78,7 +79,7 @@ function meetingOf(d: Record<string, unknown>): string | null {
 }
 
 /** One sentence per entry type, from the data each flow records. */
-function describer(a: Analysis): (entry: TimelineEntry) => string {
+export function describer(a: Analysis): (entry: TimelineEntry) => string {
   const { say, dir } = a;
   const labels = new Labels(a.locale);
   const level = (value: unknown) => labels.classification(value as Classification);
@@ -191,6 +192,9 @@ function describer(a: Analysis): (entry: TimelineEntry) => string {
           `Correction of entry ${corrects?.seq ?? "?"}: ${d.text}`,
         );
       }
+      case "exercise.inject":
+      case "exercise.ended":
+        return describeExerciseEntry(entry, a.locale) ?? String(entry.type);
       case "incident.closed":
         return say(
           `Incident afgesloten${d.note ? `: ${d.note}` : ""}`,

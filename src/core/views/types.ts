@@ -3,6 +3,9 @@
 import type { Classification, SituationId } from "../../plan/schema.ts";
 import type { Meeting, PageStatus, Phase, Scope, TaskStatus } from "../model.ts";
 import type { TestMessageView } from "../practice/views.ts";
+import type { ExerciseMark } from "./exercise-words.ts";
+
+export type { ExerciseMark };
 
 export const ACTIONS = [
   "page.coming",
@@ -73,6 +76,8 @@ export interface Fact {
 
 export interface IncidentCardView {
   kind: "incident";
+  /** Set for an exercise: every platform shows it first, where nobody can miss it. */
+  exercise?: ExerciseMark;
   incidentId: string;
   number: string;
   title: string;
@@ -117,6 +122,8 @@ export interface PagingRow {
 
 export interface PagingView {
   kind: "paging";
+  /** Set for an exercise: every platform shows it first, where nobody can miss it. */
+  exercise?: ExerciseMark;
   incidentId: string;
   title: string;
   rows: PagingRow[];
@@ -131,6 +138,8 @@ export interface PagingView {
 
 export interface PageCardView {
   kind: "page";
+  /** Set for an exercise: every platform shows it first, where nobody can miss it. */
+  exercise?: ExerciseMark;
   pageId: string;
   incidentId: string;
   personId: string;
@@ -144,6 +153,8 @@ export interface PageCardView {
 
 export interface DecisionView {
   kind: "decision";
+  /** Set for an exercise: every platform shows it first, where nobody can miss it. */
+  exercise?: ExerciseMark;
   incidentId: string;
   title: string;
   current: string | null;
@@ -155,6 +166,8 @@ export interface DecisionView {
 
 export interface TaskCardView {
   kind: "task";
+  /** Set for an exercise: every platform shows it first, where nobody can miss it. */
+  exercise?: ExerciseMark;
   taskId: string;
   incidentId: string;
   planTaskId: string;
@@ -204,6 +217,8 @@ export interface TaskGroup {
 
 export interface StatusView {
   kind: "status";
+  /** Set for an exercise: every platform shows it first, where nobody can miss it. */
+  exercise?: ExerciseMark;
   incidentId: string;
   title: string;
   incident: IncidentCardView;

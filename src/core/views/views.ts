@@ -8,6 +8,7 @@ import { testMessageView } from "../practice/views.ts";
 import { addMinutes, formatDateTime, formatRemaining } from "../time.ts";
 import { attentionView } from "./attention.ts";
 import { lastChange, withConfirmation } from "./decision-change-view.ts";
+import { exerciseMark, incidentName } from "./exercise-words.ts";
 import { Labels } from "./labels.ts";
 import { meetingKind, meetingOption } from "./meeting.ts";
 import { byUrgency } from "./order.ts";
@@ -17,6 +18,7 @@ import type {
   AttentionView,
   CardView,
   DecisionView,
+  ExerciseMark,
   IncidentCardView,
   PageCardView,
   PagingRow,
@@ -44,6 +46,14 @@ export class Views {
   }
 
   async card(ref: CardRef): Promise<CardView> {
+    const view = await this.unmarkedCard(ref);
+    // A reachability test belongs to no incident and is never an exercise.
+    if (view.kind === "incident" || view.kind === "test") return view;
+    const mark = this.mark(await this.incident(view.incidentId));
+    return mark ? { ...view, exercise: mark } : view;
+  }
+
+  private unmarkedCard(ref: CardRef): Promise<CardView> {
     switch (ref.kind) {
       case "incident":
         return this.incidentCard(ref.incidentId);
@@ -58,6 +68,11 @@ export class Views {
       case "test":
         return testMessageView(this.ctx, ref.recipientId);
     }
+  }
+
+  /** OEFENING, for everything shown about an exercise. */
+  mark(incident: Incident): ExerciseMark | undefined {
+    return incident.exercise ? exerciseMark(this.ctx.dir.locale, incident.number) : undefined;
   }
 
   async incident(incidentId: string): Promise<Incident> {
@@ -96,7 +111,7 @@ export class Views {
       kind: "incident",
       incidentId,
       number: incident.number,
-      title: `${this.nl ? "Incident" : "Incident"} ${incident.number} — ${incident.description}`,
+      title: `${incidentName(incident, dir.locale)} — ${incident.description}`,
       classification: incident.classification,
       classificationLabel: L.classification(incident.classification),
       scope: incident.scope,
@@ -117,6 +132,7 @@ export class Views {
       decision: this.decisionSummary(incident),
       services,
       actions: incident.status === "active" && planActivated ? [this.meetingAction(incident)] : [],
+      ...(incident.exercise ? { exercise: exerciseMark(dir.locale, incident.number) } : {}),
     };
   }
 
@@ -458,6 +474,7 @@ export class Views {
     const openTasks = groups.flatMap((g) => g.tasks).filter((t) => t.status !== "done").length;
     return {
       kind: "status",
+      ...(incident.exercise ? { exercise: incident.exercise } : {}),
       incidentId,
       title: incident.title,
       incident,

@@ -17,6 +17,8 @@ const ICON: Record<Notice["kind"], string> = {
   "plan-file": "📄",
   "test-result": "🧪",
   "exercise-due": "📅",
+  "exercise-inject": "🎭",
+  "exercise-ended": "🛑",
 };
 
 export function noticeBlocks(notice: Notice): Block[] {

@@ -15,6 +15,7 @@ import {
   subtle,
   text,
 } from "./elements.ts";
+import { withExercise } from "./exercise.ts";
 import { helpBody } from "./help.ts";
 import { incidentBody, incidentCard } from "./incident.ts";
 import { paragraphs } from "./markdown.ts";
@@ -24,6 +25,10 @@ import { taskBody, taskCard } from "./task.ts";
 import { testCard } from "./test.ts";
 
 export function renderCard(view: CardView, nl: boolean): AdaptiveCard {
+  return withExercise(unmarkedCard(view, nl), view.exercise);
+}
+
+function unmarkedCard(view: CardView, nl: boolean): AdaptiveCard {
   switch (view.kind) {
     case "incident":
       return incidentCard(view, nl);
@@ -41,7 +46,7 @@ export function renderCard(view: CardView, nl: boolean): AdaptiveCard {
 }
 
 export function renderNotice(notice: Notice): AdaptiveCard {
-  return card([text(paragraphs(notice.text))]);
+  return withExercise(card([text(paragraphs(notice.text))]), notice.exercise);
 }
 
 /** In the plan's language only: a Dutch plan speaks Dutch. */
@@ -58,7 +63,13 @@ export function renderReply(
   reply: Exclude<ChatReply, { kind: "start-form" }>,
   nl: boolean,
 ): AdaptiveCard {
-  const answer = renderBody(reply, nl);
+  const mark =
+    reply.kind === "declared"
+      ? reply.incident.exercise
+      : reply.kind === "status"
+        ? reply.view.exercise
+        : undefined;
+  const answer = withExercise(renderBody(reply, nl), mark);
   return reply.personal ? withPersonal(answer, reply.personal, nl) : answer;
 }
 

@@ -21,6 +21,8 @@ const KIND: Record<Notice["kind"], WordKey> = {
   "plan-file": "noticePlanFile",
   "test-result": "noticeTestResult",
   "exercise-due": "noticeExerciseDue",
+  "exercise-inject": "noticeInject",
+  "exercise-ended": "noticeExerciseEnded",
 };
 
 export function noticeCard(ctx: RenderContext, notice: Notice, personal: boolean): Html {

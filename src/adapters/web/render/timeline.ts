@@ -2,6 +2,7 @@
 import type { PlanDirectory } from "../../../core/directory.ts";
 import type { TimelineEntry } from "../../../core/model.ts";
 import { formatDateTime } from "../../../core/time.ts";
+import { describeExerciseEntry } from "../../../core/views/exercise-words.ts";
 import { amount } from "../../../core/views/plural.ts";
 import type { RenderContext } from "./context.ts";
 import { type Html, html } from "./html.ts";
@@ -28,6 +29,11 @@ export function describeEntry(
   const quoted = () => `"${taskTitle()}"`;
   switch (entry.type) {
     case "incident.declared": {
+      if (d.exercise)
+        return t(
+          `Oefening ${str(d.number)} gestart: ${str(d.description)} (${str(d.classification)}); crisisstaf opgeroepen voor de oefening`,
+          `Exercise ${str(d.number)} started: ${str(d.description)} (${str(d.classification)}); crisis staff paged for the exercise`,
+        );
       const base = t(
         `Incident ${str(d.number)} gestart: ${str(d.description)} (${str(d.classification)}, ${str(d.scope)})`,
         `Incident ${str(d.number)} declared: ${str(d.description)} (${str(d.classification)}, ${str(d.scope)})`,
@@ -153,6 +159,9 @@ export function describeEntry(
         `Correction of entry ${str(seq)}: ${str(d.text)}`,
       );
     }
+    case "exercise.inject":
+    case "exercise.ended":
+      return describeExerciseEntry(entry, dir.locale) ?? "";
     case "incident.closed":
       return d.note
         ? t(`Incident afgesloten: ${str(d.note)}`, `Incident closed: ${str(d.note)}`)

@@ -223,6 +223,18 @@ const WORDS = {
     "De test is afgesloten; het resultaat volgt.",
     "The test was closed; the result follows.",
   ],
+  noticeInject: ["Inject (oefening)", "Inject (exercise)"],
+  exercise: ["OEFENING", "EXERCISE"],
+  exerciseReport: ["Oefenverslag", "Exercise report"],
+  pastExercises: ["Oefeningen", "Exercises"],
+  exerciseStart: ["Oefening starten", "Start an exercise"],
+  exerciseStop: ["Oefening stoppen", "Stop the exercise"],
+  exerciseScenario: ["Scenario", "Scenario"],
+  exerciseStartHint: [
+    "De hele aanpak als oefening: oproeping, beslissing, taken en verslag, overal gemarkeerd als OEFENING. Een echt incident kan altijd gestart worden en stopt de oefening.",
+    "The whole plan as an exercise: paging, decision, tasks and report, marked EXERCISE everywhere. A real incident can always be declared and stops the exercise.",
+  ],
+  noticeExerciseEnded: ["Oefening gestopt", "Exercise stopped"],
   pageTitle: ["Oproeping", "Page"],
 } as const satisfies Record<string, readonly [string, string]>;
 
