@@ -2,6 +2,7 @@
 // Adapters never need their own logic: they resolve the person, call a command, render a view.
 import type { Classification } from "../plan/schema.ts";
 import type { Actor } from "./actor.ts";
+import { type ChatProblem, reportChatProblem } from "./chat-problem.ts";
 import { closeIncident, openWork } from "./close.ts";
 import type { EngineContext } from "./context.ts";
 import { type DecideInput, decide, previewDecision, recordEvaluation } from "./decide.ts";
@@ -84,6 +85,9 @@ export class CrisisEngine {
   openWork = (incidentId: string) => openWork(this.ctx, incidentId);
   shareReview = (actor: Actor, incidentId: string) => shareReview(this.ctx, actor, incidentId);
   report = (actor: Actor, text: string) => reportIncident(this.ctx, actor, text);
+  /** A chat platform's problem with the incident channel: on the timeline, and to the coordinator. */
+  reportChatProblem = (incidentId: string, problem: ChatProblem) =>
+    reportChatProblem(this.ctx, incidentId, problem);
   openReports = () => openReports(this.ctx);
 
   activeIncidents(): Promise<Incident[]> {

@@ -163,7 +163,9 @@ export type TimelineType =
   | "service.restored"
   | "log"
   | "correction"
-  | "incident.closed";
+  | "incident.closed"
+  /** A chat platform could not give the incident its channel, or add someone to it (chat-problem.ts). */
+  | "chat.problem";
 
 export const LOG_TAGS = [
   "oorzaak",
@@ -223,7 +225,9 @@ export type NoticeKind =
   | "meeting-changed"
   | "log"
   /** A staff member's report, to the coordinator and the deputies, before any incident. */
-  | "report";
+  | "report"
+  /** To the coordinator: the incident channel is not what the plan asks, or people are not in it. */
+  | "chat-problem";
 
 /** A one-off message; its text is written by the core in the plan's language. */
 export interface Notice {

@@ -198,6 +198,7 @@ const WORDS = {
   noticeExhausted: ["Niemand meer op te roepen", "Nobody left to page"],
   noticeLog: ["Bericht", "Message"],
   noticeReport: ["Melding van een incident", "Incident report"],
+  noticeChatProblem: ["Probleem met het incidentkanaal", "Incident channel problem"],
   pageTitle: ["Oproeping", "Page"],
 } as const satisfies Record<string, readonly [string, string]>;
 
