@@ -74,6 +74,8 @@ export interface UploadedFile {
 export type Failure =
   | { status: 429; retryAfter: number }
   | { error: string }
+  /** An HTTP error status without Slack's JSON (a proxy or load balancer in trouble: 502, 503). */
+  | { httpStatus: number }
   /** Never answer (until the server closes): a call lost in a failing network. */
   | { hang: true };
 
@@ -122,7 +124,10 @@ export class FakeSlack extends LoopbackServer {
   /** Users whose invitation Slack refuses, with the error (user_not_found, cant_invite, …). */
   private readonly inviteRefusals = new Map<string, string>();
   readonly botToken: string;
-  readonly appToken: string | undefined;
+  /** The app-level token (xapp-…, with connections:write) for Socket Mode; set by FakeSocketMode. */
+  appToken: string | undefined;
+  /** The app-level token's scopes. */
+  readonly appScopes = new Set([SOCKET_MODE_SCOPE]);
   /** The bot scopes this installation has (the manifest's unless the test says otherwise). */
   readonly scopes: Set<string>;
   /** Answers apps.connections.open with a WebSocket URL (a FakeSocketMode attaches itself). */
@@ -307,6 +312,12 @@ export class FakeSlack extends LoopbackServer {
       this.record(method, url.pathname, body, auth, 0, { ok: false, error: "no answer" });
       return;
     }
+    if (failure && "httpStatus" in failure) {
+      this.record(method, url.pathname, body, auth, failure.httpStatus, { ok: false });
+      res.writeHead(failure.httpStatus, { "content-type": "text/html" });
+      res.end("<html><body>Service Unavailable</body></html>");
+      return;
+    }
     if (failure && "status" in failure) {
       const answer = { ok: false, error: "ratelimited" };
       this.record(method, url.pathname, body, auth, 429, answer);
@@ -372,7 +383,15 @@ export class FakeSlack extends LoopbackServer {
       return;
     }
     const file = this.files.get(path.slice("/upload/".length));
-    const status = failure ? ("status" in failure ? failure.status : 500) : file ? 200 : 404;
+    const status = failure
+      ? "status" in failure
+        ? failure.status
+        : "httpStatus" in failure
+          ? failure.httpStatus
+          : 500
+      : file
+        ? 200
+        : 404;
     if (status === 200 && file) file.bytes = received;
     this.record("upload", path, { length: received.length }, auth, status, { ok: status === 200 });
     res.writeHead(status, {
@@ -459,7 +478,7 @@ export class FakeSlack extends LoopbackServer {
   private answer(method: string, body: Body): Body {
     if (method !== "apps.connections.open" && !(method in SCOPE_BY_METHOD))
       return { ok: false, error: "unknown_method" };
-    const refused = this.refuseScope(method, body);
+    const refused = method === "apps.connections.open" ? undefined : this.refuseScope(method, body);
     if (refused) return refused;
     switch (method) {
       case "auth.test":
@@ -474,6 +493,13 @@ export class FakeSlack extends LoopbackServer {
           is_enterprise_install: false,
         };
       case "apps.connections.open":
+        if (!this.appScopes.has(SOCKET_MODE_SCOPE))
+          return {
+            ok: false,
+            error: "missing_scope",
+            needed: SOCKET_MODE_SCOPE,
+            provided: [...this.appScopes].join(","),
+          };
         if (!this.socketUrl) return { ok: false, error: "internal_error" };
         return { ok: true, url: this.socketUrl() };
       case "conversations.open": {
