@@ -173,6 +173,58 @@ describe("Slack refusing the incident channel or an invitation", () => {
     ]);
   });
 
+  const fixedChannel = (id: string) =>
+    planWith((yaml) =>
+      yaml.replace("    channelPrefix: ramp\n", `    channel: ${id}\n    channelPrefix: ramp\n`),
+    );
+
+  it("posts in the plan's public channel without joining it, and the review without its file", async () => {
+    const ramp = await start(
+      (fake) =>
+        fake.addChannel({
+          id: "C0CRISIS",
+          name: "crisisstaf",
+          isPrivate: false,
+          members: new Set(),
+        }),
+      fixedChannel("C0CRISIS"),
+    );
+    await ramp.command(U.pieter, DECLARE);
+    await ramp.waitForMessage("C0CRISIS", "Incident 2026-001");
+    await ramp.settled();
+    await (await ramp.command(U.pieter, "review")).reply();
+    // Sharing a file needs the bot in the channel, which chat:write.public does not give.
+    const refused = await ramp.fake.waitFor("the refused share", () =>
+      ramp.fake.callsOf("files.completeUploadExternal").at(-1),
+    );
+    expect(refused.answer).toMatchObject({ ok: false, error: "not_in_channel" });
+    const review = await ramp.waitForMessage("C0CRISIS", /post-incident review/i);
+    expect(review.files).toBeUndefined();
+    expect(JSON.stringify(review.blocks)).toMatch(/\/reviews\//);
+    expect(ramp.fake.callsOf("conversations.invite")).toHaveLength(0);
+  });
+
+  it("sets the messages aside when the plan's channel is private and Ramp was not invited", async () => {
+    const ramp = await start(
+      (fake) =>
+        fake.addChannel({
+          id: "G0CRISIS",
+          name: "crisisstaf",
+          isPrivate: true,
+          members: new Set(),
+        }),
+      fixedChannel("G0CRISIS"),
+    );
+    await ramp.command(U.pieter, DECLARE);
+    await ramp.waitForMessage(ramp.fake.dmOf(U.sofie), "Incident 2026-001");
+    await ramp.settled();
+    const toChannel = await ramp.query(
+      `SELECT DISTINCT status, "lastError" FROM "OutboxMessage" WHERE platform = 'slack' AND "targetKind" = 'incident'`,
+    );
+    expect(toChannel).toEqual([{ status: "dead", lastError: "Slack: channel_not_found" }]);
+    expect(ramp.fake.messagesIn("G0CRISIS")).toEqual([]);
+  });
+
   it("sets every message aside, and posts nothing, when Slack does not accept the bot token", async () => {
     const ramp = await start(() => {}, undefined, {
       SLACK_BOT_TOKEN: "xoxb-9999999999-9999999999-revokedToken",
