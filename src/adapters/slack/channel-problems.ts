@@ -89,8 +89,8 @@ export function channelFallbackProblem(
         }
       : place.kind === "plan-channel"
         ? {
-            nl: `het incident wordt gevolgd in het uitwijkkanaal van het plan (<#${place.channel}>)`,
-            en: `the incident is followed in the plan's fallback channel (<#${place.channel}>)`,
+            nl: `het incident wordt gevolgd in het uitwijkkanaal van het plan (kanaal-id ${place.channel})`,
+            en: `the incident is followed in the plan's fallback channel (channel id ${place.channel})`,
           }
         : place.kind === "coordinator-dm"
           ? {

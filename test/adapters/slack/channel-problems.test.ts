@@ -167,7 +167,9 @@ describe("Slack refusing the incident channel or an invitation", () => {
     // Public, without Ramp in it: chat:write.public lets it post there.
     await ramp.waitForMessage("C0CRISIS", "Incident 2026-001");
     const told = await coordinatorTold(ramp, /uitwijkkanaal van het plan/);
-    expect(told.text).toContain("de beheerder van de werkruimte laat apps dat niet toe");
+    expect(told.text).toBe(
+      "Slack maakte geen privékanaal voor het incident (de beheerder van de werkruimte laat apps dat niet toe): het incident wordt gevolgd in het uitwijkkanaal van het plan (kanaal-id C0CRISIS).",
+    );
     expect(await problems(ramp)).toMatchObject([
       { error: "restricted_action", fallback: "plan-channel", channel: "C0CRISIS" },
     ]);
