@@ -11,6 +11,7 @@ import { buildEngine } from "./compose.ts";
 import type { Config } from "./config/env.ts";
 import type { CrisisEngine } from "./core/engine.ts";
 import type { DeliveryChannel } from "./core/outbox.ts";
+import { tellCoordinatorAboutPlanFile } from "./core/plan-file.ts";
 import type { Clock } from "./core/ports.ts";
 import { SMS_CHANNEL } from "./core/work.ts";
 import { createHttpApp, listen } from "./http/server.ts";
@@ -18,6 +19,7 @@ import type { Logger } from "./logging.ts";
 import { loadPlanFile } from "./plan/load.ts";
 import { formatProblems } from "./plan/report.ts";
 import type { Plan } from "./plan/schema.ts";
+import { PlanWatcher } from "./plan/watch.ts";
 import { Scheduler } from "./scheduler/scheduler.ts";
 import { openDatabase } from "./store/database.ts";
 import { PrismaConversationRefs } from "./store/repositories/conversations.ts";
@@ -27,6 +29,8 @@ export interface RunningRamp {
   plan: Plan;
   engine: CrisisEngine;
   scheduler: Scheduler;
+  /** The plan file as Ramp sees it while running (also in /healthz). */
+  planWatcher: PlanWatcher;
   close(): Promise<void>;
 }
 
@@ -37,7 +41,12 @@ export class StartupError extends Error {
 export async function startRamp(
   config: Config,
   logger: Logger,
-  options: { clock?: Clock; startScheduler?: boolean } = {},
+  options: {
+    clock?: Clock;
+    startScheduler?: boolean;
+    /** How often the plan file's hash is checked besides the file watch; default 10 s. */
+    planCheckMs?: number;
+  } = {},
 ): Promise<RunningRamp> {
   const loaded = await loadPlanFile(config.planFile);
   if (!loaded.ok) {
@@ -96,15 +105,16 @@ export async function startRamp(
     web.changed();
   };
 
+  const planWatcher = new PlanWatcher({
+    file: config.planFile,
+    running: { plan, hash },
+    onChange: (change) => tellCoordinatorAboutPlanFile(engine.ctx, config.planFile, change),
+    logger,
+    ...(options.planCheckMs ? { intervalMs: options.planCheckMs } : {}),
+  });
   const app = createHttpApp({
     database: () => database.health(),
-    plan: () => ({
-      ok: true,
-      file: config.planFile,
-      organisation: plan.organisation.name,
-      version: plan.document.version,
-      hash,
-    }),
+    plan: () => planWatcher.status(),
     scheduler: () => ({
       tickSeconds: config.tickSeconds,
       lastTickAt: scheduler.lastTick?.at.toISOString() ?? null,
@@ -124,6 +134,7 @@ export async function startRamp(
     throw error;
   }
   if (options.startScheduler !== false) scheduler.start();
+  planWatcher.start();
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
   web.listening(url);
@@ -132,7 +143,9 @@ export async function startRamp(
     plan,
     engine,
     scheduler,
+    planWatcher,
     async close() {
+      await planWatcher.stop();
       await scheduler.stop();
       await slack?.stop();
       web.close();

@@ -6,6 +6,12 @@ const MESSAGES = {
     nl: () => "U staat niet in het crisisplan. Vraag de coördinator om u toe te voegen.",
     en: () => "You are not in the crisis plan. Ask the coordinator to add you.",
   },
+  "identity-unavailable": {
+    nl: (p) =>
+      `Ramp kon niet nagaan wie u bent: ${p.platform} antwoordt nu niet. Er is niets gewijzigd; probeer het over een minuut opnieuw.`,
+    en: (p) =>
+      `Ramp could not check who you are: ${p.platform} is not answering right now. Nothing was changed; try again in a minute.`,
+  },
   "not-coordinator": {
     nl: (p) => `Enkel de coördinator of een plaatsvervanger kan ${p.action}.`,
     en: (p) => `Only the coordinator or a deputy can ${p.actionEn ?? p.action}.`,
@@ -122,6 +128,12 @@ const MESSAGES = {
     nl: () => "Die tijdlijnregel bestaat niet in dit incident.",
     en: () => "That timeline entry does not exist in this incident.",
   },
+  "database-unavailable": {
+    nl: () =>
+      "Ramp kan zijn databank nu niet bereiken, dus dit is niet gelukt. Probeer opnieuw over een halve minuut; de beheerder ziet het probleem in /healthz.",
+    en: () =>
+      "Ramp cannot reach its database right now, so this did not go through. Try again in half a minute; the administrator sees the problem in /healthz.",
+  },
   "person-not-found": {
     nl: (p) => `Persoon "${p.id}" staat niet in het plan.`,
     en: (p) => `Person "${p.id}" is not in the plan.`,
@@ -146,6 +158,30 @@ export class RampError extends Error {
       en: (p: ErrorParams) => string;
     };
     return { code: this.code, nl: wording.nl(this.params), en: wording.en(this.params) };
+  }
+}
+
+/**
+ * The database could not be reached or is locked (PostgreSQL gone, connection cut, SQLite file
+ * locked by another process). The store raises it in place of the driver's error. Not a
+ * RampError on purpose: code that turns a person's mistake into an answer (`instanceof
+ * RampError`) must not swallow an outage; each platform's failure handler shows its view
+ * ("probeer opnieuw") and logs `detail`, which /healthz shows too.
+ */
+export class DatabaseUnavailableError extends Error {
+  readonly code = "database-unavailable" satisfies ErrorCode;
+
+  constructor(
+    readonly detail: string,
+    options: { cause?: unknown } = {},
+  ) {
+    super(MESSAGES["database-unavailable"].en(), options);
+    this.name = "DatabaseUnavailableError";
+  }
+
+  view(): ErrorView {
+    const wording = MESSAGES[this.code];
+    return { code: this.code, nl: wording.nl(), en: wording.en() };
   }
 }
 

@@ -227,7 +227,9 @@ export type NoticeKind =
   /** A staff member's report, to the coordinator and the deputies, before any incident. */
   | "report"
   /** To the coordinator: the incident channel is not what the plan asks, or people are not in it. */
-  | "chat-problem";
+  | "chat-problem"
+  /** The plan file changed while Ramp runs (invalid, or valid but not yet in use): to the coordinator. */
+  | "plan-file";
 
 /** A one-off message; its text is written by the core in the plan's language. */
 export interface Notice {

@@ -4,7 +4,7 @@
 import { Application, TeamsAdapter, type TurnState } from "@microsoft/teams-ai";
 import {
   ActivityTypes,
-  ConfigurationServiceClientCredentialFactory,
+  ConfigurationBotFrameworkAuthentication,
   MemoryStorage,
   type TurnContext,
 } from "botbuilder";
@@ -14,6 +14,7 @@ import type { CrisisEngine } from "../../core/engine.ts";
 import type { ConversationRefRepository } from "../../core/ports.ts";
 import type { Logger } from "../../logging.ts";
 import type { ReviewLinker } from "../shared/review-share.ts";
+import { botFrameworkSettings, credentialsFactory, requireBotFrameworkToken } from "./auth.ts";
 import { TeamsConversations } from "./conversations.ts";
 import { TeamsDelivery } from "./delivery.ts";
 import type { AdaptiveCard } from "./render/elements.ts";
@@ -40,18 +41,9 @@ export function createTeamsAdapter(options: {
 }): TeamsAdapterHandle {
   const { config, engine } = options;
   const logger = options.logger.child({ adapter: "teams" });
-  const settings = {
-    MicrosoftAppId: config.appId ?? "",
-    MicrosoftAppPassword: config.appPassword ?? "",
-    MicrosoftAppTenantId: config.tenantId ?? "",
-    // Unauthenticated (no app id) only works as "MultiTenant" with empty credentials: botbuilder
-    // insists on an id for SingleTenant and MSI.
-    MicrosoftAppType: config.appId ? config.appType : "MultiTenant",
-  };
-  const adapter = new TeamsAdapter(
-    settings,
-    new ConfigurationServiceClientCredentialFactory(settings),
-  );
+  const settings = botFrameworkSettings(config);
+  const credentials = credentialsFactory(config, settings);
+  const adapter = new TeamsAdapter(settings, credentials);
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, activityType: context.activity.type }, "Teams turn failed");
   };
@@ -99,14 +91,16 @@ export function createTeamsAdapter(options: {
   }
 
   const router = Router();
+  // With an app id every request's token is checked (auth.ts) before the activity is looked at.
+  if (config.appId) {
+    const authentication = new ConfigurationBotFrameworkAuthentication(settings, credentials);
+    router.post(
+      TEAMS_MESSAGES_PATH,
+      express.json({ limit: "1mb" }),
+      requireBotFrameworkToken(authentication, logger),
+    );
+  }
   router.post(TEAMS_MESSAGES_PATH, express.json({ limit: "1mb" }), async (req, res) => {
-    // Without a bearer token there is nothing to verify: refused here, with one log line,
-    // rather than by botbuilder, which prints a stack trace to stderr for each such request.
-    if (config.appId && !/^Bearer \S+$/i.test(req.headers.authorization ?? "")) {
-      logger.warn({ ip: req.ip, type: req.body?.type }, "Teams request without a token refused");
-      res.status(401).json({ error: "Unauthorized: a Bot Framework token is required" });
-      return;
-    }
     await adapter.process(req, res, (context) => app.run(context).then(() => undefined));
   });
   return {

@@ -5,6 +5,7 @@ import { type NextFunction, type Request, type Response, Router } from "express"
 import type { WebConfig } from "../../config/env.ts";
 import type { BoardLink } from "../../core/context.ts";
 import type { CrisisEngine } from "../../core/engine.ts";
+import { DatabaseUnavailableError } from "../../core/errors.ts";
 import type { Logger } from "../../logging.ts";
 import type { ReviewLinker } from "../shared/review-share.ts";
 import { Signer } from "./auth.ts";
@@ -15,7 +16,14 @@ import { registerActions } from "./routes/actions.ts";
 import { registerAssets } from "./routes/assets.ts";
 import { registerBoard } from "./routes/board.ts";
 import { registerChat } from "./routes/chat.ts";
-import { loopbackOnly, securityHeaders, type WebContext, wordsFor } from "./routes/context.ts";
+import {
+  failureText,
+  loopbackOnly,
+  securityHeaders,
+  type WebContext,
+  wantsJson,
+  wordsFor,
+} from "./routes/context.ts";
 import { registerEvents } from "./routes/events.ts";
 import { registerReview, reviewLinks, reviewPath } from "./routes/review.ts";
 import { boardLink, registerSignIn } from "./routes/signin.ts";
@@ -84,6 +92,14 @@ export function createWebAdapter(options: {
   if (config.local) registerChat(router, c);
   router.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!WEB_PATHS.test(req.path) || res.headersSent) return next(error);
+    if (error instanceof DatabaseUnavailableError) {
+      // A page that could not even be read: say so and when to try again, not "went wrong".
+      const { text } = failureText(c, error, req.path);
+      res.status(503).set("Retry-After", "30");
+      if (wantsJson(req)) res.json({ ok: false, message: text });
+      else res.type("text").send(text);
+      return;
+    }
     logger.error({ err: error, path: req.path }, "web request failed");
     res.status(500).type("text").send(c.w("failed"));
   });

@@ -41,6 +41,7 @@ export function noticeKindLabel(kind: NoticeKind, say: Say): string {
     log: say("Melding", "Notice"),
     report: say("Melding van een incident", "Incident report"),
     "chat-problem": say("Probleem met het incidentkanaal", "Incident channel problem"),
+    "plan-file": say("Planbestand gewijzigd", "Plan file changed"),
   };
   return labels[kind];
 }

@@ -15,6 +15,7 @@ const ICON: Record<Notice["kind"], string> = {
   log: "📝",
   report: "🚨",
   "chat-problem": "⚠️",
+  "plan-file": "📄",
 };
 
 export function noticeBlocks(notice: Notice): Block[] {

@@ -19,6 +19,7 @@ const KIND: Record<Notice["kind"], WordKey> = {
   log: "noticeLog",
   report: "noticeReport",
   "chat-problem": "noticeChatProblem",
+  "plan-file": "noticePlanFile",
 };
 
 export function noticeCard(ctx: RenderContext, notice: Notice, personal: boolean): Html {

@@ -199,6 +199,7 @@ const WORDS = {
   noticeLog: ["Bericht", "Message"],
   noticeReport: ["Melding van een incident", "Incident report"],
   noticeChatProblem: ["Probleem met het incidentkanaal", "Incident channel problem"],
+  noticePlanFile: ["Planbestand gewijzigd", "Plan file changed"],
   pageTitle: ["Oproeping", "Page"],
 } as const satisfies Record<string, readonly [string, string]>;
 

@@ -5,6 +5,7 @@ import type { Request, Response, Router } from "express";
 import type { Actor } from "../../../core/actor.ts";
 import { performAction } from "../../../core/chat/act.ts";
 import type { CrisisEngine } from "../../../core/engine.ts";
+import { DatabaseUnavailableError } from "../../../core/errors.ts";
 import type { Meeting } from "../../../core/model.ts";
 import { ACTIONS, type ActionKind } from "../../../core/views/types.ts";
 import type { Session } from "../auth.ts";
@@ -134,6 +135,7 @@ export function registerActions(router: Router, c: WebContext): void {
       answer(c, req, res, session, {
         ok: false,
         message: failure.text,
+        ...(error instanceof DatabaseUnavailableError ? { status: 503 } : {}),
         inFeed,
         ...(near ? { near } : {}),
       });

@@ -3,6 +3,7 @@
 import type { Request, Response, Router } from "express";
 import { type ChatCommand, parseChatCommand } from "../../../core/chat/parse.ts";
 import { type ChatReply, runChatCommand, statusReply } from "../../../core/chat/run.ts";
+import { DatabaseUnavailableError } from "../../../core/errors.ts";
 import { type OutboxItem, SCOPES, type Scope } from "../../../core/model.ts";
 import { shareableCard } from "../../../core/views/personal.ts";
 import { cardKey } from "../../../core/work.ts";
@@ -200,7 +201,18 @@ async function run(c: WebContext, req: Request, res: Response, text: string, com
     const actor = c.engine.identify({ personId: session.personId }, "web");
     entry.reply = await runChatCommand(c.engine, actor, command, CHAT_PREFIX);
   } catch (error) {
-    entry.reply = { kind: "error", error: failureText(c, error, "chat").view };
+    const failure = failureText(c, error, "chat");
+    entry.reply = { kind: "error", error: failure.view };
+    if (error instanceof DatabaseUnavailableError) {
+      // The conversation may not load either: the answer itself says to try again.
+      c.live.changed();
+      return answer(c, req, res, session, {
+        ok: false,
+        message: failure.text,
+        status: 503,
+        inFeed: true,
+      });
+    }
   }
   c.live.changed();
   answer(c, req, res, session, { ok: true });

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import express from "express";
 import type { CrisisEngine } from "../../../core/engine.ts";
-import { type ErrorView, RampError } from "../../../core/errors.ts";
+import { DatabaseUnavailableError, type ErrorView, RampError } from "../../../core/errors.ts";
 import type { Logger } from "../../../logging.ts";
 import type { Session, Signer } from "../auth.ts";
 import type { ChatLog } from "../chat-log.ts";
@@ -129,7 +129,9 @@ export function failureText(
   error: unknown,
   where: string,
 ): { text: string; view: ErrorView } {
-  if (error instanceof RampError) {
+  if (error instanceof DatabaseUnavailableError)
+    c.logger.warn({ detail: error.detail, where }, "web request failed: database unavailable");
+  if (error instanceof RampError || error instanceof DatabaseUnavailableError) {
     const view = error.view();
     return { text: c.engine.directory.locale === "nl" ? view.nl : view.en, view };
   }
