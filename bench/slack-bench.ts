@@ -219,7 +219,7 @@ export async function slackBench(
   const rounds = options.rounds ?? 5;
   const staff = options.staff ?? 50;
   const dir = mkdtempSync(path.join(tmpdir(), "ramp-slack-bench-"));
-  const fake = await FakeSlack.start();
+  const fake = await FakeSlack.start({ botToken: BOT_TOKEN });
   const bare = await startBareBolt();
   const client = new LoadClient();
   const burst = (baseUrl: string, requests: SlackRequest[]) => client.burst(baseUrl, requests);

@@ -2,6 +2,7 @@
 // Adapters never need their own logic: they resolve the person, call a command, render a view.
 import type { Classification } from "../plan/schema.ts";
 import type { Actor } from "./actor.ts";
+import { type ChatProblem, reportChatProblem } from "./chat-problem.ts";
 import { closeIncident, openWork } from "./close.ts";
 import type { EngineContext } from "./context.ts";
 import { type DecideInput, decide, previewDecision, recordEvaluation } from "./decide.ts";
@@ -92,6 +93,9 @@ export class CrisisEngine {
   startExercise = (actor: Actor, input: ExerciseStart) => startExercise(this.ctx, actor, input);
   stopExercise = (actor: Actor, note?: string) => stopExercise(this.ctx, actor, note);
   sendInject = (actor: Actor, text: string) => sendInject(this.ctx, actor, text);
+  /** A chat platform's problem with the incident channel: on the timeline, and to the coordinator. */
+  reportChatProblem = (incidentId: string, problem: ChatProblem) =>
+    reportChatProblem(this.ctx, incidentId, problem);
   openReports = () => openReports(this.ctx);
   /** Reachability tests (alarmeringstest): `/ramp test`, "Ontvangen", `/ramp test stop`. */
   startTest = (actor: Actor) => startTest(this.ctx, actor);

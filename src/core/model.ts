@@ -179,7 +179,9 @@ export type TimelineType =
   | "correction"
   | "exercise.inject"
   | "exercise.ended"
-  | "incident.closed";
+  | "incident.closed"
+  /** A chat platform could not give the incident its channel, or add someone to it (chat-problem.ts). */
+  | "chat.problem";
 
 export const LOG_TAGS = [
   "oorzaak",
@@ -242,6 +244,8 @@ export type NoticeKind =
   | "log"
   /** A staff member's report, to the coordinator and the deputies, before any incident. */
   | "report"
+  /** To the coordinator: the incident channel is not what the plan asks, or people are not in it. */
+  | "chat-problem"
   /** The plan file changed while Ramp runs (invalid, or valid but not yet in use): to the coordinator. */
   | "plan-file"
   /** A reachability test's result, to the coordinator and the deputies. */

@@ -298,6 +298,16 @@ export const planSchema = z
               .string()
               .regex(/^[CG][A-Z0-9]{2,}$/, { message: "slackChannel" })
               .optional(),
+            /**
+             * Where an incident is followed when Slack refuses to create its channel (the app may
+             * not, or the workspace forbids it): a public channel (Ramp posts with
+             * chat:write.public) or a private one Ramp was added to. Without it, the
+             * coordinator's direct messages with Ramp.
+             */
+            fallbackChannel: z
+              .string()
+              .regex(/^[CG][A-Z0-9]{2,}$/, { message: "slackChannel" })
+              .optional(),
             channelPrefix: id.default("ramp"),
             /**
              * A created incident channel is private (only the crisis staff sees it): the plan

@@ -66,7 +66,7 @@ describeEachDatabase("the database goes away during an incident", (target) => {
 
   beforeAll(async () => {
     outage = await outageFor(target);
-    slack = await FakeSlack.start();
+    slack = await FakeSlack.start({ botToken: BOT_TOKEN });
     t = await TeamsRamp.start(outage.url, {
       env: {
         SLACK_BOT_TOKEN: BOT_TOKEN,

@@ -8,9 +8,22 @@
 // recorded as method "upload"), files.completeUploadExternal shares the file with a message.
 // Every message and modal is checked against Slack's Block Kit limits (slack-blocks-check.ts):
 // a bad one is refused as Slack would (invalid_blocks), and close() fails the test with it.
+// It checks what Slack checks before it acts: the bot token (not_authed, invalid_auth), the scope
+// each method needs against those manifests/slack/manifest.yaml grants (missing_scope, with
+// `needed` and `provided`), and where the bot may act: it is a member of the channels it created,
+// joined or was invited to; a private channel it is not in does not exist for it
+// (channel_not_found), a public one refuses it (not_in_channel) except chat.postMessage with
+// chat:write.public. The workspace has one public channel, #algemeen (C0ALGEMEEN), without the bot.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { LoopbackServer } from "./loopback-server.ts";
 import { checkSlackCall } from "./slack-blocks-check.ts";
+import {
+  manifestBotScopes,
+  type Place,
+  POST_WITHOUT_JOINING,
+  SCOPE_BY_METHOD,
+  SOCKET_MODE_SCOPE,
+} from "./slack-scopes.ts";
 
 export type Body = Record<string, unknown>;
 
@@ -61,10 +74,36 @@ export interface UploadedFile {
 export type Failure =
   | { status: 429; retryAfter: number }
   | { error: string }
+  /** An HTTP error status without Slack's JSON (a proxy or load balancer in trouble: 502, 503). */
+  | { httpStatus: number }
   /** Never answer (until the server closes): a call lost in a failing network. */
   | { hang: true };
 
 const BOT_USER_ID = "U0RAMPBOT";
+
+/** The bot token of the installation, unless the test gives its own. */
+export const FAKE_BOT_TOKEN = "xoxb-1111111111-2222222222-rampTestToken";
+/** The workspace's #algemeen: public, every member in it, the bot not. */
+export const GENERAL_CHANNEL = "C0ALGEMEEN";
+
+export interface FakeChannel {
+  id: string;
+  name: string;
+  isPrivate: boolean;
+  /** Members besides everyone (when `everyone`); the bot is one only when it created, joined or was invited. */
+  members: Set<string>;
+  /** Every member of the workspace is in it (like #algemeen), the bot only if in `members`. */
+  everyone?: boolean;
+}
+
+export interface FakeSlackOptions {
+  /** The installation's bot token; calls with another get invalid_auth. */
+  botToken?: string;
+  /** The app-level token for Socket Mode (apps.connections.open); none by default. */
+  appToken?: string;
+  /** The bot scopes granted; default those manifests/slack/manifest.yaml requests. */
+  scopes?: string[];
+}
 
 /** A payload that broke Slack's Block Kit rules (refused with invalid_blocks). */
 export interface InvalidPayload {
@@ -79,7 +118,20 @@ export class FakeSlack extends LoopbackServer {
   readonly invalidPayloads: InvalidPayload[] = [];
   /** Messages by `${channel}/${ts}`, as they look now (after chat.update). */
   readonly messages = new Map<string, SlackMessage>();
-  private readonly channels = new Map<string, { id: string; name: string; members: Set<string> }>();
+  private readonly channels = new Map<string, FakeChannel>();
+  /** DMs opened with conversations.open. */
+  private readonly dms = new Set<string>();
+  /** Users whose invitation Slack refuses, with the error (user_not_found, cant_invite, …). */
+  private readonly inviteRefusals = new Map<string, string>();
+  readonly botToken: string;
+  /** The app-level token (xapp-…, with connections:write) for Socket Mode; set by FakeSocketMode. */
+  appToken: string | undefined;
+  /** The app-level token's scopes. */
+  readonly appScopes = new Set([SOCKET_MODE_SCOPE]);
+  /** The bot scopes this installation has (the manifest's unless the test says otherwise). */
+  readonly scopes: Set<string>;
+  /** Answers apps.connections.open with a WebSocket URL (a FakeSocketMode attaches itself). */
+  socketUrl: (() => string) | null = null;
   private readonly failures = new Map<
     string,
     Array<{ failure: Failure; match: (body: Body) => boolean }>
@@ -91,11 +143,40 @@ export class FakeSlack extends LoopbackServer {
   private viewCounter = 0;
   private responseCounter = 0;
 
+  constructor(options: FakeSlackOptions = {}) {
+    super();
+    this.botToken = options.botToken ?? FAKE_BOT_TOKEN;
+    this.appToken = options.appToken;
+    this.scopes = new Set(options.scopes ?? manifestBotScopes());
+    this.channels.set(GENERAL_CHANNEL, {
+      id: GENERAL_CHANNEL,
+      name: "algemeen",
+      isPrivate: false,
+      members: new Set(),
+      everyone: true,
+    });
+  }
+
   /** Starts listening on an ephemeral port of 127.0.0.1. */
-  static async start(): Promise<FakeSlack> {
-    const fake = new FakeSlack();
+  static async start(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+    const fake = new FakeSlack(options);
     await fake.listen();
     return fake;
+  }
+
+  /** An installation from before the manifest asked for these scopes. */
+  withoutScopes(...scopes: string[]): void {
+    for (const scope of scopes) this.scopes.delete(scope);
+  }
+
+  /** A channel that exists in the workspace (the bot a member only if `members` says so). */
+  addChannel(channel: FakeChannel): void {
+    this.channels.set(channel.id, channel);
+  }
+
+  /** Every invitation of this user fails with `error` (user_not_found, cant_invite, …). */
+  refuseInvite(userId: string, error: string): void {
+    this.inviteRefusals.set(userId, error);
   }
 
   /** SLACK_API_URL for Ramp (with the trailing slash the Web API client expects). */
@@ -183,7 +264,7 @@ export class FakeSlack extends LoopbackServer {
   }
 
   /** The channel created with this name, if any. */
-  channelNamed(name: string): { id: string; name: string; members: Set<string> } | undefined {
+  channelNamed(name: string): FakeChannel | undefined {
     return [...this.channels.values()].find((c) => c.name === name);
   }
 
@@ -231,6 +312,12 @@ export class FakeSlack extends LoopbackServer {
       this.record(method, url.pathname, body, auth, 0, { ok: false, error: "no answer" });
       return;
     }
+    if (failure && "httpStatus" in failure) {
+      this.record(method, url.pathname, body, auth, failure.httpStatus, { ok: false });
+      res.writeHead(failure.httpStatus, { "content-type": "text/html" });
+      res.end("<html><body>Service Unavailable</body></html>");
+      return;
+    }
     if (failure && "status" in failure) {
       const answer = { ok: false, error: "ratelimited" };
       this.record(method, url.pathname, body, auth, 429, answer);
@@ -243,9 +330,7 @@ export class FakeSlack extends LoopbackServer {
     }
     const answer = failure
       ? { ok: false, error: failure.error }
-      : auth?.startsWith("Bearer xoxb-")
-        ? this.answer(method, body)
-        : { ok: false, error: "not_authed" };
+      : (this.refuseAuth(method, auth) ?? this.answer(method, body));
     this.record(method, url.pathname, body, auth, 200, answer);
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify(answer));
@@ -298,7 +383,15 @@ export class FakeSlack extends LoopbackServer {
       return;
     }
     const file = this.files.get(path.slice("/upload/".length));
-    const status = failure ? ("status" in failure ? failure.status : 500) : file ? 200 : 404;
+    const status = failure
+      ? "status" in failure
+        ? failure.status
+        : "httpStatus" in failure
+          ? failure.httpStatus
+          : 500
+      : file
+        ? 200
+        : 404;
     if (status === 200 && file) file.bytes = received;
     this.record("upload", path, { length: received.length }, auth, status, { ok: status === 200 });
     res.writeHead(status, {
@@ -328,7 +421,65 @@ export class FakeSlack extends LoopbackServer {
     });
   }
 
+  /** not_authed without a token, invalid_auth with one that is not this installation's. */
+  private refuseAuth(method: string, auth: string | undefined): Body | undefined {
+    const token = auth?.startsWith("Bearer ") ? auth.slice("Bearer ".length) : undefined;
+    if (!token) return { ok: false, error: "not_authed" };
+    const socket = method === "apps.connections.open";
+    if (this.appToken && token === this.appToken)
+      return socket ? undefined : { ok: false, error: "not_allowed_token_type" };
+    if (token === this.botToken)
+      return socket ? { ok: false, error: "not_allowed_token_type" } : undefined;
+    return { ok: false, error: "invalid_auth" };
+  }
+
+  private isMember(channel: FakeChannel, userId: string): boolean {
+    return channel.members.has(userId) || (channel.everyone === true && userId !== BOT_USER_ID);
+  }
+
+  /** Where a call acts, for its scope: the channel's kind (or "none" when it names none). */
+  private placeOf(method: string, body: Body): Place {
+    if (method === "conversations.create") return body.is_private === "true" ? "private" : "public";
+    if (method === "conversations.open")
+      return String(body.users ?? "").includes(",") ? "private" : "im";
+    const id = String(body.channel ?? body.channel_id ?? "");
+    if (!id) return "none";
+    const channel = this.channels.get(id);
+    if (channel) return channel.isPrivate ? "private" : "public";
+    return /^[DUW]/.test(id) ? "im" : "none";
+  }
+
+  /** missing_scope as Slack answers it: the scope needed and the scopes the token has. */
+  private refuseScope(method: string, body: Body): Body | undefined {
+    const needed = SCOPE_BY_METHOD[method]?.(this.placeOf(method, body));
+    if (!needed || this.scopes.has(needed)) return undefined;
+    return { ok: false, error: "missing_scope", needed, provided: [...this.scopes].join(",") };
+  }
+
+  /**
+   * Whether the bot may act in `id`: a DM it opened or a user's DM with the app, or a channel
+   * it is a member of. A private channel it is not in does not exist for it; a public one
+   * refuses it unless `publicWithoutJoining` (chat.postMessage with chat:write.public).
+   */
+  private refuseChannel(id: string, publicWithoutJoining = false): Body | undefined {
+    if (!id) return { ok: false, error: "channel_not_found" };
+    if (id.startsWith("D"))
+      return this.dms.has(id) ? undefined : { ok: false, error: "channel_not_found" };
+    if (/^[UW]/.test(id)) return undefined;
+    const channel = this.channels.get(id);
+    if (!channel || (channel.isPrivate && !this.isMember(channel, BOT_USER_ID)))
+      return { ok: false, error: "channel_not_found" };
+    if (this.isMember(channel, BOT_USER_ID)) return undefined;
+    return publicWithoutJoining && this.scopes.has(POST_WITHOUT_JOINING)
+      ? undefined
+      : { ok: false, error: "not_in_channel" };
+  }
+
   private answer(method: string, body: Body): Body {
+    if (method !== "apps.connections.open" && !(method in SCOPE_BY_METHOD))
+      return { ok: false, error: "unknown_method" };
+    const refused = method === "apps.connections.open" ? undefined : this.refuseScope(method, body);
+    if (refused) return refused;
     switch (method) {
       case "auth.test":
         return {
@@ -341,11 +492,23 @@ export class FakeSlack extends LoopbackServer {
           bot_id: "B0RAMPBOT",
           is_enterprise_install: false,
         };
+      case "apps.connections.open":
+        if (!this.appScopes.has(SOCKET_MODE_SCOPE))
+          return {
+            ok: false,
+            error: "missing_scope",
+            needed: SOCKET_MODE_SCOPE,
+            provided: [...this.appScopes].join(","),
+          };
+        if (!this.socketUrl) return { ok: false, error: "internal_error" };
+        return { ok: true, url: this.socketUrl() };
       case "conversations.open": {
         const users = String(body.users ?? "");
         if (!users) return { ok: false, error: "users_list_not_supplied" };
         if (users.includes(",")) return { ok: false, error: "not_allowed_token_type" };
-        return { ok: true, channel: { id: this.dmOf(users) } };
+        const id = this.dmOf(users);
+        this.dms.add(id);
+        return { ok: true, channel: { id } };
       }
       case "conversations.create": {
         const name = String(body.name ?? "");
@@ -353,29 +516,25 @@ export class FakeSlack extends LoopbackServer {
         if (this.channelNamed(name)) return { ok: false, error: "name_taken" };
         this.channelCounter += 1;
         const id = `C0RAMP${String(this.channelCounter).padStart(4, "0")}`;
-        this.channels.set(id, { id, name, members: new Set([BOT_USER_ID]) });
+        const isPrivate = body.is_private === "true";
+        this.channels.set(id, { id, name, isPrivate, members: new Set([BOT_USER_ID]) });
         return {
           ok: true,
-          channel: {
-            id,
-            name,
-            is_channel: true,
-            is_private: body.is_private === "true",
-            creator: BOT_USER_ID,
-          },
+          channel: { id, name, is_channel: true, is_private: isPrivate, creator: BOT_USER_ID },
         };
       }
-      case "conversations.invite": {
+      case "conversations.join": {
         const channel = this.channels.get(String(body.channel ?? ""));
-        if (!channel) return { ok: false, error: "channel_not_found" };
-        for (const user of String(body.users ?? "").split(",")) {
-          if (user) channel.members.add(user);
-        }
+        if (!channel || channel.isPrivate) return { ok: false, error: "channel_not_found" };
+        channel.members.add(BOT_USER_ID);
         return { ok: true, channel: { id: channel.id, name: channel.name } };
       }
+      case "conversations.invite":
+        return this.invite(body);
       case "chat.postMessage": {
         const channel = String(body.channel ?? "");
-        if (!channel) return { ok: false, error: "channel_not_found" };
+        const refusedHere = this.refuseChannel(channel, true);
+        if (refusedHere) return refusedHere;
         if (!body.text && !body.blocks) return { ok: false, error: "no_text" };
         this.tsCounter += 1;
         const ts = `${1_790_000_000 + this.tsCounter}.000100`;
@@ -397,6 +556,9 @@ export class FakeSlack extends LoopbackServer {
       case "chat.update": {
         const channel = String(body.channel ?? "");
         const ts = String(body.ts ?? "");
+        // The bot's own messages: where it could post them, it can change them.
+        const refusedHere = this.refuseChannel(channel, true);
+        if (refusedHere) return refusedHere;
         const message = this.messages.get(`${channel}/${ts}`);
         if (!message) return { ok: false, error: "message_not_found" };
         message.text = String(body.text ?? message.text);
@@ -404,10 +566,17 @@ export class FakeSlack extends LoopbackServer {
         message.updates += 1;
         return { ok: true, channel, ts, text: message.text };
       }
-      case "chat.postEphemeral":
+      case "chat.postEphemeral": {
         if (!body.channel || !body.user) return { ok: false, error: "channel_not_found" };
+        // Ephemeral messages need the bot in the channel; chat:write.public does not help.
+        const refusedHere = this.refuseChannel(String(body.channel));
+        if (refusedHere) return refusedHere;
+        const channel = this.channels.get(String(body.channel));
+        if (channel && !this.isMember(channel, String(body.user)))
+          return { ok: false, error: "user_not_in_channel" };
         this.tsCounter += 1;
         return { ok: true, message_ts: `${1_790_000_000 + this.tsCounter}.000200` };
+      }
       case "views.open": {
         if (!body.trigger_id) return { ok: false, error: "invalid_trigger_id" };
         if (!body.view) return { ok: false, error: "invalid_arguments" };
@@ -448,6 +617,39 @@ export class FakeSlack extends LoopbackServer {
     }
   }
 
+  /**
+   * conversations.invite: the bot must be in the channel. Each user Slack cannot add is named in
+   * `errors` with the reason (already_in_channel too); without `force` nobody is added then,
+   * with it the others are. The call answers ok:false with the first reason when any failed.
+   */
+  private invite(body: Body): Body {
+    const id = String(body.channel ?? "");
+    const refusedHere = this.refuseChannel(id);
+    if (refusedHere) return refusedHere;
+    const channel = this.channels.get(id);
+    if (!channel) return { ok: false, error: "channel_not_found" };
+    const users = String(body.users ?? "")
+      .split(",")
+      .filter(Boolean);
+    if (users.length === 0) return { ok: false, error: "no_user" };
+    const errors: Array<{ user: string; ok: false; error: string }> = [];
+    const invited: string[] = [];
+    for (const user of users) {
+      const error =
+        this.inviteRefusals.get(user) ??
+        (user === BOT_USER_ID
+          ? "cant_invite_self"
+          : this.isMember(channel, user)
+            ? "already_in_channel"
+            : undefined);
+      if (error) errors.push({ user, ok: false, error });
+      else invited.push(user);
+    }
+    if (errors.length === 0 || body.force === "true")
+      for (const user of invited) channel.members.add(user);
+    if (errors.length > 0) return { ok: false, error: errors[0]!.error, errors };
+    return { ok: true, channel: { id: channel.id, name: channel.name } };
+  }
   /** Shares uploaded files, with one message in `channel_id` (private without a channel). */
   private completeUpload(body: Body): Body {
     const list = body.files;
@@ -461,8 +663,9 @@ export class FakeSlack extends LoopbackServer {
       files.push(file);
     }
     const channel = body.channel_id ? String(body.channel_id) : null;
-    if (channel && !channel.startsWith("D") && !this.channels.has(channel))
-      return { ok: false, error: "channel_not_found" };
+    // Sharing a file in a channel needs the bot in it (chat:write.public does not help).
+    const refusedHere = channel ? this.refuseChannel(channel) : undefined;
+    if (refusedHere) return refusedHere;
     const initialComment = body.initial_comment ? String(body.initial_comment) : null;
     // Documented: with an initial_comment, the blocks are ignored.
     const blocks = initialComment ? [] : ((body.blocks as Body[] | undefined) ?? []);

@@ -7,6 +7,7 @@ import {
   type Logger as BoltLogger,
   ExpressReceiver,
   LogLevel,
+  SocketModeReceiver,
   webApi,
 } from "@slack/bolt";
 import { Router } from "express";
@@ -66,13 +67,16 @@ export function createSlackAdapter(options: {
   let router: Router | null = null;
   let app: App;
   if (config.appToken) {
-    app = new App({
-      authorize,
+    // The Socket Mode client has its own Web API client (apps.connections.open, with the app
+    // token): it takes the API address through the receiver's options and keeps its own
+    // retries. Left to Bolt, it got the bot client's options, whose `retries: 0` made a single
+    // 5xx or refused connection during a reconnection end Socket Mode for good.
+    const receiver = new SocketModeReceiver({
       appToken: config.appToken,
-      socketMode: true,
       logger: boltLogger,
-      clientOptions,
+      installerOptions: { clientOptions: config.apiUrl ? { slackApiUrl: config.apiUrl } : {} },
     });
+    app = new App({ authorize, receiver, socketMode: true, logger: boltLogger, clientOptions });
   } else {
     router = Router();
     const receiver = new ExpressReceiver({

@@ -10,12 +10,15 @@ import { shareableCard } from "../../core/views/personal.ts";
 import { cardKey } from "../../core/work.ts";
 import type { Logger } from "../../logging.ts";
 import type { ReviewLinker } from "../shared/review-share.ts";
+import { notInvitedProblem } from "./channel-problems.ts";
 import { slackErrorCode, toDeliveryError } from "./errors.ts";
-import { createIncidentChannel, inviteCrisisStaff } from "./incident-channel.ts";
+import { inviteCrisisStaff, openIncidentChannel } from "./incident-channel.ts";
 import { renderCard, renderNotice, type SlackMessage } from "./render/index.ts";
 import { postReview } from "./review-upload.ts";
 
 export const PLATFORM = "slack";
+/** Remembered for an incident Slack gave no channel (and the plan none): told once, not retried. */
+const NO_CHANNEL = "-";
 
 export class SlackDelivery implements DeliveryChannel {
   readonly name = PLATFORM;
@@ -136,25 +139,36 @@ export class SlackDelivery implements DeliveryChannel {
     }
     const key = `incident:${audience.incidentId}`;
     const known = await this.refs.get(PLATFORM, key);
+    if (known === NO_CHANNEL)
+      throw new DeliveryError("Slack gave the incident no channel", { permanent: true });
     if (known) return known;
     const incident = await this.engine.views.incident(audience.incidentId);
-    const id = await createIncidentChannel(
+    const channel = await openIncidentChannel(
       this.client,
       this.engine.directory,
       incident,
       this.logger,
     );
+    // On the timeline before the channel is remembered: a retry reports it again rather than never.
+    if (channel.problem) await this.engine.reportChatProblem(incident.id, channel.problem);
     // Recorded before inviting: a retry must not create a second channel.
-    await this.refs.put(PLATFORM, key, id, new Date());
-    if (!this.engine.directory.plan.chat.slack.channel) {
-      const refused = await inviteCrisisStaff(this.client, this.engine.directory, id);
-      if (refused)
-        this.logger.warn(
-          { channel: id, error: refused },
-          "could not invite every crisis-staff member",
-        );
-    }
-    return id;
+    await this.refs.put(PLATFORM, key, channel.id ?? NO_CHANNEL, new Date());
+    if (channel.id === null)
+      throw new DeliveryError("Slack gave the incident no channel", { permanent: true });
+    if (channel.created) await this.invite(incident.id, { id: channel.id, name: channel.name! });
+    return channel.id;
+  }
+
+  /** Invites the crisis staff; whom Slack would not add is told to the coordinator and recorded. */
+  private async invite(incidentId: string, channel: { id: string; name: string }): Promise<void> {
+    const dir = this.engine.directory;
+    const refused = await inviteCrisisStaff(this.client, dir, channel.id);
+    if (refused.length === 0) return;
+    this.logger.warn(
+      { channel: channel.id, refused },
+      "could not invite every crisis-staff member",
+    );
+    await this.engine.reportChatProblem(incidentId, notInvitedProblem(dir, channel, refused));
   }
 }
 

@@ -1,9 +1,11 @@
 // The incident channel: the plan's fixed channel, or one created per incident
 // (e.g. #ramp-2026-11-22-brand-in-het-administratief-centrum) with the crisis staff invited.
 import type { WebClient } from "@slack/web-api";
+import type { ChatProblem } from "../../core/chat-problem.ts";
 import type { PlanDirectory } from "../../core/directory.ts";
 import type { Incident } from "../../core/model.ts";
 import type { Logger } from "../../logging.ts";
+import { channelFallbackProblem, slackReason } from "./channel-problems.ts";
 import { slackErrorCode } from "./errors.ts";
 
 export function channelName(
@@ -47,66 +49,169 @@ export function crisisStaffSlackIds(dir: PlanDirectory): string[] {
   return [...ids];
 }
 
+/** The incident's place in Slack, and what the coordinator must hear about it. */
+export interface IncidentChannel {
+  /** Null when Slack gave none and the plan names none (the incident is on the board only). */
+  id: string | null;
+  /** The channel's name, when Ramp created it. */
+  name: string | null;
+  /** Ramp created it, so it invites the crisis staff. */
+  created: boolean;
+  /** Not the channel the plan asks for: on the timeline and to the coordinator. */
+  problem: ChatProblem | null;
+}
+
+/**
+ * Refusals of conversations.create that no retry fixes: the app lacks the scope, the workspace
+ * forbids apps to create channels, or no name is free. Anything else (rate limit, Slack down)
+ * is thrown for the outbox to retry.
+ */
+const CANNOT_CREATE = new Set([
+  "missing_scope",
+  "restricted_action",
+  "no_permission",
+  "ekm_access_denied",
+  "name_taken",
+  "invalid_name",
+  "invalid_name_specials",
+  "invalid_name_maxlength",
+  "invalid_name_punctuation",
+  "invalid_name_required",
+]);
+
 /**
  * Creates the channel (or returns the plan's fixed one); the caller records it before inviting.
- * Private unless the plan says otherwise; an installation from before Ramp asked for
- * groups:write cannot create one, and gets a public channel rather than no channel at all.
+ * Private unless the plan says otherwise. An installation without groups:write gets a public
+ * channel rather than none; one that may create no channel at all falls back to the plan's
+ * chat.slack.fallbackChannel, else the coordinator's DM with Ramp. Either way the coordinator
+ * is told (the returned problem).
  */
-export async function createIncidentChannel(
+export async function openIncidentChannel(
   client: WebClient,
   dir: PlanDirectory,
   incident: Incident,
   logger: Logger,
-): Promise<string> {
-  const { channel: fixed, channelPrefix: prefix, private: wantPrivate } = dir.plan.chat.slack;
-  if (fixed) return fixed;
-  let isPrivate = wantPrivate;
-  const createNamed = async (name: string): Promise<string> => {
+): Promise<IncidentChannel> {
+  const { channel: fixed, private: wantPrivate } = dir.plan.chat.slack;
+  if (fixed) return { id: fixed, name: null, created: false, problem: null };
+  let refusal: SlackRefusal;
+  try {
+    const made = await createFree(client, dir, incident, wantPrivate);
+    return { ...made, created: true, problem: null };
+  } catch (error) {
+    refusal = refusalOf(error);
+  }
+  if (wantPrivate && refusal.code === "missing_scope") {
+    logger.warn(
+      { incident: incident.number },
+      "Slack refused a private incident channel (missing groups:write): the channel is public; reinstall the app to grant the scope",
+    );
     try {
-      return await create(client, name, isPrivate);
+      const made = await createFree(client, dir, incident, false);
+      const reason = slackReason(refusal.code, refusal.needed);
+      const place = { kind: "public", channel: made.id, name: made.name } as const;
+      return {
+        ...made,
+        created: true,
+        problem: channelFallbackProblem(true, refusal.code, reason, place),
+      };
     } catch (error) {
-      if (!isPrivate || slackErrorCode(error) !== "missing_scope") throw error;
-      logger.warn(
-        { channel: name },
-        "Slack refused a private incident channel (missing groups:write): the channel is public; reinstall the app to grant the scope",
-      );
-      isPrivate = false;
-      return create(client, name, false);
+      refusal = refusalOf(error);
     }
+  }
+  if (!CANNOT_CREATE.has(refusal.code)) throw refusal.error;
+  logger.warn(
+    { incident: incident.number, error: refusal.code },
+    "Slack created no incident channel; following the incident in the fallback channel or the coordinator's DM",
+  );
+  const reason = slackReason(refusal.code, refusal.needed);
+  const fallback = dir.plan.chat.slack.fallbackChannel;
+  if (fallback) {
+    const place = { kind: "plan-channel", channel: fallback } as const;
+    const problem = channelFallbackProblem(wantPrivate, refusal.code, reason, place);
+    return { id: fallback, name: null, created: false, problem };
+  }
+  const coordinator = dir.person(dir.plan.coordination.coordinator)?.slackUserId;
+  if (coordinator) {
+    const opened = await client.conversations.open({ users: coordinator });
+    const id = opened.channel?.id;
+    if (!id) throw new Error("Slack opened no DM with the coordinator");
+    const place = { kind: "coordinator-dm", channel: id } as const;
+    const problem = channelFallbackProblem(wantPrivate, refusal.code, reason, place);
+    return { id, name: null, created: false, problem };
+  }
+  const problem = channelFallbackProblem(wantPrivate, refusal.code, reason, { kind: "none" });
+  return { id: null, name: null, created: false, problem };
+}
+
+interface SlackRefusal {
+  code: string;
+  needed?: string;
+  error: unknown;
+}
+
+function refusalOf(error: unknown): SlackRefusal {
+  const needed = (error as { data?: { needed?: unknown } }).data?.needed;
+  return {
+    code: slackErrorCode(error) ?? "unreachable",
+    ...(typeof needed === "string" ? { needed } : {}),
+    error,
   };
+}
+
+/** Creates the channel under the first free name: the plain one, then with the incident's number. */
+async function createFree(
+  client: WebClient,
+  dir: PlanDirectory,
+  incident: Incident,
+  isPrivate: boolean,
+): Promise<{ id: string; name: string }> {
+  const prefix = dir.plan.chat.slack.channelPrefix;
+  let taken: unknown;
   for (const suffix of [
     "",
     `-${incident.number.split("-").at(-1)}`,
     `-${incident.id.slice(0, 6)}`,
   ]) {
+    const name = channelName(prefix, incident, dir.timeZone, suffix);
     try {
-      return await createNamed(channelName(prefix, incident, dir.timeZone, suffix));
+      const created = await client.conversations.create({ name, is_private: isPrivate });
+      const id = created.channel?.id;
+      if (!id) throw new Error(`Slack created no channel ${name}`);
+      return { id, name };
     } catch (error) {
       if (slackErrorCode(error) !== "name_taken") throw error;
+      taken = error;
     }
   }
-  throw new Error(`no free channel name for incident ${incident.number}`);
+  throw taken;
 }
 
-async function create(client: WebClient, name: string, isPrivate: boolean): Promise<string> {
-  const created = await client.conversations.create({ name, is_private: isPrivate });
-  const id = created.channel?.id;
-  if (!id) throw new Error(`Slack created no channel ${name}`);
-  return id;
-}
+/** Slack refusals that mean "this person is already in": nothing to report. */
+const ALREADY_IN = new Set(["already_in_channel", "cant_invite_self"]);
 
-/** Invites the crisis staff; returns the Slack error code when Slack refused (logged by the caller). */
+/**
+ * Invites the crisis staff (with force: Slack adds everyone it can). Returns whom Slack did not
+ * add and why: per user from the answer's `errors`, or everyone when the whole call failed.
+ */
 export async function inviteCrisisStaff(
   client: WebClient,
   dir: PlanDirectory,
   channelId: string,
-): Promise<string | null> {
+): Promise<Array<{ user: string; error: string }>> {
   const users = crisisStaffSlackIds(dir);
-  if (users.length === 0) return null;
+  if (users.length === 0) return [];
   try {
     await client.conversations.invite({ channel: channelId, users: users.join(","), force: true });
-    return null;
+    return [];
   } catch (error) {
-    return slackErrorCode(error) ?? String(error);
+    const data = (error as { data?: { errors?: Array<{ user?: string; error?: string }> } }).data;
+    const perUser = (data?.errors ?? []).filter((e): e is { user: string; error: string } =>
+      Boolean(e.user && e.error),
+    );
+    if (perUser.length > 0) return perUser.filter((e) => !ALREADY_IN.has(e.error));
+    const code = refusalOf(error).code;
+    if (ALREADY_IN.has(code)) return [];
+    return users.map((user) => ({ user, error: code }));
   }
 }

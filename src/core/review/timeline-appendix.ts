@@ -1,6 +1,7 @@
 // The timeline as the review's appendix: one row per entry, in words, with the result of the
 // hash-chain check, so a reader can trace every answer back to what was recorded.
 import type { Classification } from "../../plan/schema.ts";
+import { chatProblemText } from "../chat-problem.ts";
 import type { TimelineEntry } from "../model.ts";
 import type { ChainVerification } from "../timeline.ts";
 import { describeExerciseEntry } from "../views/exercise-words.ts";
@@ -200,6 +201,8 @@ export function describer(a: Analysis): (entry: TimelineEntry) => string {
           `Incident afgesloten${d.note ? `: ${d.note}` : ""}`,
           `Incident closed${d.note ? `: ${d.note}` : ""}`,
         );
+      case "chat.problem":
+        return chatProblemText(d, a.locale);
     }
     // A type written by a later version of Ramp still gets a row.
     return String(entry.type);

@@ -4,6 +4,7 @@ import { declaredReply } from "../../../core/chat/declared.ts";
 import type { Meeting, Scope } from "../../../core/model.ts";
 import type { Classification } from "../../../plan/schema.ts";
 import { CALLBACK_IDS, FIELDS, SLASH_COMMAND } from "../action-ids.ts";
+import { slackErrorCode } from "../errors.ts";
 import { fallbackText } from "../render/text.ts";
 import { afterAck, type SlackContext } from "./context.ts";
 import { failureMessage } from "./failure.ts";
@@ -12,6 +13,9 @@ type Values = Record<
   string,
   Record<string, { value?: string | null; selected_option?: { value: string } | null }>
 >;
+
+/** Where Slack will not show the bot's ephemeral message. */
+const NOT_THERE = new Set(["not_in_channel", "channel_not_found", "user_not_in_channel"]);
 
 export function registerStartForm(app: App, ctx: SlackContext): void {
   app.view(CALLBACK_IDS.startForm, async ({ ack, view, body, client }) => {
@@ -38,9 +42,17 @@ export function registerStartForm(app: App, ctx: SlackContext): void {
     const userId = body.user.id;
     const tell = async (text: string, blocks?: unknown[]) => {
       const options = { text, ...(blocks ? { blocks: blocks as never } : {}) };
-      if (channelId)
-        await client.chat.postEphemeral({ channel: channelId, user: userId, ...options });
-      else await client.chat.postMessage({ channel: userId, ...options });
+      if (channelId) {
+        try {
+          await client.chat.postEphemeral({ channel: channelId, user: userId, ...options });
+          return;
+        } catch (error) {
+          // Slack shows an ephemeral message only in a channel the bot is in; /ramp may have
+          // been typed anywhere (#algemeen). Then the answer comes in Ramp's DM instead.
+          if (!NOT_THERE.has(slackErrorCode(error) ?? "")) throw error;
+        }
+      }
+      await client.chat.postMessage({ channel: userId, ...options });
     };
     try {
       const actor = ctx.engine.identify({ slackUserId: userId }, "slack");

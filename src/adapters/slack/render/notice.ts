@@ -14,6 +14,7 @@ const ICON: Record<Notice["kind"], string> = {
   "meeting-changed": "📍",
   log: "📝",
   report: "🚨",
+  "chat-problem": "⚠️",
   "plan-file": "📄",
   "test-result": "🧪",
   "exercise-due": "📅",

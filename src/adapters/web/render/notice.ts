@@ -18,6 +18,7 @@ const KIND: Record<Notice["kind"], WordKey> = {
   "meeting-changed": "meeting",
   log: "noticeLog",
   report: "noticeReport",
+  "chat-problem": "noticeChatProblem",
   "plan-file": "noticePlanFile",
   "test-result": "noticeTestResult",
   "exercise-due": "noticeExerciseDue",

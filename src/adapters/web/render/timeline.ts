@@ -1,4 +1,5 @@
 // The timeline, newest first, with a human sentence per entry type (Dutch or English).
+import { chatProblemText } from "../../../core/chat-problem.ts";
 import type { PlanDirectory } from "../../../core/directory.ts";
 import type { TimelineEntry } from "../../../core/model.ts";
 import { formatDateTime } from "../../../core/time.ts";
@@ -169,6 +170,8 @@ export function describeEntry(
             "Incident afgesloten; de tijdlijn is verzegeld",
             "Incident closed; the timeline is sealed",
           );
+    case "chat.problem":
+      return chatProblemText(d, dir.locale);
   }
 }
 

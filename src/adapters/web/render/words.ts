@@ -198,6 +198,7 @@ const WORDS = {
   noticeExhausted: ["Niemand meer op te roepen", "Nobody left to page"],
   noticeLog: ["Bericht", "Message"],
   noticeReport: ["Melding van een incident", "Incident report"],
+  noticeChatProblem: ["Probleem met het incidentkanaal", "Incident channel problem"],
   noticePlanFile: ["Planbestand gewijzigd", "Plan file changed"],
   noticeTestResult: ["Resultaat bereikbaarheidstest", "Reachability test result"],
   tests: ["Bereikbaarheidstests en oefeningen", "Reachability tests and exercises"],
