@@ -10,9 +10,11 @@ import { createWebAdapter } from "./adapters/web/app.ts";
 import { buildEngine } from "./compose.ts";
 import type { Config } from "./config/env.ts";
 import type { CrisisEngine } from "./core/engine.ts";
+import { Inbox } from "./core/inbox.ts";
 import type { DeliveryChannel } from "./core/outbox.ts";
 import type { Clock } from "./core/ports.ts";
 import { SMS_CHANNEL } from "./core/work.ts";
+import { failpointsFrom } from "./failpoints.ts";
 import { createHttpApp, listen } from "./http/server.ts";
 import type { Logger } from "./logging.ts";
 import { loadPlanFile } from "./plan/load.ts";
@@ -37,7 +39,7 @@ export class StartupError extends Error {
 export async function startRamp(
   config: Config,
   logger: Logger,
-  options: { clock?: Clock; startScheduler?: boolean } = {},
+  options: { clock?: Clock; startScheduler?: boolean; failpoints?: string } = {},
 ): Promise<RunningRamp> {
   const loaded = await loadPlanFile(config.planFile);
   if (!loaded.ok) {
@@ -74,9 +76,14 @@ export async function startRamp(
   // The web adapter (made below) signs the links to a review that Slack and Teams post.
   const reviewLinks = (incidentId: string) => web.reviewLinks(incidentId);
   const refs = new PrismaConversationRefs(database.client, () => randomUUID());
+  const failpoint = failpointsFrom(options.failpoints);
+  const inbox = new Inbox(engine.ctx, {
+    owner: `inbox:${randomUUID().slice(0, 8)}`,
+    ...(failpoint ? { failpoint } : {}),
+  });
   const channels = new Map<string, DeliveryChannel>();
   const slack = config.slack
-    ? createSlackAdapter({ config: config.slack, engine, refs, logger, reviewLinks })
+    ? createSlackAdapter({ config: config.slack, engine, inbox, refs, logger, reviewLinks })
     : null;
   if (slack) channels.set(slack.delivery.name, slack.delivery);
   const teams = config.teams
@@ -124,6 +131,7 @@ export async function startRamp(
     throw error;
   }
   if (options.startScheduler !== false) scheduler.start();
+  const recovery = startInboxRecovery(inbox, logger, config.tickSeconds);
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
   web.listening(url);
@@ -133,6 +141,7 @@ export async function startRamp(
     engine,
     scheduler,
     async close() {
+      await recovery.stop();
       await scheduler.stop();
       await slack?.stop();
       web.close();
@@ -153,4 +162,32 @@ function closeServer(server: Server, graceMs = 2000): Promise<void> {
     server.closeIdleConnections();
     setTimeout(() => server.closeAllConnections(), graceMs).unref();
   });
+}
+
+/**
+ * Interactions stored but left unprocessed by a process that died (this one before a restart,
+ * or another replica): taken up at start-up and then every tick, once their lease expired.
+ */
+function startInboxRecovery(inbox: Inbox, logger: Logger, tickSeconds: number) {
+  let running: Promise<unknown> | null = null;
+  let stopped = false;
+  const pass = () => {
+    if (stopped || running) return;
+    running = inbox
+      .recover()
+      .catch((error: unknown) => logger.warn({ err: error }, "inbox: recovery pass failed"))
+      .finally(() => {
+        running = null;
+      });
+  };
+  pass();
+  const timer = setInterval(pass, tickSeconds * 1000);
+  timer.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

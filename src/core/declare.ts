@@ -4,6 +4,7 @@ import { CLASSIFICATIONS, type Classification } from "../plan/schema.ts";
 import { type Actor, actorId } from "./actor.ts";
 import type { EngineContext } from "./context.ts";
 import { RampError } from "./errors.ts";
+import { completeInboxIn, inboxCommitted } from "./inbox-scope.ts";
 import { invalidMeeting } from "./meeting.ts";
 import { type Incident, MEETINGS, type Meeting, type Report, SCOPES, type Scope } from "./model.ts";
 import { pageCrisisStaff } from "./paging.ts";
@@ -69,6 +70,7 @@ export async function declareIncident(
   for (let attempt = 0; ; attempt++) {
     try {
       const incident = await declareOnce(ctx, actor, { ...input, meeting }, description);
+      inboxCommitted();
       ctx.onCommitted?.();
       return incident;
     } catch (error) {
@@ -164,6 +166,7 @@ async function declareOnce(
     if (activated) await pageCrisisStaff(work, actor);
     work.refresh({ kind: "incident", incidentId: incident.id });
     await work.flush();
+    await completeInboxIn(tx, now);
     return incident;
   });
 }
