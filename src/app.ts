@@ -87,10 +87,10 @@ export async function startRamp(
     : null;
   if (slack) channels.set(slack.delivery.name, slack.delivery);
   const teams = config.teams
-    ? createTeamsAdapter({ config: config.teams, engine, refs, logger, reviewLinks })
+    ? createTeamsAdapter({ config: config.teams, engine, inbox, refs, logger, reviewLinks })
     : null;
   if (teams) channels.set(teams.delivery.name, teams.delivery);
-  const web = createWebAdapter({ config: config.web, engine, logger });
+  const web = createWebAdapter({ config: config.web, engine, logger, inbox });
   if (web.delivery) channels.set(web.delivery.name, web.delivery);
   if (config.sms) {
     const sms = new SmsDelivery(config.sms, engine, (personId) => web.boardLink(personId));

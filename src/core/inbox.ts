@@ -98,6 +98,7 @@ export class Inbox {
       // A command that changed nothing (status, help, a refusal) is marked once answered; one
       // that changed state was marked in its own transaction, and this finds it done.
       await this.ctx.store.inbox.complete(item.id, this.ctx.clock.now());
+      if (!live) this.ctx.log.info({ inboxId: item.id, kind: item.kind }, "inbox: recovered");
     } catch (error) {
       if (error instanceof InboxAlreadyProcessed) {
         this.ctx.log.info({ inboxId: item.id, kind: item.kind }, "inbox: already processed");
