@@ -104,7 +104,7 @@ describeEachDatabase("Slack: an acknowledged interaction survives a crash", (tar
     );
     expect(answered.map((r) => r.status)).toEqual(["coming"]);
     expect(await pending()).toBe(0);
-  }, 90_000);
+  }, 240_000);
 
   it("claims the task after a crash right after Slack got the 200 for Opnemen", async () => {
     const card = taskCard()!;
@@ -118,7 +118,7 @@ describeEachDatabase("Slack: an acknowledged interaction survives a crash", (tar
       await countStopped(ramp, `SELECT count(*) FROM "TimelineEntry" WHERE type = 'task.claimed'`),
     ).toBe(1);
     expect(await pending()).toBe(0);
-  }, 90_000);
+  }, 240_000);
 
   it("logs a slash command after a crash right after its 200, and still answers it", async () => {
     let responseUrl = "";
@@ -142,7 +142,7 @@ describeEachDatabase("Slack: an acknowledged interaction survives a crash", (tar
       ),
     ).toBe(1);
     expect(await pending()).toBe(0);
-  }, 90_000);
+  }, 240_000);
 
   it("does not run a command again after a crash right after its change committed", async () => {
     await crashAfter(
@@ -162,5 +162,5 @@ describeEachDatabase("Slack: an acknowledged interaction survives a crash", (tar
     expect(await logged("Pers ingelicht")).toBe(1);
     expect(await logged("Na de herstart")).toBe(1);
     expect(await pending()).toBe(0);
-  }, 90_000);
+  }, 240_000);
 });
