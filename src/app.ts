@@ -9,6 +9,7 @@ import { createTeamsAdapter } from "./adapters/teams/app.ts";
 import { createWebAdapter } from "./adapters/web/app.ts";
 import { buildEngine } from "./compose.ts";
 import type { Config } from "./config/env.ts";
+import type { EngineContext } from "./core/context.ts";
 import type { CrisisEngine } from "./core/engine.ts";
 import { Inbox } from "./core/inbox.ts";
 import type { DeliveryChannel } from "./core/outbox.ts";
@@ -39,7 +40,13 @@ export class StartupError extends Error {
 export async function startRamp(
   config: Config,
   logger: Logger,
-  options: { clock?: Clock; startScheduler?: boolean; failpoints?: string } = {},
+  options: {
+    clock?: Clock;
+    startScheduler?: boolean;
+    failpoints?: string;
+    /** For the benchmark's comparison with the shape before the inbox (bench/ack-first-inbox.ts). */
+    inbox?: (ctx: EngineContext, owner: string) => Inbox;
+  } = {},
 ): Promise<RunningRamp> {
   const loaded = await loadPlanFile(config.planFile);
   if (!loaded.ok) {
@@ -77,10 +84,10 @@ export async function startRamp(
   const reviewLinks = (incidentId: string) => web.reviewLinks(incidentId);
   const refs = new PrismaConversationRefs(database.client, () => randomUUID());
   const failpoint = failpointsFrom(options.failpoints);
-  const inbox = new Inbox(engine.ctx, {
-    owner: `inbox:${randomUUID().slice(0, 8)}`,
-    ...(failpoint ? { failpoint } : {}),
-  });
+  const owner = `inbox:${randomUUID().slice(0, 8)}`;
+  const inbox =
+    options.inbox?.(engine.ctx, owner) ??
+    new Inbox(engine.ctx, { owner, ...(failpoint ? { failpoint } : {}) });
   const channels = new Map<string, DeliveryChannel>();
   const slack = config.slack
     ? createSlackAdapter({ config: config.slack, engine, inbox, refs, logger, reviewLinks })

@@ -78,14 +78,19 @@ export class Inbox {
     return item;
   }
 
+  protected handlerFor(kind: string): InboxHandler {
+    const handler = this.handlers.get(kind);
+    if (!handler) throw new Error(`no inbox handler for ${kind}`);
+    return handler;
+  }
+
   /** Processes a row this process received (live) or took over from a dead one. */
   async process(item: InboxItem, live = true): Promise<void> {
     if (this.running.has(item.id)) return;
     this.running.add(item.id);
     try {
       if (live) await this.options.failpoint?.("after-inbox-ack");
-      const handler = this.handlers.get(item.kind);
-      if (!handler) throw new Error(`no inbox handler for ${item.kind}`);
+      const handler = this.handlerFor(item.kind);
       const failpoint = this.options.failpoint;
       await inInboxScope(
         {
