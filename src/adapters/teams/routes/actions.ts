@@ -70,7 +70,9 @@ export function registerActionHandlers(ctx: TeamsContext): void {
   });
   ctx.inbox.handle(TEAMS_INBOX_KINDS.start, async (payload, live, item) => {
     const start = payload as StartPayload;
-    const card = await declareFromForm(ctx, start, live ? ctx.turns.get(item.id) : undefined);
+    const card = await declareFromForm(ctx, start, () =>
+      live ? ctx.turns.get(item.id) : undefined,
+    );
     if (live) ctx.answers.get(item.id)?.(card);
     // After a restart the form's answer goes to the conversation it was sent from.
     else
@@ -101,6 +103,8 @@ async function answerWithin(
   });
   const outcome = await Promise.race([answered, processing.then(() => "processed" as const)]);
   clearTimeout(timer);
+  // The invoke is answered now: what the processing still does, it does in a proactive turn.
+  ctx.turns.delete(item.id);
   // Processed without an answer (someone else had processed it already): the card as it is.
   if (outcome === "processed") return pending();
   if (outcome === "waiting") return processingCard(ctx, await pending());
@@ -149,7 +153,8 @@ export async function onStart(
 async function declareFromForm(
   ctx: TeamsContext,
   start: StartPayload,
-  turn: TurnContext | undefined,
+  /** The invoke's turn while it is open (not once answered "wordt verwerkt", nor after a restart). */
+  turn: () => TurnContext | undefined,
 ): Promise<AdaptiveCard> {
   const { data } = start;
   try {
@@ -163,7 +168,7 @@ async function declareFromForm(
       meeting: (data[INPUTS.meeting] || "primary") as Meeting,
     });
     if (!start.personal) {
-      await inTurn(ctx, turn, start.reference, (t) =>
+      await inTurn(ctx, turn(), start.reference, (t) =>
         ctx.conversations.rememberIncident(t, incident.id),
       );
     }
