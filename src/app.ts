@@ -9,11 +9,14 @@ import { createTeamsAdapter } from "./adapters/teams/app.ts";
 import { createWebAdapter } from "./adapters/web/app.ts";
 import { buildEngine } from "./compose.ts";
 import type { Config } from "./config/env.ts";
+import type { EngineContext } from "./core/context.ts";
 import type { CrisisEngine } from "./core/engine.ts";
+import { Inbox } from "./core/inbox.ts";
 import type { DeliveryChannel } from "./core/outbox.ts";
 import { tellCoordinatorAboutPlanFile } from "./core/plan-file.ts";
 import type { Clock } from "./core/ports.ts";
 import { SMS_CHANNEL } from "./core/work.ts";
+import { failpointsFrom } from "./failpoints.ts";
 import { createHttpApp, listen } from "./http/server.ts";
 import type { Logger } from "./logging.ts";
 import { loadPlanFile } from "./plan/load.ts";
@@ -46,6 +49,9 @@ export async function startRamp(
     startScheduler?: boolean;
     /** How often the plan file's hash is checked besides the file watch; default 10 s. */
     planCheckMs?: number;
+    failpoints?: string;
+    /** For the benchmark's comparison with the shape before the inbox (bench/ack-first-inbox.ts). */
+    inbox?: (ctx: EngineContext, owner: string) => Inbox;
   } = {},
 ): Promise<RunningRamp> {
   const loaded = await loadPlanFile(config.planFile);
@@ -83,16 +89,21 @@ export async function startRamp(
   // The web adapter (made below) signs the links to a review that Slack and Teams post.
   const reviewLinks = (incidentId: string) => web.reviewLinks(incidentId);
   const refs = new PrismaConversationRefs(database.client, () => randomUUID());
+  const failpoint = failpointsFrom(options.failpoints);
+  const owner = `inbox:${randomUUID().slice(0, 8)}`;
+  const inbox =
+    options.inbox?.(engine.ctx, owner) ??
+    new Inbox(engine.ctx, { owner, ...(failpoint ? { failpoint } : {}) });
   const channels = new Map<string, DeliveryChannel>();
   const slack = config.slack
-    ? createSlackAdapter({ config: config.slack, engine, refs, logger, reviewLinks })
+    ? createSlackAdapter({ config: config.slack, engine, inbox, refs, logger, reviewLinks })
     : null;
   if (slack) channels.set(slack.delivery.name, slack.delivery);
   const teams = config.teams
-    ? createTeamsAdapter({ config: config.teams, engine, refs, logger, reviewLinks })
+    ? createTeamsAdapter({ config: config.teams, engine, inbox, refs, logger, reviewLinks })
     : null;
   if (teams) channels.set(teams.delivery.name, teams.delivery);
-  const web = createWebAdapter({ config: config.web, engine, logger });
+  const web = createWebAdapter({ config: config.web, engine, logger, inbox });
   if (web.delivery) channels.set(web.delivery.name, web.delivery);
   if (config.sms) {
     const sms = new SmsDelivery(config.sms, engine, (personId) => web.boardLink(personId));
@@ -137,6 +148,7 @@ export async function startRamp(
   await engine.ensurePracticeSchedule();
   if (options.startScheduler !== false) scheduler.start();
   planWatcher.start();
+  const recovery = startInboxRecovery(inbox, logger, config.tickSeconds);
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
   web.listening(url);
@@ -148,6 +160,7 @@ export async function startRamp(
     planWatcher,
     async close() {
       await planWatcher.stop();
+      await recovery.stop();
       await scheduler.stop();
       await slack?.stop();
       web.close();
@@ -168,4 +181,32 @@ function closeServer(server: Server, graceMs = 2000): Promise<void> {
     server.closeIdleConnections();
     setTimeout(() => server.closeAllConnections(), graceMs).unref();
   });
+}
+
+/**
+ * Interactions stored but left unprocessed by a process that died (this one before a restart,
+ * or another replica): taken up at start-up and then every tick, once their lease expired.
+ */
+function startInboxRecovery(inbox: Inbox, logger: Logger, tickSeconds: number) {
+  let running: Promise<unknown> | null = null;
+  let stopped = false;
+  const pass = () => {
+    if (stopped || running) return;
+    running = inbox
+      .recover()
+      .catch((error: unknown) => logger.warn({ err: error }, "inbox: recovery pass failed"))
+      .finally(() => {
+        running = null;
+      });
+  };
+  pass();
+  const timer = setInterval(pass, tickSeconds * 1000);
+  timer.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

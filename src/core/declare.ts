@@ -5,6 +5,7 @@ import { type Actor, actorId } from "./actor.ts";
 import type { EngineContext } from "./context.ts";
 import { RampError } from "./errors.ts";
 import { endExercisesFor, planExercise } from "./exercise.ts";
+import { completeInboxIn, inboxCommitted } from "./inbox-scope.ts";
 import { invalidMeeting } from "./meeting.ts";
 import { type Incident, MEETINGS, type Meeting, type Report, SCOPES, type Scope } from "./model.ts";
 import { pageCrisisStaff } from "./paging.ts";
@@ -72,6 +73,7 @@ export async function declareIncident(
   for (let attempt = 0; ; attempt++) {
     try {
       const incident = await declareOnce(ctx, actor, { ...input, meeting }, description);
+      inboxCommitted();
       ctx.onCommitted?.();
       return incident;
     } catch (error) {
@@ -190,6 +192,7 @@ async function declareOnce(
     work.refresh({ kind: "incident", incidentId: incident.id });
     await work.flush();
     if (!input.exercise) await endExercisesFor(ctx, tx, incident, exercises, now);
+    await completeInboxIn(tx, now);
     return incident;
   });
 }

@@ -202,6 +202,40 @@ export interface ReportRepository {
   attach(ids: string[], incidentId: string): Promise<void>;
 }
 
+/** An interaction received from a platform, stored before it was acknowledged (see core/inbox.ts). */
+export interface InboxItem {
+  id: string;
+  platform: string;
+  /** The platform's own unique key of the interaction. */
+  key: string;
+  /** Which handler processes it ("slack.command", "teams.action", …). */
+  kind: string;
+  /** What the handler needs to run it and to answer, as JSON. */
+  payload: string;
+  receivedAt: Date;
+  status: "pending" | "done" | "failed";
+  attempts: number;
+}
+
+export interface InboxRepository {
+  /**
+   * One insert, leased to `owner` until `leaseUntil`: returns the row, or null when the
+   * platform's key is already there (a redelivery, which must not run again).
+   */
+  receive(
+    item: Omit<InboxItem, "status" | "attempts">,
+    owner: string,
+    leaseUntil: Date,
+  ): Promise<InboxItem | null>;
+  /** Conditional: marks the row processed unless it already was. Returns whether it did. */
+  complete(id: string, at: Date, status?: "done" | "failed", error?: string): Promise<boolean>;
+  /** Takes up to `limit` unprocessed rows whose lease expired, each with one conditional update. */
+  leaseExpired(now: Date, owner: string, leaseUntil: Date, limit: number): Promise<InboxItem[]>;
+  /** Gives the row back (unprocessed) to be tried again after `retryAt`. */
+  release(id: string, owner: string, error: string, retryAt: Date): Promise<void>;
+  get(id: string): Promise<InboxItem | null>;
+}
+
 export interface Repositories {
   incidents: IncidentRepository;
   reports: ReportRepository;
@@ -214,6 +248,7 @@ export interface Repositories {
   timeline: TimelineRepository;
   /** Reachability tests (alarmeringstests) and who answered them. */
   reachability: ReachabilityRepository;
+  inbox: InboxRepository;
 }
 
 export interface Store extends Repositories {

@@ -5,6 +5,7 @@
 import { type Actor, actorId } from "./actor.ts";
 import type { EngineContext } from "./context.ts";
 import { requiredText } from "./errors.ts";
+import { completeInboxIn, inboxCommitted } from "./inbox-scope.ts";
 import { addLogEntry } from "./logbook.ts";
 import type { Incident, Report } from "./model.ts";
 import type { ReportRepository } from "./ports.ts";
@@ -78,7 +79,9 @@ export async function reportIncident(
   await ctx.store.transaction(async (tx) => {
     await tx.reports.insert(report);
     await tx.outbox.enqueue(items);
+    await completeInboxIn(tx, now);
   });
+  inboxCommitted();
   ctx.log.info({ reportId: report.id, reporter: actorId(actor) }, "incident reported");
   ctx.onCommitted?.();
   return { kind: "reported", report, alerted };

@@ -3,6 +3,7 @@ import { ConflictError, type Repositories, type Store } from "../core/ports.ts";
 import type { PrismaClient } from "./generated/sqlite/client.ts";
 import { isUniqueViolation, type Tx } from "./repositories/client.ts";
 import { PrismaDecisions } from "./repositories/decisions.ts";
+import { PrismaInbox } from "./repositories/inbox.ts";
 import { PrismaIncidents } from "./repositories/incidents.ts";
 import { PrismaJobs } from "./repositories/jobs.ts";
 import { PrismaOutbox } from "./repositories/outbox.ts";
@@ -25,6 +26,7 @@ function repositories(db: Tx): Repositories {
     outbox: new PrismaOutbox(db),
     timeline: new PrismaTimeline(db),
     reachability: new PrismaReachability(db),
+    inbox: new PrismaInbox(db),
   };
 }
 

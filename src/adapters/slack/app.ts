@@ -13,6 +13,7 @@ import {
 import { Router } from "express";
 import type { SlackConfig } from "../../config/env.ts";
 import type { CrisisEngine } from "../../core/engine.ts";
+import { Inbox } from "../../core/inbox.ts";
 import type { ConversationRefRepository } from "../../core/ports.ts";
 import type { Logger } from "../../logging.ts";
 import type { ReviewLinker } from "../shared/review-share.ts";
@@ -22,6 +23,7 @@ import { registerButtons } from "./listeners/buttons.ts";
 import { registerCommand } from "./listeners/command.ts";
 import type { SlackContext } from "./listeners/context.ts";
 import { registerDecisionChange } from "./listeners/decision-change.ts";
+import { InboxUnavailable } from "./listeners/inbox.ts";
 import { registerStartForm } from "./listeners/start-form.ts";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -44,6 +46,8 @@ export const SLACK_API_TIMEOUT_MS = 10_000;
 export function createSlackAdapter(options: {
   config: SlackConfig;
   engine: CrisisEngine;
+  /** Where every interaction is stored before it is acknowledged (default: one of its own). */
+  inbox?: Inbox;
   refs: ConversationRefRepository;
   logger: Logger;
   /** Signed links to a review, for the message that shares it (made by the web adapter). */
@@ -88,13 +92,23 @@ export function createSlackAdapter(options: {
     app = new App({ authorize, receiver, logger: boltLogger, clientOptions });
   }
 
-  const ctx: SlackContext = { engine, logger, nl: engine.directory.locale === "nl" };
+  const ctx: SlackContext = {
+    engine,
+    logger,
+    nl: engine.directory.locale === "nl",
+    inbox: options.inbox ?? new Inbox(engine.ctx, { owner: randomUUID() }),
+    client,
+  };
   registerCommand(app, ctx);
   registerButtons(app, ctx);
   registerStartForm(app, ctx);
   registerBlockReason(app, ctx);
   registerDecisionChange(app, ctx);
   app.error(async (error) => {
+    // An interaction the inbox could not store gets no 200: Bolt answers 500, Slack tells the
+    // person it failed (and retries what it retries), nothing is acknowledged and then lost.
+    const cause = (error as { original?: unknown }).original ?? error;
+    if (cause instanceof InboxUnavailable) throw error;
     const reference = randomUUID().slice(0, 8);
     logger.error({ err: error, reference }, "Slack listener failed");
   });

@@ -1,6 +1,7 @@
 // The Teams adapter: teams-ai (v1) over botbuilder's CloudAdapter at POST /api/messages.
 // With an app id every request is authenticated (Bot Framework JWT); without one the bot runs
 // unauthenticated for local testing, as Bot Framework tools expect.
+import { randomUUID } from "node:crypto";
 import { Application, TeamsAdapter, type TurnState } from "@microsoft/teams-ai";
 import {
   ActivityTypes,
@@ -11,6 +12,7 @@ import {
 import express, { Router } from "express";
 import type { TeamsConfig } from "../../config/env.ts";
 import type { CrisisEngine } from "../../core/engine.ts";
+import { Inbox } from "../../core/inbox.ts";
 import type { ConversationRefRepository } from "../../core/ports.ts";
 import type { Logger } from "../../logging.ts";
 import type { ReviewLinker } from "../shared/review-share.ts";
@@ -18,10 +20,11 @@ import { botFrameworkSettings, credentialsFactory, requireBotFrameworkToken } fr
 import { TeamsConversations } from "./conversations.ts";
 import { TeamsDelivery } from "./delivery.ts";
 import type { AdaptiveCard } from "./render/elements.ts";
-import { onAction, onRefresh, onStart } from "./routes/actions.ts";
+import { onAction, onRefresh, onStart, registerActionHandlers } from "./routes/actions.ts";
 import type { TeamsContext } from "./routes/context.ts";
+import { TeamsInboxUnavailable } from "./routes/inbox.ts";
 import { onInstalled } from "./routes/install.ts";
-import { onMessage } from "./routes/message.ts";
+import { onMessage, registerMessageHandler } from "./routes/message.ts";
 import { REFRESH_VERB, START_VERB, VERBS } from "./verbs.ts";
 
 export const TEAMS_MESSAGES_PATH = "/api/messages";
@@ -34,6 +37,8 @@ export interface TeamsAdapterHandle {
 export function createTeamsAdapter(options: {
   config: TeamsConfig;
   engine: CrisisEngine;
+  /** Where every message and card action is stored first (default: one of its own). */
+  inbox?: Inbox;
   refs: ConversationRefRepository;
   logger: Logger;
   /** Signed links to a review, for the message that shares it (made by the web adapter). */
@@ -45,6 +50,8 @@ export function createTeamsAdapter(options: {
   const credentials = credentialsFactory(config, settings);
   const adapter = new TeamsAdapter(settings, credentials);
   adapter.onTurnError = async (context, error) => {
+    // Not stored, so not acknowledged: botbuilder answers Teams with a 500.
+    if (error instanceof TeamsInboxUnavailable) throw error;
     logger.error({ err: error, activityType: context.activity.type }, "Teams turn failed");
   };
   const app = new Application<TurnState>({
@@ -65,7 +72,13 @@ export function createTeamsAdapter(options: {
     conversations,
     logger,
     nl: engine.directory.locale === "nl",
+    inbox: options.inbox ?? new Inbox(engine.ctx, { owner: randomUUID() }),
+    adapter,
+    turns: new Map(),
+    answers: new Map(),
   };
+  registerMessageHandler(ctx);
+  registerActionHandlers(ctx);
 
   // Every message, also one with no words left once the mention is removed (`@Ramp` alone gets
   // the help): teams-ai's RegExp and string selectors skip messages without text.

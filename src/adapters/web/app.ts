@@ -1,21 +1,23 @@
 // The web adapter: the crisis board (always) and, in local mode, the local chat and the "web"
 // delivery channel. Server-rendered HTML from the same view models as Slack and Teams, a little
 // script for live updates (server-sent events) and countdowns; every page works without it.
+import { randomUUID } from "node:crypto";
 import { type NextFunction, type Request, type Response, Router } from "express";
 import type { WebConfig } from "../../config/env.ts";
 import type { BoardLink } from "../../core/context.ts";
 import type { CrisisEngine } from "../../core/engine.ts";
 import { DatabaseUnavailableError } from "../../core/errors.ts";
+import { Inbox } from "../../core/inbox.ts";
 import type { Logger } from "../../logging.ts";
 import type { ReviewLinker } from "../shared/review-share.ts";
 import { Signer } from "./auth.ts";
 import { ChatLog } from "./chat-log.ts";
 import { WebDelivery } from "./delivery.ts";
 import { LiveHub } from "./live.ts";
-import { registerActions } from "./routes/actions.ts";
+import { registerActionHandler, registerActions } from "./routes/actions.ts";
 import { registerAssets } from "./routes/assets.ts";
 import { registerBoard } from "./routes/board.ts";
-import { registerChat } from "./routes/chat.ts";
+import { registerChat, registerChatHandler } from "./routes/chat.ts";
 import {
   failureText,
   loopbackOnly,
@@ -53,6 +55,8 @@ export function createWebAdapter(options: {
   config: WebConfig;
   engine: CrisisEngine;
   logger: Logger;
+  /** Where every form post is stored first (default: one of its own). */
+  inbox?: Inbox;
 }): WebAdapter {
   const { config, engine } = options;
   const logger = options.logger.child({ adapter: "web" });
@@ -76,7 +80,11 @@ export function createWebAdapter(options: {
     baseUrl,
     reviewPath,
     w: wordsFor(engine),
+    inbox: options.inbox ?? new Inbox(engine.ctx, { owner: randomUUID() }),
+    answers: new Map(),
   };
+  registerActionHandler(c);
+  registerChatHandler(c);
 
   const router = Router();
   const guard = loopbackOnly(c);

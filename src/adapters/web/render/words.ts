@@ -59,6 +59,14 @@ const WORDS = {
     "has this task. Only they, the coordinator or a deputy can release, complete or block it.",
   ],
   doneClaim: ["Taak opgenomen.", "Task claimed."],
+  alreadySent: [
+    "Dit formulier werd al verstuurd; het telt één keer.",
+    "This form was already sent; it counts once.",
+  ],
+  notStored: [
+    "Ramp kon dit nu niet opslaan: er is niets gebeurd. Probeer opnieuw.",
+    "Ramp could not store this just now: nothing happened. Try again.",
+  ],
   doneRelease: ["Taak vrijgegeven.", "Task released."],
   doneComplete: ["Taak klaar gemeld.", "Task marked done."],
   doneBlock: ["Taak geblokkeerd gemeld.", "Task reported blocked."],

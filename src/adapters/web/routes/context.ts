@@ -4,6 +4,7 @@ import type { NextFunction, Request, Response } from "express";
 import express from "express";
 import type { CrisisEngine } from "../../../core/engine.ts";
 import { DatabaseUnavailableError, type ErrorView, RampError } from "../../../core/errors.ts";
+import type { Inbox } from "../../../core/inbox.ts";
 import type { Logger } from "../../../logging.ts";
 import type { Session, Signer } from "../auth.ts";
 import type { ChatLog } from "../chat-log.ts";
@@ -28,6 +29,10 @@ export interface WebContext {
   baseUrl(): string;
   reviewPath: ((incidentId: string) => string) | null;
   w: Words;
+  /** Where every form post is stored before Ramp acts on it. */
+  inbox: Inbox;
+  /** A form's outcome, handed from its processing to the waiting request, by inbox id. */
+  answers: Map<string, (outcome: unknown) => void>;
 }
 
 export function wordsFor(engine: CrisisEngine): Words {
