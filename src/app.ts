@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { hostname } from "node:os";
 import { createSlackAdapter } from "./adapters/slack/app.ts";
 import { SmsDelivery } from "./adapters/sms/delivery.ts";
 import { createTeamsAdapter } from "./adapters/teams/app.ts";
@@ -123,8 +124,12 @@ export async function startRamp(
     await database.close();
     throw error;
   }
-  if (options.startScheduler !== false) scheduler.start();
   const { port } = server.address() as AddressInfo;
+  // Only one live process can listen on this host and port: leases of an earlier one are free.
+  await scheduler.bindInstance(`${hostname()}:${port}`).catch((error: unknown) => {
+    logger.warn({ err: error }, "could not resume an earlier run's leases; they expire instead");
+  });
+  if (options.startScheduler !== false) scheduler.start();
   const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
   web.listening(url);
   return {

@@ -149,6 +149,8 @@ export type TimelineType =
   | "page.answered"
   | "page.silent"
   | "page.exhausted"
+  /** A platform refused a message for good (see core/outbox-undeliverable.ts). */
+  | "delivery.failed"
   | "evaluation.recorded"
   | "decision.made"
   | "tasks.planned"
@@ -223,7 +225,9 @@ export type NoticeKind =
   | "meeting-changed"
   | "log"
   /** A staff member's report, to the coordinator and the deputies, before any incident. */
-  | "report";
+  | "report"
+  /** To the coordinator: a platform refused a message for good (core/outbox-undeliverable.ts). */
+  | "delivery-failed";
 
 /** A one-off message; its text is written by the core in the plan's language. */
 export interface Notice {
@@ -272,5 +276,7 @@ export interface OutboxItem {
   delivery: Delivery;
   attempts: number;
   createdAt: Date;
+  /** When an earlier attempt left without a known outcome (a crash, a timeout): look before resending. */
+  attemptedAt?: Date | null;
   outcome?: OutboxOutcome;
 }

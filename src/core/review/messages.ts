@@ -40,6 +40,7 @@ export function noticeKindLabel(kind: NoticeKind, say: Say): string {
     "meeting-changed": say("Nieuw contactadres", "New meeting address"),
     log: say("Melding", "Notice"),
     report: say("Melding van een incident", "Incident report"),
+    "delivery-failed": say("Niet afgeleverd", "Not delivered"),
   };
   return labels[kind];
 }

@@ -198,6 +198,7 @@ const WORDS = {
   noticeExhausted: ["Niemand meer op te roepen", "Nobody left to page"],
   noticeLog: ["Bericht", "Message"],
   noticeReport: ["Melding van een incident", "Incident report"],
+  noticeDeliveryFailed: ["Niet afgeleverd", "Not delivered"],
   pageTitle: ["Oproeping", "Page"],
 } as const satisfies Record<string, readonly [string, string]>;
 
