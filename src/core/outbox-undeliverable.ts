@@ -15,13 +15,13 @@ export async function announceUndeliverable(
   owner: string,
   failure: OutboxFailure,
 ): Promise<void> {
-  await ctx.store.transaction(async (tx) => {
+  const announced = await ctx.store.transaction(async (tx) => {
     const incident = item.incidentId ? await tx.incidents.lock(item.incidentId) : null;
     await tx.outbox.markFailed(item.id, owner, failure);
     // A notice about an undeliverable message that is itself undeliverable is not announced again.
     const aboutDelivery =
       item.delivery.type === "notice" && item.delivery.notice.kind === "delivery-failed";
-    if (!incident || incident.status === "closed" || aboutDelivery) return;
+    if (!incident || incident.status === "closed" || aboutDelivery) return false;
     const personId = item.audience.kind === "person" ? item.audience.personId : null;
     // Once per recipient, platform and reason: the next message to them fails the same way.
     const known = (await tx.timeline.list(incident.id)).some(
@@ -31,7 +31,7 @@ export async function announceUndeliverable(
         entry.data.personId === personId &&
         entry.data.error === reasonOf(failure),
     );
-    if (known) return;
+    if (known) return false;
     const work = new Work(ctx, tx, incident, ctx.clock.now());
     work.record({
       type: "delivery.failed",
@@ -52,7 +52,10 @@ export async function announceUndeliverable(
       `undeliverable:${item.id}`,
     );
     await work.flush();
+    return true;
   });
+  // The coordinator's notice goes out now, not at the next tick.
+  if (announced) ctx.onCommitted?.();
 }
 
 const reasonOf = (failure: OutboxFailure) => failure.error.slice(0, 300);

@@ -165,14 +165,15 @@ async function deliverOne(
     const backoff =
       retryAfterMs ??
       (outcome === "unknown"
-        ? UNKNOWN_RETRY_MS
+        ? Math.min(MAX_BACKOFF_MS, UNKNOWN_RETRY_MS * 2 ** Math.min(attempts - 1, 8))
         : Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(attempts, 12)));
     const failure = {
       error: (error as Error).message,
       retryAt: new Date(ctx.clock.now().getTime() + backoff),
       dead,
-      // Known not to have arrived (or never will): nothing to look up next time.
-      unknown: outcome === "unknown",
+      // Still to be looked up next time: this attempt may have arrived, or an earlier one whose
+      // look-up has not succeeded yet. Cleared when it is known not to have arrived.
+      unknown: outcome === "unknown" || (Boolean(item.attemptedAt) && outcome !== "permanent"),
     };
     if (dead) {
       result.dead += 1;

@@ -38,8 +38,8 @@ export class Scheduler {
   private instance: string | null = null;
   private task: ScheduledTask | null = null;
   private running: Promise<TickReport> | null = null;
-  /** Delivery passes in progress, with the time each began. */
-  private readonly passes = new Map<Promise<DispatchResult>, number>();
+  /** Delivery passes in progress; `overlapped`: another pass ran meanwhile. */
+  private readonly passes = new Map<Promise<DispatchResult>, { overlapped: boolean }>();
   /** Start time of the current pass of the kick loop; null when no kick loop runs. */
   private kickPassStarted: number | null = null;
   private kickAgain = false;
@@ -119,13 +119,19 @@ export class Scheduler {
 
   private pass(limit?: number): Promise<DispatchResult> {
     const pass = this.engine.dispatch(this.channels, this.owner, limit);
-    this.passes.set(pass, performance.now());
-    const forget = () => {
+    for (const other of this.passes.values()) other.overlapped = true;
+    const state = { overlapped: this.passes.size > 0 };
+    this.passes.set(pass, state);
+    const forget = (result?: DispatchResult) => {
       this.passes.delete(pass);
-      // A kick that found every pass busy: deliver it now that one is free.
+      // A pass that ran beside this one skipped the conversations this one held: what was
+      // queued behind them is free now.
+      const active = result !== undefined && result.sent + result.retried + result.dead > 0;
+      if (state.overlapped && active) this.kickAgain = true;
+      // A kick that found every pass busy, or the above: deliver it now.
       if (this.kickAgain && this.kickPassStarted === null) this.kick();
     };
-    pass.then(forget, forget);
+    pass.then(forget, () => forget());
     return pass;
   }
 

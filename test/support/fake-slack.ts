@@ -8,6 +8,10 @@
 // recorded as method "upload"), files.completeUploadExternal shares the file with a message.
 // Every message and modal is checked against Slack's Block Kit limits (slack-blocks-check.ts):
 // a bad one is refused as Slack would (invalid_blocks), and close() fails the test with it.
+// For crash and timeout tests: messages keep their `metadata` and conversations.history returns
+// it (with include_all_metadata); conversations.list finds created channels; a call can be held
+// until the test lets Slack process it or drop it (hold), answered only after Slack processed it
+// (answerAfterMs), and every call can be slowed down (latencyMs).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { LoopbackServer } from "./loopback-server.ts";
 import { checkSlackCall } from "./slack-blocks-check.ts";
@@ -39,6 +43,8 @@ export interface SlackMessage {
   updates: number;
   /** Ids of the files the message shares (files.completeUploadExternal). */
   files?: string[];
+  /** Message metadata posted with it ({event_type, event_payload}), if any. */
+  metadata?: Body;
 }
 
 /** A file uploaded through files.getUploadURLExternal and the upload URL. */
@@ -62,7 +68,32 @@ export type Failure =
   | { status: 429; retryAfter: number }
   | { error: string }
   /** Never answer (until the server closes): a call lost in a failing network. */
-  | { hang: true };
+  | { hang: true }
+  /** Process the call at once, answer only after this long: Slack slower than Ramp's timeout. */
+  | { answerAfterMs: number }
+  /** Wait for the test (see FakeSlack.hold): then process and answer, or drop the call unseen. */
+  | { hold: HeldCall };
+
+/** A call the fake holds until the test decides what Slack did with it. */
+export class HeldCall {
+  private verdict!: (v: "process" | "drop") => void;
+  private arrivedWith!: (body: Body) => void;
+  /** Resolves with the call's body when it reaches the fake. */
+  readonly arrived = new Promise<Body>((resolve) => (this.arrivedWith = resolve));
+  readonly decided = new Promise<"process" | "drop">((resolve) => (this.verdict = resolve));
+  /** Slack processes the call (even if the caller is gone) and answers if it still can. */
+  process(): void {
+    this.verdict("process");
+  }
+  /** The call is lost before Slack saw it: nothing happens, the connection is closed. */
+  drop(): void {
+    this.verdict("drop");
+  }
+  /** @internal */
+  reached(body: Body): void {
+    this.arrivedWith(body);
+  }
+}
 
 const BOT_USER_ID = "U0RAMPBOT";
 
@@ -79,7 +110,12 @@ export class FakeSlack extends LoopbackServer {
   readonly invalidPayloads: InvalidPayload[] = [];
   /** Messages by `${channel}/${ts}`, as they look now (after chat.update). */
   readonly messages = new Map<string, SlackMessage>();
-  private readonly channels = new Map<string, { id: string; name: string; members: Set<string> }>();
+  private readonly channels = new Map<
+    string,
+    { id: string; name: string; members: Set<string>; created: number; isPrivate: boolean }
+  >();
+  /** Every API call waits this long before Slack processes it (a slow Slack). */
+  latencyMs = 0;
   private readonly failures = new Map<
     string,
     Array<{ failure: Failure; match: (body: Body) => boolean }>
@@ -123,6 +159,13 @@ export class FakeSlack extends LoopbackServer {
     const queue = this.failures.get(method) ?? [];
     for (let i = 0; i < times; i++) queue.push({ failure, match });
     this.failures.set(method, queue);
+  }
+
+  /** Holds the next call of `method` (matching `match`) until the test decides its fate. */
+  hold(method: string, match: (body: Body) => boolean = () => true): HeldCall {
+    const held = new HeldCall();
+    this.fail(method, { hold: held }, 1, match);
+    return held;
   }
 
   /** Failures injected but not yet used. */
@@ -184,6 +227,15 @@ export class FakeSlack extends LoopbackServer {
 
   /** The channel created with this name, if any. */
   channelNamed(name: string): { id: string; name: string; members: Set<string> } | undefined {
+    return this.findChannel(name);
+  }
+
+  /** Channels created by conversations.create, in creation order. */
+  createdChannels(): Array<{ id: string; name: string }> {
+    return [...this.channels.values()].map(({ id, name }) => ({ id, name }));
+  }
+
+  private findChannel(name: string) {
     return [...this.channels.values()].find((c) => c.name === name);
   }
 
@@ -226,9 +278,35 @@ export class FakeSlack extends LoopbackServer {
     }
     const method = url.pathname.startsWith("/api/") ? url.pathname.slice("/api/".length) : "";
     if (this.refuseInvalid(method, url.pathname, body, auth, res)) return;
-    const failure = this.takeFailure(method, body);
+    let failure = this.takeFailure(method, body);
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    if (failure && "hold" in failure) {
+      failure.hold.reached(body);
+      if ((await failure.hold.decided) === "drop") {
+        this.record(method, url.pathname, body, auth, 0, { ok: false, error: "dropped" });
+        res.destroy();
+        return;
+      }
+      failure = undefined;
+    }
+    if (failure && "answerAfterMs" in failure) {
+      const answer = this.answer(method, body);
+      this.record(method, url.pathname, body, auth, 200, answer);
+      await new Promise((resolve) => setTimeout(resolve, failure.answerAfterMs));
+      if (!res.destroyed) {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify(answer));
+      }
+      return;
+    }
     if (failure && "hang" in failure) {
       this.record(method, url.pathname, body, auth, 0, { ok: false, error: "no answer" });
+      return;
+    }
+    if (res.destroyed) {
+      // The caller gave up (or died) while Slack waited: Slack still processes the call.
+      const answer = auth?.startsWith("Bearer xoxb-") ? this.answer(method, body) : {};
+      this.record(method, url.pathname, body, auth, 0, answer);
       return;
     }
     if (failure && "status" in failure) {
@@ -353,7 +431,13 @@ export class FakeSlack extends LoopbackServer {
         if (this.channelNamed(name)) return { ok: false, error: "name_taken" };
         this.channelCounter += 1;
         const id = `C0RAMP${String(this.channelCounter).padStart(4, "0")}`;
-        this.channels.set(id, { id, name, members: new Set([BOT_USER_ID]) });
+        this.channels.set(id, {
+          id,
+          name,
+          members: new Set([BOT_USER_ID]),
+          created: Math.floor(Date.now() / 1000),
+          isPrivate: body.is_private === "true",
+        });
         return {
           ok: true,
           channel: {
@@ -377,14 +461,14 @@ export class FakeSlack extends LoopbackServer {
         const channel = String(body.channel ?? "");
         if (!channel) return { ok: false, error: "channel_not_found" };
         if (!body.text && !body.blocks) return { ok: false, error: "no_text" };
-        this.tsCounter += 1;
-        const ts = `${1_790_000_000 + this.tsCounter}.000100`;
+        const ts = this.nextTs();
         const message: SlackMessage = {
           channel,
           ts,
           text: String(body.text ?? ""),
           blocks: (body.blocks as Body[] | undefined) ?? [],
           updates: 0,
+          ...(isBody(body.metadata) ? { metadata: body.metadata } : {}),
         };
         this.messages.set(`${channel}/${ts}`, message);
         return {
@@ -406,8 +490,11 @@ export class FakeSlack extends LoopbackServer {
       }
       case "chat.postEphemeral":
         if (!body.channel || !body.user) return { ok: false, error: "channel_not_found" };
-        this.tsCounter += 1;
-        return { ok: true, message_ts: `${1_790_000_000 + this.tsCounter}.000200` };
+        return { ok: true, message_ts: this.nextTs() };
+      case "conversations.history":
+        return this.history(body);
+      case "conversations.list":
+        return this.list(body);
       case "views.open": {
         if (!body.trigger_id) return { ok: false, error: "invalid_trigger_id" };
         if (!body.view) return { ok: false, error: "invalid_arguments" };
@@ -448,6 +535,68 @@ export class FakeSlack extends LoopbackServer {
     }
   }
 
+  /** A message ts as Slack makes them: seconds since the epoch, then a counter (unique, in order). */
+  private nextTs(): string {
+    this.tsCounter += 1;
+    return `${Math.floor(Date.now() / 1000)}.${String(this.tsCounter).padStart(6, "0")}`;
+  }
+
+  /**
+   * conversations.history: newest first, from `oldest` (exclusive) to `latest` (inclusive), at
+   * most `limit` with a cursor; metadata only with include_all_metadata, as Slack does.
+   */
+  private history(body: Body): Body {
+    const channel = String(body.channel ?? "");
+    if (!channel.startsWith("D") && !this.channels.has(channel))
+      return { ok: false, error: "channel_not_found" };
+    const oldest = Number(body.oldest ?? 0);
+    const latest = body.latest === undefined ? Number.POSITIVE_INFINITY : Number(body.latest);
+    const withMetadata = body.include_all_metadata === "true" || body.include_all_metadata === true;
+    const all = this.messagesIn(channel)
+      .filter((m) => Number(m.ts) > oldest && Number(m.ts) <= latest)
+      .reverse();
+    const start = Number(body.cursor ?? 0);
+    const limit = Math.min(Number(body.limit ?? 100), 999);
+    const page = all.slice(start, start + limit);
+    const more = start + limit < all.length;
+    return {
+      ok: true,
+      messages: page.map((m) => ({
+        type: "message",
+        ts: m.ts,
+        text: m.text,
+        bot_id: "B0RAMPBOT",
+        ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}),
+      })),
+      has_more: more,
+      response_metadata: { next_cursor: more ? String(start + limit) : "" },
+    };
+  }
+
+  /** conversations.list: the channels created here (the bot is a member of each). */
+  private list(body: Body): Body {
+    const types = String(body.types ?? "public_channel").split(",");
+    const channels = [...this.channels.values()].filter((c) =>
+      types.includes(c.isPrivate ? "private_channel" : "public_channel"),
+    );
+    const start = Number(body.cursor ?? 0);
+    const limit = Math.min(Number(body.limit ?? 100), 1000);
+    const more = start + limit < channels.length;
+    return {
+      ok: true,
+      channels: channels.slice(start, start + limit).map((c) => ({
+        id: c.id,
+        name: c.name,
+        is_channel: true,
+        is_private: c.isPrivate,
+        created: c.created,
+        creator: BOT_USER_ID,
+        is_member: true,
+      })),
+      response_metadata: { next_cursor: more ? String(start + limit) : "" },
+    };
+  }
+
   /** Shares uploaded files, with one message in `channel_id` (private without a channel). */
   private completeUpload(body: Body): Body {
     const list = body.files;
@@ -468,8 +617,7 @@ export class FakeSlack extends LoopbackServer {
     const blocks = initialComment ? [] : ((body.blocks as Body[] | undefined) ?? []);
     let ts: string | null = null;
     if (channel) {
-      this.tsCounter += 1;
-      ts = `${1_790_000_000 + this.tsCounter}.000100`;
+      ts = this.nextTs();
       this.messages.set(`${channel}/${ts}`, {
         channel,
         ts,
@@ -494,6 +642,10 @@ export class FakeSlack extends LoopbackServer {
       files: files.map((f) => ({ id: f.id, title: f.title, name: f.filename, size: f.length })),
     };
   }
+}
+
+function isBody(value: unknown): value is Body {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

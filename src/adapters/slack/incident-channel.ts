@@ -5,6 +5,7 @@ import type { PlanDirectory } from "../../core/directory.ts";
 import type { Incident } from "../../core/model.ts";
 import type { Logger } from "../../logging.ts";
 import { slackErrorCode } from "./errors.ts";
+import { findCreatedChannel } from "./reconcile.ts";
 
 export function channelName(
   prefix: string,
@@ -47,15 +48,27 @@ export function crisisStaffSlackIds(dir: PlanDirectory): string[] {
  * Creates the channel (or returns the plan's fixed one); the caller records it before inviting.
  * Private unless the plan says otherwise; an installation from before Ramp asked for
  * groups:write cannot create one, and gets a public channel rather than no channel at all.
+ * `attemptedAt`: an earlier attempt's outcome is unknown (a crash or a timeout after the request
+ * left), so the channel it may have created is looked up by name before creating another.
  */
 export async function createIncidentChannel(
   client: WebClient,
   dir: PlanDirectory,
   incident: Incident,
   logger: Logger,
+  attemptedAt: Date | null = null,
 ): Promise<string> {
   const { channel: fixed, channelPrefix: prefix, private: wantPrivate } = dir.plan.chat.slack;
   if (fixed) return fixed;
+  const suffixes = ["", `-${incident.number.split("-").at(-1)}`, `-${incident.id.slice(0, 6)}`];
+  if (attemptedAt) {
+    const names = suffixes.map((suffix) => channelName(prefix, incident, dir.timeZone, suffix));
+    const found = await findCreatedChannel(client, names, attemptedAt);
+    if (found) {
+      logger.info({ channel: found }, "the incident channel an earlier attempt created was found");
+      return found;
+    }
+  }
   let isPrivate = wantPrivate;
   const createNamed = async (name: string): Promise<string> => {
     try {
@@ -70,11 +83,7 @@ export async function createIncidentChannel(
       return create(client, name, false);
     }
   };
-  for (const suffix of [
-    "",
-    `-${incident.number.split("-").at(-1)}`,
-    `-${incident.id.slice(0, 6)}`,
-  ]) {
+  for (const suffix of suffixes) {
     try {
       return await createNamed(channelName(prefix, incident, dir.timeZone, suffix));
     } catch (error) {
