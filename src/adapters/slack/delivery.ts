@@ -8,6 +8,7 @@ import { type DeliveryChannel, DeliveryError } from "../../core/outbox.ts";
 import type { ConversationRefRepository } from "../../core/ports.ts";
 import { shareableCard } from "../../core/views/personal.ts";
 import { cardKey } from "../../core/work.ts";
+import { failpoint } from "../../failpoints.ts";
 import type { Logger } from "../../logging.ts";
 import type { ReviewLinker } from "../shared/review-share.ts";
 import { slackErrorCode, toDeliveryError } from "./errors.ts";
@@ -121,6 +122,7 @@ export class SlackDelivery implements DeliveryChannel {
       unfurl_links: false,
       metadata: outboxMetadata(item.id),
     });
+    failpoint("slack.posted");
     return result.ts ?? "";
   }
 
