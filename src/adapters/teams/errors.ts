@@ -45,7 +45,7 @@ export function toDeliveryError(error: unknown): DeliveryError {
       outcome: "permanent",
     });
   if (status !== undefined)
-    return new DeliveryError(`Teams answered ${status} ${e.message ?? ""}`.trim(), {
+    return new DeliveryError(`Teams unreachable: ${status} ${e.message ?? ""}`.trim(), {
       outcome: "retryable",
     });
   const code = e.cause?.code ?? e.code ?? "";
