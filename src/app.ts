@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { hostname } from "node:os";
 import { createSlackAdapter } from "./adapters/slack/app.ts";
 import { SmsDelivery } from "./adapters/sms/delivery.ts";
 import { createTeamsAdapter } from "./adapters/teams/app.ts";
@@ -146,10 +147,14 @@ export async function startRamp(
   }
   // The plan's practice schedule as job rows (idempotent: each replica computes the same rows).
   await engine.ensurePracticeSchedule();
-  if (options.startScheduler !== false) scheduler.start();
   planWatcher.start();
   const recovery = startInboxRecovery(inbox, logger, config.tickSeconds);
   const { port } = server.address() as AddressInfo;
+  // Only one live process can listen on this host and port: leases of an earlier one are free.
+  await scheduler.bindInstance(`${hostname()}:${port}`).catch((error: unknown) => {
+    logger.warn({ err: error }, "could not resume an earlier run's leases; they expire instead");
+  });
+  if (options.startScheduler !== false) scheduler.start();
   const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
   web.listening(url);
   return {

@@ -150,4 +150,11 @@ export class CrisisEngine {
   runDueJobs = (owner: string, limit?: number) => runDueJobs(this.ctx, owner, limit);
   dispatch = (channels: ReadonlyMap<string, DeliveryChannel>, owner: string, limit?: number) =>
     dispatchOutbox(this.ctx, channels, owner, limit);
+  /**
+   * Frees the leases an earlier run of this instance left (it was killed mid-work): they are
+   * taken up at once instead of after their lease ran out. Returns how many there were.
+   */
+  takeOverEarlierRun = async (ownerPrefix: string, owner: string) =>
+    (await this.ctx.store.outbox.takeOver(ownerPrefix, owner)) +
+    (await this.ctx.store.jobs.takeOver(ownerPrefix, owner));
 }

@@ -163,6 +163,8 @@ export type TimelineType =
   | "page.answered"
   | "page.silent"
   | "page.exhausted"
+  /** A platform refused a message for good (see core/outbox-undeliverable.ts). */
+  | "delivery.failed"
   | "evaluation.recorded"
   | "decision.made"
   | "tasks.planned"
@@ -255,7 +257,9 @@ export type NoticeKind =
   /** An exercise's inject: a turn in the scenario, to a function, the coordinator or the channel. */
   | "exercise-inject"
   /** An exercise ended (by the coordinator, or because a real incident was declared). */
-  | "exercise-ended";
+  | "exercise-ended"
+  /** To the coordinator: a platform refused a message for good (core/outbox-undeliverable.ts). */
+  | "delivery-failed";
 
 /** A one-off message; its text is written by the core in the plan's language. */
 export interface Notice {
@@ -314,5 +318,7 @@ export interface OutboxItem {
   delivery: Delivery;
   attempts: number;
   createdAt: Date;
+  /** When an earlier attempt left without a known outcome (a crash, a timeout): look before resending. */
+  attemptedAt?: Date | null;
   outcome?: OutboxOutcome;
 }

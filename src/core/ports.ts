@@ -161,7 +161,19 @@ export interface JobRepository {
   /** Conditional on the lease still being ours: returns false when another scheduler took over. */
   complete(id: string, owner: string, at: Date): Promise<boolean>;
   fail(id: string, owner: string, error: string, retryAt: Date): Promise<void>;
+  /** Extends the leases `owner` still holds. */
+  renew(ids: string[], owner: string, leaseUntil: Date): Promise<void>;
+  /** Frees the leases of an earlier run of this same instance (`ownerPrefix`), dead for sure. */
+  takeOver(ownerPrefix: string, owner: string): Promise<number>;
   listForIncident(incidentId: string): Promise<Job[]>;
+}
+
+/** A failed delivery attempt: retried at `retryAt`, or `dead`; `unknown`: it may have arrived. */
+export interface OutboxFailure {
+  error: string;
+  retryAt: Date;
+  dead: boolean;
+  unknown: boolean;
 }
 
 export interface OutboxRepository {
@@ -169,12 +181,23 @@ export interface OutboxRepository {
   enqueue(items: Array<Omit<OutboxItem, "attempts">>): Promise<void>;
   /** Messages due for delivery (pending and due, or with an expired lease), oldest first. */
   listDue(now: Date, limit: number): Promise<OutboxItem[]>;
-  /** Messages of an incident (null: of none) someone is delivering now (an unexpired lease). */
-  listLeased(incidentId: string | null, now: Date): Promise<OutboxItem[]>;
+  /**
+   * Messages of an incident (null: of none) that hold up their conversation now: someone is
+   * delivering them (an unexpired lease), or an earlier attempt's outcome is still unknown.
+   */
+  listBusy(incidentId: string | null, now: Date): Promise<OutboxItem[]>;
   /** Takes one due message for `owner` until `leaseUntil`; false when someone else took it. */
   lease(id: string, now: Date, owner: string, leaseUntil: Date): Promise<boolean>;
+  /** Extends the leases `owner` still holds; returns the ids it still holds. */
+  renew(ids: string[], owner: string, leaseUntil: Date): Promise<string[]>;
+  /** Gives leased messages back untried (due at once, in their order). */
+  release(ids: string[], owner: string): Promise<void>;
+  /** Records that a request is about to leave (kept until the outcome is known). */
+  markAttempt(id: string, owner: string, at: Date): Promise<void>;
   markSent(id: string, owner: string, at: Date, deliveredRef: string | null): Promise<boolean>;
-  markFailed(id: string, owner: string, error: string, retryAt: Date, dead: boolean): Promise<void>;
+  markFailed(id: string, owner: string, failure: OutboxFailure): Promise<void>;
+  /** Frees the leases of an earlier run of this same instance (`ownerPrefix`), dead for sure. */
+  takeOver(ownerPrefix: string, owner: string): Promise<number>;
   listForIncident(incidentId: string): Promise<OutboxItem[]>;
 }
 

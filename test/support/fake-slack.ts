@@ -14,6 +14,10 @@
 // joined or was invited to; a private channel it is not in does not exist for it
 // (channel_not_found), a public one refuses it (not_in_channel) except chat.postMessage with
 // chat:write.public. The workspace has one public channel, #algemeen (C0ALGEMEEN), without the bot.
+// For crash and timeout tests: messages keep their `metadata` and conversations.history returns
+// it (with include_all_metadata); conversations.list finds created channels; a call can be held
+// until the test lets Slack process it or drop it (hold), answered only after Slack processed it
+// (answerAfterMs), and every call can be slowed down (latencyMs).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { LoopbackServer } from "./loopback-server.ts";
 import { checkSlackCall } from "./slack-blocks-check.ts";
@@ -52,6 +56,8 @@ export interface SlackMessage {
   updates: number;
   /** Ids of the files the message shares (files.completeUploadExternal). */
   files?: string[];
+  /** Message metadata posted with it ({event_type, event_payload}), if any. */
+  metadata?: Body;
 }
 
 /** A file uploaded through files.getUploadURLExternal and the upload URL. */
@@ -77,7 +83,32 @@ export type Failure =
   /** An HTTP error status without Slack's JSON (a proxy or load balancer in trouble: 502, 503). */
   | { httpStatus: number }
   /** Never answer (until the server closes): a call lost in a failing network. */
-  | { hang: true };
+  | { hang: true }
+  /** Process the call at once, answer only after this long: Slack slower than Ramp's timeout. */
+  | { answerAfterMs: number }
+  /** Wait for the test (see FakeSlack.hold): then process and answer, or drop the call unseen. */
+  | { hold: HeldCall };
+
+/** A call the fake holds until the test decides what Slack did with it. */
+export class HeldCall {
+  private verdict!: (v: "process" | "drop") => void;
+  private arrivedWith!: (body: Body) => void;
+  /** Resolves with the call's body when it reaches the fake. */
+  readonly arrived = new Promise<Body>((resolve) => (this.arrivedWith = resolve));
+  readonly decided = new Promise<"process" | "drop">((resolve) => (this.verdict = resolve));
+  /** Slack processes the call (even if the caller is gone) and answers if it still can. */
+  process(): void {
+    this.verdict("process");
+  }
+  /** The call is lost before Slack saw it: nothing happens, the connection is closed. */
+  drop(): void {
+    this.verdict("drop");
+  }
+  /** @internal */
+  reached(body: Body): void {
+    this.arrivedWith(body);
+  }
+}
 
 const BOT_USER_ID = "U0RAMPBOT";
 
@@ -90,6 +121,8 @@ export interface FakeChannel {
   id: string;
   name: string;
   isPrivate: boolean;
+  /** When it was created, in seconds since the epoch (conversations.list's `created`). */
+  created?: number;
   /** Members besides everyone (when `everyone`); the bot is one only when it created, joined or was invited. */
   members: Set<string>;
   /** Every member of the workspace is in it (like #algemeen), the bot only if in `members`. */
@@ -132,6 +165,8 @@ export class FakeSlack extends LoopbackServer {
   readonly scopes: Set<string>;
   /** Answers apps.connections.open with a WebSocket URL (a FakeSocketMode attaches itself). */
   socketUrl: (() => string) | null = null;
+  /** Every API call (but auth.test) waits this long before Slack processes it (a slow Slack). */
+  latencyMs = 0;
   private readonly failures = new Map<
     string,
     Array<{ failure: Failure; match: (body: Body) => boolean }>
@@ -206,6 +241,13 @@ export class FakeSlack extends LoopbackServer {
     this.failures.set(method, queue);
   }
 
+  /** Holds the next call of `method` (matching `match`) until the test decides its fate. */
+  hold(method: string, match: (body: Body) => boolean = () => true): HeldCall {
+    const held = new HeldCall();
+    this.fail(method, { hold: held }, 1, match);
+    return held;
+  }
+
   /** Failures injected but not yet used. */
   pendingFailures(): number {
     return [...this.failures.values()].reduce((n, queue) => n + queue.length, 0);
@@ -265,6 +307,15 @@ export class FakeSlack extends LoopbackServer {
 
   /** The channel created with this name, if any. */
   channelNamed(name: string): FakeChannel | undefined {
+    return this.findChannel(name);
+  }
+
+  /** Channels created by conversations.create, in creation order. */
+  createdChannels(): Array<{ id: string; name: string }> {
+    return [...this.channels.values()].map(({ id, name }) => ({ id, name }));
+  }
+
+  private findChannel(name: string) {
     return [...this.channels.values()].find((c) => c.name === name);
   }
 
@@ -307,7 +358,29 @@ export class FakeSlack extends LoopbackServer {
     }
     const method = url.pathname.startsWith("/api/") ? url.pathname.slice("/api/".length) : "";
     if (this.refuseInvalid(method, url.pathname, body, auth, res)) return;
-    const failure = this.takeFailure(method, body);
+    let failure = this.takeFailure(method, body);
+    // auth.test is exempt: Bolt asks it before acknowledging the first request (within 3 s).
+    if (this.latencyMs > 0 && method !== "auth.test")
+      await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    if (failure && "hold" in failure) {
+      failure.hold.reached(body);
+      if ((await failure.hold.decided) === "drop") {
+        this.record(method, url.pathname, body, auth, 0, { ok: false, error: "dropped" });
+        res.destroy();
+        return;
+      }
+      failure = undefined;
+    }
+    if (failure && "answerAfterMs" in failure) {
+      const answer = this.answer(method, body);
+      this.record(method, url.pathname, body, auth, 200, answer);
+      await new Promise((resolve) => setTimeout(resolve, failure.answerAfterMs));
+      if (!res.destroyed) {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify(answer));
+      }
+      return;
+    }
     if (failure && "hang" in failure) {
       this.record(method, url.pathname, body, auth, 0, { ok: false, error: "no answer" });
       return;
@@ -316,6 +389,12 @@ export class FakeSlack extends LoopbackServer {
       this.record(method, url.pathname, body, auth, failure.httpStatus, { ok: false });
       res.writeHead(failure.httpStatus, { "content-type": "text/html" });
       res.end("<html><body>Service Unavailable</body></html>");
+      return;
+    }
+    if (res.destroyed) {
+      // The caller gave up (or died) while Slack waited: Slack still processes the call.
+      const answer = this.refuseAuth(method, auth) ?? this.answer(method, body);
+      this.record(method, url.pathname, body, auth, 0, answer);
       return;
     }
     if (failure && "status" in failure) {
@@ -517,7 +596,13 @@ export class FakeSlack extends LoopbackServer {
         this.channelCounter += 1;
         const id = `C0RAMP${String(this.channelCounter).padStart(4, "0")}`;
         const isPrivate = body.is_private === "true";
-        this.channels.set(id, { id, name, isPrivate, members: new Set([BOT_USER_ID]) });
+        this.channels.set(id, {
+          id,
+          name,
+          members: new Set([BOT_USER_ID]),
+          created: Math.floor(Date.now() / 1000),
+          isPrivate,
+        });
         return {
           ok: true,
           channel: { id, name, is_channel: true, is_private: isPrivate, creator: BOT_USER_ID },
@@ -536,14 +621,14 @@ export class FakeSlack extends LoopbackServer {
         const refusedHere = this.refuseChannel(channel, true);
         if (refusedHere) return refusedHere;
         if (!body.text && !body.blocks) return { ok: false, error: "no_text" };
-        this.tsCounter += 1;
-        const ts = `${1_790_000_000 + this.tsCounter}.000100`;
+        const ts = this.nextTs();
         const message: SlackMessage = {
           channel,
           ts,
           text: String(body.text ?? ""),
           blocks: (body.blocks as Body[] | undefined) ?? [],
           updates: 0,
+          ...(isBody(body.metadata) ? { metadata: body.metadata } : {}),
         };
         this.messages.set(`${channel}/${ts}`, message);
         return {
@@ -574,9 +659,12 @@ export class FakeSlack extends LoopbackServer {
         const channel = this.channels.get(String(body.channel));
         if (channel && !this.isMember(channel, String(body.user)))
           return { ok: false, error: "user_not_in_channel" };
-        this.tsCounter += 1;
-        return { ok: true, message_ts: `${1_790_000_000 + this.tsCounter}.000200` };
+        return { ok: true, message_ts: this.nextTs() };
       }
+      case "conversations.history":
+        return this.history(body);
+      case "conversations.list":
+        return this.list(body);
       case "views.open": {
         if (!body.trigger_id) return { ok: false, error: "invalid_trigger_id" };
         if (!body.view) return { ok: false, error: "invalid_arguments" };
@@ -650,6 +738,68 @@ export class FakeSlack extends LoopbackServer {
     if (errors.length > 0) return { ok: false, error: errors[0]!.error, errors };
     return { ok: true, channel: { id: channel.id, name: channel.name } };
   }
+  /** A message ts as Slack makes them: seconds since the epoch, then a counter (unique, in order). */
+  private nextTs(): string {
+    this.tsCounter += 1;
+    return `${Math.floor(Date.now() / 1000)}.${String(this.tsCounter).padStart(6, "0")}`;
+  }
+
+  /**
+   * conversations.history: newest first, from `oldest` (exclusive) to `latest` (inclusive), at
+   * most `limit` with a cursor; metadata only with include_all_metadata, as Slack does.
+   */
+  private history(body: Body): Body {
+    const channel = String(body.channel ?? "");
+    if (!channel.startsWith("D") && !this.channels.has(channel))
+      return { ok: false, error: "channel_not_found" };
+    const oldest = Number(body.oldest ?? 0);
+    const latest = body.latest === undefined ? Number.POSITIVE_INFINITY : Number(body.latest);
+    const withMetadata = body.include_all_metadata === "true" || body.include_all_metadata === true;
+    const all = this.messagesIn(channel)
+      .filter((m) => Number(m.ts) > oldest && Number(m.ts) <= latest)
+      .reverse();
+    const start = Number(body.cursor ?? 0);
+    const limit = Math.min(Number(body.limit ?? 100), 999);
+    const page = all.slice(start, start + limit);
+    const more = start + limit < all.length;
+    return {
+      ok: true,
+      messages: page.map((m) => ({
+        type: "message",
+        ts: m.ts,
+        text: m.text,
+        bot_id: "B0RAMPBOT",
+        ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}),
+      })),
+      has_more: more,
+      response_metadata: { next_cursor: more ? String(start + limit) : "" },
+    };
+  }
+
+  /** conversations.list: the channels created here (the bot is a member of each). */
+  private list(body: Body): Body {
+    const types = String(body.types ?? "public_channel").split(",");
+    const channels = [...this.channels.values()].filter((c) =>
+      types.includes(c.isPrivate ? "private_channel" : "public_channel"),
+    );
+    const start = Number(body.cursor ?? 0);
+    const limit = Math.min(Number(body.limit ?? 100), 1000);
+    const more = start + limit < channels.length;
+    return {
+      ok: true,
+      channels: channels.slice(start, start + limit).map((c) => ({
+        id: c.id,
+        name: c.name,
+        is_channel: true,
+        is_private: c.isPrivate,
+        created: c.created ?? 0,
+        creator: BOT_USER_ID,
+        is_member: true,
+      })),
+      response_metadata: { next_cursor: more ? String(start + limit) : "" },
+    };
+  }
+
   /** Shares uploaded files, with one message in `channel_id` (private without a channel). */
   private completeUpload(body: Body): Body {
     const list = body.files;
@@ -671,8 +821,7 @@ export class FakeSlack extends LoopbackServer {
     const blocks = initialComment ? [] : ((body.blocks as Body[] | undefined) ?? []);
     let ts: string | null = null;
     if (channel) {
-      this.tsCounter += 1;
-      ts = `${1_790_000_000 + this.tsCounter}.000100`;
+      ts = this.nextTs();
       this.messages.set(`${channel}/${ts}`, {
         channel,
         ts,
@@ -697,6 +846,10 @@ export class FakeSlack extends LoopbackServer {
       files: files.map((f) => ({ id: f.id, title: f.title, name: f.filename, size: f.length })),
     };
   }
+}
+
+function isBody(value: unknown): value is Body {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

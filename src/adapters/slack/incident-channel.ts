@@ -7,6 +7,7 @@ import type { Incident } from "../../core/model.ts";
 import type { Logger } from "../../logging.ts";
 import { channelFallbackProblem, slackReason } from "./channel-problems.ts";
 import { slackErrorCode } from "./errors.ts";
+import { findCreatedChannel } from "./reconcile.ts";
 
 export function channelName(
   prefix: string,
@@ -84,16 +85,33 @@ const CANNOT_CREATE = new Set([
  * Private unless the plan says otherwise. An installation without groups:write gets a public
  * channel rather than none; one that may create no channel at all falls back to the plan's
  * chat.slack.fallbackChannel, else the coordinator's DM with Ramp. Either way the coordinator
- * is told (the returned problem).
+ * is told (the returned problem). `attemptedAt`: an earlier attempt's outcome is unknown (a crash
+ * or a timeout after the request left), so the channel it may have created is looked up by name
+ * before creating another.
  */
 export async function openIncidentChannel(
   client: WebClient,
   dir: PlanDirectory,
   incident: Incident,
   logger: Logger,
+  attemptedAt: Date | null = null,
 ): Promise<IncidentChannel> {
   const { channel: fixed, private: wantPrivate } = dir.plan.chat.slack;
   if (fixed) return { id: fixed, name: null, created: false, problem: null };
+  if (attemptedAt) {
+    const names = channelSuffixes(incident).map((suffix) =>
+      channelName(dir.plan.chat.slack.channelPrefix, incident, dir.timeZone, suffix),
+    );
+    const found = await findCreatedChannel(client, names, attemptedAt);
+    if (found) {
+      logger.info(
+        { channel: found.id },
+        "the incident channel an earlier attempt created was found",
+      );
+      // Still "created": the invitations may not have gone out before the crash.
+      return { ...found, created: true, problem: null };
+    }
+  }
   let refusal: SlackRefusal;
   try {
     const made = await createFree(client, dir, incident, wantPrivate);
@@ -159,6 +177,11 @@ function refusalOf(error: unknown): SlackRefusal {
   };
 }
 
+/** The names tried in order: the plain one, then with the incident's number, then its id. */
+function channelSuffixes(incident: Incident): string[] {
+  return ["", `-${incident.number.split("-").at(-1)}`, `-${incident.id.slice(0, 6)}`];
+}
+
 /** Creates the channel under the first free name: the plain one, then with the incident's number. */
 async function createFree(
   client: WebClient,
@@ -168,11 +191,7 @@ async function createFree(
 ): Promise<{ id: string; name: string }> {
   const prefix = dir.plan.chat.slack.channelPrefix;
   let taken: unknown;
-  for (const suffix of [
-    "",
-    `-${incident.number.split("-").at(-1)}`,
-    `-${incident.id.slice(0, 6)}`,
-  ]) {
+  for (const suffix of channelSuffixes(incident)) {
     const name = channelName(prefix, incident, dir.timeZone, suffix);
     try {
       const created = await client.conversations.create({ name, is_private: isPrivate });

@@ -46,6 +46,7 @@ export function noticeKindLabel(kind: NoticeKind, say: Say): string {
     "exercise-due": say("Oefening gepland", "Exercise due"),
     "exercise-inject": say("Inject", "Inject"),
     "exercise-ended": say("Oefening gestopt", "Exercise stopped"),
+    "delivery-failed": say("Niet afgeleverd", "Not delivered"),
   };
   return labels[kind];
 }

@@ -133,6 +133,15 @@ export function describer(a: Analysis): (entry: TimelineEntry) => string {
           `Geen antwoord van ${dir.name(String(d.personId))} (${dir.functionName(String(d.functionId))}) binnen de termijn`,
           `No answer from ${dir.name(String(d.personId))} (${dir.functionName(String(d.functionId))}) in time`,
         );
+      case "delivery.failed": {
+        const to = d.personId
+          ? dir.name(String(d.personId))
+          : say("het incidentkanaal", "the incident channel");
+        return say(
+          `Niet afgeleverd via ${d.channel} aan ${to}: ${d.error}`,
+          `Not delivered through ${d.channel} to ${to}: ${d.error}`,
+        );
+      }
       case "page.exhausted":
         return say(
           `Niemand bereikbaar voor ${dir.functionName(String(d.functionId))}`,

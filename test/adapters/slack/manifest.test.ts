@@ -19,6 +19,9 @@ const SCOPES_BY_METHOD: Record<string, string[]> = {
   // Public and private incident channels (chat.slack.private).
   "conversations.create": ["channels:manage", "groups:write"],
   "conversations.invite": ["channels:manage", "groups:write"],
+  // Reconciling an attempt whose outcome is unknown (src/adapters/slack/reconcile.ts).
+  "conversations.history": ["im:history", "groups:history", "channels:history"],
+  "conversations.list": ["groups:read", "channels:read"],
   "views.open": [],
   // files.getUploadURLExternal and files.completeUploadExternal, made by the client.
   filesUploadV2: ["files:write"],

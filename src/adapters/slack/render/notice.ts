@@ -20,6 +20,7 @@ const ICON: Record<Notice["kind"], string> = {
   "exercise-due": "📅",
   "exercise-inject": "🎭",
   "exercise-ended": "🛑",
+  "delivery-failed": "📵",
 };
 
 export function noticeBlocks(notice: Notice): Block[] {

@@ -24,6 +24,7 @@ const KIND: Record<Notice["kind"], WordKey> = {
   "exercise-due": "noticeExerciseDue",
   "exercise-inject": "noticeInject",
   "exercise-ended": "noticeExerciseEnded",
+  "delivery-failed": "noticeDeliveryFailed",
 };
 
 export function noticeCard(ctx: RenderContext, notice: Notice, personal: boolean): Html {

@@ -97,6 +97,13 @@ export function describeEntry(
       );
     case "page.exhausted":
       return t(`Niemand meer om op te roepen voor ${fn()}`, `Nobody left to page for ${fn()}`);
+    case "delivery.failed": {
+      const to = d.personId ? person("personId") : t("het incidentkanaal", "the incident channel");
+      return t(
+        `${str(d.channel)} weigert een bericht aan ${to}: ${str(d.error)}`,
+        `${str(d.channel)} refused a message to ${to}: ${str(d.error)}`,
+      );
+    }
     case "evaluation.recorded":
       return t(`Evaluatie: ${str(d.text)}`, `Evaluation: ${str(d.text)}`);
     case "decision.made": {

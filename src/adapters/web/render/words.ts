@@ -244,6 +244,7 @@ const WORDS = {
     "The whole plan as an exercise: paging, decision, tasks and report, marked EXERCISE everywhere. A real incident can always be declared and stops the exercise.",
   ],
   noticeExerciseEnded: ["Oefening gestopt", "Exercise stopped"],
+  noticeDeliveryFailed: ["Niet afgeleverd", "Not delivered"],
   pageTitle: ["Oproeping", "Page"],
 } as const satisfies Record<string, readonly [string, string]>;
 
