@@ -12,6 +12,7 @@ import {
 import express, { Router } from "express";
 import type { TeamsConfig } from "../../config/env.ts";
 import type { CrisisEngine } from "../../core/engine.ts";
+import { DatabaseUnavailableError } from "../../core/errors.ts";
 import { Inbox } from "../../core/inbox.ts";
 import type { ConversationRefRepository } from "../../core/ports.ts";
 import type { Logger } from "../../logging.ts";
@@ -22,6 +23,7 @@ import { TeamsDelivery } from "./delivery.ts";
 import type { AdaptiveCard } from "./render/elements.ts";
 import { onAction, onRefresh, onStart, registerActionHandlers } from "./routes/actions.ts";
 import type { TeamsContext } from "./routes/context.ts";
+import { failureView } from "./routes/failure.ts";
 import { TeamsInboxUnavailable } from "./routes/inbox.ts";
 import { onInstalled } from "./routes/install.ts";
 import { onMessage, registerMessageHandler } from "./routes/message.ts";
@@ -95,11 +97,15 @@ export function createTeamsAdapter(options: {
     answerWithCard(context, await onRefresh(context, ctx, data)),
   );
   app.adaptiveCards.actionExecute(START_VERB, async (context, _state, data) =>
-    answerWithCard(context, await onStart(context, ctx, data)),
+    unlessUnstored(ctx, START_VERB, async () =>
+      answerWithCard(context, await onStart(context, ctx, data)),
+    ),
   );
   for (const verb of Object.values(VERBS)) {
     app.adaptiveCards.actionExecute(verb, async (context: TurnContext, _state, data) =>
-      answerWithCard(context, await onAction(context, ctx, verb, data)),
+      unlessUnstored(ctx, verb, async () =>
+        answerWithCard(context, await onAction(context, ctx, verb, data)),
+      ),
     );
   }
 
@@ -134,6 +140,27 @@ export function createTeamsAdapter(options: {
  * warning meant for one person ("Al opgenomen door …") would show for all, and every refresh
  * would rewrite the message. Everyone else's card is updated by the outbox.
  */
+/**
+ * A card action the inbox could not store (or the database away) did nothing: Teams shows the person a message saying to
+ * try again (teams-ai answers a string with a message response) and the card stays as it is, its
+ * buttons still there.
+ */
+async function unlessUnstored(
+  ctx: TeamsContext,
+  verb: string,
+  act: () => Promise<AdaptiveCard>,
+): Promise<AdaptiveCard | string> {
+  try {
+    return await act();
+  } catch (error) {
+    // The database away before the row (identifying the person, the card to show): the same.
+    const unavailable = error instanceof DatabaseUnavailableError;
+    if (!(error instanceof TeamsInboxUnavailable) && !unavailable) throw error;
+    const view = failureView(ctx, unavailable ? error : error.cause, verb);
+    return ctx.nl ? view.nl : view.en;
+  }
+}
+
 async function answerWithCard(context: TurnContext, card: AdaptiveCard): Promise<AdaptiveCard> {
   await context.sendActivity({
     type: ActivityTypes.InvokeResponse,

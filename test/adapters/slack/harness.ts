@@ -46,6 +46,8 @@ export const CHANNEL_NAME = "ramp-2026-11-22-brand-in-het-administratief-centrum
 
 export interface Sent {
   status: number;
+  /** What Ramp answered in the HTTP response (the acknowledgement; usually empty). */
+  body: string;
   responseUrl: string;
   /** Waits for the first message Ramp posted to this request's response_url. */
   reply(): Promise<Body>;
@@ -111,9 +113,10 @@ export class SlackRamp {
     return sendToSlackEndpoint(this.ramp.url, SIGNING_SECRET, request, options);
   }
 
-  private sent(response: Response, responseUrl: string): Sent {
+  private async sent(response: Response, responseUrl: string): Promise<Sent> {
     return {
       status: response.status,
+      body: await response.text(),
       responseUrl,
       reply: () =>
         this.fake.waitFor(`a reply to ${responseUrl}`, () => this.fake.responsesTo(responseUrl)[0]),
@@ -135,7 +138,6 @@ export class SlackRamp {
       ...(options.triggerId ? { triggerId: options.triggerId } : {}),
     });
     const response = await this.send(request, options);
-    await response.arrayBuffer();
     return this.sent(response, responseUrl);
   }
 
@@ -155,7 +157,6 @@ export class SlackRamp {
       ...(options.triggerId ? { triggerId: options.triggerId } : {}),
     });
     const response = await this.send(request, options);
-    await response.arrayBuffer();
     return this.sent(response, responseUrl);
   }
 

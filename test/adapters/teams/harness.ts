@@ -105,6 +105,7 @@ export interface InvokeResult {
   body: Json;
   /** The card in the invoke response (type application/vnd.microsoft.card.adaptive), if any. */
   card: Json | undefined;
+  /** The card's text, or the message of a message response. */
   text: string;
 }
 
@@ -356,7 +357,12 @@ export class TeamsRamp {
       status: sent.status,
       body,
       card,
-      text: card ? messageText({ attachments: [{ contentType: body.type, content: card }] }) : "",
+      // A card, or a message (application/vnd.microsoft.activity.message) Teams shows as is.
+      text: card
+        ? messageText({ attachments: [{ contentType: body.type, content: card }] })
+        : typeof body.value === "string"
+          ? body.value
+          : "",
     };
   }
 

@@ -31,7 +31,20 @@ export function registerButtons(app: App, ctx: SlackContext): void {
       responseUrl: body.response_url,
       triggerId: body.trigger_id,
     };
-    await viaInbox(ctx, ack, { key: actionKey(body), kind: INBOX_KINDS.action, payload });
+    await viaInbox(
+      ctx,
+      ack,
+      { key: actionKey(body), kind: INBOX_KINDS.action, payload },
+      // Not stored: the card stays as it is (its buttons still work); only this person is told.
+      async (message) => {
+        await ack();
+        await respondTo(body.response_url, {
+          response_type: "ephemeral",
+          replace_original: false,
+          ...message,
+        });
+      },
+    );
   });
 }
 

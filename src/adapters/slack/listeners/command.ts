@@ -31,11 +31,13 @@ export function registerCommand(app: App, ctx: SlackContext): void {
       responseUrl: command.response_url,
       triggerId: command.trigger_id,
     };
-    await viaInbox(ctx, ack, {
-      key: `trigger:${command.trigger_id}`,
-      kind: INBOX_KINDS.command,
-      payload,
-    });
+    await viaInbox(
+      ctx,
+      ack,
+      { key: `trigger:${command.trigger_id}`, kind: INBOX_KINDS.command, payload },
+      // Not stored: the acknowledgement itself says to try again (only to this person).
+      (message) => ack({ response_type: "ephemeral", ...message }),
+    );
   });
 }
 

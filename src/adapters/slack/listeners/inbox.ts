@@ -1,7 +1,9 @@
 // Store first, acknowledge second, work third: every Slack interaction goes through here.
 import type { CrisisEngine } from "../../../core/engine.ts";
 import { SLACK_PLATFORM } from "../inbox-keys.ts";
+import type { SlackMessage } from "../render/index.ts";
 import { afterAck, type SlackContext } from "./context.ts";
+import { failureMessage } from "./failure.ts";
 
 /** The inbox could not store an interaction: Slack must not get a 200 for it (see app.ts). */
 export class InboxUnavailable extends Error {
@@ -11,20 +13,23 @@ export class InboxUnavailable extends Error {
 /**
  * Stores the interaction under Slack's own key, then acknowledges it, then processes it. A
  * redelivery (Slack's retry, X-Slack-Retry-Num) finds its key stored: acknowledged, not run.
+ *
+ * When it cannot be stored (the database is away), `refuse` tells the person to try again —
+ * nothing was done, and they know it. Without `refuse` (the forms) Slack gets no 200: it keeps the
+ * form open and says it failed, so the person can submit it again.
  */
 export async function viaInbox(
   ctx: SlackContext,
   ack: () => Promise<void>,
   entry: { key: string; kind: string; payload: unknown },
+  refuse?: (message: SlackMessage) => Promise<void>,
 ): Promise<void> {
   let item: Awaited<ReturnType<SlackContext["inbox"]["receive"]>>;
   try {
     item = await ctx.inbox.receive(SLACK_PLATFORM, entry.key, entry.kind, entry.payload);
   } catch (error) {
-    ctx.logger.error(
-      { err: error, kind: entry.kind },
-      "Slack interaction not stored; not acknowledged",
-    );
+    ctx.logger.error({ err: error, kind: entry.kind }, "Slack interaction not stored");
+    if (refuse) return refuse(failureMessage(ctx, error, entry.kind));
     throw new InboxUnavailable("the inbox could not store the interaction", { cause: error });
   }
   await ack();

@@ -13,7 +13,14 @@ import { renderError, renderPersonal, renderReply, withNote } from "../render/in
 import { startFormCard } from "../render/start-form.ts";
 import { TEAMS_PREFIX, type TeamsContext } from "./context.ts";
 import { failureView } from "./failure.ts";
-import { inTurn, store, TEAMS_INBOX_KINDS, type TeamsPayload, teamsPayload } from "./inbox.ts";
+import {
+  inTurn,
+  store,
+  TEAMS_INBOX_KINDS,
+  TeamsInboxUnavailable,
+  type TeamsPayload,
+  teamsPayload,
+} from "./inbox.ts";
 
 interface MessagePayload extends TeamsPayload {
   text: string;
@@ -32,12 +39,17 @@ export function registerMessageHandler(ctx: TeamsContext): void {
 /** A message: stored under its activity id, then answered within its turn. */
 export async function onMessage(context: TurnContext, ctx: TeamsContext): Promise<void> {
   const text = context.activity.text ?? "";
-  const item = await store(
-    ctx,
-    context,
-    TEAMS_INBOX_KINDS.message,
-    teamsPayload(context, { text }),
-  );
+  let item: Awaited<ReturnType<typeof store>>;
+  try {
+    item = await store(ctx, context, TEAMS_INBOX_KINDS.message, teamsPayload(context, { text }));
+  } catch (error) {
+    if (!(error instanceof TeamsInboxUnavailable)) throw error;
+    // Nothing was done: the answer says to try again (a reply needs no database).
+    const view = failureView(ctx, error.cause, "message");
+    const card = renderError(view, ctx.nl);
+    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+    return;
+  }
   if (!item) return;
   ctx.turns.set(item.id, context);
   try {

@@ -3,9 +3,10 @@
 // submit acts once; a post the database cannot take is answered 503, never as done.
 import { randomUUID } from "node:crypto";
 import type { Request, Response } from "express";
+import { DatabaseUnavailableError } from "../../../core/errors.ts";
 import type { InboxItem } from "../../../core/ports.ts";
 import { NONCE_FIELD } from "../render/actions.ts";
-import { type WebContext, wantsJson } from "./context.ts";
+import { failureText, type WebContext, wantsJson } from "./context.ts";
 
 export const WEB_PLATFORM = "web";
 
@@ -32,7 +33,11 @@ export async function storeForm(
     return await c.inbox.receive(WEB_PLATFORM, entry.key, entry.kind, entry.payload);
   } catch (error) {
     c.logger.error({ err: error, kind: entry.kind }, "web: form not stored; answered 503");
-    const message = c.w("notStored");
+    // The database away has its own sentence (when to try again); anything else: nothing happened.
+    const message =
+      error instanceof DatabaseUnavailableError
+        ? failureText(c, error, entry.kind).text
+        : c.w("notStored");
     res.status(503).set("Retry-After", "5");
     if (wantsJson(req)) res.json({ ok: false, message });
     else res.type("text").send(message);
