@@ -110,5 +110,6 @@ describe("scripts/db-schemas.mjs and scripts/db-migration.mjs on a scratch copy"
     expect(existsSync(path.join(sqliteDir, "again"))).toBe(false);
 
     expect(runScript("db-migration.mjs", ["--check", ...rootArgs]).status).toBe(0);
-  });
+    // Four runs of the Prisma CLI (each a few seconds, far more on a loaded CI machine).
+  }, 120_000);
 });

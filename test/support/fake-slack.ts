@@ -312,7 +312,10 @@ export class FakeSlack extends LoopbackServer {
 
   /** Channels created by conversations.create, in creation order. */
   createdChannels(): Array<{ id: string; name: string }> {
-    return [...this.channels.values()].map(({ id, name }) => ({ id, name }));
+    // Not the workspace's own channels (#algemeen, a test's addChannel): those have no `created`.
+    return [...this.channels.values()]
+      .filter((c) => c.created !== undefined)
+      .map(({ id, name }) => ({ id, name }));
   }
 
   private findChannel(name: string) {

@@ -40,6 +40,8 @@ export const SCOPE_BY_METHOD: Record<string, (place: Place) => string | null> = 
   "conversations.join": () => "channels:join",
   "conversations.history": (place) =>
     place === "private" ? "groups:history" : place === "im" ? "im:history" : "channels:history",
+  // Ramp lists public and private channels (an incident channel created before a crash).
+  "conversations.list": () => "channels:read",
   "views.open": () => null,
   // filesUploadV2's two Web API calls (the POST of the bytes to the upload URL needs none).
   "files.getUploadURLExternal": () => "files:write",

@@ -26,9 +26,12 @@ describe("Slack request signatures", () => {
   });
 
   async function nothingChanged() {
-    for (const table of ["Incident", "Page", "TimelineEntry", "OutboxMessage", "ScheduledJob"]) {
+    for (const table of ["Incident", "Page", "TimelineEntry", "OutboxMessage", "InboxItem"]) {
       expect(await s.count(`SELECT count(*) FROM "${table}"`), table).toBe(0);
     }
+    // The plan's practice schedule is set up at start-up; no incident's job may exist.
+    const incidentJobs = `SELECT count(*) FROM "ScheduledJob" WHERE "incidentId" IS NOT NULL`;
+    expect(await s.count(incidentJobs), "ScheduledJob").toBe(0);
     // Bolt checks its own token once (auth.test) when it starts; nothing else reached Slack.
     expect(s.fake.calls.filter((c) => c.method !== "auth.test")).toEqual([]);
   }
