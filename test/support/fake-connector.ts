@@ -282,7 +282,7 @@ export class FakeConnector extends LoopbackServer {
     const body = raw === "" ? {} : (JSON.parse(raw) as Json);
     const method = req.method ?? "GET";
     const route = matchRoute(method, url.pathname);
-    const call: Omit<ConnectorCall, "seq" | "status" | "answer"> = {
+    const call: Omit<ConnectorCall, "seq" | "status" | "answer" | "at"> = {
       method,
       path: url.pathname,
       operation: route?.operation ?? "unknown",
