@@ -2,7 +2,8 @@
 // integration tests. Activities sent to Ramp carry serviceUrl = fake.serviceUrl, so every reply,
 // proactive message, card update and roster look-up Ramp makes comes here. It records each call
 // and keeps the conversations' messages as they look now (after updates). Failures can be
-// injected per operation (HTTP 429 with Retry-After, 403, 404, 500).
+// injected per operation (HTTP 429 with Retry-After, 403, 404, 500), and a call can be held until
+// the test decides whether the connector processed it (hold(): a crash with a request in flight).
 //
 //   POST /v3/conversations/{id}/activities              send (proactive or in a turn)  → {id}
 //   POST /v3/conversations/{id}/activities/{activityId} reply to an activity            → {id}
@@ -39,9 +40,11 @@ export interface ConnectorCall {
   body: Json;
   /** The Authorization header as sent, if any. */
   auth: string | undefined;
-  /** What the fake answered. */
+  /** What the fake answered (0: no answer, the connection was dropped). */
   status: number;
   answer: Json;
+  /** When the fake answered (or dropped it), performance.now() of the test process. */
+  at: number;
 }
 
 /** A message in a conversation as it looks now. */
@@ -71,6 +74,33 @@ export interface TeamsMember {
 export type ConnectorFailure =
   | { status: 429; retryAfter: number }
   | { status: 403 | 404 | 500 | 502 | 503 };
+
+/** A call the fake holds until the test decides what the connector did with it (see hold()). */
+export class HeldConnectorCall {
+  private verdict!: (v: "process" | "drop") => void;
+  private arrivedWith!: (body: Json) => void;
+  /** Resolves with the call's body when it reaches the fake. */
+  readonly arrived = new Promise<Json>((resolve) => (this.arrivedWith = resolve));
+  readonly decided = new Promise<"process" | "drop">((resolve) => (this.verdict = resolve));
+  /** The connector processes the call (even if the caller is gone) and answers if it still can. */
+  process(): void {
+    this.verdict("process");
+  }
+  /** The call is lost before the connector saw it: nothing happens, the connection is closed. */
+  drop(): void {
+    this.verdict("drop");
+  }
+  /** @internal */
+  reached(body: Json): void {
+    this.arrivedWith(body);
+  }
+}
+
+interface QueuedHold {
+  operations: Operation[];
+  match: (call: { conversationId: string; body: Json }) => boolean;
+  held: HeldConnectorCall;
+}
 
 interface QueuedFailure {
   operations: Operation[];
@@ -104,6 +134,7 @@ export class FakeConnector extends LoopbackServer {
   readonly cardProblems: string[] = [];
   private readonly members = new Map<string, TeamsMember>();
   private readonly failures: QueuedFailure[] = [];
+  private readonly holds: QueuedHold[] = [];
   private idCounter = 0;
   private conversationCounter = 0;
 
@@ -146,6 +177,23 @@ export class FakeConnector extends LoopbackServer {
       conversationId: options.conversationId,
       remaining: options.times ?? 1,
     });
+  }
+
+  /**
+   * Holds the next call of `operation` that matches (e.g. a page to one person's chat) until the
+   * test calls process() or drop() on what this returns: a request in flight at a crash.
+   */
+  hold(
+    operation: Operation | Operation[],
+    match: (call: { conversationId: string; body: Json }) => boolean = () => true,
+  ): HeldConnectorCall {
+    const held = new HeldConnectorCall();
+    this.holds.push({
+      operations: Array.isArray(operation) ? operation : [operation],
+      match,
+      held,
+    });
+    return held;
   }
 
   /** Failures injected with fail() that have not been used yet. */
@@ -234,7 +282,7 @@ export class FakeConnector extends LoopbackServer {
     const body = raw === "" ? {} : (JSON.parse(raw) as Json);
     const method = req.method ?? "GET";
     const route = matchRoute(method, url.pathname);
-    const call: Omit<ConnectorCall, "seq" | "status" | "answer"> = {
+    const call: Omit<ConnectorCall, "seq" | "status" | "answer" | "at"> = {
       method,
       path: url.pathname,
       operation: route?.operation ?? "unknown",
@@ -244,7 +292,15 @@ export class FakeConnector extends LoopbackServer {
       auth: req.headers.authorization,
     };
     const answer = (status: number, json: Json, headers: Record<string, string> = {}) => {
-      this.calls.push({ ...call, seq: this.calls.length + 1, status, answer: json });
+      this.calls.push({
+        ...call,
+        seq: this.calls.length + 1,
+        status,
+        answer: json,
+        at: performance.now(),
+      });
+      // A held call's caller may be gone (killed): the connector processed it all the same.
+      if (res.destroyed) return;
       res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
       res.end(JSON.stringify(json));
     };
@@ -256,6 +312,21 @@ export class FakeConnector extends LoopbackServer {
     if (refused) {
       answer(401, errorBody("Unauthorized", `Authorization has been denied: ${refused}`));
       return;
+    }
+    const hold = this.takeHold(route.operation, route.conversationId, body);
+    if (hold) {
+      hold.reached(body);
+      if ((await hold.decided) === "drop") {
+        this.calls.push({
+          ...call,
+          seq: this.calls.length + 1,
+          status: 0,
+          answer: errorBody("Dropped", "the call never reached the connector"),
+          at: performance.now(),
+        });
+        res.destroy();
+        return;
+      }
     }
     const failure = this.takeFailure(route.operation, route.conversationId);
     if (failure) {
@@ -338,6 +409,18 @@ export class FakeConnector extends LoopbackServer {
         answer(200, [...this.members.values()] as unknown as Json);
         return;
     }
+  }
+
+  private takeHold(
+    operation: Operation,
+    conversationId: string,
+    body: Json,
+  ): HeldConnectorCall | undefined {
+    const index = this.holds.findIndex(
+      (h) => h.operations.includes(operation) && h.match({ conversationId, body }),
+    );
+    if (index < 0) return undefined;
+    return this.holds.splice(index, 1)[0]!.held;
   }
 
   private takeFailure(operation: Operation, conversationId: string): ConnectorFailure | undefined {
