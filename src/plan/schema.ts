@@ -197,6 +197,11 @@ const reviewSection = z
   .object({ id, title: text, questions: z.array(reviewQuestion).min(1) })
   .strict();
 
+/** One line of the incident plan's activation or deactivation table: action, function, reference. */
+const checklistItem = z
+  .object({ action: text, function: id.optional(), reference: text.optional() })
+  .strict();
+
 const classificationLevel = z
   .object({ id: z.enum(CLASSIFICATIONS), name: text, description: text })
   .strict();
@@ -253,6 +258,14 @@ export const planSchema = z
         activatesPlanFrom: z.enum(CLASSIFICATIONS),
       })
       .strict(),
+    /** Incident plan steps 3 and 5: what to check on activation and do on deactivation. */
+    checklists: z
+      .object({
+        activation: z.array(checklistItem).default([]),
+        deactivation: z.array(checklistItem).default([]),
+      })
+      .strict()
+      .optional(),
     situations: z.object({ A: situation, B: situation }).strict(),
     paging: z
       .object({
