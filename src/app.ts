@@ -9,6 +9,7 @@ import { createTeamsAdapter } from "./adapters/teams/app.ts";
 import { createWebAdapter } from "./adapters/web/app.ts";
 import { buildEngine } from "./compose.ts";
 import type { Config } from "./config/env.ts";
+import { rampReach } from "./config/reach.ts";
 import type { CrisisEngine } from "./core/engine.ts";
 import type { DeliveryChannel } from "./core/outbox.ts";
 import type { Clock } from "./core/ports.ts";
@@ -83,7 +84,7 @@ export async function startRamp(
     ? createTeamsAdapter({ config: config.teams, engine, refs, logger, reviewLinks })
     : null;
   if (teams) channels.set(teams.delivery.name, teams.delivery);
-  const web = createWebAdapter({ config: config.web, engine, logger });
+  const web = createWebAdapter({ config: config.web, engine, logger, reach: rampReach(config) });
   if (web.delivery) channels.set(web.delivery.name, web.delivery);
   if (config.sms) {
     const sms = new SmsDelivery(config.sms, engine, (personId) => web.boardLink(personId));

@@ -136,6 +136,22 @@ describe("the plan as a document", () => {
     );
   });
 
+  it("refuses a checklist line naming a function the plan does not have, with a hint", () => {
+    const source = mutate((doc) =>
+      doc.setIn(["checklists", "activation", 0, "function"], "deskundige-itc"),
+    );
+    const result = parsePlan(source);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({
+        code: "ref.function",
+        path: ["checklists", "activation", 0, "function"],
+        params: expect.objectContaining({ suggestion: "deskundige-ict" }),
+      }),
+    );
+  });
+
   it("lists as holders the plan's planHolders and the crisis staff's holders and alternates, each once", () => {
     const holders = copyHolderIds(plan);
     expect(holders.slice(0, plan.coordination.planHolders.length)).toEqual(

@@ -5,6 +5,7 @@ import { type NextFunction, type Request, type Response, Router } from "express"
 import type { WebConfig } from "../../config/env.ts";
 import type { BoardLink } from "../../core/context.ts";
 import type { CrisisEngine } from "../../core/engine.ts";
+import type { RampReach } from "../../core/plan-document/build.ts";
 import type { Logger } from "../../logging.ts";
 import type { ReviewLinker } from "../shared/review-share.ts";
 import { Signer } from "./auth.ts";
@@ -17,6 +18,7 @@ import { registerBoard } from "./routes/board.ts";
 import { registerChat } from "./routes/chat.ts";
 import { loopbackOnly, securityHeaders, type WebContext, wordsFor } from "./routes/context.ts";
 import { registerEvents } from "./routes/events.ts";
+import { registerPlanCopy } from "./routes/plan-copy.ts";
 import { registerReview, reviewLinks, reviewPath } from "./routes/review.ts";
 import { boardLink, registerSignIn } from "./routes/signin.ts";
 import { Flash, WebSessions } from "./session.ts";
@@ -38,12 +40,14 @@ export interface WebAdapter {
 }
 
 const WEB_PATHS =
-  /^\/(?:|incidents\/[^/]+(?:\/review(?:\.docx|\.md)?)?|reviews\/[^/]+(?:\/[^/]+)?|fragment\/board|events|actions|login|logout|links|chat(?:\/(?:feed|start|who))?|static\/ramp\.(?:css|js))$/;
+  /^\/(?:|incidents\/[^/]+(?:\/review(?:\.docx|\.md)?)?|reviews\/[^/]+(?:\/[^/]+)?|plan\/(?:copy|card)(?:\.docx|\.md)?|fragment\/board|events|actions|login|logout|links|chat(?:\/(?:feed|start|who))?|static\/ramp\.(?:css|js))$/;
 
 export function createWebAdapter(options: {
   config: WebConfig;
   engine: CrisisEngine;
   logger: Logger;
+  /** Which platforms reach Ramp, for the crisis card (the board's address is known here). */
+  reach?: Omit<RampReach, "webUrl">;
 }): WebAdapter {
   const { config, engine } = options;
   const logger = options.logger.child({ adapter: "web" });
@@ -81,6 +85,8 @@ export function createWebAdapter(options: {
   registerEvents(router, c);
   registerActions(router, c);
   registerReview(router, c);
+  const reach = options.reach ?? { slack: false, teams: false, sms: false };
+  registerPlanCopy(router, c, () => ({ ...reach, webUrl: baseUrl() }));
   if (config.local) registerChat(router, c);
   router.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!WEB_PATHS.test(req.path) || res.headersSent) return next(error);

@@ -16,6 +16,7 @@ import { type Html, html } from "./html.ts";
 import { incidentHeader } from "./incident.ts";
 import { pageCard } from "./page.ts";
 import { pagingTable } from "./paging.ts";
+import { planCopiesSection } from "./plan-copies.ts";
 import { servicesList } from "./services.ts";
 import { taskCard } from "./task.ts";
 import { timelineList } from "./timeline.ts";
@@ -131,5 +132,6 @@ export function boardContent(ctx: RenderContext, model: BoardModel, dir: PlanDir
       }`;
   return html`${head}
 ${model.otherActive.length > 0 ? section("other-active", w("otherActive"), html`<ul class="incidents">${model.otherActive.map((i) => incidentLink(ctx, i, model.reviewPath))}</ul>`) : ""}
-${section("past", w("pastIncidents"), model.past.length > 0 ? html`<ul class="incidents">${model.past.map((i) => incidentLink(ctx, i, model.reviewPath))}</ul>` : html`<p>${w("noPast")}</p>`)}`;
+${section("past", w("pastIncidents"), model.past.length > 0 ? html`<ul class="incidents">${model.past.map((i) => incidentLink(ctx, i, model.reviewPath))}</ul>` : html`<p>${w("noPast")}</p>`)}
+${planCopiesSection(ctx, dir)}`;
 }

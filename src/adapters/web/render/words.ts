@@ -112,6 +112,17 @@ const WORDS = {
     "Deze link naar de post-incident review is ongeldig of verlopen (een gedeelde link werkt 30 dagen). Vraag een nieuwe met /ramp review, of open de review op het crisisbord.",
     "This link to the post-incident review is not valid or has expired (a shared link works for 30 days). Ask for a new one with /ramp review, or open the review on the crisis board.",
   ],
+  planCopies: ["Het plan op papier", "The plan on paper"],
+  planCopy: ["Uw exemplaar van het plan", "Your copy of the plan"],
+  crisisCard: ["Uw zakkaart", "Your crisis card"],
+  planCopyHint: [
+    "Op uw naam, vertrouwelijk: druk af of bewaar buiten het gebouw, en neem het mee naar het contactadres.",
+    "In your name, confidential: print or keep it outside the building, and bring it to the meeting address.",
+  ],
+  planCopyRefused: [
+    "Enkel wie het plan houdt (de houders in het plan en de crisisstaf met hun vervangers) krijgt een exemplaar op naam. Vraag de coördinator om u toe te voegen.",
+    "Only holders of the plan (the plan's holders and the crisis staff with their alternates) get a copy in their name. Ask the coordinator to add you.",
+  ],
   openBoard: ["bord", "board"],
   yourPage: ["Uw oproeping", "Your page"],
   links: ["Link naar het bord voor iemand", "Board link for someone"],
