@@ -12,6 +12,7 @@ import type { Config } from "./config/env.ts";
 import { rampReach } from "./config/reach.ts";
 import type { CrisisEngine } from "./core/engine.ts";
 import type { DeliveryChannel } from "./core/outbox.ts";
+import { distributePlanCopies } from "./core/plan-copies/distribute.ts";
 import type { Clock } from "./core/ports.ts";
 import { SMS_CHANNEL } from "./core/work.ts";
 import { createHttpApp, listen } from "./http/server.ts";
@@ -38,7 +39,15 @@ export class StartupError extends Error {
 export async function startRamp(
   config: Config,
   logger: Logger,
-  options: { clock?: Clock; startScheduler?: boolean } = {},
+  options: {
+    clock?: Clock;
+    startScheduler?: boolean;
+    /**
+     * Hand out copies of a plan version not distributed yet (default: when the scheduler starts,
+     * as in production; tests that tick by hand opt in, so their message counts stay their own).
+     */
+    planCopies?: boolean;
+  } = {},
 ): Promise<RunningRamp> {
   const loaded = await loadPlanFile(config.planFile);
   if (!loaded.ok) {
@@ -91,6 +100,7 @@ export async function startRamp(
     channels.set(sms.name, sms);
   }
   engine.ctx.boardLink = (personId) => web.boardLink(personId);
+  engine.ctx.planCopyLink = (planHash, personId) => web.planCopyLink(planHash, personId);
   const scheduler = new Scheduler(engine, channels, logger, config.tickSeconds);
   engine.ctx.onCommitted = () => {
     scheduler.kick();
@@ -123,6 +133,15 @@ export async function startRamp(
   } catch (error) {
     await database.close();
     throw error;
+  }
+  // After the listeners, before the first tick: a new plan version's copies go out with it.
+  if (options.planCopies ?? options.startScheduler !== false) {
+    try {
+      await distributePlanCopies(engine.ctx);
+    } catch (error) {
+      // Not fatal: the next start tries again; the board shows who holds which version.
+      logger.error({ err: error }, "plan copies could not be recorded");
+    }
   }
   if (options.startScheduler !== false) scheduler.start();
   const { port } = server.address() as AddressInfo;

@@ -9,6 +9,7 @@ import type {
   OutboxItem,
   Page,
   PageStatus,
+  PlanCopy,
   Report,
   Source,
   Task,
@@ -201,6 +202,17 @@ export interface ReportRepository {
   attach(ids: string[], incidentId: string): Promise<void>;
 }
 
+export interface PlanCopyRepository {
+  /** Records a copy unless one exists for this plan hash and person; true when this call did. */
+  claim(copy: PlanCopy): Promise<boolean>;
+  /** Marks the copy received; false when there is none (an old or unknown link). */
+  confirm(planHash: string, personId: string, at: Date): Promise<boolean>;
+  markReminded(planHash: string, personId: string, at: Date): Promise<void>;
+  listForPlan(planHash: string): Promise<PlanCopy[]>;
+  /** Each person's newest copy, of any plan version. */
+  listLatest(): Promise<PlanCopy[]>;
+}
+
 export interface Repositories {
   incidents: IncidentRepository;
   reports: ReportRepository;
@@ -211,6 +223,7 @@ export interface Repositories {
   jobs: JobRepository;
   outbox: OutboxRepository;
   timeline: TimelineRepository;
+  planCopies: PlanCopyRepository;
 }
 
 export interface Store extends Repositories {

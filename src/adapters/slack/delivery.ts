@@ -12,6 +12,7 @@ import type { Logger } from "../../logging.ts";
 import type { ReviewLinker } from "../shared/review-share.ts";
 import { slackErrorCode, toDeliveryError } from "./errors.ts";
 import { createIncidentChannel, inviteCrisisStaff } from "./incident-channel.ts";
+import { postPlanCopy } from "./plan-copy-upload.ts";
 import { renderCard, renderNotice, type SlackMessage } from "./render/index.ts";
 import { postReview } from "./review-upload.ts";
 
@@ -52,6 +53,15 @@ export class SlackDelivery implements DeliveryChannel {
       if (channel === null) return null;
       if (item.delivery.type === "notice") {
         return await this.post(channel, renderNotice(item.delivery.notice, this.nl));
+      }
+      if (item.delivery.type === "plan-copy") {
+        return await postPlanCopy(
+          this.client,
+          this.engine,
+          channel,
+          item.delivery.copy,
+          this.logger,
+        );
       }
       if (item.delivery.type === "review") {
         const { review } = item.delivery;

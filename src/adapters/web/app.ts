@@ -18,7 +18,7 @@ import { registerBoard } from "./routes/board.ts";
 import { registerChat } from "./routes/chat.ts";
 import { loopbackOnly, securityHeaders, type WebContext, wordsFor } from "./routes/context.ts";
 import { registerEvents } from "./routes/events.ts";
-import { registerPlanCopy } from "./routes/plan-copy.ts";
+import { planCopyLink, registerPlanCopy } from "./routes/plan-copy.ts";
 import { registerReview, reviewLinks, reviewPath } from "./routes/review.ts";
 import { boardLink, registerSignIn } from "./routes/signin.ts";
 import { Flash, WebSessions } from "./session.ts";
@@ -31,6 +31,8 @@ export interface WebAdapter {
   /** Something changed (a command committed): the open pages fetch their content again. */
   changed(): void;
   boardLink(personId: string): BoardLink;
+  /** The signed link to one holder's copy of one plan version. */
+  planCopyLink(planHash: string, personId: string): string;
   /** Signed links to one incident's review, for Slack and Teams to post with it. */
   reviewLinks: ReviewLinker;
   /** Where Ramp listens, known once it does; links use it unless RAMP_PUBLIC_URL is set. */
@@ -40,7 +42,7 @@ export interface WebAdapter {
 }
 
 const WEB_PATHS =
-  /^\/(?:|incidents\/[^/]+(?:\/review(?:\.docx|\.md)?)?|reviews\/[^/]+(?:\/[^/]+)?|plan\/(?:copy|card)(?:\.docx|\.md)?|fragment\/board|events|actions|login|logout|links|chat(?:\/(?:feed|start|who))?|static\/ramp\.(?:css|js))$/;
+  /^\/(?:|incidents\/[^/]+(?:\/review(?:\.docx|\.md)?)?|reviews\/[^/]+(?:\/[^/]+)?|plan\/(?:copy|card)(?:\.docx|\.md)?|copies\/[^/]+(?:\/(?:plan|card)(?:\.docx|\.md)?)?|fragment\/board|events|actions|login|logout|links|chat(?:\/(?:feed|start|who))?|static\/ramp\.(?:css|js))$/;
 
 export function createWebAdapter(options: {
   config: WebConfig;
@@ -99,6 +101,7 @@ export function createWebAdapter(options: {
     delivery: config.local ? new WebDelivery(chatLog, live) : null,
     changed: () => live.changed(),
     boardLink: (personId) => boardLink(c, personId),
+    planCopyLink: (planHash, personId) => planCopyLink(c, planHash, personId),
     reviewLinks: (incidentId) => reviewLinks(c, incidentId),
     listening(url) {
       listeningUrl = url;

@@ -40,6 +40,7 @@ export function noticeKindLabel(kind: NoticeKind, say: Say): string {
     "meeting-changed": say("Nieuw contactadres", "New meeting address"),
     log: say("Melding", "Notice"),
     report: say("Melding van een incident", "Incident report"),
+    "plan-copy": say("Exemplaar van het plan", "Copy of the plan"),
   };
   return labels[kind];
 }

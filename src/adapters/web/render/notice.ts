@@ -18,6 +18,7 @@ const KIND: Record<Notice["kind"], WordKey> = {
   "meeting-changed": "meeting",
   log: "noticeLog",
   report: "noticeReport",
+  "plan-copy": "planCopy",
 };
 
 export function noticeCard(ctx: RenderContext, notice: Notice, personal: boolean): Html {

@@ -123,6 +123,12 @@ const WORDS = {
     "Enkel wie het plan houdt (de houders in het plan en de crisisstaf met hun vervangers) krijgt een exemplaar op naam. Vraag de coördinator om u toe te voegen.",
     "Only holders of the plan (the plan's holders and the crisis staff with their alternates) get a copy in their name. Ask the coordinator to add you.",
   ],
+  copyReceived: ["Ontvangen", "Received"],
+  copyConfirmed: ["Ontvangst bevestigd op", "Receipt confirmed on"],
+  copyLinkInvalid: [
+    "Deze link naar een exemplaar van het plan is ongeldig, verlopen of van een vorige versie. Een nieuwe versie brengt een nieuwe link; op het crisisbord vindt u altijd uw huidige exemplaar.",
+    "This link to a copy of the plan is not valid, has expired or is of an earlier version. A new version brings a new link; the crisis board always has your current copy.",
+  ],
   openBoard: ["bord", "board"],
   yourPage: ["Uw oproeping", "Your page"],
   links: ["Link naar het bord voor iemand", "Board link for someone"],
