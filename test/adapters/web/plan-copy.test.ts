@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { distributePlanCopies } from "../../../src/core/plan-copies/distribute.ts";
 import { docxParagraphs } from "../../review/helpers.ts";
 import { P, SLACK_ENV, startWebRamp, visible, type WebBrowser, type WebRamp } from "./harness.ts";
 
@@ -67,6 +68,23 @@ describe("web: the plan's copies on the board", () => {
     expect(await docxParagraphs(docx, "word/header1.xml")).toContain(
       "Vertrouwelijk — exemplaar van Sofie Vermeulen — versie 3.0 van 25 maart 2024",
     );
+  });
+
+  it("shows the coordinator who holds which version and who confirmed it; a holder sees only their own", async () => {
+    const pieter = await signedIn(P.pieter);
+    const before = visible((await pieter.get("/")).text);
+    expect(before).toContain("Wie heeft welk exemplaar? Huidige versie: 3.0");
+    expect(before).toContain("Wouter Hoste — — nog niet bevestigd");
+    const { ctx } = s.ramp.engine;
+    await distributePlanCopies(ctx);
+    await ctx.store.planCopies.confirm(ctx.dir.planHash, "wouter-hoste", s.clock.now());
+    const after = visible((await pieter.get("/")).text);
+    // No Slack id, and this Ramp has no SMS gateway: the coordinator sees that nothing reaches him.
+    expect(after).toMatch(/Wouter Hoste 3\.0 geen kanaal bereikt deze persoon \S+ 22 nov\S* 09:00/);
+    expect(after).toContain("Bart Lannoo 3.0 slack nog niet bevestigd");
+    const bart = visible((await (await signedIn(P.bart)).get("/")).text);
+    expect(bart).toContain("Uw exemplaar van het plan");
+    expect(bart).not.toContain("Wie heeft welk exemplaar?");
   });
 
   it("refuses someone who holds no copy, and everyone not signed in", async () => {

@@ -1,7 +1,7 @@
 // The crisis board: the incident, its paging, the priority services with their deadlines, the
 // tasks by phase, the decision and the timeline (newest first); past incidents below.
 import type { PlanDirectory } from "../../../core/directory.ts";
-import type { Incident, TimelineEntry } from "../../../core/model.ts";
+import type { Incident, PlanCopy, TimelineEntry } from "../../../core/model.ts";
 import { formatDateTime } from "../../../core/time.ts";
 import type {
   AttentionView,
@@ -42,6 +42,8 @@ export interface BoardModel {
   past: Incident[];
   /** The review's address when the review generator is installed. */
   reviewPath: ((incidentId: string) => string) | null;
+  /** Each holder's newest copy of the plan; null for a reader who is not a leader. */
+  planCopies: PlanCopy[] | null;
 }
 
 function section(id: string, title: string, body: Html): Html {
@@ -133,5 +135,5 @@ export function boardContent(ctx: RenderContext, model: BoardModel, dir: PlanDir
   return html`${head}
 ${model.otherActive.length > 0 ? section("other-active", w("otherActive"), html`<ul class="incidents">${model.otherActive.map((i) => incidentLink(ctx, i, model.reviewPath))}</ul>`) : ""}
 ${section("past", w("pastIncidents"), model.past.length > 0 ? html`<ul class="incidents">${model.past.map((i) => incidentLink(ctx, i, model.reviewPath))}</ul>` : html`<p>${w("noPast")}</p>`)}
-${planCopiesSection(ctx, dir)}`;
+${planCopiesSection(ctx, dir, model.planCopies)}`;
 }

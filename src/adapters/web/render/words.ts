@@ -124,6 +124,15 @@ const WORDS = {
     "Only holders of the plan (the plan's holders and the crisis staff with their alternates) get a copy in their name. Ask the coordinator to add you.",
   ],
   copyReceived: ["Ontvangen", "Received"],
+  copyHolders: [
+    "Wie heeft welk exemplaar? Huidige versie:",
+    "Who holds which copy? Current version:",
+  ],
+  copyVersion: ["Versie", "Version"],
+  copyVia: ["Via", "Via"],
+  copyOutdated: ["verouderd", "outdated"],
+  copyNotConfirmed: ["nog niet bevestigd", "not confirmed yet"],
+  copyNoChannel: ["geen kanaal bereikt deze persoon", "no channel reaches this person"],
   copyConfirmed: ["Ontvangst bevestigd op", "Receipt confirmed on"],
   copyLinkInvalid: [
     "Deze link naar een exemplaar van het plan is ongeldig, verlopen of van een vorige versie. Een nieuwe versie brengt een nieuwe link; op het crisisbord vindt u altijd uw huidige exemplaar.",

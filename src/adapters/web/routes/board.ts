@@ -83,6 +83,11 @@ export async function loadBoard(
     otherActive: active.filter((i) => i.id !== target?.id),
     past: recent.filter((i) => i.status === "closed" && i.id !== target?.id).slice(0, 20),
     reviewPath: c.reviewPath,
+    // Who holds which version of the plan: for the coordinator and the deputies only.
+    planCopies:
+      actorId && directory.isLeader(actorId)
+        ? await engine.ctx.store.planCopies.listLatest()
+        : null,
   };
 }
 
