@@ -207,7 +207,16 @@ export interface PlanCopyRepository {
   claim(copy: PlanCopy): Promise<boolean>;
   /** Marks the copy received; false when there is none (an old or unknown link). */
   confirm(planHash: string, personId: string, at: Date): Promise<boolean>;
-  markReminded(planHash: string, personId: string, at: Date): Promise<void>;
+  /**
+   * Marks an unconfirmed copy reminded at `at`, provided it was last reminded at `previous`
+   * (null: never): one replica wins, the others get false.
+   */
+  claimReminder(
+    planHash: string,
+    personId: string,
+    previous: Date | null,
+    at: Date,
+  ): Promise<boolean>;
   listForPlan(planHash: string): Promise<PlanCopy[]>;
   /** Each person's newest copy, of any plan version. */
   listLatest(): Promise<PlanCopy[]>;

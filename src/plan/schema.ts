@@ -258,6 +258,14 @@ export const planSchema = z
         activatesPlanFrom: z.enum(CLASSIFICATIONS),
       })
       .strict(),
+    /** The holders' own copies of the plan (issue 15). */
+    copies: z
+      .object({
+        /** A holder who has not confirmed a copy ("Ontvangen") within this time is reminded, again each term. */
+        confirmWithin: duration.default("7d"),
+      })
+      .strict()
+      .default({}),
     /** Incident plan steps 3 and 5: what to check on activation and do on deactivation. */
     checklists: z
       .object({

@@ -7,6 +7,7 @@ import { hostname } from "node:os";
 import cron, { type ScheduledTask } from "node-cron";
 import type { CrisisEngine } from "../core/engine.ts";
 import type { DeliveryChannel } from "../core/outbox.ts";
+import { remindUnconfirmedCopies } from "../core/plan-copies/distribute.ts";
 import type { Logger } from "../logging.ts";
 
 /** Deliveries per dispatch pass after a command. */
@@ -90,6 +91,7 @@ export class Scheduler {
     const at = new Date();
     try {
       const jobs = await this.engine.runDueJobs(this.owner);
+      await remindUnconfirmedCopies(this.engine.ctx);
       const deliveries =
         this.channels.size > 0
           ? await this.engine.dispatch(this.channels, this.owner)

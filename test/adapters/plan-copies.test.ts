@@ -141,4 +141,35 @@ describeEachDatabase("plan copies to every holder", (target) => {
     const forged = await fetch(`${ramp.url}${link.slice(0, -3)}xyz`, { method: "POST" });
     expect(forged.status).toBe(403);
   });
+
+  it("reminds those who did not confirm after the plan's term, once per term, across two replicas", async () => {
+    const first = running[0]!;
+    const second = await start();
+    const dm = slack.dmOf(SLACK_HOLDERS["bart-lannoo"]);
+    const reminders = () => slack.messagesIn(dm).filter((m) => m.text.includes("Herinnering"));
+    clock.set(new Date(T0.getTime() + 6 * 86_400_000)); // within copies.confirmWithin (7d)
+    await Promise.all([first.scheduler.tick(), second.scheduler.tick()]);
+    expect(reminders()).toHaveLength(0);
+    clock.set(new Date(T0.getTime() + 7 * 86_400_000 + 60_000));
+    const deadline = Date.now() + 60_000;
+    while (sms.accepted(SMS_ONLY["an-peeters"]).length < 2 || reminders().length < 1) {
+      if (Date.now() > deadline) throw new Error("no reminders within 60 s");
+      await Promise.all([first.scheduler.tick(), second.scheduler.tick()]);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await Promise.all([first.scheduler.tick(), second.scheduler.tick()]);
+    expect(reminders()).toHaveLength(1);
+    expect(reminders()[0]!.text).toContain(
+      "Herinnering: bevestig dat u uw exemplaar van het rampenplan, versie 3.0, ontvangen hebt.",
+    );
+    const anSms = sms.accepted(SMS_ONLY["an-peeters"]);
+    expect(anSms).toHaveLength(2);
+    expect(anSms[1]!.text).toContain("Herinnering");
+    // Wouter confirmed: no reminder.
+    expect(sms.accepted(SMS_ONLY["wouter-hoste"])).toHaveLength(1);
+    // Nothing more within the next term.
+    clock.set(new Date(T0.getTime() + 10 * 86_400_000));
+    await Promise.all([first.scheduler.tick(), second.scheduler.tick()]);
+    expect(reminders()).toHaveLength(1);
+  });
 });

@@ -92,6 +92,29 @@ export async function distributePlanCopies(ctx: EngineContext): Promise<number> 
   return queued;
 }
 
+/** Reminds, once per term and across replicas, the holders who have not confirmed their copy. */
+export async function remindUnconfirmedCopies(ctx: EngineContext): Promise<number> {
+  const { planHash, plan } = ctx.dir;
+  const term = plan.copies.confirmWithin * 60_000;
+  const now = ctx.clock.now();
+  let reminded = 0;
+  for (const copy of await ctx.store.planCopies.listForPlan(planHash)) {
+    if (copy.confirmedAt || !copy.channel) continue;
+    const since = copy.remindedAt ?? copy.createdAt;
+    if (now.getTime() - since.getTime() < term) continue;
+    const channel = copy.channel;
+    const sent = await ctx.store.transaction(async (tx) => {
+      if (!(await tx.planCopies.claimReminder(planHash, copy.personId, copy.remindedAt, now)))
+        return false;
+      await tx.outbox.enqueue([copyMessage(ctx, copy, channel, true, now)]);
+      return true;
+    });
+    if (sent) reminded += 1;
+  }
+  if (reminded > 0) ctx.log.info({ planHash, reminded }, "plan copy reminders queued");
+  return reminded;
+}
+
 /** "Ontvangen": false for a copy Ramp has no record of (e.g. of another Ramp's plan). */
 export function confirmPlanCopy(
   ctx: EngineContext,

@@ -32,8 +32,17 @@ export class PrismaPlanCopies implements PlanCopyRepository {
     return known !== null;
   }
 
-  async markReminded(planHash: string, personId: string, at: Date): Promise<void> {
-    await this.db.planCopy.updateMany({ where: { planHash, personId }, data: { remindedAt: at } });
+  async claimReminder(
+    planHash: string,
+    personId: string,
+    previous: Date | null,
+    at: Date,
+  ): Promise<boolean> {
+    const { count } = await this.db.planCopy.updateMany({
+      where: { planHash, personId, confirmedAt: null, remindedAt: previous },
+      data: { remindedAt: at },
+    });
+    return count === 1;
   }
 
   listForPlan(planHash: string): Promise<PlanCopy[]> {
