@@ -134,15 +134,14 @@ export async function startRamp(
     await database.close();
     throw error;
   }
-  // After the listeners, before the first tick: a new plan version's copies go out with it.
-  if (options.planCopies ?? options.startScheduler !== false) {
-    try {
-      await distributePlanCopies(engine.ctx);
-    } catch (error) {
-      // Not fatal: the next start tries again; the board shows who holds which version.
-      logger.error({ err: error }, "plan copies could not be recorded");
-    }
-  }
+  // In the background, once listening: a new plan version's copies go out with it. Not fatal:
+  // the next start tries again, and the board shows who holds which version.
+  const copies =
+    (options.planCopies ?? options.startScheduler !== false)
+      ? distributePlanCopies(engine.ctx).catch((error: unknown) => {
+          logger.error({ err: error }, "plan copies could not be recorded");
+        })
+      : Promise.resolve();
   if (options.startScheduler !== false) scheduler.start();
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
@@ -153,6 +152,7 @@ export async function startRamp(
     engine,
     scheduler,
     async close() {
+      await copies;
       await scheduler.stop();
       await slack?.stop();
       web.close();
