@@ -1,8 +1,10 @@
-// Slack benchmarks on one database, against the fake Slack Web API (test/support/fake-slack.ts):
-// how fast Ramp's real Bolt stack acknowledges `/ramp start` and a claim click under 50
-// concurrent requests, next to a bare Bolt app that only acknowledges (same receiver, same
-// signature checks); and how long paging 50 crisis-staff members takes, from `/ramp start` until
-// the 50th page DM reached Slack. Run through `npm run bench`; numbers are printed, never asserted.
+// Slack benchmarks against the fake Slack Web API (test/support/fake-slack.ts): how fast Ramp's
+// real Bolt stack acknowledges `/ramp start` and a claim click under 50 concurrent requests —
+// with the inbox (stored, then acknowledged), with the old shape (acknowledged first, then run:
+// bench/ack-first-inbox.ts, its own database) and a bare Bolt app that only acknowledges (same
+// receiver, same signature checks), the three measured in turn in every round; and how long
+// paging 50 crisis-staff members takes, from `/ramp start` until the 50th page DM reached Slack.
+// Run through `npm run bench`; numbers are printed, never asserted.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -17,7 +19,7 @@ import { readConfig } from "../src/config/env.ts";
 import { createLogger } from "../src/logging.ts";
 import { SAMPLE_PLAN_PATH } from "../src/plan/load.ts";
 import { type Database, openDatabase } from "../src/store/database.ts";
-import { FakeSlack } from "../test/support/fake-slack.ts";
+import { FakeSlack, type SlackMessage } from "../test/support/fake-slack.ts";
 import {
   blockAction,
   EVENTS_PATH,
@@ -25,6 +27,7 @@ import {
   type SlackRequest,
   slashCommand,
 } from "../test/support/slack-requests.ts";
+import { AckFirstInbox } from "./ack-first-inbox.ts";
 import { percentile } from "./stats.ts";
 
 const SIGNING_SECRET = "bench-signing-secret-0123456789abcdef";
@@ -34,14 +37,22 @@ const logger = createLogger(process.env.RAMP_BENCH_LOG_LEVEL ?? "silent");
 
 export interface LatencyRow {
   p50: number;
+  p95: number;
   p99: number;
+}
+
+/** Time to the 200: with the inbox, acknowledged first (the old shape), a bare Bolt app. */
+export interface AckFigures {
+  inbox: LatencyRow;
+  ackFirst: LatencyRow;
+  bare: LatencyRow;
 }
 
 export interface SlackBenchResult {
   concurrency: number;
   rounds: number;
-  start: { ramp: LatencyRow; bare: LatencyRow };
-  claim: { ramp: LatencyRow; bare: LatencyRow };
+  start: AckFigures;
+  claim: AckFigures;
   paging: { staff: number; toAllDms: number[] };
 }
 
@@ -79,7 +90,12 @@ export function writeBenchPlan(dir: string, staff: number): string {
   return file;
 }
 
-async function startBenchRamp(databaseUrl: string, planFile: string, fake: FakeSlack) {
+async function startBenchRamp(
+  databaseUrl: string,
+  planFile: string,
+  fake: FakeSlack,
+  shape: "inbox" | "ack-first" = "inbox",
+) {
   const config = {
     ...readConfig({
       DATABASE_URL: databaseUrl,
@@ -95,7 +111,11 @@ async function startBenchRamp(databaseUrl: string, planFile: string, fake: FakeS
   };
   // Deliveries run right after each command (the scheduler's kick); the tick (every second here)
   // takes what a kick left, as in production.
-  return startRamp(config, logger);
+  return startRamp(
+    config,
+    logger,
+    shape === "ack-first" ? { inbox: (ctx, owner) => new AckFirstInbox(ctx, { owner }) } : {},
+  );
 }
 
 /** A Bolt app that only acknowledges, on the same receiver and signature checks as Ramp. */
@@ -200,8 +220,32 @@ class LoadClient {
 
 const row = (values: number[]): LatencyRow => ({
   p50: percentile(values, 50),
+  p95: percentile(values, 95),
   p99: percentile(values, 99),
 });
+
+/** One Ramp under measurement, with the bench's own handle on its database. */
+interface Target {
+  ramp: RunningRamp;
+  db: Database;
+}
+
+/** Waits until every request of a burst got its answer through its response_url. */
+function answered(fake: FakeSlack, requests: SlackRequest[], what: string, allBut = 0) {
+  const urls = requests.map((r) =>
+    String(new URLSearchParams(r.body).get("response_url") ?? responseUrlOf(r)),
+  );
+  return waitUntil(
+    () => urls.filter((u) => fake.responsesTo(u).length > 0).length >= urls.length - allBut,
+    what,
+  );
+}
+
+/** An interaction's response_url is inside its JSON `payload` field. */
+function responseUrlOf(request: SlackRequest): string {
+  const payload = new URLSearchParams(request.body).get("payload");
+  return payload ? String((JSON.parse(payload) as { response_url?: string }).response_url) : "";
+}
 
 async function waitUntil(check: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -219,107 +263,111 @@ export async function slackBench(
   const rounds = options.rounds ?? 5;
   const staff = options.staff ?? 50;
   const dir = mkdtempSync(path.join(tmpdir(), "ramp-slack-bench-"));
-  const fake = await FakeSlack.start();
+  const fake = await FakeSlack.start({ botToken: BOT_TOKEN });
   const bare = await startBareBolt();
   const client = new LoadClient();
   const burst = (baseUrl: string, requests: SlackRequest[]) => client.burst(baseUrl, requests);
-  let ramp: RunningRamp | null = null;
-  let db: Database | null = null;
+  const targets: Target[] = [];
   try {
     // The generated plan: `staff` functions, 2 × staff people with Slack ids who may claim.
     const planFile = writeBenchPlan(dir, Math.max(staff, concurrency));
-    const databaseUrl = await databaseUrls();
-    ramp = await startBenchRamp(databaseUrl, planFile, fake);
-    // The bench's own handle, for the outbox; on SQLite it shares Ramp's connection.
-    db = await openDatabase(databaseUrl, { migrate: false });
+    for (const shape of ["inbox", "ack-first"] as const) {
+      const databaseUrl = await databaseUrls();
+      const ramp = await startBenchRamp(databaseUrl, planFile, fake, shape);
+      // The bench's own handle, for the outbox; on SQLite it shares Ramp's connection.
+      targets.push({ ramp, db: await openDatabase(databaseUrl, { migrate: false }) });
+    }
+    const [withInbox, ackFirst] = targets as [Target, Target];
     const coordinator = { personId: "pieter-declercq", source: "slack" as const };
-    const starts = () =>
+    const commands = (text: string) =>
       Array.from({ length: concurrency }, () =>
-        slashCommand({
-          userId: COORDINATOR_SLACK_ID,
-          text: "start groot Bench brand",
-          responseUrl: fake.responseUrl(),
-        }),
+        slashCommand({ userId: COORDINATOR_SLACK_ID, text, responseUrl: fake.responseUrl() }),
       );
 
     // Warm-up, not measured: the first requests pay for module loading, JIT and connections.
-    const helps = () =>
-      Array.from({ length: concurrency }, () =>
-        slashCommand({
-          userId: COORDINATOR_SLACK_ID,
-          text: "help",
-          responseUrl: fake.responseUrl(),
-        }),
-      );
-    await burst(ramp.url, helps());
-    await burst(bare.url, helps());
-    await waitUntil(
-      () => fake.calls.filter((c) => c.method === "response").length >= concurrency,
-      "the answers to /ramp help",
-    );
+    for (const target of targets) {
+      const helps = commands("help");
+      await burst(target.ramp.url, helps);
+      await answered(fake, helps, "the answers to /ramp help");
+    }
+    await burst(bare.url, commands("help"));
     fake.clearCalls();
 
-    // 1. /ramp start, 50 at once (one declares, the others hear an incident is active).
-    const startRamp: number[] = [];
-    const startBare: number[] = [];
+    // 1. /ramp start, 50 at once (one declares, the others hear an incident is active); each
+    // Ramp finishes its work (answers, pages) before the next is measured on this process.
+    const start = { inbox: [] as number[], ackFirst: [] as number[], bare: [] as number[] };
     for (let round = 0; round < rounds; round++) {
-      const times = await burst(ramp.url, starts());
-      if (process.env.RAMP_BENCH_DEBUG)
-        process.stderr.write(
-          `  /ramp start round ${round + 1}: p50 ${percentile(times, 50).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms\n`,
-        );
-      startRamp.push(...times);
-      // Ramp finishes its work (answers, pages) before the bare app is measured on this process.
-      await waitUntil(
-        () => fake.calls.filter((c) => c.method === "response").length >= (round + 1) * concurrency,
-        "the answers to /ramp start",
-      );
-      await drained(db);
-      startBare.push(...(await burst(bare.url, starts())));
-      const [active] = await ramp.engine.activeIncidents();
-      if (active && round < rounds - 1) await ramp.engine.close(coordinator, active.id);
-      await drained(db);
+      for (const [target, times] of [
+        [withInbox, start.inbox],
+        [ackFirst, start.ackFirst],
+      ] as const) {
+        const starts = commands("start groot Bench brand");
+        const measured = await burst(target.ramp.url, starts);
+        if (process.env.RAMP_BENCH_DEBUG)
+          process.stderr.write(
+            `  /ramp start round ${round + 1}: p50 ${percentile(measured, 50).toFixed(0)} ms, max ${Math.max(...measured).toFixed(0)} ms\n`,
+          );
+        times.push(...measured);
+        await answered(fake, starts, "the answers to /ramp start");
+        await drained(target.db);
+      }
+      start.bare.push(...(await burst(bare.url, commands("start groot Bench brand"))));
+      for (const target of targets) {
+        const [active] = await target.ramp.engine.activeIncidents();
+        if (active && round < rounds - 1) await target.ramp.engine.close(coordinator, active.id);
+        await drained(target.db);
+      }
     }
 
     // 2. Claim clicks: `concurrency` people click "Opnemen" on one task at once, per round.
-    const [incident] = await ramp.engine.activeIncidents();
-    if (!incident) throw new Error("bench: no active incident");
-    await ramp.engine.decide(coordinator, incident.id, { situation: "B" });
-    const tasks = await ramp.engine.ctx.store.tasks.listForIncident(incident.id);
-    const blockIds = new Set(tasks.map((t) => `task:${t.id}`));
-    const taskCards = () =>
-      [...fake.messages.values()].filter((m) =>
-        m.blocks.some((b) => blockIds.has(String(b.block_id ?? ""))),
-      );
-    await waitUntil(() => taskCards().length === tasks.length, "the task cards");
-    const cards = taskCards();
-    const claimRamp: number[] = [];
-    const claimBare: number[] = [];
-    for (let round = 0; round < Math.min(rounds, cards.length); round++) {
-      const card = cards[round]!;
-      const button = findButton(card, "Opnemen");
-      const clicks = () =>
-        Array.from({ length: concurrency }, (_, i) =>
-          blockAction({
-            userId: slackId(i + 1),
-            message: card,
-            button,
-            responseUrl: fake.responseUrl(),
-          }),
+    const cardsOf = async (target: Target) => {
+      const [incident] = await target.ramp.engine.activeIncidents();
+      if (!incident) throw new Error("bench: no active incident");
+      await target.ramp.engine.decide(coordinator, incident.id, { situation: "B" });
+      const tasks = await target.ramp.engine.ctx.store.tasks.listForIncident(incident.id);
+      const blockIds = new Set(tasks.map((t) => `task:${t.id}`));
+      const taskCards = () =>
+        [...fake.messages.values()].filter((m) =>
+          m.blocks.some((b) => blockIds.has(String(b.block_id ?? ""))),
         );
-      const answered = fake.calls.filter((c) => c.method === "response").length;
-      claimRamp.push(...(await burst(ramp.url, clicks())));
-      // One claimer wins; the others are told who has it.
-      await waitUntil(
-        () =>
-          fake.calls.filter((c) => c.method === "response").length >= answered + concurrency - 1,
-        "the answers to the claims",
+      await waitUntil(() => taskCards().length === tasks.length, "the task cards");
+      return { incident, cards: taskCards() };
+    };
+    const decided = [await cardsOf(withInbox), await cardsOf(ackFirst)] as const;
+    const claim = { inbox: [] as number[], ackFirst: [] as number[], bare: [] as number[] };
+    const clicksOn = (card: SlackMessage) => {
+      const button = findButton(card, "Opnemen");
+      return Array.from({ length: concurrency }, (_, i) =>
+        blockAction({
+          userId: slackId(i + 1),
+          message: card,
+          button,
+          responseUrl: fake.responseUrl(),
+        }),
       );
-      await drained(db);
-      claimBare.push(...(await burst(bare.url, clicks())));
+    };
+    const claimRounds = Math.min(rounds, ...decided.map((d) => d.cards.length));
+    for (let round = 0; round < claimRounds; round++) {
+      // The bare app gets the same clicks (it only acknowledges), made before the card changes.
+      const bareClicks = clicksOn(decided[0].cards[round]!);
+      for (const [target, times, { cards }] of [
+        [withInbox, claim.inbox, decided[0]],
+        [ackFirst, claim.ackFirst, decided[1]],
+      ] as const) {
+        const clicks = clicksOn(cards[round]!);
+        times.push(...(await burst(target.ramp.url, clicks)));
+        // One claimer wins; the others are told who has it.
+        await answered(fake, clicks, "the answers to the claims", 1);
+        await drained(target.db);
+      }
+      claim.bare.push(...(await burst(bare.url, bareClicks)));
     }
-    await ramp.engine.close(coordinator, incident.id);
-    await drained(db);
+    for (const [i, target] of targets.entries()) {
+      await target.ramp.engine.close(coordinator, decided[i]!.incident.id);
+      await drained(target.db);
+    }
+    const ramp = withInbox.ramp;
+    const db = withInbox.db;
 
     // 3. Paging: /ramp start until all `staff` page DMs reached Slack, per round.
     const toAllDms: number[] = [];
@@ -349,16 +397,23 @@ export async function slackBench(
       await drained(db);
     }
 
+    const figures = (f: { inbox: number[]; ackFirst: number[]; bare: number[] }) => ({
+      inbox: row(f.inbox),
+      ackFirst: row(f.ackFirst),
+      bare: row(f.bare),
+    });
     return {
       concurrency,
       rounds,
-      start: { ramp: row(startRamp), bare: row(startBare) },
-      claim: { ramp: row(claimRamp), bare: row(claimBare) },
+      start: figures(start),
+      claim: figures(claim),
       paging: { staff, toAllDms },
     };
   } finally {
-    await db?.close();
-    await ramp?.close();
+    for (const target of targets) {
+      await target.db.close();
+      await target.ramp.close();
+    }
     await client.close();
     await bare.close();
     await fake.close();

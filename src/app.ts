@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { hostname } from "node:os";
 import { createSlackAdapter } from "./adapters/slack/app.ts";
 import { SmsDelivery } from "./adapters/sms/delivery.ts";
 import { createTeamsAdapter } from "./adapters/teams/app.ts";
@@ -10,16 +11,21 @@ import { createWebAdapter } from "./adapters/web/app.ts";
 import { buildEngine } from "./compose.ts";
 import type { Config } from "./config/env.ts";
 import { rampReach } from "./config/reach.ts";
+import type { EngineContext } from "./core/context.ts";
 import type { CrisisEngine } from "./core/engine.ts";
+import { Inbox } from "./core/inbox.ts";
 import type { DeliveryChannel } from "./core/outbox.ts";
 import { distributePlanCopies } from "./core/plan-copies/distribute.ts";
+import { tellCoordinatorAboutPlanFile } from "./core/plan-file.ts";
 import type { Clock } from "./core/ports.ts";
 import { SMS_CHANNEL } from "./core/work.ts";
+import { failpointsFrom } from "./failpoints.ts";
 import { createHttpApp, listen } from "./http/server.ts";
 import type { Logger } from "./logging.ts";
 import { loadPlanFile } from "./plan/load.ts";
 import { formatProblems } from "./plan/report.ts";
 import type { Plan } from "./plan/schema.ts";
+import { PlanWatcher } from "./plan/watch.ts";
 import { Scheduler } from "./scheduler/scheduler.ts";
 import { openDatabase } from "./store/database.ts";
 import { PrismaConversationRefs } from "./store/repositories/conversations.ts";
@@ -29,6 +35,8 @@ export interface RunningRamp {
   plan: Plan;
   engine: CrisisEngine;
   scheduler: Scheduler;
+  /** The plan file as Ramp sees it while running (also in /healthz). */
+  planWatcher: PlanWatcher;
   close(): Promise<void>;
 }
 
@@ -42,6 +50,11 @@ export async function startRamp(
   options: {
     clock?: Clock;
     startScheduler?: boolean;
+    /** How often the plan file's hash is checked besides the file watch; default 10 s. */
+    planCheckMs?: number;
+    failpoints?: string;
+    /** For the benchmark's comparison with the shape before the inbox (bench/ack-first-inbox.ts). */
+    inbox?: (ctx: EngineContext, owner: string) => Inbox;
     /**
      * Hand out copies of a plan version not distributed yet (default: when the scheduler starts,
      * as in production; tests that tick by hand opt in, so their message counts stay their own).
@@ -84,16 +97,27 @@ export async function startRamp(
   // The web adapter (made below) signs the links to a review that Slack and Teams post.
   const reviewLinks = (incidentId: string) => web.reviewLinks(incidentId);
   const refs = new PrismaConversationRefs(database.client, () => randomUUID());
+  const failpoint = failpointsFrom(options.failpoints);
+  const owner = `inbox:${randomUUID().slice(0, 8)}`;
+  const inbox =
+    options.inbox?.(engine.ctx, owner) ??
+    new Inbox(engine.ctx, { owner, ...(failpoint ? { failpoint } : {}) });
   const channels = new Map<string, DeliveryChannel>();
   const slack = config.slack
-    ? createSlackAdapter({ config: config.slack, engine, refs, logger, reviewLinks })
+    ? createSlackAdapter({ config: config.slack, engine, inbox, refs, logger, reviewLinks })
     : null;
   if (slack) channels.set(slack.delivery.name, slack.delivery);
   const teams = config.teams
-    ? createTeamsAdapter({ config: config.teams, engine, refs, logger, reviewLinks })
+    ? createTeamsAdapter({ config: config.teams, engine, inbox, refs, logger, reviewLinks })
     : null;
   if (teams) channels.set(teams.delivery.name, teams.delivery);
-  const web = createWebAdapter({ config: config.web, engine, logger, reach: rampReach(config) });
+  const web = createWebAdapter({
+    config: config.web,
+    engine,
+    logger,
+    inbox,
+    reach: rampReach(config),
+  });
   if (web.delivery) channels.set(web.delivery.name, web.delivery);
   if (config.sms) {
     const sms = new SmsDelivery(config.sms, engine, (personId) => web.boardLink(personId));
@@ -107,15 +131,16 @@ export async function startRamp(
     web.changed();
   };
 
+  const planWatcher = new PlanWatcher({
+    file: config.planFile,
+    running: { plan, hash },
+    onChange: (change) => tellCoordinatorAboutPlanFile(engine.ctx, config.planFile, change),
+    logger,
+    ...(options.planCheckMs ? { intervalMs: options.planCheckMs } : {}),
+  });
   const app = createHttpApp({
     database: () => database.health(),
-    plan: () => ({
-      ok: true,
-      file: config.planFile,
-      organisation: plan.organisation.name,
-      version: plan.document.version,
-      hash,
-    }),
+    plan: () => planWatcher.status(),
     scheduler: () => ({
       tickSeconds: config.tickSeconds,
       lastTickAt: scheduler.lastTick?.at.toISOString() ?? null,
@@ -134,6 +159,10 @@ export async function startRamp(
     await database.close();
     throw error;
   }
+  // The plan's practice schedule as job rows (idempotent: each replica computes the same rows).
+  await engine.ensurePracticeSchedule();
+  planWatcher.start();
+  const recovery = startInboxRecovery(inbox, logger, config.tickSeconds);
   // In the background, once listening: a new plan version's copies go out with it. Not fatal:
   // the next start tries again, and the board shows who holds which version.
   const copies =
@@ -142,8 +171,12 @@ export async function startRamp(
           logger.error({ err: error }, "plan copies could not be recorded");
         })
       : Promise.resolve();
-  if (options.startScheduler !== false) scheduler.start();
   const { port } = server.address() as AddressInfo;
+  // Only one live process can listen on this host and port: leases of an earlier one are free.
+  await scheduler.bindInstance(`${hostname()}:${port}`).catch((error: unknown) => {
+    logger.warn({ err: error }, "could not resume an earlier run's leases; they expire instead");
+  });
+  if (options.startScheduler !== false) scheduler.start();
   const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
   web.listening(url);
   return {
@@ -151,8 +184,11 @@ export async function startRamp(
     plan,
     engine,
     scheduler,
+    planWatcher,
     async close() {
       await copies;
+      await planWatcher.stop();
+      await recovery.stop();
       await scheduler.stop();
       await slack?.stop();
       web.close();
@@ -173,4 +209,32 @@ function closeServer(server: Server, graceMs = 2000): Promise<void> {
     server.closeIdleConnections();
     setTimeout(() => server.closeAllConnections(), graceMs).unref();
   });
+}
+
+/**
+ * Interactions stored but left unprocessed by a process that died (this one before a restart,
+ * or another replica): taken up at start-up and then every tick, once their lease expired.
+ */
+function startInboxRecovery(inbox: Inbox, logger: Logger, tickSeconds: number) {
+  let running: Promise<unknown> | null = null;
+  let stopped = false;
+  const pass = () => {
+    if (stopped || running) return;
+    running = inbox
+      .recover()
+      .catch((error: unknown) => logger.warn({ err: error }, "inbox: recovery pass failed"))
+      .finally(() => {
+        running = null;
+      });
+  };
+  pass();
+  const timer = setInterval(pass, tickSeconds * 1000);
+  timer.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

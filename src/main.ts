@@ -17,7 +17,9 @@ try {
 
 const logger = createLogger(config.logLevel);
 try {
-  const ramp = await startRamp(config, logger);
+  // RAMP_FAILPOINTS: test-only fault injection for the crash tests (src/failpoints.ts).
+  const failpoints = process.env.RAMP_FAILPOINTS;
+  const ramp = await startRamp(config, logger, failpoints ? { failpoints } : {});
   const stop = async (signal: string) => {
     logger.info({ signal }, "stopping");
     await ramp.close();

@@ -9,6 +9,21 @@ const TICK_SECONDS_TEXT = TICK_SECONDS.join(", ");
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 const LOOPBACK = ["127.0.0.1", "::1", "localhost"];
 
+/** A Microsoft endpoint: https, except on this machine (a test double). */
+function microsoftUrl(what: string) {
+  return z
+    .string()
+    .url({ message: `must be ${what}, a URL such as https://login.microsoftonline.us/…` })
+    .refine(
+      (url) =>
+        /^https:\/\//.test(url) || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(url),
+      {
+        message: `must be ${what} over https (http only on 127.0.0.1)`,
+      },
+    )
+    .optional();
+}
+
 const envSchema = z.object({
   PORT: port.default(3978),
   HOST: z.string().min(1).optional(),
@@ -55,6 +70,11 @@ const envSchema = z.object({
   MICROSOFT_APP_TYPE: z
     .enum(["SingleTenant", "MultiTenant", "UserAssignedMSI"])
     .default("SingleTenant"),
+  // Microsoft's endpoints, for a national cloud (or a test double): the public cloud's by default.
+  MICROSOFT_LOGIN_URL: microsoftUrl("the authority Ramp gets its tokens from"),
+  MICROSOFT_BOT_SCOPE: z.string().min(1).optional(),
+  MICROSOFT_BOT_OPENID_METADATA_URL: microsoftUrl("the Bot Framework's OpenID metadata document"),
+  MICROSOFT_BOT_TOKEN_ISSUER: z.string().min(1).optional(),
   RAMP_SECRET: z
     .string()
     .min(32, { message: "must be at least 32 characters (for example: openssl rand -hex 32)" })
@@ -84,7 +104,31 @@ export interface TeamsConfig {
   appPassword: string | null;
   tenantId: string | null;
   appType: "SingleTenant" | "MultiTenant" | "UserAssignedMSI";
+  /** Where tokens come from and how incoming ones are checked (public cloud unless set). */
+  endpoints: TeamsEndpoints;
 }
+
+/** botbuilder's authentication settings, named as in its ConfigurationBotFrameworkAuthentication. */
+export interface TeamsEndpoints {
+  /** ToChannelFromBotLoginUrl: the authority (with the tenant) Ramp's own tokens come from. */
+  loginUrl: string;
+  /** ToChannelFromBotOAuthScope: the audience of Ramp's tokens, the Bot Connector. */
+  scope: string;
+  /** ToBotFromChannelOpenIdMetadataUrl: the keys Teams signs its requests to Ramp with. */
+  openIdMetadataUrl: string;
+  /** ToBotFromChannelTokenIssuer: the issuer of those requests' tokens. */
+  tokenIssuer: string;
+}
+
+/** Microsoft's public cloud (botframework-connector's AuthenticationConstants). */
+export const PUBLIC_CLOUD = {
+  loginHost: "https://login.microsoftonline.com",
+  /** The tenant of multi-tenant bots' tokens. */
+  channelAuthTenant: "botframework.com",
+  scope: "https://api.botframework.com",
+  openIdMetadataUrl: "https://login.botframework.com/v1/.well-known/openidconfiguration",
+  tokenIssuer: "https://api.botframework.com",
+} as const;
 
 export interface SlackConfig {
   botToken: string;
@@ -266,7 +310,13 @@ function teamsConfig(v: z.infer<typeof envSchema>): TeamsConfig | null {
         },
       ]);
     }
-    return { appId: null, appPassword: null, tenantId: null, appType: v.MICROSOFT_APP_TYPE };
+    return {
+      appId: null,
+      appPassword: null,
+      tenantId: null,
+      appType: v.MICROSOFT_APP_TYPE,
+      endpoints: teamsEndpoints(v),
+    };
   }
   const problems: { variable: string; message: string }[] = [];
   if (v.MICROSOFT_APP_TYPE !== "UserAssignedMSI" && !v.MICROSOFT_APP_PASSWORD) {
@@ -287,6 +337,22 @@ function teamsConfig(v: z.infer<typeof envSchema>): TeamsConfig | null {
     appPassword: v.MICROSOFT_APP_PASSWORD ?? null,
     tenantId: v.MICROSOFT_APP_TENANT_ID ?? null,
     appType: v.MICROSOFT_APP_TYPE,
+    endpoints: teamsEndpoints(v),
+  };
+}
+
+function teamsEndpoints(v: z.infer<typeof envSchema>): TeamsEndpoints {
+  // A single-tenant bot gets its tokens from its own tenant, a multi-tenant one from the Bot
+  // Framework's (as botbuilder does with its default settings).
+  const tenant =
+    v.MICROSOFT_APP_TYPE === "MultiTenant" || !v.MICROSOFT_APP_TENANT_ID
+      ? PUBLIC_CLOUD.channelAuthTenant
+      : v.MICROSOFT_APP_TENANT_ID;
+  return {
+    loginUrl: v.MICROSOFT_LOGIN_URL ?? `${PUBLIC_CLOUD.loginHost}/${tenant}`,
+    scope: v.MICROSOFT_BOT_SCOPE ?? PUBLIC_CLOUD.scope,
+    openIdMetadataUrl: v.MICROSOFT_BOT_OPENID_METADATA_URL ?? PUBLIC_CLOUD.openIdMetadataUrl,
+    tokenIssuer: v.MICROSOFT_BOT_TOKEN_ISSUER ?? PUBLIC_CLOUD.tokenIssuer,
   };
 }
 

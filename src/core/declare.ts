@@ -1,9 +1,11 @@
 // Step 2 "Melding": the coordinator or a deputy declares an incident; when its classification
 // activates the plan, the crisis staff is paged to the meeting address.
-import { CLASSIFICATIONS, type Classification } from "../plan/schema.ts";
+import { CLASSIFICATIONS, type Classification, type Scenario } from "../plan/schema.ts";
 import { type Actor, actorId } from "./actor.ts";
 import type { EngineContext } from "./context.ts";
 import { RampError } from "./errors.ts";
+import { endExercisesFor, planExercise } from "./exercise.ts";
+import { completeInboxIn, inboxCommitted } from "./inbox-scope.ts";
 import { invalidMeeting } from "./meeting.ts";
 import { type Incident, MEETINGS, type Meeting, type Report, SCOPES, type Scope } from "./model.ts";
 import { pageCrisisStaff } from "./paging.ts";
@@ -30,6 +32,8 @@ export interface DeclareInput {
   meeting?: Meeting;
   /** Explicitly open a second incident while one is active. */
   openSecond?: boolean;
+  /** An exercise (see exercise.ts), playing this scenario if it has one. */
+  exercise?: { scenario: Scenario | null };
 }
 
 /** "Bart Lannoo (melding via Ramp, za 21 nov 22:00)", for each reporter. */
@@ -69,6 +73,7 @@ export async function declareIncident(
   for (let attempt = 0; ; attempt++) {
     try {
       const incident = await declareOnce(ctx, actor, { ...input, meeting }, description);
+      inboxCommitted();
       ctx.onCommitted?.();
       return incident;
     } catch (error) {
@@ -86,13 +91,24 @@ async function declareOnce(
   const now = ctx.clock.now();
   const { plan } = ctx.dir;
   return ctx.store.transaction(async (tx) => {
-    const active = await tx.incidents.listActive(plan.organisation.id);
+    const running = await tx.incidents.listActive(plan.organisation.id);
+    // A real declaration is always possible during an exercise, and ends it (below).
+    const active = running.filter((i) => !i.exercise);
+    const exercises = running.filter((i) => i.exercise);
+    if (input.exercise && active.length > 0)
+      throw new RampError("exercise-during-incident", {
+        number: active.map((i) => i.number).join(", "),
+      });
+    if (input.exercise && exercises.length > 0)
+      throw new RampError("exercise-active", { number: exercises.map((i) => i.number).join(", ") });
     if (active.length > 0 && !input.openSecond) {
       throw new RampError("incident-active", { number: active.map((i) => i.number).join(", ") });
     }
-    // Reports from staff since yesterday are how this incident was detected (step 2).
-    const reports = await openReports(ctx, tx.reports, now);
-    const prefix = `${yearIn(now, ctx.dir.timeZone)}-`;
+    // Reports from staff since yesterday are how this incident was detected (step 2); they are
+    // real, so an exercise leaves them for a real declaration.
+    const reports = input.exercise ? [] : await openReports(ctx, tx.reports, now);
+    // Exercises are numbered apart (O-2026-001) and never take an incident's number.
+    const prefix = `${input.exercise ? "O-" : ""}${yearIn(now, ctx.dir.timeZone)}-`;
     const count = await tx.incidents.countNumbersWithPrefix(plan.organisation.id, prefix);
     const incident: Incident = {
       id: ctx.ids.next(),
@@ -115,6 +131,8 @@ async function declareOnce(
       closedById: null,
       closedAt: null,
       sealHash: null,
+      exercise: Boolean(input.exercise),
+      scenarioId: input.exercise?.scenario?.id ?? null,
     };
     await tx.incidents.insert(incident);
     await tx.reports.attach(
@@ -159,11 +177,22 @@ async function declareOnce(
         },
         arriveBy: incident.arriveBy?.toISOString() ?? null,
         secondIncident: active.length > 0,
+        ...(input.exercise
+          ? {
+              exercise: true,
+              scenario: input.exercise.scenario
+                ? { id: input.exercise.scenario.id, title: input.exercise.scenario.title }
+                : null,
+            }
+          : {}),
       },
     });
     if (activated) await pageCrisisStaff(work, actor);
+    if (input.exercise) await planExercise(work, input.exercise.scenario);
     work.refresh({ kind: "incident", incidentId: incident.id });
     await work.flush();
+    if (!input.exercise) await endExercisesFor(ctx, tx, incident, exercises, now);
+    await completeInboxIn(tx, now);
     return incident;
   });
 }

@@ -2,16 +2,22 @@
 // Adapters never need their own logic: they resolve the person, call a command, render a view.
 import type { Classification } from "../plan/schema.ts";
 import type { Actor } from "./actor.ts";
+import { type ChatProblem, reportChatProblem } from "./chat-problem.ts";
 import { closeIncident, openWork } from "./close.ts";
 import type { EngineContext } from "./context.ts";
 import { type DecideInput, decide, previewDecision, recordEvaluation } from "./decide.ts";
 import { type DeclareInput, declareIncident, reclassify, setScope } from "./declare.ts";
 import { RampError } from "./errors.ts";
+import { type ExerciseStart, sendInject, startExercise, stopExercise } from "./exercise.ts";
 import { addLogEntry, correctEntry } from "./logbook.ts";
 import { changeMeeting } from "./meeting.ts";
 import type { Incident, Meeting, Scope, Source } from "./model.ts";
 import { type DeliveryChannel, dispatchOutbox } from "./outbox.ts";
 import { answerPage, type PageAnswer } from "./paging.ts";
+import { practiceOverview } from "./practice/overview.ts";
+import { answerTest, startTest, stopTest } from "./practice/reachability.ts";
+import { testReport } from "./practice/report.ts";
+import { ensurePracticeSchedule } from "./practice/schedule.ts";
 import { openReports, reportIncident } from "./report.ts";
 import { runDueJobs } from "./scheduler.ts";
 import { markServiceRestored } from "./services.ts";
@@ -84,7 +90,23 @@ export class CrisisEngine {
   openWork = (incidentId: string) => openWork(this.ctx, incidentId);
   shareReview = (actor: Actor, incidentId: string) => shareReview(this.ctx, actor, incidentId);
   report = (actor: Actor, text: string) => reportIncident(this.ctx, actor, text);
+  startExercise = (actor: Actor, input: ExerciseStart) => startExercise(this.ctx, actor, input);
+  stopExercise = (actor: Actor, note?: string) => stopExercise(this.ctx, actor, note);
+  sendInject = (actor: Actor, text: string) => sendInject(this.ctx, actor, text);
+  /** A chat platform's problem with the incident channel: on the timeline, and to the coordinator. */
+  reportChatProblem = (incidentId: string, problem: ChatProblem) =>
+    reportChatProblem(this.ctx, incidentId, problem);
   openReports = () => openReports(this.ctx);
+  /** Reachability tests (alarmeringstest): `/ramp test`, "Ontvangen", `/ramp test stop`. */
+  startTest = (actor: Actor) => startTest(this.ctx, actor);
+  answerTest = (actor: Actor, recipientId: string) => answerTest(this.ctx, actor, recipientId);
+  stopTest = (actor: Actor) => stopTest(this.ctx, actor);
+  /** Puts the plan's next practice moments in the job table (at startup; harmless to repeat). */
+  ensurePracticeSchedule = () => ensurePracticeSchedule(this.ctx);
+  /** The board's practice part: last and next test and exercise, overdue, the trend. */
+  practiceOverview = () => practiceOverview(this.ctx);
+  /** A test's result as the review's document model (null for an unknown number). */
+  testReport = (number: string) => testReport(this.ctx, number);
 
   activeIncidents(): Promise<Incident[]> {
     return this.ctx.store.incidents.listActive(this.ctx.dir.plan.organisation.id);
@@ -128,4 +150,11 @@ export class CrisisEngine {
   runDueJobs = (owner: string, limit?: number) => runDueJobs(this.ctx, owner, limit);
   dispatch = (channels: ReadonlyMap<string, DeliveryChannel>, owner: string, limit?: number) =>
     dispatchOutbox(this.ctx, channels, owner, limit);
+  /**
+   * Frees the leases an earlier run of this instance left (it was killed mid-work): they are
+   * taken up at once instead of after their lease ran out. Returns how many there were.
+   */
+  takeOverEarlierRun = async (ownerPrefix: string, owner: string) =>
+    (await this.ctx.store.outbox.takeOver(ownerPrefix, owner)) +
+    (await this.ctx.store.jobs.takeOver(ownerPrefix, owner));
 }

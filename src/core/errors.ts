@@ -1,10 +1,18 @@
 // Errors a person can act on: a stable code for adapters and logs, and a Dutch and an English sentence.
+import { PRACTICE_ERRORS } from "./practice/errors.ts";
+
 export type ErrorParams = Record<string, string | number>;
 
 const MESSAGES = {
   "not-in-plan": {
     nl: () => "U staat niet in het crisisplan. Vraag de coördinator om u toe te voegen.",
     en: () => "You are not in the crisis plan. Ask the coordinator to add you.",
+  },
+  "identity-unavailable": {
+    nl: (p) =>
+      `Ramp kon niet nagaan wie u bent: ${p.platform} antwoordt nu niet. Er is niets gewijzigd; probeer het over een minuut opnieuw.`,
+    en: (p) =>
+      `Ramp could not check who you are: ${p.platform} is not answering right now. Nothing was changed; try again in a minute.`,
   },
   "not-coordinator": {
     nl: (p) => `Enkel de coördinator of een plaatsvervanger kan ${p.action}.`,
@@ -122,10 +130,36 @@ const MESSAGES = {
     nl: () => "Die tijdlijnregel bestaat niet in dit incident.",
     en: () => "That timeline entry does not exist in this incident.",
   },
+  "database-unavailable": {
+    nl: () =>
+      "Ramp kan zijn databank nu niet bereiken, dus dit is niet gelukt. Probeer opnieuw over een halve minuut; de beheerder ziet het probleem in /healthz.",
+    en: () =>
+      "Ramp cannot reach its database right now, so this did not go through. Try again in half a minute; the administrator sees the problem in /healthz.",
+  },
+  "exercise-during-incident": {
+    nl: (p) =>
+      `Er loopt een echt incident (${p.number}): een oefening kan pas als het afgesloten is.`,
+    en: (p) => `A real incident is active (${p.number}): an exercise can start once it is closed.`,
+  },
+  "exercise-active": {
+    nl: (p) =>
+      `Oefening ${p.number} loopt al. Stop ze eerst met /ramp oefening stop, of stuur een inject met /ramp oefening inject <tekst>.`,
+    en: (p) =>
+      `Exercise ${p.number} is already running. Stop it first with /ramp oefening stop, or send an inject with /ramp oefening inject <text>.`,
+  },
+  "no-active-exercise": {
+    nl: () => "Er loopt geen oefening. Start er een met /ramp oefening start [scenario].",
+    en: () => "No exercise is running. Start one with /ramp oefening start [scenario].",
+  },
+  "unknown-scenario": {
+    nl: (p) => `Scenario "${p.id}" staat niet in het plan. Kies uit: ${p.known}.`,
+    en: (p) => `Scenario "${p.id}" is not in the plan. Choose from: ${p.known}.`,
+  },
   "person-not-found": {
     nl: (p) => `Persoon "${p.id}" staat niet in het plan.`,
     en: (p) => `Person "${p.id}" is not in the plan.`,
   },
+  ...PRACTICE_ERRORS,
 } satisfies Record<string, { nl: (p: ErrorParams) => string; en: (p: ErrorParams) => string }>;
 
 export type ErrorCode = keyof typeof MESSAGES;
@@ -146,6 +180,30 @@ export class RampError extends Error {
       en: (p: ErrorParams) => string;
     };
     return { code: this.code, nl: wording.nl(this.params), en: wording.en(this.params) };
+  }
+}
+
+/**
+ * The database could not be reached or is locked (PostgreSQL gone, connection cut, SQLite file
+ * locked by another process). The store raises it in place of the driver's error. Not a
+ * RampError on purpose: code that turns a person's mistake into an answer (`instanceof
+ * RampError`) must not swallow an outage; each platform's failure handler shows its view
+ * ("probeer opnieuw") and logs `detail`, which /healthz shows too.
+ */
+export class DatabaseUnavailableError extends Error {
+  readonly code = "database-unavailable" satisfies ErrorCode;
+
+  constructor(
+    readonly detail: string,
+    options: { cause?: unknown } = {},
+  ) {
+    super(MESSAGES["database-unavailable"].en(), options);
+    this.name = "DatabaseUnavailableError";
+  }
+
+  view(): ErrorView {
+    const wording = MESSAGES[this.code];
+    return { code: this.code, nl: wording.nl(), en: wording.en() };
   }
 }
 

@@ -38,6 +38,13 @@ export interface Incident {
   closedById: string | null;
   closedAt: Date | null;
   sealHash: string | null;
+  /**
+   * An exercise (oefening): the whole incident flow, numbered apart ("O-2026-001"), marked
+   * OEFENING wherever it is shown, and never counted as an incident.
+   */
+  exercise: boolean;
+  /** The plan's scenario an exercise plays; null for a free exercise and for incidents. */
+  scenarioId: string | null;
 }
 
 /** sent → coming | declined | silent; silent and declined pages lead to a page for the next alternate. */
@@ -127,13 +134,20 @@ export type JobKind =
   | "task-reminder"
   | "task-overdue"
   | "service-reminder"
-  | "service-overdue";
+  | "service-overdue"
+  /** A scenario's inject, due at its time after the exercise started (subject: `<index>`). */
+  | "exercise-inject"
+  | PracticeJobKind;
+
+/** Jobs of no incident: a reachability test's window closing, the plan's practice schedule. */
+export type PracticeJobKind = "test-close" | "test-due" | "exercise-reminder";
 
 export interface Job {
   id: string;
-  incidentId: string;
+  /** Null for a practice job. */
+  incidentId: string | null;
   kind: JobKind;
-  /** The page, task or incident service the job is about. */
+  /** The page, task or incident service the job is about (a practice job: the test or organisation). */
   subjectId: string;
   dueAt: Date;
   status: "pending" | "leased" | "done" | "cancelled";
@@ -149,6 +163,8 @@ export type TimelineType =
   | "page.answered"
   | "page.silent"
   | "page.exhausted"
+  /** A platform refused a message for good (see core/outbox-undeliverable.ts). */
+  | "delivery.failed"
   | "evaluation.recorded"
   | "decision.made"
   | "tasks.planned"
@@ -163,7 +179,11 @@ export type TimelineType =
   | "service.restored"
   | "log"
   | "correction"
-  | "incident.closed";
+  | "exercise.inject"
+  | "exercise.ended"
+  | "incident.closed"
+  /** A chat platform could not give the incident its channel, or add someone to it (chat-problem.ts). */
+  | "chat.problem";
 
 export const LOG_TAGS = [
   "oorzaak",
@@ -206,7 +226,9 @@ export type CardRef =
   | { kind: "paging"; incidentId: string }
   | { kind: "decision"; incidentId: string }
   | { kind: "task"; taskId: string }
-  | { kind: "page"; pageId: string };
+  | { kind: "page"; pageId: string }
+  /** A reachability test's message to one person ("TEST — er is geen incident"). */
+  | { kind: "test"; recipientId: string };
 
 export type NoticeKind =
   | "task-reminder"
@@ -224,6 +246,20 @@ export type NoticeKind =
   | "log"
   /** A staff member's report, to the coordinator and the deputies, before any incident. */
   | "report"
+  /** To the coordinator: the incident channel is not what the plan asks, or people are not in it. */
+  | "chat-problem"
+  /** The plan file changed while Ramp runs (invalid, or valid but not yet in use): to the coordinator. */
+  | "plan-file"
+  /** A reachability test's result, to the coordinator and the deputies. */
+  | "test-result"
+  /** An exercise is due soon (or overdue), to the coordinator. */
+  | "exercise-due"
+  /** An exercise's inject: a turn in the scenario, to a function, the coordinator or the channel. */
+  | "exercise-inject"
+  /** An exercise ended (by the coordinator, or because a real incident was declared). */
+  | "exercise-ended"
+  /** To the coordinator: a platform refused a message for good (core/outbox-undeliverable.ts). */
+  | "delivery-failed"
   /** A holder's personal copy of the plan, or the reminder to confirm it. */
   | "plan-copy";
 
@@ -234,6 +270,16 @@ export interface Notice {
   incidentId: string | null;
   text: string;
   subjectId?: string;
+  /** About an exercise: every platform shows OEFENING with it, unmissably. */
+  exercise?: ExerciseMark;
+}
+
+/** Shown first on every message, card and page about an exercise: nobody may take it for real. */
+export interface ExerciseMark {
+  /** "OEFENING": the word itself, for headers, SMS prefixes and channel names. */
+  label: string;
+  /** One line: what it is and what it is not. */
+  text: string;
 }
 
 /**
@@ -288,5 +334,7 @@ export interface OutboxItem {
   delivery: Delivery;
   attempts: number;
   createdAt: Date;
+  /** When an earlier attempt left without a known outcome (a crash, a timeout): look before resending. */
+  attemptedAt?: Date | null;
   outcome?: OutboxOutcome;
 }

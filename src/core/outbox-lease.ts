@@ -33,7 +33,7 @@ export async function leaseDue(
   for (const [incidentId, items] of byIncident) {
     const taken = await ctx.store.transaction(async (tx) => {
       if (incidentId) await tx.incidents.lock(incidentId);
-      const busy = new Set((await tx.outbox.listLeased(incidentId, now)).map(conversationOf));
+      const busy = new Set((await tx.outbox.listBusy(incidentId, now)).map(conversationOf));
       const mine: OutboxItem[] = [];
       for (const item of items) {
         const conversation = conversationOf(item);

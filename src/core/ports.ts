@@ -16,6 +16,7 @@ import type {
   TaskStatus,
   TimelineEntry,
 } from "./model.ts";
+import type { ReachabilityRepository } from "./practice/model.ts";
 
 /** A unique constraint stopped a write (e.g. two incidents got the same number); the caller may retry. */
 export class ConflictError extends Error {
@@ -161,7 +162,19 @@ export interface JobRepository {
   /** Conditional on the lease still being ours: returns false when another scheduler took over. */
   complete(id: string, owner: string, at: Date): Promise<boolean>;
   fail(id: string, owner: string, error: string, retryAt: Date): Promise<void>;
+  /** Extends the leases `owner` still holds. */
+  renew(ids: string[], owner: string, leaseUntil: Date): Promise<void>;
+  /** Frees the leases of an earlier run of this same instance (`ownerPrefix`), dead for sure. */
+  takeOver(ownerPrefix: string, owner: string): Promise<number>;
   listForIncident(incidentId: string): Promise<Job[]>;
+}
+
+/** A failed delivery attempt: retried at `retryAt`, or `dead`; `unknown`: it may have arrived. */
+export interface OutboxFailure {
+  error: string;
+  retryAt: Date;
+  dead: boolean;
+  unknown: boolean;
 }
 
 export interface OutboxRepository {
@@ -169,12 +182,23 @@ export interface OutboxRepository {
   enqueue(items: Array<Omit<OutboxItem, "attempts">>): Promise<void>;
   /** Messages due for delivery (pending and due, or with an expired lease), oldest first. */
   listDue(now: Date, limit: number): Promise<OutboxItem[]>;
-  /** Messages of an incident (null: of none) someone is delivering now (an unexpired lease). */
-  listLeased(incidentId: string | null, now: Date): Promise<OutboxItem[]>;
+  /**
+   * Messages of an incident (null: of none) that hold up their conversation now: someone is
+   * delivering them (an unexpired lease), or an earlier attempt's outcome is still unknown.
+   */
+  listBusy(incidentId: string | null, now: Date): Promise<OutboxItem[]>;
   /** Takes one due message for `owner` until `leaseUntil`; false when someone else took it. */
   lease(id: string, now: Date, owner: string, leaseUntil: Date): Promise<boolean>;
+  /** Extends the leases `owner` still holds; returns the ids it still holds. */
+  renew(ids: string[], owner: string, leaseUntil: Date): Promise<string[]>;
+  /** Gives leased messages back untried (due at once, in their order). */
+  release(ids: string[], owner: string): Promise<void>;
+  /** Records that a request is about to leave (kept until the outcome is known). */
+  markAttempt(id: string, owner: string, at: Date): Promise<void>;
   markSent(id: string, owner: string, at: Date, deliveredRef: string | null): Promise<boolean>;
-  markFailed(id: string, owner: string, error: string, retryAt: Date, dead: boolean): Promise<void>;
+  markFailed(id: string, owner: string, failure: OutboxFailure): Promise<void>;
+  /** Frees the leases of an earlier run of this same instance (`ownerPrefix`), dead for sure. */
+  takeOver(ownerPrefix: string, owner: string): Promise<number>;
   listForIncident(incidentId: string): Promise<OutboxItem[]>;
 }
 
@@ -200,6 +224,40 @@ export interface ReportRepository {
   /** Reports made since `since` that no incident took up yet, oldest first. */
   listOpen(organisation: string, since: Date): Promise<Report[]>;
   attach(ids: string[], incidentId: string): Promise<void>;
+}
+
+/** An interaction received from a platform, stored before it was acknowledged (see core/inbox.ts). */
+export interface InboxItem {
+  id: string;
+  platform: string;
+  /** The platform's own unique key of the interaction. */
+  key: string;
+  /** Which handler processes it ("slack.command", "teams.action", …). */
+  kind: string;
+  /** What the handler needs to run it and to answer, as JSON. */
+  payload: string;
+  receivedAt: Date;
+  status: "pending" | "done" | "failed";
+  attempts: number;
+}
+
+export interface InboxRepository {
+  /**
+   * One insert, leased to `owner` until `leaseUntil`: returns the row, or null when the
+   * platform's key is already there (a redelivery, which must not run again).
+   */
+  receive(
+    item: Omit<InboxItem, "status" | "attempts">,
+    owner: string,
+    leaseUntil: Date,
+  ): Promise<InboxItem | null>;
+  /** Conditional: marks the row processed unless it already was. Returns whether it did. */
+  complete(id: string, at: Date, status?: "done" | "failed", error?: string): Promise<boolean>;
+  /** Takes up to `limit` unprocessed rows whose lease expired, each with one conditional update. */
+  leaseExpired(now: Date, owner: string, leaseUntil: Date, limit: number): Promise<InboxItem[]>;
+  /** Gives the row back (unprocessed) to be tried again after `retryAt`. */
+  release(id: string, owner: string, error: string, retryAt: Date): Promise<void>;
+  get(id: string): Promise<InboxItem | null>;
 }
 
 export interface PlanCopyRepository {
@@ -233,6 +291,9 @@ export interface Repositories {
   outbox: OutboxRepository;
   timeline: TimelineRepository;
   planCopies: PlanCopyRepository;
+  /** Reachability tests (alarmeringstests) and who answered them. */
+  reachability: ReachabilityRepository;
+  inbox: InboxRepository;
 }
 
 export interface Store extends Repositories {

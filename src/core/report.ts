@@ -5,6 +5,7 @@
 import { type Actor, actorId } from "./actor.ts";
 import type { EngineContext } from "./context.ts";
 import { requiredText } from "./errors.ts";
+import { completeInboxIn, inboxCommitted } from "./inbox-scope.ts";
 import { addLogEntry } from "./logbook.ts";
 import type { Incident, Report } from "./model.ts";
 import type { ReportRepository } from "./ports.ts";
@@ -31,7 +32,10 @@ export async function reportIncident(
     en: "say what is happening and where, e.g. /ramp report Smoke in the server room.",
   });
   const { dir } = ctx;
-  const active = await ctx.store.incidents.listActive(dir.plan.organisation.id);
+  // A report is real: it never goes into an exercise's log.
+  const active = (await ctx.store.incidents.listActive(dir.plan.organisation.id)).filter(
+    (i) => !i.exercise,
+  );
   if (active.length > 0) {
     const incident = active[0]!;
     await addLogEntry(ctx, actor, incident.id, body, ["melding"]);
@@ -75,7 +79,9 @@ export async function reportIncident(
   await ctx.store.transaction(async (tx) => {
     await tx.reports.insert(report);
     await tx.outbox.enqueue(items);
+    await completeInboxIn(tx, now);
   });
+  inboxCommitted();
   ctx.log.info({ reportId: report.id, reporter: actorId(actor) }, "incident reported");
   ctx.onCommitted?.();
   return { kind: "reported", report, alerted };

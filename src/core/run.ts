@@ -3,6 +3,7 @@
 import type { Actor } from "./actor.ts";
 import type { EngineContext } from "./context.ts";
 import { RampError } from "./errors.ts";
+import { completeInboxIn, inboxCommitted } from "./inbox-scope.ts";
 import type { Incident } from "./model.ts";
 import type { Repositories } from "./ports.ts";
 import { Work } from "./work.ts";
@@ -22,8 +23,11 @@ export async function onIncident<T>(
     const work = new Work(ctx, tx, incident, ctx.clock.now());
     const value = await command(work, incident, tx);
     await work.flush();
+    // The interaction that asked for this change is done in the same commit (see inbox-scope.ts).
+    if (work.written.length > 0) await completeInboxIn(tx, work.now);
     return value;
   });
+  inboxCommitted();
   ctx.onCommitted?.();
   return result;
 }

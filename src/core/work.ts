@@ -16,6 +16,7 @@ import type {
 } from "./model.ts";
 import type { Repositories } from "./ports.ts";
 import { appendEntries, type NewEntry } from "./timeline.ts";
+import { exerciseMark } from "./views/exercise-words.ts";
 
 export class Work {
   private readonly entries: NewEntry[] = [];
@@ -59,7 +60,16 @@ export class Work {
   notify(audience: Audience, notice: Omit<Notice, "incidentId">, key: string): void {
     this.deliveries.push({
       audience,
-      delivery: { type: "notice", notice: { ...notice, incidentId: this.incident.id } },
+      delivery: {
+        type: "notice",
+        notice: {
+          ...notice,
+          incidentId: this.incident.id,
+          ...(this.incident.exercise
+            ? { exercise: exerciseMark(this.ctx.dir.locale, this.incident.number) }
+            : {}),
+        },
+      },
       key,
     });
   }
@@ -124,6 +134,8 @@ export function cardKey(card: CardRef): string {
       return `card:task:${card.taskId}`;
     case "page":
       return `card:page:${card.pageId}`;
+    case "test":
+      return `card:test:${card.recipientId}`;
     default:
       return `card:${card.kind}:${card.incidentId}`;
   }
@@ -184,18 +196,21 @@ function reachable(channel: string, person: Person | undefined): boolean {
 export const SMS_CHANNEL = "sms";
 
 /**
- * What goes by SMS too: a page (the card sent to a person; later updates of it do not),
- * "nobody reachable", a staff member's report to the leaders, and a moved meeting address to
- * those paged (they may be on their way, with only the text message). Reminders and cards stay on
+ * What goes by SMS too: a page or a reachability test's message (the card sent to a person;
+ * later updates of it do not), "nobody reachable", a staff member's report to the leaders, and a
+ * moved meeting address or an exercise stopped for a real incident to those paged (they may be
+ * on their way, with only the text message). Reminders and cards stay on
  * the chat platforms: an SMS for each would drown the page that matters.
  */
 function alerts(audience: Audience, delivery: Delivery): boolean {
   if (audience.kind !== "person") return false;
-  if (delivery.type === "card") return delivery.card.kind === "page";
+  if (delivery.type === "card")
+    return delivery.card.kind === "page" || delivery.card.kind === "test";
   return (
     delivery.type === "notice" &&
     (delivery.notice.kind === "page-exhausted" ||
       delivery.notice.kind === "report" ||
-      delivery.notice.kind === "meeting-changed")
+      delivery.notice.kind === "meeting-changed" ||
+      delivery.notice.kind === "exercise-ended")
   );
 }

@@ -1,5 +1,6 @@
 // GET /healthz: is the database reachable and migrated, which plan is loaded.
 import type { Request, Response } from "express";
+import type { PlanHealth } from "../plan/watch.ts";
 
 export interface HealthSources {
   database(): Promise<{
@@ -9,7 +10,7 @@ export interface HealthSources {
     migrations: number;
     error?: string;
   }>;
-  plan(): { ok: boolean; organisation?: string; file: string; hash?: string; version?: string };
+  plan(): PlanHealth;
   scheduler(): { tickSeconds: number; lastTickAt: string | null };
 }
 
@@ -25,10 +26,19 @@ export function healthHandler(sources: HealthSources) {
       })),
       Promise.resolve(sources.plan()),
     ]);
-    const ok = database.ok && plan.ok;
+    const failing = [...(database.ok ? [] : ["database"]), ...(plan.ok ? [] : ["plan"])];
+    // An invalid plan file does not stop Ramp: it runs on the last valid plan (plan/watch.ts).
+    // 503 for it would have an orchestrator restart Ramp into a start that refuses that file.
+    const status = !database.ok ? "unavailable" : plan.ok ? "ok" : "degraded";
     res
-      .status(ok ? 200 : 503)
+      .status(database.ok ? 200 : 503)
       .set("Cache-Control", "no-store")
-      .json({ status: ok ? "ok" : "unavailable", database, plan, scheduler: sources.scheduler() });
+      .json({
+        status,
+        ...(failing.length > 0 ? { failing } : {}),
+        database,
+        plan,
+        scheduler: sources.scheduler(),
+      });
   };
 }

@@ -1,8 +1,9 @@
 // Checks what the shape alone cannot: references between sections, unique ids,
 // alternates for every function, RTOs within the situation's target.
 
+import { checkPractice } from "./practice-check.ts";
 import { closest, formatPath, type PlanPath, type PlanProblem, problem } from "./problems.ts";
-import { CLASSIFICATIONS, type Plan, SITUATIONS } from "./schema.ts";
+import { CLASSIFICATIONS, INJECT_TARGETS, type Plan, SITUATIONS } from "./schema.ts";
 
 export function crossCheck(plan: Plan): PlanProblem[] {
   const problems: PlanProblem[] = [];
@@ -147,6 +148,7 @@ export function crossCheck(plan: Plan): PlanProblem[] {
   }
 
   checkSameAs(plan, problems);
+  checkScenarios(plan, functions, problems);
 
   const seenLeadTimes = new Set<number>();
   plan.reminders.leadTimes.forEach((minutes, i) => {
@@ -170,6 +172,7 @@ export function crossCheck(plan: Plan): PlanProblem[] {
       problems.push(problem("person.unreachable", ["people", i], { id: p.id }, "warning"));
     }
   });
+  checkPractice(plan, problems);
   return problems;
 }
 
@@ -217,6 +220,29 @@ function checkSameAs(plan: Plan, problems: PlanProblem[]): void {
       claimedBy.set(task.id, target.id);
     });
   }
+}
+
+/** Scenario ids are unique; each inject goes to a function, the coordinator or the channel. */
+function checkScenarios(plan: Plan, functions: Map<string, number>, problems: PlanProblem[]): void {
+  uniqueIds(plan.scenarios, ["scenarios"], "scenario", problems);
+  const targets = [...INJECT_TARGETS, ...functions.keys()];
+  plan.scenarios.forEach((scenario, i) => {
+    scenario.injects.forEach((inject, j) => {
+      const path = ["scenarios", i, "injects", j];
+      if (!(INJECT_TARGETS as readonly string[]).includes(inject.to) && !functions.has(inject.to))
+        problems.push(
+          problem("scenario.injectTarget", [...path, "to"], {
+            ...withSuggestion(inject.to, targets),
+            scenario: scenario.id,
+            known: [...functions.keys()].join(", "),
+          }),
+        );
+      if (inject.at <= 0)
+        problems.push(
+          problem("scenario.injectAtStart", [...path, "at"], { scenario: scenario.id }),
+        );
+    });
+  });
 }
 
 /** Index of each id's first occurrence; later occurrences are reported as duplicates. */

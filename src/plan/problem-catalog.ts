@@ -1,5 +1,6 @@
 // What each plan problem says, in Dutch and English: the message and a hint to fix it.
 
+import { PRACTICE_PROBLEMS } from "./practice-problems.ts";
 import {
   FORMAT_EN,
   FORMAT_HINT_EN,
@@ -326,6 +327,30 @@ export const CATALOG = {
       hint: () => "Remove the duplicate lead time.",
     },
   },
+  "scenario.injectTarget": {
+    nl: {
+      message: (p) => `onbekende ontvanger "${p.id}" voor een inject van scenario "${p.scenario}"`,
+      hint: (p) =>
+        `Schrijf bij "to" een functie-id (${p.known}), "coordinator" of "channel"${p.suggestion ? ` (bedoelde u "${p.suggestion}"?)` : ""}.`,
+    },
+    en: {
+      message: (p) => `unknown recipient "${p.id}" for an inject of scenario "${p.scenario}"`,
+      hint: (p) =>
+        `Write a function id (${p.known}), "coordinator" or "channel" under "to"${p.suggestion ? ` (did you mean "${p.suggestion}"?)` : ""}.`,
+    },
+  },
+  "scenario.injectAtStart": {
+    nl: {
+      message: (p) => `een inject van scenario "${p.scenario}" valt op de start van de oefening`,
+      hint: () =>
+        'Geef een tijd na de start, bv. "at: 30m"; wat bij de start geldt, staat in de omschrijving van het scenario.',
+    },
+    en: {
+      message: (p) => `an inject of scenario "${p.scenario}" falls on the start of the exercise`,
+      hint: () =>
+        'Give a time after the start, e.g. "at: 30m"; what holds at the start belongs in the scenario\'s description.',
+    },
+  },
   "person.unreachable": {
     nl: {
       message: (p) => `"${p.id}" is niet bereikbaar via Slack, Teams of telefoon`,
@@ -338,4 +363,5 @@ export const CATALOG = {
         "Fill in slackUserId, teamsUserId or mobile, otherwise Ramp cannot page this person.",
     },
   },
+  ...PRACTICE_PROBLEMS,
 } satisfies Record<string, Record<Locale, Wording>>;

@@ -20,7 +20,8 @@ export type FormatName =
   | "slackChannel"
   | "teamsChannel"
   | "duration"
-  | "timeZone";
+  | "timeZone"
+  | "clockTime";
 export const FORMAT_NL: Record<FormatName, string> = {
   id: "id",
   phone: "telefoonnummer",
@@ -31,6 +32,7 @@ export const FORMAT_NL: Record<FormatName, string> = {
   teamsChannel: "Teams-kanaal-id",
   duration: "duur",
   timeZone: "tijdzone",
+  clockTime: "uur",
 };
 export const FORMAT_EN: Record<FormatName, string> = {
   id: "id",
@@ -42,6 +44,7 @@ export const FORMAT_EN: Record<FormatName, string> = {
   teamsChannel: "Teams channel id",
   duration: "duration",
   timeZone: "time zone",
+  clockTime: "time of day",
 };
 export const FORMAT_HINT_NL: Record<FormatName, string> = {
   id: "Gebruik kleine letters, cijfers en koppeltekens, bv. sociale-dienst.",
@@ -54,6 +57,7 @@ export const FORMAT_HINT_NL: Record<FormatName, string> = {
     "Kopieer de koppeling naar het kanaal (… → Koppeling naar kanaal ophalen); de id staat erin, bv. 19:abc123@thread.tacv2.",
   duration: "Schrijf een duur als 15m, 4h, 1h30m of 2d.",
   timeZone: "Gebruik een IANA-tijdzone, bv. Europe/Brussels.",
+  clockTime: 'Schrijf een uur als UU:MM tussen aanhalingstekens, bv. "09:00".',
 };
 export const FORMAT_HINT_EN: Record<FormatName, string> = {
   id: "Use lower-case letters, digits and hyphens, e.g. sociale-dienst.",
@@ -66,6 +70,7 @@ export const FORMAT_HINT_EN: Record<FormatName, string> = {
     "Copy the link to the channel (… → Get link to channel); the id is in it, e.g. 19:abc123@thread.tacv2.",
   duration: "Write a duration as 15m, 4h, 1h30m or 2d.",
   timeZone: "Use an IANA time zone, e.g. Europe/Brussels.",
+  clockTime: 'Write a time as HH:MM in quotes, e.g. "09:00".',
 };
 
 export type IdKind =
@@ -77,7 +82,8 @@ export type IdKind =
   | "supplier"
   | "section"
   | "question"
-  | "site";
+  | "site"
+  | "scenario";
 export const KIND_NL: Record<IdKind, string> = {
   person: "persoons",
   function: "functie",
@@ -88,4 +94,5 @@ export const KIND_NL: Record<IdKind, string> = {
   section: "sectie",
   question: "vraag",
   site: "vestigings",
+  scenario: "scenario",
 };

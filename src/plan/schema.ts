@@ -7,6 +7,7 @@
 // Shape is checked here; references between sections are checked in cross-check.ts.
 import { z } from "zod";
 import { parseDurationMinutes } from "./duration.ts";
+import { practiceSchema } from "./practice-schema.ts";
 
 /** Ids are written by plan authors and appear in commands and card buttons. */
 const id = z
@@ -197,6 +198,24 @@ const reviewSection = z
   .object({ id, title: text, questions: z.array(reviewQuestion).min(1) })
   .strict();
 
+/**
+ * A turn in an exercise's scenario: at `at` after the start, `text` goes to a function's holder
+ * (by function id), the coordinator, or the exercise's channel.
+ */
+const inject = z.object({ at: duration, to: id, text }).strict();
+
+/** An exercise to play (`/ramp oefening start <id>`): how it starts, and its injects. */
+const scenario = z
+  .object({
+    id,
+    title: text,
+    /** What is "declared" when the exercise starts, as a coordinator would say it. */
+    description: text,
+    classification: z.enum(CLASSIFICATIONS),
+    injects: z.array(inject).default([]),
+  })
+  .strict();
+
 /** One line of the incident plan's activation or deactivation table: action, function, reference. */
 const checklistItem = z
   .object({ action: text, function: id.optional(), reference: text.optional() })
@@ -300,6 +319,16 @@ export const planSchema = z
               .string()
               .regex(/^[CG][A-Z0-9]{2,}$/, { message: "slackChannel" })
               .optional(),
+            /**
+             * Where an incident is followed when Slack refuses to create its channel (the app may
+             * not, or the workspace forbids it): a public channel (Ramp posts with
+             * chat:write.public) or a private one Ramp was added to. Without it, the
+             * coordinator's direct messages with Ramp.
+             */
+            fallbackChannel: z
+              .string()
+              .regex(/^[CG][A-Z0-9]{2,}$/, { message: "slackChannel" })
+              .optional(),
             channelPrefix: id.default("ramp"),
             /**
              * A created incident channel is private (only the crisis staff sees it): the plan
@@ -326,7 +355,11 @@ export const planSchema = z
       .strict()
       .default({}),
     suppliers: z.array(supplier).default([]),
+    /** How often the plan is tested and exercised (reachability tests, exercises). */
+    practice: practiceSchema,
     review: z.object({ sections: z.array(reviewSection).min(1) }).strict(),
+    /** Exercises to play (oefeningen), each with its timed injects. */
+    scenarios: z.array(scenario).default([]),
   })
   .strict();
 
@@ -342,3 +375,7 @@ export type Classification = (typeof CLASSIFICATIONS)[number];
 export type FallbackLocation = Plan["fallbackLocations"][number];
 export type Supplier = Plan["suppliers"][number];
 export type Locale = (typeof LOCALES)[number];
+export type Scenario = Plan["scenarios"][number];
+export type Inject = Scenario["injects"][number];
+/** Where an inject goes besides a function id: the coordinator, or the exercise's channel. */
+export const INJECT_TARGETS = ["coordinator", "channel"] as const;

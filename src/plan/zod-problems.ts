@@ -10,6 +10,7 @@ const FORMATS = new Set([
   "teamsUserId",
   "slackChannel",
   "teamsChannel",
+  "clockTime",
 ]);
 
 /** Field names allowed at a path, for "did you mean" on unknown fields. */

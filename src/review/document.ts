@@ -21,15 +21,20 @@ export interface ReviewDocument {
   content: Buffer;
 }
 
-export function reviewFileName(number: string, format: ReviewFormat): string {
-  return `post-incident-review-${number.replace(/[^A-Za-z0-9-]+/g, "-")}.${format}`;
+export function reviewFileName(number: string, format: ReviewFormat, exercise = false): string {
+  const name = exercise ? "oefenverslag" : "post-incident-review";
+  return `${name}-${number.replace(/[^A-Za-z0-9-]+/g, "-")}.${format}`;
 }
 
 export async function renderReviewDocument(
   review: Review,
   format: ReviewFormat,
 ): Promise<ReviewDocument> {
-  return renderDocumentFile(review, format, reviewFileName(review.incident.number, format));
+  return renderDocumentFile(
+    review,
+    format,
+    reviewFileName(review.incident.number, format, Boolean(review.exercise)),
+  );
 }
 
 export async function renderDocumentFile(

@@ -38,7 +38,12 @@ const CARD_HEADINGS = {
 export async function renderDocx(review: DocumentModel): Promise<Buffer> {
   const { chrome } = review;
   const card = review.layout === "card";
+  const pageHeaders = [
+    ...(chrome.pageHeader ? [pageHeaderLine(chrome.pageHeader)] : []),
+    ...(review.exercise ? [exerciseBanner(review.exercise.text)] : []),
+  ];
   const children: Block[] = [
+    ...(review.exercise ? [exerciseBanner(review.exercise.text)] : []),
     new Paragraph({ heading: HeadingLevel.TITLE, children: run(review.title) }),
     new Paragraph({ children: run(review.subtitle, { italics: true }) }),
     ...review.intro.map((line) => new Paragraph({ children: run(line) })),
@@ -104,17 +109,12 @@ export async function renderDocx(review: DocumentModel): Promise<Buffer> {
         ...(card
           ? { properties: { page: { margin: { top: 567, bottom: 567, left: 567, right: 567 } } } }
           : {}),
-        ...(chrome.pageHeader
+        // The plan copy's confidentiality line and an exercise's OEFENING are on every page, not
+        // only on the first.
+        ...(pageHeaders.length > 0
           ? {
               headers: {
-                default: new Header({
-                  children: [
-                    new Paragraph({
-                      alignment: AlignmentType.CENTER,
-                      children: run(chrome.pageHeader, { bold: true, color: "8A1C1C" }),
-                    }),
-                  ],
-                }),
+                default: new Header({ children: pageHeaders }),
               },
             }
           : {}),
@@ -142,6 +142,21 @@ export async function renderDocx(review: DocumentModel): Promise<Buffer> {
     ],
   });
   return Packer.toBuffer(document);
+}
+
+function exerciseBanner(text: string): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [new TextRun({ text: clean(text), bold: true, color: "B45309", size: 28 })],
+  });
+}
+
+/** The plan copy's confidentiality line, on top of every page. */
+function pageHeaderLine(text: string): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: run(text, { bold: true, color: "8A1C1C" }),
+  });
 }
 
 function answerBlocks(answer: ReviewAnswer, review: DocumentModel): Block[] {

@@ -13,6 +13,7 @@ const STYLE = `
 :root { color-scheme: light; }
 body { font: 11pt/1.45 system-ui, "Segoe UI", Arial, sans-serif; color: #1a1a1a; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
 h1 { font-size: 1.6rem; margin-bottom: .25rem; }
+.exercise { background: #fff3cd; border: 3px solid #b45309; color: #7c2d12; padding: .6rem 1rem; font-size: 1.2rem; text-align: center; }
 h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 2px solid #1f4e79; padding-bottom: .2rem; color: #1f4e79; }
 h3 { font-size: 1rem; margin: 1.2rem 0 .3rem; }
 .subtitle { margin-top: 0; color: #444; }
@@ -100,6 +101,9 @@ export function renderHtml(review: DocumentModel, options: HtmlOptions = {}): st
       : []),
     "<header>",
     ...(pageHeader ? [pageHeader] : []),
+    ...(review.exercise
+      ? [`<p class="exercise" role="note"><strong>${esc(review.exercise.text)}</strong></p>`]
+      : []),
     `<h1>${esc(review.title)}</h1>`,
     `<p class="subtitle">${esc(review.subtitle)}</p>`,
     ...review.intro.map((line) => `<p class="intro">${esc(line)}</p>`),

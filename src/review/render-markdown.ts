@@ -12,6 +12,7 @@ export function renderMarkdown(review: DocumentModel): string {
   const { chrome } = review;
   // Markdown has no pages: the confidentiality line opens and closes the file.
   if (chrome.pageHeader) out.push(`**${inline(chrome.pageHeader)}**`, "");
+  if (review.exercise) out.push(`> **${inline(review.exercise.text)}**`, "");
   out.push(`# ${inline(review.title)}`, "", inline(review.subtitle), "");
   for (const line of review.intro) out.push(inline(line), "");
   if (review.summary.length > 0) {

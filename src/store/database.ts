@@ -8,6 +8,7 @@ import { type MigrateOptions, migrate } from "./migrate.ts";
 import { connectPostgres } from "./postgres-client.ts";
 import type { Provider } from "./provider.ts";
 import { leaseSqliteClient } from "./sqlite-client.ts";
+import { databaseUnavailable } from "./unavailable.ts";
 
 export type { Db } from "./db.ts";
 export { MigrationError } from "./migrate.ts";
@@ -44,7 +45,7 @@ export interface OpenDatabaseOptions extends MigrateOptions {
 
 /**
  * @param url DATABASE_URL: `file:./data/ramp.db` (SQLite, relative to the working
- *   directory, parent directory created; WAL, busy timeout 5 s, foreign keys on) or
+ *   directory, parent directory created; WAL, busy timeout 2 s, foreign keys on) or
  *   `postgresql://…` / `postgres://…` (Prisma's `?schema=` honoured)
  * @throws Error naming DATABASE_URL when the URL is neither; MigrationError when the
  *   migration history does not allow starting
@@ -98,6 +99,11 @@ export async function openDatabase(
           `SELECT COUNT(*) AS n FROM ${migrationsTable} WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
         );
         migrations = Number(rows[0]?.n ?? 0);
+        // A write that changes nothing: SQLite in WAL mode still reads while another process
+        // holds the write lock, yet no command could be stored.
+        await client.$executeRawUnsafe(
+          `UPDATE ${migrationsTable} SET finished_at = finished_at WHERE 1 = 0`,
+        );
         return {
           ok: true,
           provider: target.provider,
@@ -110,7 +116,7 @@ export async function openDatabase(
           provider: target.provider,
           latencyMs: Math.round(performance.now() - started),
           migrations,
-          error: error instanceof Error ? error.message : String(error),
+          error: describeFailure(error),
         };
       }
     },
@@ -139,4 +145,11 @@ async function boundedRelease(release: () => Promise<void>, waitMs = 5000): Prom
     process.emitWarning(
       `Ramp: the database did not close within ${waitMs / 1000} s (a connection is still in use); going on without it.`,
     );
+}
+
+/** The driver's words for an unreachable database; otherwise the error's own message. */
+function describeFailure(error: unknown): string {
+  const unavailable = databaseUnavailable(error);
+  if (unavailable) return `cannot be reached or is locked: ${unavailable.detail}`;
+  return error instanceof Error ? error.message : String(error);
 }

@@ -3,11 +3,13 @@ import { ConflictError, type Repositories, type Store } from "../core/ports.ts";
 import type { PrismaClient } from "./generated/sqlite/client.ts";
 import { isUniqueViolation, type Tx } from "./repositories/client.ts";
 import { PrismaDecisions } from "./repositories/decisions.ts";
+import { PrismaInbox } from "./repositories/inbox.ts";
 import { PrismaIncidents } from "./repositories/incidents.ts";
 import { PrismaJobs } from "./repositories/jobs.ts";
 import { PrismaOutbox } from "./repositories/outbox.ts";
 import { PrismaPages } from "./repositories/pages.ts";
 import { PrismaPlanCopies } from "./repositories/plan-copies.ts";
+import { PrismaReachability } from "./repositories/reachability.ts";
 import { PrismaReports } from "./repositories/reports.ts";
 import { PrismaServices } from "./repositories/services.ts";
 import { PrismaTasks } from "./repositories/tasks.ts";
@@ -25,6 +27,8 @@ function repositories(db: Tx): Repositories {
     outbox: new PrismaOutbox(db),
     timeline: new PrismaTimeline(db),
     planCopies: new PrismaPlanCopies(db),
+    reachability: new PrismaReachability(db),
+    inbox: new PrismaInbox(db),
   };
 }
 

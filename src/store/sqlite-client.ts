@@ -12,9 +12,15 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Db } from "./db.ts";
 import { type MigrateOptions, migrate } from "./migrate.ts";
+import { guardClient } from "./unavailable.ts";
 
-/** SQLite's wait for a lock held by another process before SQLITE_BUSY. */
-export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+/**
+ * SQLite's wait for a lock held by another process before SQLITE_BUSY. better-sqlite3 waits
+ * synchronously, so the whole process stands still meanwhile; and a person on Slack must hear
+ * "probeer opnieuw" within Slack's 3 s. Other processes hold the lock for a short write only
+ * (WAL: readers never wait), so 2 s is plenty; a lock held longer is an outage.
+ */
+export const SQLITE_BUSY_TIMEOUT_MS = 2000;
 
 export interface SqliteClientLease {
   readonly client: Db;
@@ -102,5 +108,5 @@ async function connect(file: string): Promise<Db> {
     await client.$disconnect().catch(() => {});
     throw error;
   }
-  return client;
+  return guardClient(client);
 }

@@ -48,8 +48,48 @@ describe("readConfig", () => {
       appPassword: "secret",
       tenantId: "00000000-0000-4000-8000-000000000002",
       appType: "SingleTenant",
+      // The public cloud; a single-tenant bot's tokens come from its own tenant.
+      endpoints: {
+        loginUrl: "https://login.microsoftonline.com/00000000-0000-4000-8000-000000000002",
+        scope: "https://api.botframework.com",
+        openIdMetadataUrl: "https://login.botframework.com/v1/.well-known/openidconfiguration",
+        tokenIssuer: "https://api.botframework.com",
+      },
     });
     expect(config.host).toBe("0.0.0.0");
+  });
+
+  it("takes Microsoft's endpoints for another cloud, https only beyond this machine", () => {
+    const app = {
+      MICROSOFT_APP_ID: "00000000-0000-4000-8000-000000000001",
+      MICROSOFT_APP_PASSWORD: "secret",
+      MICROSOFT_APP_TYPE: "MultiTenant",
+      RAMP_SECRET,
+    };
+    expect(readConfig(app).teams?.endpoints.loginUrl).toBe(
+      "https://login.microsoftonline.com/botframework.com",
+    );
+    const sovereign = readConfig({
+      ...app,
+      MICROSOFT_LOGIN_URL: "https://login.microsoftonline.us/MicrosoftServices.onmicrosoft.us",
+      MICROSOFT_BOT_SCOPE: "https://api.botframework.us",
+      MICROSOFT_BOT_OPENID_METADATA_URL:
+        "https://login.botframework.azure.us/v1/.well-known/openidconfiguration",
+      MICROSOFT_BOT_TOKEN_ISSUER: "https://api.botframework.us",
+    });
+    expect(sovereign.teams?.endpoints).toEqual({
+      loginUrl: "https://login.microsoftonline.us/MicrosoftServices.onmicrosoft.us",
+      scope: "https://api.botframework.us",
+      openIdMetadataUrl: "https://login.botframework.azure.us/v1/.well-known/openidconfiguration",
+      tokenIssuer: "https://api.botframework.us",
+    });
+    expect(
+      readConfig({ ...app, MICROSOFT_LOGIN_URL: "http://127.0.0.1:8080/tenant" }).teams?.endpoints
+        .loginUrl,
+    ).toBe("http://127.0.0.1:8080/tenant");
+    expect(() =>
+      readConfig({ ...app, MICROSOFT_LOGIN_URL: "http://login.example.be/tenant" }),
+    ).toThrow(/MICROSOFT_LOGIN_URL: must be the authority Ramp gets its tokens from over https/);
   });
 
   it("runs Teams unauthenticated for local testing only on loopback", () => {

@@ -11,7 +11,12 @@ import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { P, SLACK_ENV, startWebRamp, type WebRamp } from "../adapters/web/harness.ts";
 import { axeViolations } from "../support/axe.ts";
-import { browserUnavailable, launchChromium } from "../support/browser.ts";
+import {
+  BROWSER_TEST_TIMEOUT_MS,
+  BROWSER_WAIT_MS,
+  browserUnavailable,
+  launchChromium,
+} from "../support/browser.ts";
 
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(`Skipping the browser tests: ${unavailable}`);
@@ -21,12 +26,15 @@ const SHOTS = path.resolve("test-results");
 /** What a person reads in an element: rendered text, laid out (table cells apart). */
 // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property
 const text = (locator: Locator) => locator.innerText();
-const LIVE = 10_000;
+/** Every wait is for a state of the page, up to this: quick pages cost nothing, a loaded CI gets time. */
+const LIVE = BROWSER_WAIT_MS;
 
 const TITLE = "e2e: the local chat and the live crisis board";
 
 describe.skipIf(unavailable !== null)(
   unavailable ? `${TITLE} (skipped: ${unavailable})` : TITLE,
+  // Each step waits up to LIVE for the page; several steps need more than the default 30 s.
+  { timeout: BROWSER_TEST_TIMEOUT_MS },
   () => {
     let s: WebRamp;
     let browser: Browser;
@@ -93,10 +101,8 @@ describe.skipIf(unavailable !== null)(
     const stayed = () => wall.evaluate<boolean>("window.stayed === true");
 
     it("shows an empty board with its live status", async () => {
-      await expect.poll(wallText).toContain("Er loopt geen incident.");
-      await expect
-        .poll(() => wall.locator("[data-live-status]").getAttribute("data-state"))
-        .toBe("on");
+      await expect.poll(wallText, { timeout: LIVE }).toContain("Er loopt geen incident.");
+      await wall.locator('[data-live-status][data-state="on"]').waitFor({ timeout: LIVE });
       await accessible(wall, "board, no incident");
       const picker = await open("picker");
       await picker.goto(`${s.ramp.url}/chat`);
@@ -124,7 +130,7 @@ describe.skipIf(unavailable !== null)(
       const marleen = await chatAs("marleen", P.marleen);
       const page = marleen.locator("article.card-page");
       await expect
-        .poll(() => text(page))
+        .poll(() => text(page), { timeout: LIVE })
         .toContain("U wordt opgeroepen voor de crisisstaf als Voorzitter");
       await page.getByRole("button", { name: "Ik kom" }).click();
       await expect.poll(() => text(page), { timeout: LIVE }).toMatch(/Komt \(zo 22 nov/);
@@ -141,7 +147,7 @@ describe.skipIf(unavailable !== null)(
         .poll(() => text(paging), { timeout: LIVE })
         .toMatch(/Els Verhaeghe\s+Vervanger opgeroepen/);
       await expect
-        .poll(() => text(paging))
+        .poll(() => text(paging), { timeout: LIVE })
         .toMatch(/Ines Lambrecht\s+Opgeroepen, nog geen antwoord/);
       expect(await stayed()).toBe(true);
     });
@@ -157,10 +163,10 @@ describe.skipIf(unavailable !== null)(
       await expect
         .poll(() => text(wall.locator("#services")), { timeout: LIVE })
         .toContain("Diensten i.v.m. dienstverlening (keuken, thuisdiensten)");
-      await expect.poll(wallText).toContain("Technische fase");
+      await expect.poll(wallText, { timeout: LIVE }).toContain("Technische fase");
       // The countdowns tick from ISO times in the browser.
       await expect
-        .poll(() => wall.locator("#services time[data-countdown]").count())
+        .poll(() => wall.locator("#services time[data-countdown]").count(), { timeout: LIVE })
         .toBeGreaterThan(0);
       expect(await wall.locator("#services svg").count()).toBe(
         s.ramp.plan.situations.B.services.length,
@@ -187,7 +193,7 @@ describe.skipIf(unavailable !== null)(
         .poll(() => text(onWall), { timeout: LIVE })
         .toMatch(/^Back-ups beschikbaar stellen\s+Klaar/);
       await expect
-        .poll(() => text(wall.locator("#timeline")))
+        .poll(() => text(wall.locator("#timeline")), { timeout: LIVE })
         .toContain('Taak "Back-ups beschikbaar stellen" klaar');
       expect(await stayed()).toBe(true);
     });
@@ -228,7 +234,7 @@ describe.skipIf(unavailable !== null)(
         .poll(() => wall.locator("[data-announce]").textContent(), { timeout: LIVE })
         .toContain(`Taak "${title}" opgenomen`);
       // Bart's own tasks come first on his board.
-      await expect.poll(() => text(bart.locator("#mine"))).toContain(title);
+      await expect.poll(() => text(bart.locator("#mine")), { timeout: LIVE }).toContain(title);
     });
 
     it("answers a refused click beside the button that caused it, in view, naming who can act", async () => {
@@ -263,11 +269,11 @@ describe.skipIf(unavailable !== null)(
       expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
       expect(await marleen.locator("[data-client-message]").isVisible()).toBe(false);
       await expect
-        .poll(() => marleen.locator("[data-announce-urgent]").textContent())
+        .poll(() => marleen.locator("[data-announce-urgent]").textContent(), { timeout: LIVE })
         .toContain("Al opgenomen door Bart Lannoo");
       // Her refreshed card shows who has it, without his buttons.
+      await card.getByText("Bart Lannoo heeft deze taak.").waitFor({ timeout: LIVE });
       expect(await card.getByRole("button", { name: "Klaar" }).count()).toBe(0);
-      expect(await text(card)).toContain("Bart Lannoo heeft deze taak.");
       await accessible(marleen, "board, a refused click answered");
     });
 
@@ -300,7 +306,9 @@ describe.skipIf(unavailable !== null)(
       expect(await service.locator("line.m-restored").count()).toBe(1);
       // The next service's countdown runs from the server's time (2.5 h later), not the browser's.
       const next = wall.locator("li.service", { hasText: "Algemene administratie" });
-      await expect.poll(() => text(next.locator("time[data-countdown]"))).toMatch(/^nog 2[12] u/);
+      await expect
+        .poll(() => text(next.locator("time[data-countdown]")), { timeout: LIVE })
+        .toMatch(/^nog 2[12] u/);
     });
 
     it("puts blocked and overdue tasks first, in words and not by colour alone, on a desktop and a phone", async () => {
@@ -381,11 +389,15 @@ describe.skipIf(unavailable !== null)(
         hasText: "2026-001 — Brand in het administratief centrum",
       });
       await link.click();
-      await expect.poll(() => text(wall.locator("h1"))).toContain("Incident 2026-001");
-      await expect.poll(() => text(wall.locator(".incident-head"))).toContain("Afgesloten");
+      await expect
+        .poll(() => text(wall.locator("h1")), { timeout: LIVE })
+        .toContain("Incident 2026-001");
+      await expect
+        .poll(() => text(wall.locator(".incident-head")), { timeout: LIVE })
+        .toContain("Afgesloten");
       await accessible(wall, "board of a closed incident");
       await wall.locator("a", { hasText: "post-incident review" }).first().click();
-      await expect.poll(() => text(wall.locator("h1"))).toContain("2026-001");
+      await expect.poll(() => text(wall.locator("h1")), { timeout: LIVE }).toContain("2026-001");
       await accessible(wall, "review page");
     }, 120_000);
 
@@ -398,7 +410,9 @@ describe.skipIf(unavailable !== null)(
         );
         const stranger = await open("stranger");
         await stranger.goto(signed.ramp.url);
-        await expect.poll(() => text(stranger.locator("h1"))).toBe("Aanmelden nodig");
+        await expect
+          .poll(() => text(stranger.locator("h1")), { timeout: LIVE })
+          .toBe("Aanmelden nodig");
         await accessible(stranger, "sign-in page");
       } finally {
         await signed.close();

@@ -8,7 +8,12 @@ import path from "node:path";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { P, startWebRamp, type WebRamp } from "../adapters/web/harness.ts";
-import { browserUnavailable, launchChromium } from "../support/browser.ts";
+import {
+  BROWSER_TEST_TIMEOUT_MS,
+  BROWSER_WAIT_MS,
+  browserUnavailable,
+  launchChromium,
+} from "../support/browser.ts";
 
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(`Skipping the browser tests: ${unavailable}`);
@@ -16,12 +21,15 @@ if (unavailable) console.warn(`Skipping the browser tests: ${unavailable}`);
 const SHOTS = path.resolve("test-results");
 // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property
 const text = (locator: Locator) => locator.innerText();
-const LIVE = 10_000;
+/** Every wait is for a state of the page, up to this: quick pages cost nothing, a loaded CI gets time. */
+const LIVE = BROWSER_WAIT_MS;
 
 const TITLE = "e2e: changing the decision and closing with open work";
 
 describe.skipIf(unavailable !== null)(
   unavailable ? `${TITLE} (skipped: ${unavailable})` : TITLE,
+  // Each step waits up to LIVE for the page; several steps need more than the default 30 s.
+  { timeout: BROWSER_TEST_TIMEOUT_MS },
   () => {
     let s: WebRamp;
     let browser: Browser;
@@ -107,7 +115,7 @@ describe.skipIf(unavailable !== null)(
       await step.locator("summary").focus();
       await pieter.keyboard.press("Enter");
       await expect
-        .poll(() => text(step))
+        .poll(() => text(step), { timeout: LIVE })
         .toContain("Onderbroken internet en telefonie herstellen — Kevin Dumon (opgenomen)");
       await pieter.screenshot({ path: `${SHOTS}/decision-change-confirm.png`, fullPage: true });
       await pieter.keyboard.press("Tab");

@@ -80,11 +80,15 @@ describe("npm start (src/main.ts as a process)", () => {
     return { child, exited, stderr: () => stderr };
   }
 
-  it("starts on the embedded defaults, answers /healthz, and stops on SIGTERM", async () => {
+  it("starts on the embedded defaults, answers /healthz, and stops on SIGTERM", {
+    timeout: 90_000,
+  }, async () => {
     const port = await freePort();
     const { child, exited } = launch({ PORT: String(port) });
     let status = 0;
-    for (let i = 0; i < 100 && status !== 200; i++) {
+    // Until it answers: starting tsx and migrating takes seconds, many more on a loaded machine.
+    const deadline = Date.now() + 60_000;
+    while (status !== 200 && Date.now() < deadline) {
       status = await fetch(`http://127.0.0.1:${port}/healthz`).then(
         (r) => r.status,
         () => 0,
@@ -96,7 +100,7 @@ describe("npm start (src/main.ts as a process)", () => {
     expect(await exited).toBe(0);
   });
 
-  it("stops with a message naming a malformed variable", async () => {
+  it("stops with a message naming a malformed variable", { timeout: 90_000 }, async () => {
     const { exited, stderr } = launch({ PORT: "not-a-port" });
     expect(await exited).toBe(1);
     expect(stderr()).toContain(

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadPlanFile, parsePlan } from "../../src/plan/load.ts";
 import { describeProblem, type PlanProblem, type ProblemCode } from "../../src/plan/problems.ts";
 import { LOCALES } from "../../src/plan/schema.ts";
+import { PRACTICE_CASES } from "./practice-cases.ts";
 import { REFERENCE_CASES, WARNING_CASES } from "./reference-cases.ts";
 import { FILE_CASES, SHAPE_CASES } from "./shape-cases.ts";
 
@@ -37,6 +38,12 @@ const ALL_CODES = Object.keys({
   "classification.levels": 1,
   "reminders.duplicateLeadTime": 1,
   "person.unreachable": 1,
+  "practice.hours": 1,
+  "practice.window": 1,
+  "practice.automaticWithoutCadence": 1,
+  "practice.remindTooEarly": 1,
+  "scenario.injectTarget": 1,
+  "scenario.injectAtStart": 1,
 } satisfies Record<ProblemCode, 1>) as ProblemCode[];
 
 let produced: Promise<PlanProblem[]> | undefined;
@@ -46,7 +53,13 @@ const producedProblems = () => {
 };
 
 async function collectProblems(): Promise<PlanProblem[]> {
-  const cases = [...FILE_CASES, ...SHAPE_CASES, ...REFERENCE_CASES, ...WARNING_CASES];
+  const cases = [
+    ...FILE_CASES,
+    ...SHAPE_CASES,
+    ...REFERENCE_CASES,
+    ...WARNING_CASES,
+    ...PRACTICE_CASES,
+  ];
   const problems = cases.flatMap((c) => {
     const result = parsePlan(c.source);
     return result.ok ? result.warnings : result.problems;

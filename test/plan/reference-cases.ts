@@ -32,6 +32,9 @@ const SAMPLE_A_TASKS = [
   "a-org-betalingen",
 ];
 
+const SAMPLE_FUNCTIONS =
+  "voorzitter, algemeen-directeur, adjunct-algemeen-directeur, financieel-directeur, adjunct-financieel-directeur, diensthoofd-sociale-dienst, deskundige-ict, stafmedewerker, dpo, communicatie, diensthoofd-thuiszorg, keuken, personeelsdienst, onthaal, residentie";
+
 export const REFERENCE_CASES: ProblemCase[] = [
   edit(
     "unknown person as a function's holder",
@@ -300,6 +303,41 @@ export const REFERENCE_CASES: ProblemCase[] = [
       path: "reminders.leadTimes[2]",
       params: { value: "240m" },
       line: lineOf(s, "leadTimes:"),
+    }),
+  ),
+  edit(
+    "inject to an unknown function",
+    (d) => d.setIn(["scenarios", 0, "injects", 1, "to"], "deskundige-itc"),
+    (s) => ({
+      code: "scenario.injectTarget",
+      path: "scenarios[0].injects[1].to",
+      params: {
+        id: "deskundige-itc",
+        suggestion: "deskundige-ict",
+        scenario: "ransomware-bestandsserver",
+        known: SAMPLE_FUNCTIONS,
+      },
+      line: lineOf(s, "to: deskundige-itc"),
+    }),
+  ),
+  edit(
+    "inject at the start of the exercise",
+    (d) => d.setIn(["scenarios", 0, "injects", 0, "at"], "0m"),
+    (s) => ({
+      code: "scenario.injectAtStart",
+      path: "scenarios[0].injects[0].at",
+      params: { scenario: "ransomware-bestandsserver" },
+      line: lineOf(s, "at: 0m"),
+    }),
+  ),
+  edit(
+    "scenario id used twice",
+    (d) => d.setIn(["scenarios", 1], d.getIn(["scenarios", 0])),
+    (s) => ({
+      code: "duplicate.id",
+      path: "scenarios[1].id",
+      params: { kind: "scenario", id: "ransomware-bestandsserver", first: "scenarios[0]" },
+      line: lineOf(s, "id: ransomware-bestandsserver", "injects:", "id: ransomware-bestandsserver"),
     }),
   ),
 ];

@@ -6,6 +6,16 @@ import type { Browser } from "playwright-core";
 
 export const CHROMIUM = process.env.RAMP_CHROMIUM ?? "/usr/bin/chromium";
 
+/**
+ * The most a browser test waits for the page to reach a state (a selector, a text, a response).
+ * Every wait ends as soon as the state is there, so this costs nothing on a quick machine; it
+ * replaces expect.poll's default of 1 s, too short for Chromium on a loaded CI.
+ */
+export const BROWSER_WAIT_MS = 20_000;
+
+/** A browser test's own limit: a few steps, each of which may take up to BROWSER_WAIT_MS. */
+export const BROWSER_TEST_TIMEOUT_MS = 90_000;
+
 function inCi(): boolean {
   const ci = process.env.CI;
   return ci !== undefined && ci !== "" && ci !== "0" && ci.toLowerCase() !== "false";

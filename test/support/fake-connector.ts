@@ -12,6 +12,9 @@
 //   GET  /v3/conversations/{id}/members/{userId}        one member (TeamsChannelAccount)
 //   GET  /v3/conversations/{id}/members                 all members
 //
+// With `requireToken` (Teams with an app id) it checks each call's bearer token as the Bot
+// Connector does, and answers 401 without one that is valid.
+//
 // Every Adaptive Card it receives (and every card the harness gets back from an invoke) goes
 // through teams-card-check.ts: a card Teams would garble fails the test, at the next waitFor()
 // or at close() at the latest.
@@ -85,6 +88,14 @@ export interface CardAction {
   inputs: string[];
 }
 
+export interface FakeConnectorOptions {
+  /**
+   * Why an Authorization header would be refused (null: accepted); e.g. the fake identity
+   * service's verifyAccessToken. Without it every call is accepted, as unauthenticated.
+   */
+  requireToken?: (authorization: string | undefined) => string | null;
+}
+
 export class FakeConnector extends LoopbackServer {
   readonly calls: ConnectorCall[] = [];
   /** Messages by `${conversationId}/${id}`. */
@@ -96,9 +107,13 @@ export class FakeConnector extends LoopbackServer {
   private idCounter = 0;
   private conversationCounter = 0;
 
+  private constructor(private readonly options: FakeConnectorOptions) {
+    super();
+  }
+
   /** Starts listening on an ephemeral port of 127.0.0.1. */
-  static async start(): Promise<FakeConnector> {
-    const fake = new FakeConnector();
+  static async start(options: FakeConnectorOptions = {}): Promise<FakeConnector> {
+    const fake = new FakeConnector(options);
     await fake.listen();
     return fake;
   }
@@ -235,6 +250,11 @@ export class FakeConnector extends LoopbackServer {
     };
     if (!route) {
       answer(404, errorBody("NotFound", `no route ${method} ${url.pathname}`));
+      return;
+    }
+    const refused = this.options.requireToken?.(req.headers.authorization);
+    if (refused) {
+      answer(401, errorBody("Unauthorized", `Authorization has been denied: ${refused}`));
       return;
     }
     const failure = this.takeFailure(route.operation, route.conversationId);

@@ -8,9 +8,26 @@
 // recorded as method "upload"), files.completeUploadExternal shares the file with a message.
 // Every message and modal is checked against Slack's Block Kit limits (slack-blocks-check.ts):
 // a bad one is refused as Slack would (invalid_blocks), and close() fails the test with it.
+// It checks what Slack checks before it acts: the bot token (not_authed, invalid_auth), the scope
+// each method needs against those manifests/slack/manifest.yaml grants (missing_scope, with
+// `needed` and `provided`), and where the bot may act: it is a member of the channels it created,
+// joined or was invited to; a private channel it is not in does not exist for it
+// (channel_not_found), a public one refuses it (not_in_channel) except chat.postMessage with
+// chat:write.public. The workspace has one public channel, #algemeen (C0ALGEMEEN), without the bot.
+// For crash and timeout tests: messages keep their `metadata` and conversations.history returns
+// it (with include_all_metadata); conversations.list finds created channels; a call can be held
+// until the test lets Slack process it or drop it (hold), answered only after Slack processed it
+// (answerAfterMs), and every call can be slowed down (latencyMs).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { LoopbackServer } from "./loopback-server.ts";
 import { checkSlackCall } from "./slack-blocks-check.ts";
+import {
+  manifestBotScopes,
+  type Place,
+  POST_WITHOUT_JOINING,
+  SCOPE_BY_METHOD,
+  SOCKET_MODE_SCOPE,
+} from "./slack-scopes.ts";
 
 export type Body = Record<string, unknown>;
 
@@ -39,6 +56,8 @@ export interface SlackMessage {
   updates: number;
   /** Ids of the files the message shares (files.completeUploadExternal). */
   files?: string[];
+  /** Message metadata posted with it ({event_type, event_payload}), if any. */
+  metadata?: Body;
 }
 
 /** A file uploaded through files.getUploadURLExternal and the upload URL. */
@@ -61,10 +80,63 @@ export interface UploadedFile {
 export type Failure =
   | { status: 429; retryAfter: number }
   | { error: string }
+  /** An HTTP error status without Slack's JSON (a proxy or load balancer in trouble: 502, 503). */
+  | { httpStatus: number }
   /** Never answer (until the server closes): a call lost in a failing network. */
-  | { hang: true };
+  | { hang: true }
+  /** Process the call at once, answer only after this long: Slack slower than Ramp's timeout. */
+  | { answerAfterMs: number }
+  /** Wait for the test (see FakeSlack.hold): then process and answer, or drop the call unseen. */
+  | { hold: HeldCall };
+
+/** A call the fake holds until the test decides what Slack did with it. */
+export class HeldCall {
+  private verdict!: (v: "process" | "drop") => void;
+  private arrivedWith!: (body: Body) => void;
+  /** Resolves with the call's body when it reaches the fake. */
+  readonly arrived = new Promise<Body>((resolve) => (this.arrivedWith = resolve));
+  readonly decided = new Promise<"process" | "drop">((resolve) => (this.verdict = resolve));
+  /** Slack processes the call (even if the caller is gone) and answers if it still can. */
+  process(): void {
+    this.verdict("process");
+  }
+  /** The call is lost before Slack saw it: nothing happens, the connection is closed. */
+  drop(): void {
+    this.verdict("drop");
+  }
+  /** @internal */
+  reached(body: Body): void {
+    this.arrivedWith(body);
+  }
+}
 
 const BOT_USER_ID = "U0RAMPBOT";
+
+/** The bot token of the installation, unless the test gives its own. */
+export const FAKE_BOT_TOKEN = "xoxb-1111111111-2222222222-rampTestToken";
+/** The workspace's #algemeen: public, every member in it, the bot not. */
+export const GENERAL_CHANNEL = "C0ALGEMEEN";
+
+export interface FakeChannel {
+  id: string;
+  name: string;
+  isPrivate: boolean;
+  /** When it was created, in seconds since the epoch (conversations.list's `created`). */
+  created?: number;
+  /** Members besides everyone (when `everyone`); the bot is one only when it created, joined or was invited. */
+  members: Set<string>;
+  /** Every member of the workspace is in it (like #algemeen), the bot only if in `members`. */
+  everyone?: boolean;
+}
+
+export interface FakeSlackOptions {
+  /** The installation's bot token; calls with another get invalid_auth. */
+  botToken?: string;
+  /** The app-level token for Socket Mode (apps.connections.open); none by default. */
+  appToken?: string;
+  /** The bot scopes granted; default those manifests/slack/manifest.yaml requests. */
+  scopes?: string[];
+}
 
 /** A payload that broke Slack's Block Kit rules (refused with invalid_blocks). */
 export interface InvalidPayload {
@@ -79,7 +151,22 @@ export class FakeSlack extends LoopbackServer {
   readonly invalidPayloads: InvalidPayload[] = [];
   /** Messages by `${channel}/${ts}`, as they look now (after chat.update). */
   readonly messages = new Map<string, SlackMessage>();
-  private readonly channels = new Map<string, { id: string; name: string; members: Set<string> }>();
+  private readonly channels = new Map<string, FakeChannel>();
+  /** DMs opened with conversations.open. */
+  private readonly dms = new Set<string>();
+  /** Users whose invitation Slack refuses, with the error (user_not_found, cant_invite, …). */
+  private readonly inviteRefusals = new Map<string, string>();
+  readonly botToken: string;
+  /** The app-level token (xapp-…, with connections:write) for Socket Mode; set by FakeSocketMode. */
+  appToken: string | undefined;
+  /** The app-level token's scopes. */
+  readonly appScopes = new Set([SOCKET_MODE_SCOPE]);
+  /** The bot scopes this installation has (the manifest's unless the test says otherwise). */
+  readonly scopes: Set<string>;
+  /** Answers apps.connections.open with a WebSocket URL (a FakeSocketMode attaches itself). */
+  socketUrl: (() => string) | null = null;
+  /** Every API call (but auth.test) waits this long before Slack processes it (a slow Slack). */
+  latencyMs = 0;
   private readonly failures = new Map<
     string,
     Array<{ failure: Failure; match: (body: Body) => boolean }>
@@ -91,11 +178,40 @@ export class FakeSlack extends LoopbackServer {
   private viewCounter = 0;
   private responseCounter = 0;
 
+  constructor(options: FakeSlackOptions = {}) {
+    super();
+    this.botToken = options.botToken ?? FAKE_BOT_TOKEN;
+    this.appToken = options.appToken;
+    this.scopes = new Set(options.scopes ?? manifestBotScopes());
+    this.channels.set(GENERAL_CHANNEL, {
+      id: GENERAL_CHANNEL,
+      name: "algemeen",
+      isPrivate: false,
+      members: new Set(),
+      everyone: true,
+    });
+  }
+
   /** Starts listening on an ephemeral port of 127.0.0.1. */
-  static async start(): Promise<FakeSlack> {
-    const fake = new FakeSlack();
+  static async start(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+    const fake = new FakeSlack(options);
     await fake.listen();
     return fake;
+  }
+
+  /** An installation from before the manifest asked for these scopes. */
+  withoutScopes(...scopes: string[]): void {
+    for (const scope of scopes) this.scopes.delete(scope);
+  }
+
+  /** A channel that exists in the workspace (the bot a member only if `members` says so). */
+  addChannel(channel: FakeChannel): void {
+    this.channels.set(channel.id, channel);
+  }
+
+  /** Every invitation of this user fails with `error` (user_not_found, cant_invite, …). */
+  refuseInvite(userId: string, error: string): void {
+    this.inviteRefusals.set(userId, error);
   }
 
   /** SLACK_API_URL for Ramp (with the trailing slash the Web API client expects). */
@@ -123,6 +239,13 @@ export class FakeSlack extends LoopbackServer {
     const queue = this.failures.get(method) ?? [];
     for (let i = 0; i < times; i++) queue.push({ failure, match });
     this.failures.set(method, queue);
+  }
+
+  /** Holds the next call of `method` (matching `match`) until the test decides its fate. */
+  hold(method: string, match: (body: Body) => boolean = () => true): HeldCall {
+    const held = new HeldCall();
+    this.fail(method, { hold: held }, 1, match);
+    return held;
   }
 
   /** Failures injected but not yet used. */
@@ -183,7 +306,16 @@ export class FakeSlack extends LoopbackServer {
   }
 
   /** The channel created with this name, if any. */
-  channelNamed(name: string): { id: string; name: string; members: Set<string> } | undefined {
+  channelNamed(name: string): FakeChannel | undefined {
+    return this.findChannel(name);
+  }
+
+  /** Channels created by conversations.create, in creation order. */
+  createdChannels(): Array<{ id: string; name: string }> {
+    return [...this.channels.values()].map(({ id, name }) => ({ id, name }));
+  }
+
+  private findChannel(name: string) {
     return [...this.channels.values()].find((c) => c.name === name);
   }
 
@@ -226,9 +358,43 @@ export class FakeSlack extends LoopbackServer {
     }
     const method = url.pathname.startsWith("/api/") ? url.pathname.slice("/api/".length) : "";
     if (this.refuseInvalid(method, url.pathname, body, auth, res)) return;
-    const failure = this.takeFailure(method, body);
+    let failure = this.takeFailure(method, body);
+    // auth.test is exempt: Bolt asks it before acknowledging the first request (within 3 s).
+    if (this.latencyMs > 0 && method !== "auth.test")
+      await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    if (failure && "hold" in failure) {
+      failure.hold.reached(body);
+      if ((await failure.hold.decided) === "drop") {
+        this.record(method, url.pathname, body, auth, 0, { ok: false, error: "dropped" });
+        res.destroy();
+        return;
+      }
+      failure = undefined;
+    }
+    if (failure && "answerAfterMs" in failure) {
+      const answer = this.answer(method, body);
+      this.record(method, url.pathname, body, auth, 200, answer);
+      await new Promise((resolve) => setTimeout(resolve, failure.answerAfterMs));
+      if (!res.destroyed) {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify(answer));
+      }
+      return;
+    }
     if (failure && "hang" in failure) {
       this.record(method, url.pathname, body, auth, 0, { ok: false, error: "no answer" });
+      return;
+    }
+    if (failure && "httpStatus" in failure) {
+      this.record(method, url.pathname, body, auth, failure.httpStatus, { ok: false });
+      res.writeHead(failure.httpStatus, { "content-type": "text/html" });
+      res.end("<html><body>Service Unavailable</body></html>");
+      return;
+    }
+    if (res.destroyed) {
+      // The caller gave up (or died) while Slack waited: Slack still processes the call.
+      const answer = this.refuseAuth(method, auth) ?? this.answer(method, body);
+      this.record(method, url.pathname, body, auth, 0, answer);
       return;
     }
     if (failure && "status" in failure) {
@@ -243,9 +409,7 @@ export class FakeSlack extends LoopbackServer {
     }
     const answer = failure
       ? { ok: false, error: failure.error }
-      : auth?.startsWith("Bearer xoxb-")
-        ? this.answer(method, body)
-        : { ok: false, error: "not_authed" };
+      : (this.refuseAuth(method, auth) ?? this.answer(method, body));
     this.record(method, url.pathname, body, auth, 200, answer);
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify(answer));
@@ -298,7 +462,15 @@ export class FakeSlack extends LoopbackServer {
       return;
     }
     const file = this.files.get(path.slice("/upload/".length));
-    const status = failure ? ("status" in failure ? failure.status : 500) : file ? 200 : 404;
+    const status = failure
+      ? "status" in failure
+        ? failure.status
+        : "httpStatus" in failure
+          ? failure.httpStatus
+          : 500
+      : file
+        ? 200
+        : 404;
     if (status === 200 && file) file.bytes = received;
     this.record("upload", path, { length: received.length }, auth, status, { ok: status === 200 });
     res.writeHead(status, {
@@ -328,7 +500,65 @@ export class FakeSlack extends LoopbackServer {
     });
   }
 
+  /** not_authed without a token, invalid_auth with one that is not this installation's. */
+  private refuseAuth(method: string, auth: string | undefined): Body | undefined {
+    const token = auth?.startsWith("Bearer ") ? auth.slice("Bearer ".length) : undefined;
+    if (!token) return { ok: false, error: "not_authed" };
+    const socket = method === "apps.connections.open";
+    if (this.appToken && token === this.appToken)
+      return socket ? undefined : { ok: false, error: "not_allowed_token_type" };
+    if (token === this.botToken)
+      return socket ? { ok: false, error: "not_allowed_token_type" } : undefined;
+    return { ok: false, error: "invalid_auth" };
+  }
+
+  private isMember(channel: FakeChannel, userId: string): boolean {
+    return channel.members.has(userId) || (channel.everyone === true && userId !== BOT_USER_ID);
+  }
+
+  /** Where a call acts, for its scope: the channel's kind (or "none" when it names none). */
+  private placeOf(method: string, body: Body): Place {
+    if (method === "conversations.create") return body.is_private === "true" ? "private" : "public";
+    if (method === "conversations.open")
+      return String(body.users ?? "").includes(",") ? "private" : "im";
+    const id = String(body.channel ?? body.channel_id ?? "");
+    if (!id) return "none";
+    const channel = this.channels.get(id);
+    if (channel) return channel.isPrivate ? "private" : "public";
+    return /^[DUW]/.test(id) ? "im" : "none";
+  }
+
+  /** missing_scope as Slack answers it: the scope needed and the scopes the token has. */
+  private refuseScope(method: string, body: Body): Body | undefined {
+    const needed = SCOPE_BY_METHOD[method]?.(this.placeOf(method, body));
+    if (!needed || this.scopes.has(needed)) return undefined;
+    return { ok: false, error: "missing_scope", needed, provided: [...this.scopes].join(",") };
+  }
+
+  /**
+   * Whether the bot may act in `id`: a DM it opened or a user's DM with the app, or a channel
+   * it is a member of. A private channel it is not in does not exist for it; a public one
+   * refuses it unless `publicWithoutJoining` (chat.postMessage with chat:write.public).
+   */
+  private refuseChannel(id: string, publicWithoutJoining = false): Body | undefined {
+    if (!id) return { ok: false, error: "channel_not_found" };
+    if (id.startsWith("D"))
+      return this.dms.has(id) ? undefined : { ok: false, error: "channel_not_found" };
+    if (/^[UW]/.test(id)) return undefined;
+    const channel = this.channels.get(id);
+    if (!channel || (channel.isPrivate && !this.isMember(channel, BOT_USER_ID)))
+      return { ok: false, error: "channel_not_found" };
+    if (this.isMember(channel, BOT_USER_ID)) return undefined;
+    return publicWithoutJoining && this.scopes.has(POST_WITHOUT_JOINING)
+      ? undefined
+      : { ok: false, error: "not_in_channel" };
+  }
+
   private answer(method: string, body: Body): Body {
+    if (method !== "apps.connections.open" && !(method in SCOPE_BY_METHOD))
+      return { ok: false, error: "unknown_method" };
+    const refused = method === "apps.connections.open" ? undefined : this.refuseScope(method, body);
+    if (refused) return refused;
     switch (method) {
       case "auth.test":
         return {
@@ -341,11 +571,23 @@ export class FakeSlack extends LoopbackServer {
           bot_id: "B0RAMPBOT",
           is_enterprise_install: false,
         };
+      case "apps.connections.open":
+        if (!this.appScopes.has(SOCKET_MODE_SCOPE))
+          return {
+            ok: false,
+            error: "missing_scope",
+            needed: SOCKET_MODE_SCOPE,
+            provided: [...this.appScopes].join(","),
+          };
+        if (!this.socketUrl) return { ok: false, error: "internal_error" };
+        return { ok: true, url: this.socketUrl() };
       case "conversations.open": {
         const users = String(body.users ?? "");
         if (!users) return { ok: false, error: "users_list_not_supplied" };
         if (users.includes(",")) return { ok: false, error: "not_allowed_token_type" };
-        return { ok: true, channel: { id: this.dmOf(users) } };
+        const id = this.dmOf(users);
+        this.dms.add(id);
+        return { ok: true, channel: { id } };
       }
       case "conversations.create": {
         const name = String(body.name ?? "");
@@ -353,38 +595,40 @@ export class FakeSlack extends LoopbackServer {
         if (this.channelNamed(name)) return { ok: false, error: "name_taken" };
         this.channelCounter += 1;
         const id = `C0RAMP${String(this.channelCounter).padStart(4, "0")}`;
-        this.channels.set(id, { id, name, members: new Set([BOT_USER_ID]) });
+        const isPrivate = body.is_private === "true";
+        this.channels.set(id, {
+          id,
+          name,
+          members: new Set([BOT_USER_ID]),
+          created: Math.floor(Date.now() / 1000),
+          isPrivate,
+        });
         return {
           ok: true,
-          channel: {
-            id,
-            name,
-            is_channel: true,
-            is_private: body.is_private === "true",
-            creator: BOT_USER_ID,
-          },
+          channel: { id, name, is_channel: true, is_private: isPrivate, creator: BOT_USER_ID },
         };
       }
-      case "conversations.invite": {
+      case "conversations.join": {
         const channel = this.channels.get(String(body.channel ?? ""));
-        if (!channel) return { ok: false, error: "channel_not_found" };
-        for (const user of String(body.users ?? "").split(",")) {
-          if (user) channel.members.add(user);
-        }
+        if (!channel || channel.isPrivate) return { ok: false, error: "channel_not_found" };
+        channel.members.add(BOT_USER_ID);
         return { ok: true, channel: { id: channel.id, name: channel.name } };
       }
+      case "conversations.invite":
+        return this.invite(body);
       case "chat.postMessage": {
         const channel = String(body.channel ?? "");
-        if (!channel) return { ok: false, error: "channel_not_found" };
+        const refusedHere = this.refuseChannel(channel, true);
+        if (refusedHere) return refusedHere;
         if (!body.text && !body.blocks) return { ok: false, error: "no_text" };
-        this.tsCounter += 1;
-        const ts = `${1_790_000_000 + this.tsCounter}.000100`;
+        const ts = this.nextTs();
         const message: SlackMessage = {
           channel,
           ts,
           text: String(body.text ?? ""),
           blocks: (body.blocks as Body[] | undefined) ?? [],
           updates: 0,
+          ...(isBody(body.metadata) ? { metadata: body.metadata } : {}),
         };
         this.messages.set(`${channel}/${ts}`, message);
         return {
@@ -397,6 +641,9 @@ export class FakeSlack extends LoopbackServer {
       case "chat.update": {
         const channel = String(body.channel ?? "");
         const ts = String(body.ts ?? "");
+        // The bot's own messages: where it could post them, it can change them.
+        const refusedHere = this.refuseChannel(channel, true);
+        if (refusedHere) return refusedHere;
         const message = this.messages.get(`${channel}/${ts}`);
         if (!message) return { ok: false, error: "message_not_found" };
         message.text = String(body.text ?? message.text);
@@ -404,10 +651,20 @@ export class FakeSlack extends LoopbackServer {
         message.updates += 1;
         return { ok: true, channel, ts, text: message.text };
       }
-      case "chat.postEphemeral":
+      case "chat.postEphemeral": {
         if (!body.channel || !body.user) return { ok: false, error: "channel_not_found" };
-        this.tsCounter += 1;
-        return { ok: true, message_ts: `${1_790_000_000 + this.tsCounter}.000200` };
+        // Ephemeral messages need the bot in the channel; chat:write.public does not help.
+        const refusedHere = this.refuseChannel(String(body.channel));
+        if (refusedHere) return refusedHere;
+        const channel = this.channels.get(String(body.channel));
+        if (channel && !this.isMember(channel, String(body.user)))
+          return { ok: false, error: "user_not_in_channel" };
+        return { ok: true, message_ts: this.nextTs() };
+      }
+      case "conversations.history":
+        return this.history(body);
+      case "conversations.list":
+        return this.list(body);
       case "views.open": {
         if (!body.trigger_id) return { ok: false, error: "invalid_trigger_id" };
         if (!body.view) return { ok: false, error: "invalid_arguments" };
@@ -448,6 +705,101 @@ export class FakeSlack extends LoopbackServer {
     }
   }
 
+  /**
+   * conversations.invite: the bot must be in the channel. Each user Slack cannot add is named in
+   * `errors` with the reason (already_in_channel too); without `force` nobody is added then,
+   * with it the others are. The call answers ok:false with the first reason when any failed.
+   */
+  private invite(body: Body): Body {
+    const id = String(body.channel ?? "");
+    const refusedHere = this.refuseChannel(id);
+    if (refusedHere) return refusedHere;
+    const channel = this.channels.get(id);
+    if (!channel) return { ok: false, error: "channel_not_found" };
+    const users = String(body.users ?? "")
+      .split(",")
+      .filter(Boolean);
+    if (users.length === 0) return { ok: false, error: "no_user" };
+    const errors: Array<{ user: string; ok: false; error: string }> = [];
+    const invited: string[] = [];
+    for (const user of users) {
+      const error =
+        this.inviteRefusals.get(user) ??
+        (user === BOT_USER_ID
+          ? "cant_invite_self"
+          : this.isMember(channel, user)
+            ? "already_in_channel"
+            : undefined);
+      if (error) errors.push({ user, ok: false, error });
+      else invited.push(user);
+    }
+    if (errors.length === 0 || body.force === "true")
+      for (const user of invited) channel.members.add(user);
+    if (errors.length > 0) return { ok: false, error: errors[0]!.error, errors };
+    return { ok: true, channel: { id: channel.id, name: channel.name } };
+  }
+  /** A message ts as Slack makes them: seconds since the epoch, then a counter (unique, in order). */
+  private nextTs(): string {
+    this.tsCounter += 1;
+    return `${Math.floor(Date.now() / 1000)}.${String(this.tsCounter).padStart(6, "0")}`;
+  }
+
+  /**
+   * conversations.history: newest first, from `oldest` (exclusive) to `latest` (inclusive), at
+   * most `limit` with a cursor; metadata only with include_all_metadata, as Slack does.
+   */
+  private history(body: Body): Body {
+    const channel = String(body.channel ?? "");
+    if (!channel.startsWith("D") && !this.channels.has(channel))
+      return { ok: false, error: "channel_not_found" };
+    const oldest = Number(body.oldest ?? 0);
+    const latest = body.latest === undefined ? Number.POSITIVE_INFINITY : Number(body.latest);
+    const withMetadata = body.include_all_metadata === "true" || body.include_all_metadata === true;
+    const all = this.messagesIn(channel)
+      .filter((m) => Number(m.ts) > oldest && Number(m.ts) <= latest)
+      .reverse();
+    const start = Number(body.cursor ?? 0);
+    const limit = Math.min(Number(body.limit ?? 100), 999);
+    const page = all.slice(start, start + limit);
+    const more = start + limit < all.length;
+    return {
+      ok: true,
+      messages: page.map((m) => ({
+        type: "message",
+        ts: m.ts,
+        text: m.text,
+        bot_id: "B0RAMPBOT",
+        ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}),
+      })),
+      has_more: more,
+      response_metadata: { next_cursor: more ? String(start + limit) : "" },
+    };
+  }
+
+  /** conversations.list: the channels created here (the bot is a member of each). */
+  private list(body: Body): Body {
+    const types = String(body.types ?? "public_channel").split(",");
+    const channels = [...this.channels.values()].filter((c) =>
+      types.includes(c.isPrivate ? "private_channel" : "public_channel"),
+    );
+    const start = Number(body.cursor ?? 0);
+    const limit = Math.min(Number(body.limit ?? 100), 1000);
+    const more = start + limit < channels.length;
+    return {
+      ok: true,
+      channels: channels.slice(start, start + limit).map((c) => ({
+        id: c.id,
+        name: c.name,
+        is_channel: true,
+        is_private: c.isPrivate,
+        created: c.created ?? 0,
+        creator: BOT_USER_ID,
+        is_member: true,
+      })),
+      response_metadata: { next_cursor: more ? String(start + limit) : "" },
+    };
+  }
+
   /** Shares uploaded files, with one message in `channel_id` (private without a channel). */
   private completeUpload(body: Body): Body {
     const list = body.files;
@@ -461,15 +813,15 @@ export class FakeSlack extends LoopbackServer {
       files.push(file);
     }
     const channel = body.channel_id ? String(body.channel_id) : null;
-    if (channel && !channel.startsWith("D") && !this.channels.has(channel))
-      return { ok: false, error: "channel_not_found" };
+    // Sharing a file in a channel needs the bot in it (chat:write.public does not help).
+    const refusedHere = channel ? this.refuseChannel(channel) : undefined;
+    if (refusedHere) return refusedHere;
     const initialComment = body.initial_comment ? String(body.initial_comment) : null;
     // Documented: with an initial_comment, the blocks are ignored.
     const blocks = initialComment ? [] : ((body.blocks as Body[] | undefined) ?? []);
     let ts: string | null = null;
     if (channel) {
-      this.tsCounter += 1;
-      ts = `${1_790_000_000 + this.tsCounter}.000100`;
+      ts = this.nextTs();
       this.messages.set(`${channel}/${ts}`, {
         channel,
         ts,
@@ -494,6 +846,10 @@ export class FakeSlack extends LoopbackServer {
       files: files.map((f) => ({ id: f.id, title: f.title, name: f.filename, size: f.length })),
     };
   }
+}
+
+function isBody(value: unknown): value is Body {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

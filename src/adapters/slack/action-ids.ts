@@ -13,6 +13,8 @@ export const ACTION_IDS: Record<ActionKind, string> = {
   "task.unblock": "ramp_task_unblock",
   "decision.decide": "ramp_decide",
   "meeting.change": "ramp_meeting",
+  "test.received": "ramp_test_received",
+  "test.stop": "ramp_test_stop",
 };
 
 export const ACTION_KIND_BY_ID: Record<string, ActionKind> = Object.fromEntries(

@@ -7,11 +7,13 @@ import {
   type Logger as BoltLogger,
   ExpressReceiver,
   LogLevel,
+  SocketModeReceiver,
   webApi,
 } from "@slack/bolt";
 import { Router } from "express";
 import type { SlackConfig } from "../../config/env.ts";
 import type { CrisisEngine } from "../../core/engine.ts";
+import { Inbox } from "../../core/inbox.ts";
 import type { ConversationRefRepository } from "../../core/ports.ts";
 import type { Logger } from "../../logging.ts";
 import type { ReviewLinker } from "../shared/review-share.ts";
@@ -21,6 +23,7 @@ import { registerButtons } from "./listeners/buttons.ts";
 import { registerCommand } from "./listeners/command.ts";
 import type { SlackContext } from "./listeners/context.ts";
 import { registerDecisionChange } from "./listeners/decision-change.ts";
+import { InboxUnavailable } from "./listeners/inbox.ts";
 import { registerStartForm } from "./listeners/start-form.ts";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -43,6 +46,8 @@ export const SLACK_API_TIMEOUT_MS = 10_000;
 export function createSlackAdapter(options: {
   config: SlackConfig;
   engine: CrisisEngine;
+  /** Where every interaction is stored before it is acknowledged (default: one of its own). */
+  inbox?: Inbox;
   refs: ConversationRefRepository;
   logger: Logger;
   /** Signed links to a review, for the message that shares it (made by the web adapter). */
@@ -66,13 +71,16 @@ export function createSlackAdapter(options: {
   let router: Router | null = null;
   let app: App;
   if (config.appToken) {
-    app = new App({
-      authorize,
+    // The Socket Mode client has its own Web API client (apps.connections.open, with the app
+    // token): it takes the API address through the receiver's options and keeps its own
+    // retries. Left to Bolt, it got the bot client's options, whose `retries: 0` made a single
+    // 5xx or refused connection during a reconnection end Socket Mode for good.
+    const receiver = new SocketModeReceiver({
       appToken: config.appToken,
-      socketMode: true,
       logger: boltLogger,
-      clientOptions,
+      installerOptions: { clientOptions: config.apiUrl ? { slackApiUrl: config.apiUrl } : {} },
     });
+    app = new App({ authorize, receiver, socketMode: true, logger: boltLogger, clientOptions });
   } else {
     router = Router();
     const receiver = new ExpressReceiver({
@@ -84,13 +92,23 @@ export function createSlackAdapter(options: {
     app = new App({ authorize, receiver, logger: boltLogger, clientOptions });
   }
 
-  const ctx: SlackContext = { engine, logger, nl: engine.directory.locale === "nl" };
+  const ctx: SlackContext = {
+    engine,
+    logger,
+    nl: engine.directory.locale === "nl",
+    inbox: options.inbox ?? new Inbox(engine.ctx, { owner: randomUUID() }),
+    client,
+  };
   registerCommand(app, ctx);
   registerButtons(app, ctx);
   registerStartForm(app, ctx);
   registerBlockReason(app, ctx);
   registerDecisionChange(app, ctx);
   app.error(async (error) => {
+    // An interaction the inbox could not store gets no 200: Bolt answers 500, Slack tells the
+    // person it failed (and retries what it retries), nothing is acknowledged and then lost.
+    const cause = (error as { original?: unknown }).original ?? error;
+    if (cause instanceof InboxUnavailable) throw error;
     const reference = randomUUID().slice(0, 8);
     logger.error({ err: error, reference }, "Slack listener failed");
   });

@@ -8,15 +8,20 @@ import { type DeliveryChannel, DeliveryError } from "../../core/outbox.ts";
 import type { ConversationRefRepository } from "../../core/ports.ts";
 import { shareableCard } from "../../core/views/personal.ts";
 import { cardKey } from "../../core/work.ts";
+import { failpoint } from "../../failpoints.ts";
 import type { Logger } from "../../logging.ts";
 import type { ReviewLinker } from "../shared/review-share.ts";
+import { notInvitedProblem } from "./channel-problems.ts";
 import { slackErrorCode, toDeliveryError } from "./errors.ts";
-import { createIncidentChannel, inviteCrisisStaff } from "./incident-channel.ts";
+import { inviteCrisisStaff, openIncidentChannel } from "./incident-channel.ts";
 import { postPlanCopy } from "./plan-copy-upload.ts";
+import { findPosted, outboxMetadata } from "./reconcile.ts";
 import { renderCard, renderNotice, type SlackMessage } from "./render/index.ts";
 import { postReview } from "./review-upload.ts";
 
 export const PLATFORM = "slack";
+/** Remembered for an incident Slack gave no channel (and the plan none): told once, not retried. */
+const NO_CHANNEL = "-";
 
 export class SlackDelivery implements DeliveryChannel {
   readonly name = PLATFORM;
@@ -49,10 +54,11 @@ export class SlackDelivery implements DeliveryChannel {
       const updateOnly = delivery.type === "card" && delivery.ifShown === true;
       const channel = updateOnly
         ? await this.refs.get(PLATFORM, conversationKey(item.audience))
-        : await this.channelFor(item.audience);
+        : await this.channelFor(item.audience, item.attemptedAt ?? null);
       if (channel === null) return null;
       if (item.delivery.type === "notice") {
-        return await this.post(channel, renderNotice(item.delivery.notice, this.nl));
+        const notice = renderNotice(item.delivery.notice, this.nl);
+        return (await this.earlierPost(channel, item)) ?? (await this.post(channel, notice, item));
       }
       if (item.delivery.type === "plan-copy") {
         return await postPlanCopy(
@@ -83,17 +89,21 @@ export class SlackDelivery implements DeliveryChannel {
         // The incident channel may be wider than the people a card's personal data is for.
         const shown = item.audience.kind === "incident" ? shareableCard(view) : view;
         const message = renderCard(shown, this.nl);
-        if (ts) {
+        // An earlier attempt may have posted it without Ramp learning the ts: update that one.
+        const known = ts ?? (updateOnly ? null : await this.earlierPost(channel, item));
+        if (known && !ts) await this.refs.put(PLATFORM, key, known, new Date());
+        if (known) {
           try {
-            await this.client.chat.update({ channel, ts, ...message });
-            return ts;
+            // Idempotent: updating twice shows the same card.
+            await this.client.chat.update({ channel, ts: known, ...message });
+            return known;
           } catch (error) {
             // Deleted by someone: post it again below (unless it was only to be updated).
             if (slackErrorCode(error) !== "message_not_found") throw error;
             if (updateOnly) return null;
           }
         }
-        const posted = await this.post(channel, message);
+        const posted = await this.post(channel, message, item);
         await this.refs.put(PLATFORM, key, posted, new Date());
         return posted;
       });
@@ -117,19 +127,42 @@ export class SlackDelivery implements DeliveryChannel {
     return result;
   }
 
-  private async post(channel: string, message: SlackMessage): Promise<string> {
-    const result = await this.client.chat.postMessage({ channel, ...message, unfurl_links: false });
+  /** Every post carries its outbox id, so an attempt whose outcome is unknown can be found. */
+  private async post(channel: string, message: SlackMessage, item: OutboxItem): Promise<string> {
+    const result = await this.client.chat.postMessage({
+      channel,
+      ...message,
+      unfurl_links: false,
+      metadata: outboxMetadata(item.id),
+    });
+    failpoint("slack.posted");
     return result.ts ?? "";
   }
 
-  /** The Slack channel of an audience: a person's DM, or the incident channel (created on first use). */
-  channelFor(audience: Audience): Promise<string> {
+  /** When an earlier attempt's outcome is unknown: the ts of what it posted, if it arrived. */
+  private async earlierPost(channel: string, item: OutboxItem): Promise<string | null> {
+    if (!item.attemptedAt) return null;
+    const ts = await findPosted(this.client, channel, item.id, item.attemptedAt, this.logger);
+    this.logger.info(
+      { outboxId: item.id, channel, found: ts },
+      ts
+        ? "an earlier attempt had arrived; not posting again"
+        : "an earlier attempt had not arrived",
+    );
+    return ts;
+  }
+
+  /**
+   * The Slack channel of an audience: a person's DM, or the incident channel (created on first
+   * use). `attemptedAt`: an earlier attempt may have created the channel without Ramp learning it.
+   */
+  channelFor(audience: Audience, attemptedAt: Date | null = null): Promise<string> {
     return this.oneAtATime(`conversation:${conversationKey(audience)}`, () =>
-      this.findOrOpen(audience),
+      this.findOrOpen(audience, attemptedAt),
     );
   }
 
-  private async findOrOpen(audience: Audience): Promise<string> {
+  private async findOrOpen(audience: Audience, attemptedAt: Date | null): Promise<string> {
     if (audience.kind === "person") {
       const known = await this.refs.get(PLATFORM, `dm:${audience.personId}`);
       if (known) return known;
@@ -146,25 +179,37 @@ export class SlackDelivery implements DeliveryChannel {
     }
     const key = `incident:${audience.incidentId}`;
     const known = await this.refs.get(PLATFORM, key);
+    if (known === NO_CHANNEL)
+      throw new DeliveryError("Slack gave the incident no channel", { permanent: true });
     if (known) return known;
     const incident = await this.engine.views.incident(audience.incidentId);
-    const id = await createIncidentChannel(
+    const channel = await openIncidentChannel(
       this.client,
       this.engine.directory,
       incident,
       this.logger,
+      attemptedAt,
     );
+    // On the timeline before the channel is remembered: a retry reports it again rather than never.
+    if (channel.problem) await this.engine.reportChatProblem(incident.id, channel.problem);
     // Recorded before inviting: a retry must not create a second channel.
-    await this.refs.put(PLATFORM, key, id, new Date());
-    if (!this.engine.directory.plan.chat.slack.channel) {
-      const refused = await inviteCrisisStaff(this.client, this.engine.directory, id);
-      if (refused)
-        this.logger.warn(
-          { channel: id, error: refused },
-          "could not invite every crisis-staff member",
-        );
-    }
-    return id;
+    await this.refs.put(PLATFORM, key, channel.id ?? NO_CHANNEL, new Date());
+    if (channel.id === null)
+      throw new DeliveryError("Slack gave the incident no channel", { permanent: true });
+    if (channel.created) await this.invite(incident.id, { id: channel.id, name: channel.name! });
+    return channel.id;
+  }
+
+  /** Invites the crisis staff; whom Slack would not add is told to the coordinator and recorded. */
+  private async invite(incidentId: string, channel: { id: string; name: string }): Promise<void> {
+    const dir = this.engine.directory;
+    const refused = await inviteCrisisStaff(this.client, dir, channel.id);
+    if (refused.length === 0) return;
+    this.logger.warn(
+      { channel: channel.id, refused },
+      "could not invite every crisis-staff member",
+    );
+    await this.engine.reportChatProblem(incidentId, notInvitedProblem(dir, channel, refused));
   }
 }
 

@@ -8,7 +8,7 @@ import type { OutboxItem } from "../../core/model.ts";
 import { type DeliveryChannel, DeliveryError } from "../../core/outbox.ts";
 import { planCopyNotice } from "../../core/plan-copies/message.ts";
 import { SMS_CHANNEL } from "../../core/work.ts";
-import { internationalNumber, noticeText, pageText } from "./render.ts";
+import { internationalNumber, noticeText, pageText, testText } from "./render.ts";
 
 const TIMEOUT_MS = 10_000;
 
@@ -40,6 +40,11 @@ export class SmsDelivery implements DeliveryChannel {
       // Answered in the chat app (or the incident closed) before the SMS went out: no need.
       if (view.answered || view.actions.length === 0) return null;
       text = pageText(view, link, nl);
+    } else if (delivery.type === "card" && delivery.card.kind === "test") {
+      const view = await this.engine.views.card(delivery.card);
+      // Answered in the chat app before the text went out, or the test is over: no need.
+      if (view.kind !== "test" || view.answered || view.actions.length === 0) return null;
+      text = testText(view, link, nl);
     } else if (delivery.type === "notice") {
       text = noticeText(delivery.notice, link, nl);
     } else if (delivery.type === "plan-copy") {

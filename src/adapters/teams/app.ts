@@ -1,26 +1,30 @@
 // The Teams adapter: teams-ai (v1) over botbuilder's CloudAdapter at POST /api/messages.
 // With an app id every request is authenticated (Bot Framework JWT); without one the bot runs
 // unauthenticated for local testing, as Bot Framework tools expect.
+import { randomUUID } from "node:crypto";
 import { Application, TeamsAdapter, type TurnState } from "@microsoft/teams-ai";
 import {
   ActivityTypes,
-  ConfigurationServiceClientCredentialFactory,
+  ConfigurationBotFrameworkAuthentication,
   MemoryStorage,
   type TurnContext,
 } from "botbuilder";
 import express, { Router } from "express";
 import type { TeamsConfig } from "../../config/env.ts";
 import type { CrisisEngine } from "../../core/engine.ts";
+import { Inbox } from "../../core/inbox.ts";
 import type { ConversationRefRepository } from "../../core/ports.ts";
 import type { Logger } from "../../logging.ts";
 import type { ReviewLinker } from "../shared/review-share.ts";
+import { botFrameworkSettings, credentialsFactory, requireBotFrameworkToken } from "./auth.ts";
 import { TeamsConversations } from "./conversations.ts";
 import { TeamsDelivery } from "./delivery.ts";
 import type { AdaptiveCard } from "./render/elements.ts";
-import { onAction, onRefresh, onStart } from "./routes/actions.ts";
+import { onAction, onRefresh, onStart, registerActionHandlers } from "./routes/actions.ts";
 import type { TeamsContext } from "./routes/context.ts";
+import { TeamsInboxUnavailable } from "./routes/inbox.ts";
 import { onInstalled } from "./routes/install.ts";
-import { onMessage } from "./routes/message.ts";
+import { onMessage, registerMessageHandler } from "./routes/message.ts";
 import { REFRESH_VERB, START_VERB, VERBS } from "./verbs.ts";
 
 export const TEAMS_MESSAGES_PATH = "/api/messages";
@@ -33,6 +37,8 @@ export interface TeamsAdapterHandle {
 export function createTeamsAdapter(options: {
   config: TeamsConfig;
   engine: CrisisEngine;
+  /** Where every message and card action is stored first (default: one of its own). */
+  inbox?: Inbox;
   refs: ConversationRefRepository;
   logger: Logger;
   /** Signed links to a review, for the message that shares it (made by the web adapter). */
@@ -40,19 +46,12 @@ export function createTeamsAdapter(options: {
 }): TeamsAdapterHandle {
   const { config, engine } = options;
   const logger = options.logger.child({ adapter: "teams" });
-  const settings = {
-    MicrosoftAppId: config.appId ?? "",
-    MicrosoftAppPassword: config.appPassword ?? "",
-    MicrosoftAppTenantId: config.tenantId ?? "",
-    // Unauthenticated (no app id) only works as "MultiTenant" with empty credentials: botbuilder
-    // insists on an id for SingleTenant and MSI.
-    MicrosoftAppType: config.appId ? config.appType : "MultiTenant",
-  };
-  const adapter = new TeamsAdapter(
-    settings,
-    new ConfigurationServiceClientCredentialFactory(settings),
-  );
+  const settings = botFrameworkSettings(config);
+  const credentials = credentialsFactory(config, settings);
+  const adapter = new TeamsAdapter(settings, credentials);
   adapter.onTurnError = async (context, error) => {
+    // Not stored, so not acknowledged: botbuilder answers Teams with a 500.
+    if (error instanceof TeamsInboxUnavailable) throw error;
     logger.error({ err: error, activityType: context.activity.type }, "Teams turn failed");
   };
   const app = new Application<TurnState>({
@@ -73,7 +72,13 @@ export function createTeamsAdapter(options: {
     conversations,
     logger,
     nl: engine.directory.locale === "nl",
+    inbox: options.inbox ?? new Inbox(engine.ctx, { owner: randomUUID() }),
+    adapter,
+    turns: new Map(),
+    answers: new Map(),
   };
+  registerMessageHandler(ctx);
+  registerActionHandlers(ctx);
 
   // Every message, also one with no words left once the mention is removed (`@Ramp` alone gets
   // the help): teams-ai's RegExp and string selectors skip messages without text.
@@ -99,14 +104,16 @@ export function createTeamsAdapter(options: {
   }
 
   const router = Router();
+  // With an app id every request's token is checked (auth.ts) before the activity is looked at.
+  if (config.appId) {
+    const authentication = new ConfigurationBotFrameworkAuthentication(settings, credentials);
+    router.post(
+      TEAMS_MESSAGES_PATH,
+      express.json({ limit: "1mb" }),
+      requireBotFrameworkToken(authentication, logger),
+    );
+  }
   router.post(TEAMS_MESSAGES_PATH, express.json({ limit: "1mb" }), async (req, res) => {
-    // Without a bearer token there is nothing to verify: refused here, with one log line,
-    // rather than by botbuilder, which prints a stack trace to stderr for each such request.
-    if (config.appId && !/^Bearer \S+$/i.test(req.headers.authorization ?? "")) {
-      logger.warn({ ip: req.ip, type: req.body?.type }, "Teams request without a token refused");
-      res.status(401).json({ error: "Unauthorized: a Bot Framework token is required" });
-      return;
-    }
     await adapter.process(req, res, (context) => app.run(context).then(() => undefined));
   });
   return {

@@ -11,6 +11,8 @@ export const VERBS: Record<ActionKind, string> = {
   "task.unblock": "ramp.task.unblock",
   "decision.decide": "ramp.decide",
   "meeting.change": "ramp.meeting",
+  "test.received": "ramp.test.received",
+  "test.stop": "ramp.test.stop",
 };
 
 export const KIND_BY_VERB: Record<string, ActionKind> = Object.fromEntries(

@@ -1,10 +1,13 @@
 // The web adapter: the crisis board (always) and, in local mode, the local chat and the "web"
 // delivery channel. Server-rendered HTML from the same view models as Slack and Teams, a little
 // script for live updates (server-sent events) and countdowns; every page works without it.
+import { randomUUID } from "node:crypto";
 import { type NextFunction, type Request, type Response, Router } from "express";
 import type { WebConfig } from "../../config/env.ts";
 import type { BoardLink } from "../../core/context.ts";
 import type { CrisisEngine } from "../../core/engine.ts";
+import { DatabaseUnavailableError } from "../../core/errors.ts";
+import { Inbox } from "../../core/inbox.ts";
 import type { RampReach } from "../../core/plan-document/build.ts";
 import type { Logger } from "../../logging.ts";
 import type { ReviewLinker } from "../shared/review-share.ts";
@@ -12,15 +15,23 @@ import { Signer } from "./auth.ts";
 import { ChatLog } from "./chat-log.ts";
 import { WebDelivery } from "./delivery.ts";
 import { LiveHub } from "./live.ts";
-import { registerActions } from "./routes/actions.ts";
+import { registerActionHandler, registerActions } from "./routes/actions.ts";
 import { registerAssets } from "./routes/assets.ts";
 import { registerBoard } from "./routes/board.ts";
-import { registerChat } from "./routes/chat.ts";
-import { loopbackOnly, securityHeaders, type WebContext, wordsFor } from "./routes/context.ts";
+import { registerChat, registerChatHandler } from "./routes/chat.ts";
+import {
+  failureText,
+  loopbackOnly,
+  securityHeaders,
+  type WebContext,
+  wantsJson,
+  wordsFor,
+} from "./routes/context.ts";
 import { registerEvents } from "./routes/events.ts";
 import { planCopyLink, registerPlanCopy } from "./routes/plan-copy.ts";
 import { registerReview, reviewLinks, reviewPath } from "./routes/review.ts";
 import { boardLink, registerSignIn } from "./routes/signin.ts";
+import { registerTests } from "./routes/tests.ts";
 import { Flash, WebSessions } from "./session.ts";
 
 export interface WebAdapter {
@@ -50,6 +61,8 @@ export function createWebAdapter(options: {
   logger: Logger;
   /** Which platforms reach Ramp, for the crisis card (the board's address is known here). */
   reach?: Omit<RampReach, "webUrl">;
+  /** Where every form post is stored first (default: one of its own). */
+  inbox?: Inbox;
 }): WebAdapter {
   const { config, engine } = options;
   const logger = options.logger.child({ adapter: "web" });
@@ -73,7 +86,11 @@ export function createWebAdapter(options: {
     baseUrl,
     reviewPath,
     w: wordsFor(engine),
+    inbox: options.inbox ?? new Inbox(engine.ctx, { owner: randomUUID() }),
+    answers: new Map(),
   };
+  registerActionHandler(c);
+  registerChatHandler(c);
 
   const router = Router();
   const guard = loopbackOnly(c);
@@ -89,9 +106,18 @@ export function createWebAdapter(options: {
   registerReview(router, c);
   const reach = options.reach ?? { slack: false, teams: false, sms: false };
   registerPlanCopy(router, c, () => ({ ...reach, webUrl: baseUrl() }));
+  registerTests(router, c);
   if (config.local) registerChat(router, c);
   router.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!WEB_PATHS.test(req.path) || res.headersSent) return next(error);
+    if (error instanceof DatabaseUnavailableError) {
+      // A page that could not even be read: say so and when to try again, not "went wrong".
+      const { text } = failureText(c, error, req.path);
+      res.status(503).set("Retry-After", "30");
+      if (wantsJson(req)) res.json({ ok: false, message: text });
+      else res.type("text").send(text);
+      return;
+    }
     logger.error({ err: error, path: req.path }, "web request failed");
     res.status(500).type("text").send(c.w("failed"));
   });

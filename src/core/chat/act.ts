@@ -54,6 +54,12 @@ export async function performAction(
         request.reason,
       );
       return;
+    case "test.received":
+      await engine.answerTest(actor, subjectId);
+      return;
+    case "test.stop":
+      await engine.stopTest(actor);
+      return;
   }
 }
 
@@ -70,5 +76,7 @@ export function cardOfAction(action: ActionKind, subjectId: string): CardRef {
     return { kind: "page", pageId: subjectId };
   if (action === "decision.decide") return { kind: "decision", incidentId: subjectId };
   if (action === "meeting.change") return { kind: "incident", incidentId: subjectId };
+  if (action === "test.received" || action === "test.stop")
+    return { kind: "test", recipientId: subjectId };
   return { kind: "task", taskId: subjectId };
 }

@@ -20,6 +20,8 @@ export function helpText(locale: Locale, prefix: string): string {
       `\`${p} scope <totaal|gedeeltelijk>\` record the scope once it is known (a declaration without one leaves it unknown)`,
       `\`${p} stop [note]\` close the incident and seal the timeline (with tasks still open: \`${p} stop [note] confirm\`)`,
       `\`${p} review [incident]\` draft the post-incident review again from the timeline and share it (key figures and Word document)`,
+      `\`${p} test\` reachability test: everyone who may be paged gets a test message to answer "Received" (coordinator or deputy; \`${p} test stop\` closes it early)`,
+      `\`${p} oefening start [scenario]\` practise: the whole flow as an exercise, marked EXERCISE everywhere (\`${p} oefening\`: the plan's scenarios; \`${p} oefening inject <text>\`, \`${p} oefening stop\`)`,
       `\`${p} board\` your personal link to the crisis board in the browser`,
       `\`${p} help\` this help`,
     ].join("\n");
@@ -39,6 +41,8 @@ export function helpText(locale: Locale, prefix: string): string {
     `\`${p} omvang <totaal|gedeeltelijk>\` leg de omvang vast zodra ze gekend is (zonder omvang bij de melding blijft ze onbekend)`,
     `\`${p} stop [slotopmerking]\` sluit het incident af en verzegel de tijdlijn (met nog open taken: \`${p} stop [slotopmerking] bevestig\`)`,
     `\`${p} review [incident]\` de post-incident review opnieuw opmaken uit de tijdlijn en delen (kerncijfers en Word-document)`,
+    `\`${p} test\` bereikbaarheidstest: wie opgeroepen kan worden, krijgt een testbericht om met "Ontvangen" te beantwoorden (coördinator of plaatsvervanger; \`${p} test stop\` sluit hem vroeger af)`,
+    `\`${p} oefening start [scenario]\` oefen het plan: de hele aanpak als oefening, overal gemarkeerd als OEFENING (\`${p} oefening\`: de scenario's van het plan; \`${p} oefening inject <tekst>\`, \`${p} oefening stop\`)`,
     `\`${p} bord\` uw persoonlijke link naar het crisisbord in de browser`,
     `\`${p} help\` deze hulp (English words work too: decide, tasks, close, …)`,
   ].join("\n");

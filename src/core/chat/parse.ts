@@ -42,6 +42,13 @@ export type ChatCommand =
   | { kind: "review"; incident?: string }
   /** A staff member reports what may be an incident: the coordinator and deputies are alerted. */
   | { kind: "report"; text: string }
+  /** A reachability test (alarmeringstest): start one, or close the open one early. */
+  | { kind: "test"; stop: boolean }
+  /**
+   * An exercise: `start [scenario | omschrijving]`, `stop [opmerking]`, `inject <tekst>`; `list`
+   * (the word alone) shows the plan's scenarios.
+   */
+  | { kind: "exercise"; action: "start" | "stop" | "inject" | "list"; text?: string }
   /** `bare`: nothing after the command (`/ramp`, `@Ramp`); the coordinator may mean "declare". */
   | { kind: "help"; bare?: boolean }
   | {
@@ -90,8 +97,15 @@ const WORDS: Record<string, Exclude<ChatCommand["kind"], "invalid">> = {
   melden: "report",
   meld: "report",
   report: "report",
+  test: "test",
+  alarmeringstest: "test",
+  bereikbaarheidstest: "test",
   contactadres: "meeting",
   meeting: "meeting",
+  oefening: "exercise",
+  oefenen: "exercise",
+  exercise: "exercise",
+  drill: "exercise",
   help: "help",
   hulp: "help",
   "?": "help",
@@ -112,6 +126,8 @@ export const USAGE: Record<Exclude<ChatCommand["kind"], "invalid">, string> = {
   review: "review [incident]",
   report: "melding <wat er gebeurt en waar>",
   meeting: "contactadres <primair|uitwijk> [reden]",
+  test: "test [stop]",
+  exercise: "oefening start [scenario] | oefening inject <tekst> | oefening stop [opmerking]",
   help: "help",
 };
 
@@ -178,10 +194,39 @@ export function parseChatCommand(raw: string): ChatCommand {
       return tail ? { kind: "report", text: tail } : missing(first, "report");
     case "meeting":
       return parseMeeting(first, rest);
+    case "test": {
+      if (!tail) return { kind: "test", stop: false };
+      return /^(stop|sluit|afsluiten|close)$/i.test(tail)
+        ? { kind: "test", stop: true }
+        : { kind: "invalid", word: rest[0]!, problem: "bad-argument", usage: USAGE.test };
+    }
+    case "exercise":
+      return parseExercise(rest);
     case "help":
       return { kind: "help" };
   }
   return { kind: "invalid", word: first, problem: "unknown-command", usage: USAGE.help };
+}
+
+const EXERCISE_ACTIONS: Record<string, "start" | "stop" | "inject"> = {
+  start: "start",
+  begin: "start",
+  stop: "stop",
+  einde: "stop",
+  end: "stop",
+  inject: "inject",
+};
+
+function parseExercise(words: string[]): ChatCommand {
+  const [first, ...rest] = words;
+  if (!first) return { kind: "exercise", action: "list" };
+  const action = EXERCISE_ACTIONS[first.toLowerCase()];
+  if (!action)
+    return { kind: "invalid", word: first, problem: "bad-argument", usage: USAGE.exercise };
+  const text = rest.join(" ").trim();
+  if (action === "inject" && !text)
+    return { kind: "invalid", word: first, problem: "missing-argument", usage: USAGE.exercise };
+  return { kind: "exercise", action, ...(text ? { text } : {}) };
 }
 
 function parseStart(words: string[]): ChatCommand {

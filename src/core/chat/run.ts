@@ -8,6 +8,7 @@ import { LOG_TAGS, type Meeting } from "../model.ts";
 import { buildReview } from "../review/build.ts";
 import { requireLeader } from "../run.ts";
 import { formatDateTime } from "../time.ts";
+import { incidentName } from "../views/exercise-words.ts";
 import { Labels } from "../views/labels.ts";
 import { type MeetingOption, meetingOptions, meetingPlace } from "../views/meeting.ts";
 import { type PersonalPart, phonesToCall, withoutPhones } from "../views/personal.ts";
@@ -15,8 +16,10 @@ import { amount } from "../views/plural.ts";
 import type { IncidentCardView, StatusView, TaskGroup } from "../views/types.ts";
 import { closeWithOpenWorkText, decisionChangeText } from "./confirm.ts";
 import { declaredReply } from "./declared.ts";
+import { exerciseReply } from "./exercise.ts";
 import { helpText } from "./help.ts";
 import type { ChatCommand } from "./parse.ts";
+import { testReply } from "./test.ts";
 
 export type { PersonalPart } from "../views/personal.ts";
 
@@ -74,6 +77,10 @@ export async function runChatCommand(
         return await reviewReply(engine, actor, command.incident);
       case "report":
         return await reportReply(engine, actor, command.text);
+      case "test":
+        return await testReply(engine, actor, command.stop);
+      case "exercise":
+        return await exerciseReply(engine, actor, command, prefix);
       case "invalid":
         return {
           kind: "help",
@@ -231,8 +238,8 @@ export async function runChatCommand(
         return {
           kind: "text",
           text: nl
-            ? `Incident ${incident.number} is afgesloten${open ? ` (${amount(open, "taak", "taken")} nog open)` : ""}. De tijdlijn is verzegeld.`
-            : `Incident ${incident.number} is closed${open ? ` (${amount(open, "task", "tasks")} still open)` : ""}. The timeline is sealed.`,
+            ? `${incidentName(incident, locale)} is afgesloten${open ? ` (${amount(open, "taak", "taken")} nog open)` : ""}. De tijdlijn is verzegeld.`
+            : `${incidentName(incident, locale)} is closed${open ? ` (${amount(open, "task", "tasks")} still open)` : ""}. The timeline is sealed.`,
         };
       }
     }

@@ -4,6 +4,7 @@
 import type { EngineContext } from "../context.ts";
 import type { PlanDirectory } from "../directory.ts";
 import type { CrisisEngine } from "../engine.ts";
+import { exerciseMark } from "../views/exercise-words.ts";
 import { type Analysis, analyse } from "./analysis.ts";
 import { COMMUNICATION_ANSWERS } from "./answers-communication.ts";
 import { CONTEXT_ANSWERS } from "./answers-context.ts";
@@ -11,6 +12,7 @@ import { LESSONS_ANSWERS } from "./answers-lessons.ts";
 import { RESPONSE_ANSWERS } from "./answers-response.ts";
 import { decisionLog } from "./decision-log.ts";
 import { type Answerer, classificationLabel, open, type PlanQuestion } from "./draft.ts";
+import { exerciseIntro, exerciseSections } from "./exercise-report.ts";
 import { loadReviewData, type ReviewData } from "./load.ts";
 import type {
   Review,
@@ -44,8 +46,50 @@ export async function buildReview(
 export function reviewFromData(data: ReviewData, dir: PlanDirectory): Review {
   const a = analyse(data, dir);
   const { say } = a;
+  const { incident } = data;
   const placed = new Set<OverviewId>();
-  const sections: ReviewSection[] = dir.plan.review.sections.map((section) => {
+  const sections: ReviewSection[] = incident.exercise
+    ? exerciseSections(a)
+    : reviewSections(a, dir, placed);
+  for (const section of sections)
+    for (const table of section.tables) placed.add(table.id as OverviewId);
+  return {
+    ...(incident.exercise ? { exercise: exerciseMark(dir.locale, incident.number) } : {}),
+    locale: a.locale,
+    timeZone: dir.timeZone,
+    // The seed calls it a "Post Incident Review" in Dutch too; an exercise has its oefenverslag.
+    title: incident.exercise
+      ? say(
+          `Oefenverslag — oefening ${incident.number}`,
+          `Exercise report — exercise ${incident.number}`,
+        )
+      : `Post-incident review — incident ${incident.number}`,
+    subtitle: `${dir.plan.organisation.name} — ${incident.description}`,
+    organisation: dir.plan.organisation.name,
+    incident: {
+      id: incident.id,
+      number: incident.number,
+      description: incident.description,
+      status: incident.status,
+    },
+    generatedAt: a.when(data.now),
+    intro: incident.exercise ? exerciseIntro(a) : intro(a),
+    summary: summary(a),
+    sections,
+    overviews: OVERVIEWS.filter((id) => !placed.has(id)).map((id) => overviewTable(a, id)),
+    decisions: { title: say("Besluitenlijst", "Decision log"), table: decisionLog(a) },
+    appendix: {
+      title: say("Bijlage: tijdlijn", "Appendix: timeline"),
+      verification: { ok: data.verification.ok, text: verificationText(a, data.verification) },
+      timeline: timelineTable(a),
+    },
+    chrome: chrome(a),
+  };
+}
+
+/** The plan's review questionnaire, answered where the data allows. */
+function reviewSections(a: Analysis, dir: PlanDirectory, placed: Set<OverviewId>): ReviewSection[] {
+  return dir.plan.review.sections.map((section) => {
     const tables: ReviewTable[] = [];
     const answers = section.questions.map((question) => {
       const answer = answerQuestion(a, question);
@@ -58,33 +102,6 @@ export function reviewFromData(data: ReviewData, dir: PlanDirectory): Review {
     });
     return { id: section.id, title: section.title, answers, tables };
   });
-  const { incident } = data;
-  return {
-    locale: a.locale,
-    timeZone: dir.timeZone,
-    // The seed calls it a "Post Incident Review" in Dutch too.
-    title: `Post-incident review — incident ${incident.number}`,
-    subtitle: `${dir.plan.organisation.name} — ${incident.description}`,
-    organisation: dir.plan.organisation.name,
-    incident: {
-      id: incident.id,
-      number: incident.number,
-      description: incident.description,
-      status: incident.status,
-    },
-    generatedAt: a.when(data.now),
-    intro: intro(a),
-    summary: summary(a),
-    sections,
-    overviews: OVERVIEWS.filter((id) => !placed.has(id)).map((id) => overviewTable(a, id)),
-    decisions: { title: say("Besluitenlijst", "Decision log"), table: decisionLog(a) },
-    appendix: {
-      title: say("Bijlage: tijdlijn", "Appendix: timeline"),
-      verification: { ok: data.verification.ok, text: verificationText(a, data.verification) },
-      timeline: timelineTable(a),
-    },
-    chrome: chrome(a),
-  };
 }
 
 function answerQuestion(
@@ -146,7 +163,10 @@ function summary(a: Analysis): ReviewFact[] {
   const rtoAhead = servicesCount(["not-restored", "pending"]);
   const decision = a.data.decisions.at(-1);
   return [
-    { label: say("Incident", "Incident"), value: `${incident.number} — ${incident.description}` },
+    {
+      label: incident.exercise ? say("Oefening", "Exercise") : say("Incident", "Incident"),
+      value: `${incident.number} — ${incident.description}`,
+    },
     {
       label: say("Ernst", "Classification"),
       value: classificationLabel(a, incident.classification),

@@ -41,6 +41,13 @@ export function noticeKindLabel(kind: NoticeKind, say: Say): string {
     log: say("Melding", "Notice"),
     report: say("Melding van een incident", "Incident report"),
     "plan-copy": say("Exemplaar van het plan", "Copy of the plan"),
+    "chat-problem": say("Probleem met het incidentkanaal", "Incident channel problem"),
+    "plan-file": say("Planbestand gewijzigd", "Plan file changed"),
+    "test-result": say("Resultaat bereikbaarheidstest", "Reachability test result"),
+    "exercise-due": say("Oefening gepland", "Exercise due"),
+    "exercise-inject": say("Inject", "Inject"),
+    "exercise-ended": say("Oefening gestopt", "Exercise stopped"),
+    "delivery-failed": say("Niet afgeleverd", "Not delivered"),
   };
   return labels[kind];
 }

@@ -2,6 +2,7 @@
 // already in the plan's language and every time in its time zone, so a renderer (Markdown, HTML,
 // Word) only lays it out and never decides what to say.
 import type { Locale } from "../../plan/schema.ts";
+import type { ExerciseMark } from "../model.ts";
 
 /** One figure an answer rests on; `seq` points at the timeline entry it comes from. */
 export interface ReviewFact {
@@ -42,7 +43,15 @@ export type ReviewTableId =
   | "communications"
   | "paging"
   | "decisions"
-  | "timeline";
+  | "timeline"
+  /** A reachability test's result, laid out by the same renderers (core/practice/document.ts). */
+  | "reachability-functions"
+  | "reachability-people"
+  | "reachability-channels"
+  | "reachability-answers"
+  | "reachability-trend"
+  /** An exercise's injects and what followed each (the oefenverslag). */
+  | "injects";
 
 export interface DocumentTable {
   id: string;
@@ -90,11 +99,13 @@ export interface ReviewChrome {
 }
 
 /**
- * What the three renderers (Markdown, HTML, Word) lay out: the review, and the crisis plan as a
- * document and as a crisis card. One model, so every document Ramp hands out looks and behaves
- * the same.
+ * What the three renderers (Markdown, HTML, Word) lay out: the review (and an exercise's
+ * oefenverslag, a reachability test's result), and the crisis plan as a document and as a crisis
+ * card. One model, so every document Ramp hands out looks and behaves the same.
  */
 export interface DocumentModel {
+  /** Set for an exercise's report (oefenverslag): every renderer shows OEFENING first. */
+  exercise?: ExerciseMark;
   locale: Locale;
   timeZone: string;
   title: string;

@@ -2,10 +2,12 @@
 // key figures, how much is left to the team, and the words around the attached document.
 // Platform-neutral like every view model; Slack and Teams only lay it out.
 import type { PlanDirectory } from "../directory.ts";
-import type { ReviewShare } from "../model.ts";
+import type { ExerciseMark, ReviewShare } from "../model.ts";
 import type { Review, ReviewFact } from "./model.ts";
 
 export interface ReviewShareView {
+  /** Set for an exercise's report: shown first, like on every message about the exercise. */
+  exercise?: ExerciseMark;
   incidentId: string;
   number: string;
   title: string;
@@ -32,8 +34,17 @@ export function reviewShareView(
   const nl = review.locale === "nl";
   const say = (n: string, e: string) => (nl ? n : e);
   const { number } = review.incident;
-  const lead =
-    share.reason === "closed"
+  const lead = review.exercise
+    ? share.reason === "closed"
+      ? say(
+          `Oefening ${number} is beëindigd. Hier is het oefenverslag, door Ramp geschreven uit de tijdlijn, met de vragen voor de nabespreking.`,
+          `Exercise ${number} has ended. Here is the exercise report, written by Ramp from the timeline, with the questions for the debriefing.`,
+        )
+      : say(
+          `Het oefenverslag van oefening ${number} is opnieuw opgemaakt uit de tijdlijn.`,
+          `The report of exercise ${number} was drafted again from the timeline.`,
+        )
+    : share.reason === "closed"
       ? say(
           `Incident ${number} is afgesloten. Hier is het eerste ontwerp van de post-incident review, door Ramp geschreven uit de tijdlijn.`,
           `Incident ${number} is closed. Here is the first draft of the post-incident review, written by Ramp from the timeline.`,
@@ -50,6 +61,7 @@ export function reviewShareView(
   );
   const title = review.title;
   return {
+    ...(review.exercise ? { exercise: review.exercise } : {}),
     incidentId: review.incident.id,
     number,
     title,
@@ -60,6 +72,6 @@ export function reviewShareView(
     fileTitle: title,
     downloadLabel: say("Word-document", "Word document"),
     readLabel: say("Online lezen", "Read online"),
-    fallback: `${title}\n${lead}\n${review.summary.map((f) => `• ${f.label}: ${f.value}`).join("\n")}\n${toDo}`,
+    fallback: `${review.exercise ? `${review.exercise.label}: ` : ""}${title}\n${lead}\n${review.summary.map((f) => `• ${f.label}: ${f.value}`).join("\n")}\n${toDo}`,
   };
 }

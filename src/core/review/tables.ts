@@ -8,7 +8,10 @@ import type { ReviewTable, ReviewTableId } from "./model.ts";
 import type { PageOutcome } from "./paging-outcomes.ts";
 import type { ServiceOutcome, TaskOutcome } from "./work-outcomes.ts";
 
-export type OverviewId = Exclude<ReviewTableId, "decisions" | "timeline">;
+export type OverviewId = Exclude<
+  ReviewTableId,
+  "decisions" | "timeline" | "injects" | `reachability-${string}`
+>;
 export const OVERVIEWS: OverviewId[] = [
   "tasks",
   "resources",

@@ -1,8 +1,10 @@
 // The timeline as the review's appendix: one row per entry, in words, with the result of the
 // hash-chain check, so a reader can trace every answer back to what was recorded.
 import type { Classification } from "../../plan/schema.ts";
+import { chatProblemText } from "../chat-problem.ts";
 import type { TimelineEntry } from "../model.ts";
 import type { ChainVerification } from "../timeline.ts";
+import { describeExerciseEntry } from "../views/exercise-words.ts";
 import { Labels } from "../views/labels.ts";
 import { type Analysis, actorName } from "./analysis.ts";
 import { sourceLabel } from "./draft.ts";
@@ -78,7 +80,7 @@ function meetingOf(d: Record<string, unknown>): string | null {
 }
 
 /** One sentence per entry type, from the data each flow records. */
-function describer(a: Analysis): (entry: TimelineEntry) => string {
+export function describer(a: Analysis): (entry: TimelineEntry) => string {
   const { say, dir } = a;
   const labels = new Labels(a.locale);
   const level = (value: unknown) => labels.classification(value as Classification);
@@ -131,6 +133,15 @@ function describer(a: Analysis): (entry: TimelineEntry) => string {
           `Geen antwoord van ${dir.name(String(d.personId))} (${dir.functionName(String(d.functionId))}) binnen de termijn`,
           `No answer from ${dir.name(String(d.personId))} (${dir.functionName(String(d.functionId))}) in time`,
         );
+      case "delivery.failed": {
+        const to = d.personId
+          ? dir.name(String(d.personId))
+          : say("het incidentkanaal", "the incident channel");
+        return say(
+          `Niet afgeleverd via ${d.channel} aan ${to}: ${d.error}`,
+          `Not delivered through ${d.channel} to ${to}: ${d.error}`,
+        );
+      }
       case "page.exhausted":
         return say(
           `Niemand bereikbaar voor ${dir.functionName(String(d.functionId))}`,
@@ -191,11 +202,16 @@ function describer(a: Analysis): (entry: TimelineEntry) => string {
           `Correction of entry ${corrects?.seq ?? "?"}: ${d.text}`,
         );
       }
+      case "exercise.inject":
+      case "exercise.ended":
+        return describeExerciseEntry(entry, a.locale) ?? String(entry.type);
       case "incident.closed":
         return say(
           `Incident afgesloten${d.note ? `: ${d.note}` : ""}`,
           `Incident closed${d.note ? `: ${d.note}` : ""}`,
         );
+      case "chat.problem":
+        return chatProblemText(d, a.locale);
     }
     // A type written by a later version of Ramp still gets a row.
     return String(entry.type);

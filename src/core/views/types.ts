@@ -2,6 +2,10 @@
 // every label is already in the plan's language, so no adapter writes its own wording.
 import type { Classification, SituationId } from "../../plan/schema.ts";
 import type { Meeting, PageStatus, Phase, Scope, TaskStatus } from "../model.ts";
+import type { TestMessageView } from "../practice/views.ts";
+import type { ExerciseMark } from "./exercise-words.ts";
+
+export type { ExerciseMark };
 
 export const ACTIONS = [
   "page.coming",
@@ -13,6 +17,9 @@ export const ACTIONS = [
   "task.unblock",
   "decision.decide",
   "meeting.change",
+  /** A reachability test: "Ontvangen", and the coordinator closing the test early. */
+  "test.received",
+  "test.stop",
 ] as const;
 export type ActionKind = (typeof ACTIONS)[number];
 
@@ -69,6 +76,8 @@ export interface Fact {
 
 export interface IncidentCardView {
   kind: "incident";
+  /** Set for an exercise: every platform shows it first, where nobody can miss it. */
+  exercise?: ExerciseMark;
   incidentId: string;
   number: string;
   title: string;
@@ -113,6 +122,8 @@ export interface PagingRow {
 
 export interface PagingView {
   kind: "paging";
+  /** Set for an exercise: every platform shows it first, where nobody can miss it. */
+  exercise?: ExerciseMark;
   incidentId: string;
   title: string;
   rows: PagingRow[];
@@ -127,6 +138,8 @@ export interface PagingView {
 
 export interface PageCardView {
   kind: "page";
+  /** Set for an exercise: every platform shows it first, where nobody can miss it. */
+  exercise?: ExerciseMark;
   pageId: string;
   incidentId: string;
   personId: string;
@@ -140,6 +153,8 @@ export interface PageCardView {
 
 export interface DecisionView {
   kind: "decision";
+  /** Set for an exercise: every platform shows it first, where nobody can miss it. */
+  exercise?: ExerciseMark;
   incidentId: string;
   title: string;
   current: string | null;
@@ -151,6 +166,8 @@ export interface DecisionView {
 
 export interface TaskCardView {
   kind: "task";
+  /** Set for an exercise: every platform shows it first, where nobody can miss it. */
+  exercise?: ExerciseMark;
   taskId: string;
   incidentId: string;
   planTaskId: string;
@@ -200,6 +217,8 @@ export interface TaskGroup {
 
 export interface StatusView {
   kind: "status";
+  /** Set for an exercise: every platform shows it first, where nobody can miss it. */
+  exercise?: ExerciseMark;
   incidentId: string;
   title: string;
   incident: IncidentCardView;
@@ -247,4 +266,10 @@ export interface AttentionView {
   mine: { label: string; empty: string; tasks: TaskCardView[] } | null;
 }
 
-export type CardView = IncidentCardView | PagingView | PageCardView | DecisionView | TaskCardView;
+export type CardView =
+  | IncidentCardView
+  | PagingView
+  | PageCardView
+  | DecisionView
+  | TaskCardView
+  | TestMessageView;

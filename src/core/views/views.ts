@@ -4,9 +4,11 @@ import type { EngineContext } from "../context.ts";
 import { RampError } from "../errors.ts";
 import type { CardRef, Decision, Incident, IncidentService, Page, Task } from "../model.ts";
 import { pagesOnCard } from "../paging.ts";
+import { testMessageView } from "../practice/views.ts";
 import { addMinutes, formatDateTime, formatRemaining } from "../time.ts";
 import { attentionView } from "./attention.ts";
 import { lastChange, withConfirmation } from "./decision-change-view.ts";
+import { exerciseMark, incidentName } from "./exercise-words.ts";
 import { Labels } from "./labels.ts";
 import { meetingKind, meetingOption } from "./meeting.ts";
 import { byUrgency } from "./order.ts";
@@ -16,6 +18,7 @@ import type {
   AttentionView,
   CardView,
   DecisionView,
+  ExerciseMark,
   IncidentCardView,
   PageCardView,
   PagingRow,
@@ -43,6 +46,14 @@ export class Views {
   }
 
   async card(ref: CardRef): Promise<CardView> {
+    const view = await this.unmarkedCard(ref);
+    // A reachability test belongs to no incident and is never an exercise.
+    if (view.kind === "incident" || view.kind === "test") return view;
+    const mark = this.mark(await this.incident(view.incidentId));
+    return mark ? { ...view, exercise: mark } : view;
+  }
+
+  private unmarkedCard(ref: CardRef): Promise<CardView> {
     switch (ref.kind) {
       case "incident":
         return this.incidentCard(ref.incidentId);
@@ -54,7 +65,14 @@ export class Views {
         return this.taskCard(ref.taskId);
       case "page":
         return this.pageCard(ref.pageId);
+      case "test":
+        return testMessageView(this.ctx, ref.recipientId);
     }
+  }
+
+  /** OEFENING, for everything shown about an exercise. */
+  mark(incident: Incident): ExerciseMark | undefined {
+    return incident.exercise ? exerciseMark(this.ctx.dir.locale, incident.number) : undefined;
   }
 
   async incident(incidentId: string): Promise<Incident> {
@@ -93,7 +111,7 @@ export class Views {
       kind: "incident",
       incidentId,
       number: incident.number,
-      title: `${this.nl ? "Incident" : "Incident"} ${incident.number} — ${incident.description}`,
+      title: `${incidentName(incident, dir.locale)} — ${incident.description}`,
       classification: incident.classification,
       classificationLabel: L.classification(incident.classification),
       scope: incident.scope,
@@ -114,6 +132,7 @@ export class Views {
       decision: this.decisionSummary(incident),
       services,
       actions: incident.status === "active" && planActivated ? [this.meetingAction(incident)] : [],
+      ...(incident.exercise ? { exercise: exerciseMark(dir.locale, incident.number) } : {}),
     };
   }
 
@@ -455,6 +474,7 @@ export class Views {
     const openTasks = groups.flatMap((g) => g.tasks).filter((t) => t.status !== "done").length;
     return {
       kind: "status",
+      ...(incident.exercise ? { exercise: incident.exercise } : {}),
       incidentId,
       title: incident.title,
       incident,

@@ -89,6 +89,21 @@ export class PrismaJobs implements JobRepository {
     });
   }
 
+  async renew(ids: string[], owner: string, leaseUntil: Date): Promise<void> {
+    await this.db.scheduledJob.updateMany({
+      where: { id: { in: ids }, status: "leased", leasedBy: owner },
+      data: { leasedUntil: leaseUntil },
+    });
+  }
+
+  async takeOver(ownerPrefix: string, owner: string): Promise<number> {
+    const { count } = await this.db.scheduledJob.updateMany({
+      where: { status: "leased", leasedBy: { startsWith: ownerPrefix, not: owner } },
+      data: { leasedUntil: new Date(0) },
+    });
+    return count;
+  }
+
   async listForIncident(incidentId: string): Promise<Job[]> {
     const rows = await this.db.scheduledJob.findMany({
       where: { incidentId },

@@ -1,5 +1,5 @@
 import type { Audience, Delivery, OutboxItem, OutboxOutcome } from "../../core/model.ts";
-import type { OutboxRepository } from "../../core/ports.ts";
+import type { OutboxFailure, OutboxRepository } from "../../core/ports.ts";
 import type { Tx } from "./client.ts";
 
 type Row = Awaited<ReturnType<Tx["outboxMessage"]["findFirstOrThrow"]>>;
@@ -16,6 +16,7 @@ const toItem = (row: Row): OutboxItem => ({
   delivery: JSON.parse(row.payload) as Delivery,
   attempts: row.attempts,
   createdAt: row.createdAt,
+  attemptedAt: row.attemptedAt,
   outcome: {
     status: row.status as OutboxOutcome["status"],
     sentAt: row.sentAt,
@@ -70,9 +71,16 @@ export class PrismaOutbox implements OutboxRepository {
     return rows.map(toItem);
   }
 
-  async listLeased(incidentId: string | null, now: Date): Promise<OutboxItem[]> {
+  async listBusy(incidentId: string | null, now: Date): Promise<OutboxItem[]> {
     const rows = await this.db.outboxMessage.findMany({
-      where: { incidentId, status: "leased", leasedUntil: { gte: now } },
+      where: {
+        incidentId,
+        OR: [
+          { status: "leased", leasedUntil: { gte: now } },
+          // Waiting to find out whether an earlier attempt arrived: what follows it waits too.
+          { status: "pending", attemptedAt: { not: null }, nextAttemptAt: { gt: now } },
+        ],
+      },
     });
     return rows.map(toItem);
   }
@@ -83,6 +91,27 @@ export class PrismaOutbox implements OutboxRepository {
       data: { status: "leased", leasedBy: owner, leasedUntil: leaseUntil },
     });
     return count === 1;
+  }
+
+  async renew(ids: string[], owner: string, leaseUntil: Date): Promise<string[]> {
+    const mine = { id: { in: ids }, status: "leased", leasedBy: owner };
+    await this.db.outboxMessage.updateMany({ where: mine, data: { leasedUntil: leaseUntil } });
+    const rows = await this.db.outboxMessage.findMany({ where: mine, select: { id: true } });
+    return rows.map((row) => row.id);
+  }
+
+  async release(ids: string[], owner: string): Promise<void> {
+    await this.db.outboxMessage.updateMany({
+      where: { id: { in: ids }, status: "leased", leasedBy: owner },
+      data: { status: "pending", leasedBy: null, leasedUntil: null },
+    });
+  }
+
+  async markAttempt(id: string, owner: string, at: Date): Promise<void> {
+    await this.db.outboxMessage.updateMany({
+      where: { id, status: "leased", leasedBy: owner },
+      data: { attemptedAt: at },
+    });
   }
 
   async markSent(
@@ -98,30 +127,34 @@ export class PrismaOutbox implements OutboxRepository {
         sentAt: at,
         deliveredRef,
         leasedUntil: null,
+        attemptedAt: null,
         attempts: { increment: 1 },
       },
     });
     return count === 1;
   }
 
-  async markFailed(
-    id: string,
-    owner: string,
-    error: string,
-    retryAt: Date,
-    dead: boolean,
-  ): Promise<void> {
+  async markFailed(id: string, owner: string, failure: OutboxFailure): Promise<void> {
     await this.db.outboxMessage.updateMany({
       where: { id, status: "leased", leasedBy: owner },
       data: {
-        status: dead ? "dead" : "pending",
-        nextAttemptAt: retryAt,
+        status: failure.dead ? "dead" : "pending",
+        nextAttemptAt: failure.retryAt,
         leasedBy: null,
         leasedUntil: null,
-        lastError: error.slice(0, 1000),
+        lastError: failure.error.slice(0, 1000),
+        ...(failure.unknown ? {} : { attemptedAt: null }),
         attempts: { increment: 1 },
       },
     });
+  }
+
+  async takeOver(ownerPrefix: string, owner: string): Promise<number> {
+    const { count } = await this.db.outboxMessage.updateMany({
+      where: { status: "leased", leasedBy: { startsWith: ownerPrefix, not: owner } },
+      data: { leasedUntil: new Date(0) },
+    });
+    return count;
   }
 
   async listForIncident(incidentId: string): Promise<OutboxItem[]> {

@@ -8,7 +8,7 @@ import { webApi } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSlackAdapter } from "../../../src/adapters/slack/app.ts";
 import { SlackDelivery } from "../../../src/adapters/slack/delivery.ts";
-import { createIncidentChannel } from "../../../src/adapters/slack/incident-channel.ts";
+import { openIncidentChannel } from "../../../src/adapters/slack/incident-channel.ts";
 import type { OutboxItem } from "../../../src/core/model.ts";
 import { DeliveryError } from "../../../src/core/outbox.ts";
 import { createLogger } from "../../../src/logging.ts";
@@ -89,16 +89,11 @@ describe("SlackDelivery", () => {
   });
 
   it("falls back to a public incident channel when the app may not create private ones", async () => {
-    fake.fail(
-      "conversations.create",
-      { error: "missing_scope" },
-      1,
-      (b) => b.is_private === "true",
-    );
+    fake.withoutScopes("groups:write");
     const client = new webApi.WebClient(BOT_TOKEN, { slackApiUrl: fake.apiUrl });
     const incident = await t.engine.views.incident(incidentId);
     const other = { ...incident, description: "Stroomuitval in de residentie" };
-    const id = await createIncidentChannel(
+    const { id, problem } = await openIncidentChannel(
       client,
       t.engine.directory,
       other,
@@ -108,7 +103,19 @@ describe("SlackDelivery", () => {
       .callsOf("conversations.create", (b) => String(b.name).includes("stroomuitval"))
       .map((c) => c.body.is_private);
     expect(attempts).toEqual(["true", "false"]);
+    const [refused] = fake.callsOf(
+      "conversations.create",
+      (b) => b.is_private === "true" && String(b.name).includes("stroomuitval"),
+    );
+    expect(refused!.answer).toMatchObject({
+      error: "missing_scope",
+      needed: "groups:write",
+    });
     expect(fake.channelNamed("ramp-2026-11-22-stroomuitval-in-de-residentie")?.id).toBe(id);
+    expect(problem?.nl).toBe(
+      "Slack maakte geen privékanaal voor het incident (de app mist de toestemming groups:write; installeer de app opnieuw (Install App → Reinstall to Workspace) om ze te geven): het incidentkanaal #ramp-2026-11-22-stroomuitval-in-de-residentie is OPENBAAR: iedereen in de werkruimte kan het lezen.",
+    );
+    fake.scopes.add("groups:write");
   });
 
   it("opens one DM per person when two messages for them are delivered at once", async () => {

@@ -85,7 +85,7 @@ describe("Slack modals", () => {
     expect(await s.count(`SELECT count(*) FROM "Incident"`)).toBe(0);
   });
 
-  it("declares from the submitted form and tells the coordinator where he typed /ramp", async () => {
+  it("declares from the submitted form; the confirmation comes by DM from #algemeen, where the bot is not", async () => {
     const view = opened()[0]!.body.view as Body;
     const answer = await s.submit(U.pieter, view, {
       classification: { value: input.select("crisis") },
@@ -100,6 +100,10 @@ describe("Slack modals", () => {
       () => s.fake.callsOf("chat.postEphemeral")[0],
     );
     expect(told.body).toMatchObject({ channel: "C0ALGEMEEN", user: U.pieter });
+    // Slack shows no ephemeral message from a bot outside the channel: it comes by DM instead.
+    expect(told.answer).toMatchObject({ ok: false, error: "not_in_channel" });
+    const dm = await s.fake.waitFor("the confirmation by DM", () => s.fake.postsTo(U.pieter)[0]);
+    expect(dm.body.text).toBe(told.body.text);
     expect(told.body.text).toBe(
       "✅ Incident 2026-001 is gestart; de crisisstaf wordt opgeroepen. Volgende stap: leg na de vergadering de evaluatie vast met /ramp evaluatie &lt;toestand&gt;; dan volgt de beslissing A of B.",
     );

@@ -69,13 +69,13 @@ export class SlackRamp {
     options: {
       planFile?: string;
       start?: Date;
-      beforeStart?: (fake: FakeSlack) => void;
+      beforeStart?: (fake: FakeSlack) => void | Promise<void>;
       /** More environment, e.g. an SMS gateway. */
       env?: Record<string, string>;
     } = {},
   ): Promise<SlackRamp> {
     const fake = await FakeSlack.start();
-    options.beforeStart?.(fake);
+    await options.beforeStart?.(fake);
     const clock = new FakeClock(options.start ?? T0);
     const config = {
       ...readConfig({

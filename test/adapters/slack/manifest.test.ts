@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { SCOPE_BY_METHOD } from "../../support/slack-scopes.ts";
 
 const ADAPTER = path.resolve("src/adapters/slack");
 const PUBLIC_URL = "https://ramp.example.be/slack/events";
@@ -18,6 +19,9 @@ const SCOPES_BY_METHOD: Record<string, string[]> = {
   // Public and private incident channels (chat.slack.private).
   "conversations.create": ["channels:manage", "groups:write"],
   "conversations.invite": ["channels:manage", "groups:write"],
+  // Reconciling an attempt whose outcome is unknown (src/adapters/slack/reconcile.ts).
+  "conversations.history": ["im:history", "groups:history", "channels:history"],
+  "conversations.list": ["groups:read", "channels:read"],
   "views.open": [],
   // files.getUploadURLExternal and files.completeUploadExternal, made by the client.
   filesUploadV2: ["files:write"],
@@ -58,6 +62,17 @@ const load = (file: string) =>
 describe("the Slack adapter's Web API calls", () => {
   it("are all known here, with their scopes (a new call must be added, and its scope requested)", () => {
     expect([...calledMethods].sort()).toEqual(Object.keys(SCOPES_BY_METHOD).sort());
+  });
+
+  it("are all known to the fake Slack, which grants them only with the manifest's scopes", () => {
+    // The client's helper makes two Web API calls (the POST of the bytes needs no scope).
+    const apiCalls: Record<string, string[]> = {
+      filesUploadV2: ["files.getUploadURLExternal", "files.completeUploadExternal"],
+    };
+    const unknown = [...calledMethods]
+      .flatMap((m) => apiCalls[m] ?? [m])
+      .filter((m) => !Object.hasOwn(SCOPE_BY_METHOD, m));
+    expect(unknown).toEqual([]);
   });
 
   it("handle no Events API events, so the manifests subscribe to none", () => {

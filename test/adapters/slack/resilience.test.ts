@@ -45,14 +45,14 @@ describe("Slack: redeliveries and double clicks", () => {
     const first = await s.send(request);
     const retry = await s.send(request, { retryNum: 1, retryReason: "http_timeout" });
     expect([first.status, retry.status]).toEqual([200, 200]);
-    const replies = await s.fake.waitFor("both answers", () => {
+    // The redelivery finds Slack's trigger_id in the inbox: acknowledged, not run again.
+    const [reply] = await s.fake.waitFor("the answer", () => {
       const r = s.fake.responsesTo(responseUrl);
-      return r.length === 2 && r;
+      return r.length === 1 && r;
     });
-    expect(replies.map((r) => r.text).sort()).toEqual([
+    expect(reply!.text).toBe(
       "Incident 2026-001 is gestart; de crisisstaf wordt opgeroepen. Volgende stap: leg na de vergadering de evaluatie vast met /ramp evaluatie &lt;toestand&gt;; dan volgt de beslissing A of B.",
-      "⚠️ Er loopt al een incident (2026-001). Open een tweede enkel als het echt een ander incident is.",
-    ]);
+    );
     for (const user of PAGED_AT_START)
       await s.waitForMessage(s.fake.dmOf(user), "Incident 2026-001");
     await s.settled();
@@ -63,6 +63,7 @@ describe("Slack: redeliveries and double clicks", () => {
     expect(await s.timelineCount("page.sent")).toBe(9);
     for (const user of PAGED_AT_START) expect(s.fake.postsTo(s.fake.dmOf(user))).toHaveLength(1);
     expect(s.fake.callsOf("conversations.create")).toHaveLength(1);
+    expect(s.fake.responsesTo(responseUrl)).toHaveLength(1);
   });
 
   it("takes a redelivered and a double-clicked Ik kom once", async () => {
@@ -84,7 +85,7 @@ describe("Slack: redeliveries and double clicks", () => {
     );
     await s.settled();
     expect(await s.timelineCount("page.answered")).toBe(1);
-    expect(s.fake.calls.filter((c) => c.method === "response")).toHaveLength(2); // the two /ramp start answers
+    expect(s.fake.calls.filter((c) => c.method === "response")).toHaveLength(1); // the /ramp start answer
   });
 
   it("pages the alternate once when Ik kan niet arrives twice at the same moment", async () => {

@@ -17,6 +17,7 @@ import {
   messageText,
   openUrls,
 } from "../../support/fake-connector.ts";
+import { FakeIdentity } from "../../support/fake-identity.ts";
 import {
   actionExecute,
   botAdded,
@@ -79,6 +80,22 @@ export const PAGED_AT_START: Who[] = [
   "lien",
 ];
 
+/** The bot's app registration, in the authenticated mode. */
+export const APP_ID = "3f6c9a1e-2b4d-4e8f-9a0b-1c2d3e4f5a6b";
+export const APP_SECRET = "client-secret-of-the-app-registration";
+
+export type AppType = "SingleTenant" | "MultiTenant" | "UserAssignedMSI";
+
+/**
+ * Teams with an app id: the fake identity service signs what the channel sends Ramp, issues
+ * Ramp's own tokens, and the fake connector refuses every call without a valid one.
+ */
+export interface Authenticated {
+  appType?: AppType;
+  /** Seconds Ramp's access tokens are valid. */
+  accessTokenSeconds?: number;
+}
+
 /** Someone with a Teams account in the tenant who is not in the plan. */
 export const STRANGER = teamsUser("jan.buiten@zonnebeke-heide.be", "Jan Buiten");
 
@@ -101,6 +118,8 @@ export class TeamsRamp {
     readonly databaseUrl: string,
     private readonly db: Database,
     plan: Plan,
+    /** The fake identity service, in the authenticated mode. */
+    readonly identity: FakeIdentity | null,
   ) {
     for (const person of plan.people) {
       if (!person.teamsUserId) continue;
@@ -110,15 +129,45 @@ export class TeamsRamp {
 
   static async start(
     databaseUrl: string,
-    options: { env?: Record<string, string>; start?: Date; config?: Partial<Config> } = {},
+    options: {
+      env?: Record<string, string>;
+      start?: Date;
+      config?: Partial<Config>;
+      /** With an app id and the fake identity service (see Authenticated). */
+      authenticated?: Authenticated;
+    } = {},
   ): Promise<TeamsRamp> {
-    const fake = await FakeConnector.start();
+    const auth = options.authenticated;
+    const identity = auth
+      ? await FakeIdentity.start({
+          appId: APP_ID,
+          appSecret: auth.appType === "UserAssignedMSI" ? undefined : APP_SECRET,
+          accessTokenSeconds: auth.accessTokenSeconds,
+        })
+      : null;
+    const fake = await FakeConnector.start(
+      identity ? { requireToken: (header) => identity.verifyAccessToken(header) } : {},
+    );
     const clock = new FakeClock(options.start ?? T0);
+    const appType = auth?.appType ?? "SingleTenant";
+    // A managed identity's tokens come from the machine's IMDS endpoint; Azure's SDK takes its
+    // address from this variable (as in AKS pod identity), read at the first token request.
+    if (identity && appType === "UserAssignedMSI")
+      process.env.AZURE_POD_IDENTITY_AUTHORITY_HOST = identity.url;
     const config: Config = {
       ...readConfig({
         DATABASE_URL: databaseUrl,
         RAMP_TEAMS: "on",
         RAMP_SECRET,
+        ...(identity
+          ? {
+              MICROSOFT_APP_ID: APP_ID,
+              MICROSOFT_APP_TYPE: appType,
+              ...(appType === "UserAssignedMSI" ? {} : { MICROSOFT_APP_PASSWORD: APP_SECRET }),
+              ...(appType === "MultiTenant" ? {} : { MICROSOFT_APP_TENANT_ID: TENANT_ID }),
+              ...identity.env(appType === "MultiTenant" ? undefined : TENANT_ID),
+            }
+          : {}),
         ...options.env,
       }),
       port: 0,
@@ -133,7 +182,7 @@ export class TeamsRamp {
       // the process (raw-sql.ts's better-sqlite3) must not open the file while Ramp writes:
       // closing it drops Ramp's POSIX locks and deletes the WAL under Ramp's feet.
       const db = await openDatabase(databaseUrl, { migrate: false });
-      const harness = new TeamsRamp(ramp, fake, clock, databaseUrl, db, plan);
+      const harness = new TeamsRamp(ramp, fake, clock, databaseUrl, db, plan, identity);
       // The tenant's directory: what TeamsInfo.getMember answers for each user.
       for (const user of [...harness.users.values(), STRANGER]) {
         fake.addMember({
@@ -149,6 +198,7 @@ export class TeamsRamp {
       return harness;
     } catch (error) {
       await fake.close();
+      await identity?.close();
       throw error;
     }
   }
@@ -157,6 +207,8 @@ export class TeamsRamp {
     await this.db.close();
     await this.ramp.close();
     await this.fake.close();
+    await this.identity?.close();
+    if (this.identity) delete process.env.AZURE_POD_IDENTITY_AUTHORITY_HOST;
   }
 
   user(who: Who | TeamsUser): TeamsUser {
@@ -171,14 +223,23 @@ export class TeamsRamp {
     return personalConversationId(this.user(who));
   }
 
-  /** Posts an activity to POST /api/messages as the Teams channel service would. */
+  /**
+   * Posts an activity to POST /api/messages as the Teams channel service would: in the
+   * authenticated mode with a token the fake identity service signed for it, unless `headers`
+   * bring their own Authorization.
+   */
   async post(
     activity: Json,
     headers: Record<string, string> = {},
   ): Promise<{ status: number; body: string }> {
+    const token = this.identity?.channelToken({ serviceUrl: String(activity.serviceUrl) });
     const response = await fetch(`${this.ramp.url}${MESSAGES_PATH}`, {
       method: "POST",
-      headers: { "content-type": "application/json", ...headers },
+      headers: {
+        "content-type": "application/json",
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
       body: JSON.stringify(activity),
     });
     return { status: response.status, body: await response.text() };

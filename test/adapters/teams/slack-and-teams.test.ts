@@ -33,7 +33,7 @@ describeEachDatabase("Slack and Teams together, one incident", (target) => {
   let teamsThread: string;
 
   beforeAll(async () => {
-    slack = await FakeSlack.start();
+    slack = await FakeSlack.start({ botToken: BOT_TOKEN });
     t = await TeamsRamp.start(target.url, {
       env: {
         SLACK_BOT_TOKEN: BOT_TOKEN,

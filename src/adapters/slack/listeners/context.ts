@@ -1,5 +1,7 @@
 // What every Slack listener needs.
+import type { webApi } from "@slack/bolt";
 import type { CrisisEngine } from "../../../core/engine.ts";
+import type { Inbox } from "../../../core/inbox.ts";
 import type { Logger } from "../../../logging.ts";
 
 export interface SlackContext {
@@ -7,6 +9,9 @@ export interface SlackContext {
   logger: Logger;
   /** Whether the plan speaks Dutch. */
   nl: boolean;
+  inbox: Inbox;
+  /** The bot token's client: a recovered interaction has no listener's client. */
+  client: webApi.WebClient;
 }
 
 /**

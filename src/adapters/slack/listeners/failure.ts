@@ -1,10 +1,14 @@
 // An unexpected failure: logged with a short reference the person can quote, and told in the plan's language.
 import { randomUUID } from "node:crypto";
-import { RampError } from "../../../core/errors.ts";
+import { DatabaseUnavailableError, RampError } from "../../../core/errors.ts";
 import { renderError, type SlackMessage } from "../render/index.ts";
 import type { SlackContext } from "./context.ts";
 
 export function failureMessage(ctx: SlackContext, error: unknown, where: string): SlackMessage {
+  if (error instanceof DatabaseUnavailableError) {
+    ctx.logger.warn({ detail: error.detail, where }, "Slack request failed: database unavailable");
+    return renderError(error.view(), ctx.nl);
+  }
   if (error instanceof RampError) return renderError(error.view(), ctx.nl);
   const reference = randomUUID().slice(0, 8);
   ctx.logger.error({ err: error, reference, where }, "Slack request failed");

@@ -2,15 +2,17 @@
 
 import type { ChatReply, PersonalPart } from "../../../core/chat/run.ts";
 import type { ErrorView } from "../../../core/errors.ts";
-import type { Notice } from "../../../core/model.ts";
+import type { ExerciseMark, Notice } from "../../../core/model.ts";
 import type { CardView } from "../../../core/views/types.ts";
 import { decisionBlocks } from "./decision.ts";
+import { exerciseBlocks } from "./exercise.ts";
 import { incidentBlocks } from "./incident.ts";
 import { noticeBlocks } from "./notice.ts";
 import { pageBlocks } from "./page.ts";
 import { pagingBlocks } from "./paging.ts";
 import { statusBlocks, taskListBlocks } from "./status.ts";
 import { taskBlocks } from "./task.ts";
+import { testBlocks } from "./test.ts";
 import {
   type Block,
   context,
@@ -30,8 +32,15 @@ export interface SlackMessage {
  * `text` is the plain fallback (escaped here); where a block had to be shortened, the message
  * ends with where the full text is: the crisis board.
  */
-function message(text: string, build: () => Block[], nl: boolean): SlackMessage {
-  const { result: blocks, cut } = countCuts(build);
+function message(
+  text: string,
+  build: () => Block[],
+  nl: boolean,
+  exercise?: ExerciseMark,
+): SlackMessage {
+  const { result: blocks, cut } = countCuts(() =>
+    exercise ? [...exerciseBlocks(exercise), ...build()] : build(),
+  );
   if (cut) {
     const hint = context(
       nl
@@ -40,26 +49,29 @@ function message(text: string, build: () => Block[], nl: boolean): SlackMessage 
     );
     blocks.splice(MAX_MESSAGE_BLOCKS - 1, blocks.length, hint);
   }
-  return { text: fallbackText(text), blocks };
+  return { text: fallbackText(exercise ? `${exercise.label}: ${text}` : text), blocks };
 }
 
 export function renderCard(view: CardView, nl: boolean): SlackMessage {
+  const mark = view.exercise;
   switch (view.kind) {
     case "incident":
-      return message(view.title, () => incidentBlocks(view, nl), nl);
+      return message(view.title, () => incidentBlocks(view, nl), nl, mark);
     case "paging":
-      return message(`${view.title}: ${view.summaryText}`, () => pagingBlocks(view), nl);
+      return message(`${view.title}: ${view.summaryText}`, () => pagingBlocks(view), nl, mark);
     case "page":
-      return message(`${view.title} — ${view.text}`, () => pageBlocks(view, nl), nl);
+      return message(`${view.title} — ${view.text}`, () => pageBlocks(view, nl), nl, mark);
     case "decision":
-      return message(view.title, () => decisionBlocks(view, nl), nl);
+      return message(view.title, () => decisionBlocks(view, nl), nl, mark);
     case "task":
-      return message(`${view.title} — ${view.statusLabel}`, () => taskBlocks(view, nl), nl);
+      return message(`${view.title} — ${view.statusLabel}`, () => taskBlocks(view, nl), nl, mark);
+    case "test":
+      return message(`${view.title}: ${view.text}`, () => testBlocks(view), nl);
   }
 }
 
 export function renderNotice(notice: Notice, nl: boolean): SlackMessage {
-  return message(notice.text, () => noticeBlocks(notice), nl);
+  return message(notice.text, () => noticeBlocks(notice), nl, notice.exercise);
 }
 
 /** In the plan's language only: a Dutch plan speaks Dutch. */
@@ -98,9 +110,10 @@ function renderBody(reply: Exclude<ChatReply, { kind: "start-form" }>, nl: boole
         reply.text,
         () => [section(`✅ ${escapeMrkdwn(reply.text)}`), ...incidentBlocks(reply.incident, nl)],
         nl,
+        reply.incident.exercise,
       );
     case "status":
-      return message(reply.view.title, () => statusBlocks(reply.view, nl), nl);
+      return message(reply.view.title, () => statusBlocks(reply.view, nl), nl, reply.view.exercise);
     case "tasks":
       return message(reply.title, () => taskListBlocks(reply.title, reply.groups, nl), nl);
     case "text":

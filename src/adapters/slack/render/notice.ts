@@ -15,6 +15,13 @@ const ICON: Record<Notice["kind"], string> = {
   log: "📝",
   report: "🚨",
   "plan-copy": "📘",
+  "chat-problem": "⚠️",
+  "plan-file": "📄",
+  "test-result": "🧪",
+  "exercise-due": "📅",
+  "exercise-inject": "🎭",
+  "exercise-ended": "🛑",
+  "delivery-failed": "📵",
 };
 
 export function noticeBlocks(notice: Notice): Block[] {

@@ -5,6 +5,7 @@ import type { ReviewShareView } from "../../../core/review/share-view.ts";
 import { formatDateTime } from "../../../core/time.ts";
 import type { Locale } from "../../../plan/schema.ts";
 import type { ReviewLinks } from "../../shared/review-share.ts";
+import { exerciseBlocks } from "./exercise.ts";
 import { type Block, context, escapeMrkdwn, facts, header, section } from "./text.ts";
 
 /** Slack allows ten fields in one section. */
@@ -21,7 +22,11 @@ export function reviewBlocks(
 ): Block[] {
   const nl = where.locale === "nl";
   const until = formatDateTime(links.expiresAt, where.locale, where.timeZone);
-  const blocks: Block[] = [header(view.title), section(escapeMrkdwn(view.lead))];
+  const blocks: Block[] = [
+    ...(view.exercise ? exerciseBlocks(view.exercise) : []),
+    header(view.title),
+    section(escapeMrkdwn(view.lead)),
+  ];
   for (let i = 0; i < view.facts.length; i += FIELDS_PER_SECTION)
     blocks.push(facts(view.facts.slice(i, i + FIELDS_PER_SECTION)));
   blocks.push(section(`📝 ${escapeMrkdwn(view.toDo)}`));

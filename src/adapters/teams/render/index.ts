@@ -15,14 +15,20 @@ import {
   subtle,
   text,
 } from "./elements.ts";
+import { withExercise } from "./exercise.ts";
 import { helpBody } from "./help.ts";
 import { incidentBody, incidentCard } from "./incident.ts";
 import { paragraphs } from "./markdown.ts";
 import { pageCard } from "./page.ts";
 import { pagingBody, pagingCard } from "./paging.ts";
 import { taskBody, taskCard } from "./task.ts";
+import { testCard } from "./test.ts";
 
 export function renderCard(view: CardView, nl: boolean): AdaptiveCard {
+  return withExercise(unmarkedCard(view, nl), view.exercise);
+}
+
+function unmarkedCard(view: CardView, nl: boolean): AdaptiveCard {
   switch (view.kind) {
     case "incident":
       return incidentCard(view, nl);
@@ -34,11 +40,13 @@ export function renderCard(view: CardView, nl: boolean): AdaptiveCard {
       return decisionCard(view, nl);
     case "task":
       return taskCard(view, nl);
+    case "test":
+      return testCard(view, nl);
   }
 }
 
 export function renderNotice(notice: Notice): AdaptiveCard {
-  return card([text(paragraphs(notice.text))]);
+  return withExercise(card([text(paragraphs(notice.text))]), notice.exercise);
 }
 
 /** In the plan's language only: a Dutch plan speaks Dutch. */
@@ -55,7 +63,13 @@ export function renderReply(
   reply: Exclude<ChatReply, { kind: "start-form" }>,
   nl: boolean,
 ): AdaptiveCard {
-  const answer = renderBody(reply, nl);
+  const mark =
+    reply.kind === "declared"
+      ? reply.incident.exercise
+      : reply.kind === "status"
+        ? reply.view.exercise
+        : undefined;
+  const answer = withExercise(renderBody(reply, nl), mark);
   return reply.personal ? withPersonal(answer, reply.personal, nl) : answer;
 }
 

@@ -16,6 +16,7 @@ import {
   subtle,
   text,
 } from "./elements.ts";
+import { withExercise } from "./exercise.ts";
 
 export function reviewCard(
   view: ReviewShareView,
@@ -36,8 +37,9 @@ export function reviewCard(
       where.locale === "nl" ? `De links werken tot ${until}.` : `The links work until ${until}.`,
     ),
   );
-  return card(body, [
+  const shown = card(body, [
     { type: "Action.OpenUrl", title: view.downloadLabel, url: links.docx, style: "positive" },
     { type: "Action.OpenUrl", title: view.readLabel, url: links.page },
   ]);
+  return withExercise(shown, view.exercise);
 }

@@ -1,9 +1,13 @@
 // An unexpected failure: logged with a reference the person can quote.
 import { randomUUID } from "node:crypto";
-import { type ErrorView, RampError } from "../../../core/errors.ts";
+import { DatabaseUnavailableError, type ErrorView, RampError } from "../../../core/errors.ts";
 import type { TeamsContext } from "./context.ts";
 
 export function failureView(ctx: TeamsContext, error: unknown, where: string): ErrorView {
+  if (error instanceof DatabaseUnavailableError) {
+    ctx.logger.warn({ detail: error.detail, where }, "Teams request failed: database unavailable");
+    return error.view();
+  }
   if (error instanceof RampError) return error.view();
   const reference = randomUUID().slice(0, 8);
   ctx.logger.error({ err: error, reference, where }, "Teams request failed");

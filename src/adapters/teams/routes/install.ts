@@ -17,8 +17,9 @@ export async function onInstalled(context: TurnContext, ctx: TeamsContext): Prom
     try {
       personId = (await identify(context, ctx.engine, ctx.conversations)).personId;
     } catch (error) {
-      // Someone outside the plan installed Ramp: nothing to remember for them.
-      if (!(error instanceof RampError)) throw error;
+      // Someone outside the plan installed Ramp: nothing to remember for them. (When Teams
+      // did not say who it is, the failure is logged rather than taken for that.)
+      if (!(error instanceof RampError && error.code === "not-in-plan")) throw error;
       return;
     }
   }

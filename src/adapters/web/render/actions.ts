@@ -1,5 +1,6 @@
 // Buttons (never links) for the actions a view offers: one small form posting to /actions,
 // so they work without JavaScript; the script sends the same form with fetch.
+import { randomUUID } from "node:crypto";
 import type { ViewAction } from "../../../core/views/types.ts";
 import type { RenderContext } from "./context.ts";
 import { type Html, html } from "./html.ts";
@@ -13,9 +14,15 @@ export function encodeAction(action: ViewAction): string {
   return fields.join("|");
 }
 
+/**
+ * The form's hidden fields. The nonce, new in every rendered form (and renewed by the script
+ * after each submit), is the inbox key of what the form sends: a double submit counts once.
+ */
 export function hiddenFields(ctx: RenderContext): Html {
-  return html`<input type="hidden" name="csrf" value="${ctx.csrf ?? ""}"><input type="hidden" name="back" value="${ctx.back}">`;
+  return html`<input type="hidden" name="csrf" value="${ctx.csrf ?? ""}"><input type="hidden" name="back" value="${ctx.back}"><input type="hidden" name="${NONCE_FIELD}" value="${randomUUID()}">`;
 }
+
+export const NONCE_FIELD = "nonce";
 
 function button(action: ViewAction, label = action.label): Html {
   return html`<button type="submit" name="do" value="${encodeAction(action)}" class="btn${action.style ? ` btn-${action.style}` : ""}">${label}</button>`;

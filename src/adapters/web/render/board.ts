@@ -2,6 +2,7 @@
 // tasks by phase, the decision and the timeline (newest first); past incidents below.
 import type { PlanDirectory } from "../../../core/directory.ts";
 import type { Incident, PlanCopy, TimelineEntry } from "../../../core/model.ts";
+import type { PracticeOverview } from "../../../core/practice/overview.ts";
 import { formatDateTime } from "../../../core/time.ts";
 import type {
   AttentionView,
@@ -9,6 +10,7 @@ import type {
   PageCardView,
   StatusView,
 } from "../../../core/views/types.ts";
+import { hiddenFields } from "./actions.ts";
 import { attentionStrip, mineSection } from "./attention.ts";
 import type { RenderContext } from "./context.ts";
 import { decisionBody } from "./decision.ts";
@@ -17,6 +19,7 @@ import { incidentHeader } from "./incident.ts";
 import { pageCard } from "./page.ts";
 import { pagingTable } from "./paging.ts";
 import { planCopiesSection } from "./plan-copies.ts";
+import { practicePanel } from "./practice.ts";
 import { servicesList } from "./services.ts";
 import { taskCard } from "./task.ts";
 import { timelineList } from "./timeline.ts";
@@ -39,11 +42,15 @@ export interface BoardModel {
   /** Staff reports no declaration took up yet (shown while no incident runs). */
   reports: Array<{ who: string; at: string; text: string }>;
   otherActive: Incident[];
+  /** Closed incidents; exercises are listed apart and never among them. */
   past: Incident[];
+  pastExercises: Incident[];
   /** The review's address when the review generator is installed. */
   reviewPath: ((incidentId: string) => string) | null;
   /** Each holder's newest copy of the plan; null for a reader who is not a leader. */
   planCopies: PlanCopy[] | null;
+  /** Reachability tests and exercises: shown while no incident runs. */
+  practice: PracticeOverview | null;
 }
 
 function section(id: string, title: string, body: Html): Html {
@@ -59,7 +66,8 @@ function incidentLink(
   const closed = incident.closedAt
     ? ` — ${ctx.w("closedAt").toLowerCase()} ${formatDateTime(incident.closedAt, ctx.locale, ctx.timeZone)}`
     : "";
-  return html`<li><a href="/incidents/${encodeURIComponent(incident.id)}">${incident.number} — ${incident.description}</a> <span class="when">(${when}${closed})</span>${
+  const name = incident.exercise ? `${ctx.w("exercise")} ${incident.number}` : incident.number;
+  return html`<li><a href="/incidents/${encodeURIComponent(incident.id)}">${name} — ${incident.description}</a> <span class="when">(${when}${closed})</span>${
     reviewPath && incident.status === "closed"
       ? html` · ${reviewAnchors(ctx, reviewPath(incident.id), ctx.w("review"))}`
       : ""
@@ -90,8 +98,10 @@ export function incidentBoard(
     (ctx.leader && ctx.csrf !== null && b.incident.status === "active") ||
     b.decision.history.length > 0 ||
     b.decision.evaluation !== null;
+  const mark = b.status.incident.exercise;
   // What needs attention and the reader's own items first: on a phone they are what shows.
-  return html`${incidentHeader(ctx, b.status.incident)}
+  return html`${mark ? html`<div class="exercise-banner" role="note"><p><strong>${mark.label}</strong> ${mark.text}</p>${active ? exerciseStop(ctx) : ""}</div>` : ""}
+${incidentHeader(ctx, b.status.incident)}
 ${active ? attentionStrip(b.attention) : ""}
 ${b.myPages.length > 0 ? section("my-page", w("yourPage"), html`${b.myPages.map((p) => pageCard(ctx, p))}`) : ""}
 ${active ? mineSection(ctx, b.attention) : ""}
@@ -102,6 +112,37 @@ ${showDecision ? section("decision", b.decision.title, decisionBody(ctx, b.decis
 ${section("timeline", w("timeline"), html`${reviewLinks(ctx, b, reviewPath)}${timelineList(ctx, b.timeline, dir, b.taskTitles)}`)}`;
 }
 
+/** The chat's commands behind buttons: the board posts them as the person's own chat command. */
+function chatCommandForm(ctx: RenderContext, body: Html): Html {
+  return html`<form method="post" action="/chat" class="exercise-form">${hiddenFields(ctx)}${body}</form>`;
+}
+
+/** While nothing runs, the coordinator and the deputies can start an exercise from the board. */
+function exerciseStart(ctx: RenderContext, dir: PlanDirectory): Html {
+  if (!ctx.leader || !ctx.csrf) return html``;
+  const id = ctx.nextId("exercise-scenario");
+  const nl = ctx.locale === "nl";
+  const free = nl ? "Vrije oefening, zonder injects" : "Free exercise, without injects";
+  return section(
+    "exercise-start",
+    ctx.w("exerciseStart"),
+    chatCommandForm(
+      ctx,
+      html`<p class="hint">${ctx.w("exerciseStartHint")}</p><label for="${id}">${ctx.w("exerciseScenario")}</label>
+<select id="${id}" name="text">${dir.plan.scenarios.map((s) => html`<option value="/ramp oefening start ${s.id}">${s.title} (${s.injects.length} injects)</option>`)}<option value="/ramp oefening start ${nl ? "Oefening zonder scenario" : "Exercise without a scenario"}">${free}</option></select>
+<button type="submit" class="btn btn-primary">${ctx.w("exerciseStart")}</button>`,
+    ),
+  );
+}
+
+function exerciseStop(ctx: RenderContext): Html {
+  if (!ctx.leader || !ctx.csrf) return html``;
+  return chatCommandForm(
+    ctx,
+    html`<button type="submit" name="text" value="/ramp oefening stop" class="btn">${ctx.w("exerciseStop")}</button>`,
+  );
+}
+
 /** The review written from this timeline; while the incident runs, a draft up to now. */
 function reviewLinks(
   ctx: RenderContext,
@@ -109,7 +150,11 @@ function reviewLinks(
   reviewPath: BoardModel["reviewPath"],
 ): Html {
   if (!reviewPath) return html``;
-  const label = b.incident.status === "active" ? ctx.w("reviewDraft") : ctx.w("review");
+  const label = b.incident.exercise
+    ? ctx.w("exerciseReport")
+    : b.incident.status === "active"
+      ? ctx.w("reviewDraft")
+      : ctx.w("review");
   return html`<p class="review-links no-print">${reviewAnchors(ctx, reviewPath(b.incident.id), label)}</p>`;
 }
 
@@ -123,7 +168,10 @@ export function boardContent(ctx: RenderContext, model: BoardModel, dir: PlanDir
   const { w } = ctx;
   const head = model.board
     ? incidentBoard(ctx, model.board, dir, model.reviewPath)
-    : html`<h1>${w("board")}</h1><p class="empty">${w("noIncident")} ${w("noIncidentHint")}</p>${
+    : html`<h1>${w("board")}</h1><p class="empty">${w("noIncident")} ${w("noIncidentHint")}</p>${exerciseStart(
+        ctx,
+        dir,
+      )}${
         model.reports.length > 0
           ? section(
               "reports",
@@ -133,7 +181,9 @@ export function boardContent(ctx: RenderContext, model: BoardModel, dir: PlanDir
           : ""
       }`;
   return html`${head}
+${!model.board && model.practice ? practicePanel(ctx, model.practice) : ""}
 ${model.otherActive.length > 0 ? section("other-active", w("otherActive"), html`<ul class="incidents">${model.otherActive.map((i) => incidentLink(ctx, i, model.reviewPath))}</ul>`) : ""}
 ${section("past", w("pastIncidents"), model.past.length > 0 ? html`<ul class="incidents">${model.past.map((i) => incidentLink(ctx, i, model.reviewPath))}</ul>` : html`<p>${w("noPast")}</p>`)}
+${model.pastExercises.length > 0 ? section("past-exercises", w("pastExercises"), html`<ul class="incidents exercises">${model.pastExercises.map((i) => incidentLink(ctx, i, model.reviewPath))}</ul>`) : ""}
 ${planCopiesSection(ctx, dir, model.planCopies)}`;
 }

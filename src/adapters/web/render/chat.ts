@@ -9,6 +9,7 @@ import type { Person } from "../../../plan/schema.ts";
 import { hiddenFields } from "./actions.ts";
 import type { RenderContext } from "./context.ts";
 import { decisionCard } from "./decision.ts";
+import { exerciseLine } from "./exercise.ts";
 import { type Html, html } from "./html.ts";
 import { incidentCard } from "./incident.ts";
 import { noticeCard } from "./notice.ts";
@@ -17,6 +18,7 @@ import { pagingCard } from "./paging.ts";
 import { errorBox, replyHtml } from "./reply.ts";
 import { reviewShareCard } from "./review-share.ts";
 import { taskCard } from "./task.ts";
+import { testCard } from "./test.ts";
 
 export type FeedItem =
   | { kind: "said"; text: string; reply: ChatReply | null }
@@ -39,6 +41,8 @@ function card(ctx: RenderContext, view: CardView): Html {
       return decisionCard(ctx, view);
     case "task":
       return taskCard(ctx, view);
+    case "test":
+      return testCard(ctx, view);
   }
 }
 
@@ -54,9 +58,9 @@ function item(ctx: RenderContext, entry: FeedItem): Html {
     case "failed":
       return html`<li class="msg msg-failed"><div class="reply"><p class="only-you">${w("onlyYou")}</p>${errorBox(ctx, entry.error)}</div></li>`;
     case "card":
-      return html`<li class="msg msg-card">${card(ctx, entry.view)}</li>`;
+      return html`<li class="msg msg-card">${exerciseLine(entry.view.exercise)}${card(ctx, entry.view)}</li>`;
     case "notice":
-      return html`<li class="msg msg-notice">${noticeCard(ctx, entry.notice, entry.personal)}</li>`;
+      return html`<li class="msg msg-notice">${exerciseLine(entry.notice.exercise)}${noticeCard(ctx, entry.notice, entry.personal)}</li>`;
     case "review":
       return html`<li class="msg msg-review">${reviewShareCard(ctx, entry)}</li>`;
   }

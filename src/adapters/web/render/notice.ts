@@ -19,6 +19,13 @@ const KIND: Record<Notice["kind"], WordKey> = {
   log: "noticeLog",
   report: "noticeReport",
   "plan-copy": "planCopy",
+  "chat-problem": "noticeChatProblem",
+  "plan-file": "noticePlanFile",
+  "test-result": "noticeTestResult",
+  "exercise-due": "noticeExerciseDue",
+  "exercise-inject": "noticeInject",
+  "exercise-ended": "noticeExerciseEnded",
+  "delivery-failed": "noticeDeliveryFailed",
 };
 
 export function noticeCard(ctx: RenderContext, notice: Notice, personal: boolean): Html {

@@ -9,6 +9,7 @@ import { CLASSIFICATIONS } from "../../../plan/schema.ts";
 import { hiddenFields } from "./actions.ts";
 import type { RenderContext } from "./context.ts";
 import { decisionHistory } from "./decision.ts";
+import { exerciseLine } from "./exercise.ts";
 import { escapeHtml, type Html, html, trusted } from "./html.ts";
 import { incidentCard } from "./incident.ts";
 import { pagingCard } from "./paging.ts";
@@ -85,7 +86,7 @@ function replyBody(ctx: RenderContext, reply: ChatReply): Html {
       return startForm(ctx, reply.description, reply);
     case "declared":
       // The incident card itself follows in the conversation, for everyone.
-      return html`<p class="done">${reply.text}</p>`;
+      return html`${exerciseLine(reply.incident.exercise)}<p class="done">${reply.text}</p>`;
     case "status":
       return statusReply(ctx, reply.view);
     case "tasks": {

@@ -1,7 +1,9 @@
 // The timeline, newest first, with a human sentence per entry type (Dutch or English).
+import { chatProblemText } from "../../../core/chat-problem.ts";
 import type { PlanDirectory } from "../../../core/directory.ts";
 import type { TimelineEntry } from "../../../core/model.ts";
 import { formatDateTime } from "../../../core/time.ts";
+import { describeExerciseEntry } from "../../../core/views/exercise-words.ts";
 import { amount } from "../../../core/views/plural.ts";
 import type { RenderContext } from "./context.ts";
 import { type Html, html } from "./html.ts";
@@ -28,6 +30,11 @@ export function describeEntry(
   const quoted = () => `"${taskTitle()}"`;
   switch (entry.type) {
     case "incident.declared": {
+      if (d.exercise)
+        return t(
+          `Oefening ${str(d.number)} gestart: ${str(d.description)} (${str(d.classification)}); crisisstaf opgeroepen voor de oefening`,
+          `Exercise ${str(d.number)} started: ${str(d.description)} (${str(d.classification)}); crisis staff paged for the exercise`,
+        );
       const base = t(
         `Incident ${str(d.number)} gestart: ${str(d.description)} (${str(d.classification)}, ${str(d.scope)})`,
         `Incident ${str(d.number)} declared: ${str(d.description)} (${str(d.classification)}, ${str(d.scope)})`,
@@ -90,6 +97,13 @@ export function describeEntry(
       );
     case "page.exhausted":
       return t(`Niemand meer om op te roepen voor ${fn()}`, `Nobody left to page for ${fn()}`);
+    case "delivery.failed": {
+      const to = d.personId ? person("personId") : t("het incidentkanaal", "the incident channel");
+      return t(
+        `${str(d.channel)} weigert een bericht aan ${to}: ${str(d.error)}`,
+        `${str(d.channel)} refused a message to ${to}: ${str(d.error)}`,
+      );
+    }
     case "evaluation.recorded":
       return t(`Evaluatie: ${str(d.text)}`, `Evaluation: ${str(d.text)}`);
     case "decision.made": {
@@ -153,6 +167,9 @@ export function describeEntry(
         `Correction of entry ${str(seq)}: ${str(d.text)}`,
       );
     }
+    case "exercise.inject":
+    case "exercise.ended":
+      return describeExerciseEntry(entry, dir.locale) ?? "";
     case "incident.closed":
       return d.note
         ? t(`Incident afgesloten: ${str(d.note)}`, `Incident closed: ${str(d.note)}`)
@@ -160,6 +177,8 @@ export function describeEntry(
             "Incident afgesloten; de tijdlijn is verzegeld",
             "Incident closed; the timeline is sealed",
           );
+    case "chat.problem":
+      return chatProblemText(d, dir.locale);
   }
 }
 

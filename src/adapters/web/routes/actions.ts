@@ -5,6 +5,8 @@ import type { Request, Response, Router } from "express";
 import type { Actor } from "../../../core/actor.ts";
 import { performAction } from "../../../core/chat/act.ts";
 import type { CrisisEngine } from "../../../core/engine.ts";
+import { DatabaseUnavailableError } from "../../../core/errors.ts";
+import { InboxAlreadyProcessed } from "../../../core/inbox-scope.ts";
 import type { Meeting } from "../../../core/model.ts";
 import { ACTIONS, type ActionKind } from "../../../core/views/types.ts";
 import type { Session } from "../auth.ts";
@@ -18,6 +20,7 @@ import {
   type WebContext,
   wantsJson,
 } from "./context.ts";
+import { formKey, processForm, storeForm, WEB_INBOX_KINDS } from "./inbox.ts";
 
 /** The confirmation shown next to the button that was pressed. */
 const DONE: Record<ActionKind, WordKey> = {
@@ -30,6 +33,8 @@ const DONE: Record<ActionKind, WordKey> = {
   "task.unblock": "doneUnblock",
   "decision.decide": "doneDecide",
   "meeting.change": "doneMeeting",
+  "test.received": "doneTestReceived",
+  "test.stop": "doneTestStop",
 };
 
 interface ParsedAction {
@@ -109,6 +114,38 @@ export function answer(
   res.redirect(303, `${back}${near}`);
 }
 
+interface ActionPayload {
+  personId: string;
+  action: ParsedAction;
+  reason: string | undefined;
+  confirmed: boolean;
+}
+
+type ActionOutcome =
+  | { ok: true }
+  | { ok: false; failure: ReturnType<typeof failureText>; unavailable: boolean };
+
+export function registerActionHandler(c: WebContext): void {
+  c.inbox.handle(WEB_INBOX_KINDS.action, async (payload, _live, item) => {
+    const { personId, action, reason, confirmed } = payload as ActionPayload;
+    let outcome: ActionOutcome;
+    try {
+      const actor = c.engine.identify({ personId }, "web");
+      await perform(c.engine, actor, action, reason, confirmed);
+      outcome = { ok: true };
+    } catch (error) {
+      if (error instanceof InboxAlreadyProcessed) throw error;
+      outcome = {
+        ok: false,
+        failure: failureText(c, error, action.action),
+        unavailable: error instanceof DatabaseUnavailableError,
+      };
+    }
+    // After a restart nobody waits: the board shows the state, whatever the outcome.
+    c.answers.get(item.id)?.(outcome);
+  });
+}
+
 export function registerActions(router: Router, c: WebContext): void {
   router.post("/actions", formBody, async (req, res) => {
     const session = checkPost(c, req, res);
@@ -119,24 +156,35 @@ export function registerActions(router: Router, c: WebContext): void {
     if (!session.personId) {
       return answer(c, req, res, session, { ok: false, message: c.w("whoAreYou"), status: 401 });
     }
-    try {
-      const actor = c.engine.identify({ personId: session.personId }, "web");
-      const reason = typeof body.reason === "string" ? body.reason : undefined;
-      await perform(c.engine, actor, parsed, reason, body.confirmed === "yes");
-      answer(c, req, res, session, { ok: true, message: c.w(DONE[parsed.action]) });
-    } catch (error) {
-      const failure = failureText(c, error, parsed.action);
-      // The script shows the reason next to the button that was pressed. Without it, in the
-      // local chat the reason shows up in the conversation, only for this person.
-      const inFeed = c.local && safeBack(body.back) === "/chat" && !wantsJson(req);
-      if (inFeed) c.chatLog.failed(session.personId, failure.view);
-      const near = parsed.action.startsWith("task.") ? `t-${parsed.subjectId}` : undefined;
-      answer(c, req, res, session, {
-        ok: false,
-        message: failure.text,
-        inFeed,
-        ...(near ? { near } : {}),
-      });
+    const payload: ActionPayload = {
+      personId: session.personId,
+      action: parsed,
+      reason: typeof body.reason === "string" ? body.reason : undefined,
+      confirmed: body.confirmed === "yes",
+    };
+    const item = await storeForm(c, req, res, {
+      key: formKey(body, String(body.do)),
+      kind: WEB_INBOX_KINDS.action,
+      payload,
+    });
+    if (item === "failed") return;
+    if (!item) return answer(c, req, res, session, { ok: true, message: c.w("alreadySent") });
+    const outcome = await processForm<ActionOutcome>(c, item, { ok: true });
+    if (outcome.ok) {
+      return answer(c, req, res, session, { ok: true, message: c.w(DONE[parsed.action]) });
     }
+    const { failure, unavailable } = outcome;
+    // The script shows the reason next to the button that was pressed. Without it, in the
+    // local chat the reason shows up in the conversation, only for this person.
+    const inFeed = c.local && safeBack(body.back) === "/chat" && !wantsJson(req);
+    if (inFeed) c.chatLog.failed(session.personId, failure.view);
+    const near = parsed.action.startsWith("task.") ? `t-${parsed.subjectId}` : undefined;
+    answer(c, req, res, session, {
+      ok: false,
+      message: failure.text,
+      ...(unavailable ? { status: 503 } : {}),
+      inFeed,
+      ...(near ? { near } : {}),
+    });
   });
 }

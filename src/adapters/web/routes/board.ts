@@ -59,7 +59,10 @@ export async function loadBoard(
 ): Promise<BoardModel | null> {
   const { engine } = c;
   const recent = await engine.recentIncidents(50);
-  const active = recent.filter((i) => i.status === "active");
+  // A real incident comes first: an exercise never hides it.
+  const active = recent
+    .filter((i) => i.status === "active")
+    .sort((a, b) => Number(a.exercise) - Number(b.exercise));
   let target = incidentId ? recent.find((i) => i.id === incidentId) : active[0];
   if (incidentId && !target) {
     try {
@@ -81,13 +84,19 @@ export async function loadBoard(
     board: target ? await incidentBoard(engine, target.id, actorId) : null,
     reports,
     otherActive: active.filter((i) => i.id !== target?.id),
-    past: recent.filter((i) => i.status === "closed" && i.id !== target?.id).slice(0, 20),
+    past: recent
+      .filter((i) => i.status === "closed" && !i.exercise && i.id !== target?.id)
+      .slice(0, 20),
+    pastExercises: recent
+      .filter((i) => i.status === "closed" && i.exercise && i.id !== target?.id)
+      .slice(0, 10),
     reviewPath: c.reviewPath,
     // Who holds which version of the plan: for the coordinator and the deputies only.
     planCopies:
       actorId && directory.isLeader(actorId)
         ? await engine.ctx.store.planCopies.listLatest()
         : null,
+    practice: target ? null : await engine.practiceOverview(),
   };
 }
 

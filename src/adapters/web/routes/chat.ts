@@ -4,6 +4,7 @@
 import type { Request, Response, Router } from "express";
 import { type ChatCommand, parseChatCommand } from "../../../core/chat/parse.ts";
 import { type ChatReply, runChatCommand, statusReply } from "../../../core/chat/run.ts";
+import { InboxAlreadyProcessed } from "../../../core/inbox-scope.ts";
 import { type OutboxItem, SCOPES, type Scope } from "../../../core/model.ts";
 import { planCopyNotice } from "../../../core/plan-copies/message.ts";
 import { shareableCard } from "../../../core/views/personal.ts";
@@ -24,6 +25,7 @@ import {
   sendHtml,
   type WebContext,
 } from "./context.ts";
+import { formKey, processForm, storeForm, WEB_INBOX_KINDS } from "./inbox.ts";
 import { reviewPath } from "./review.ts";
 import { whoBar } from "./who.ts";
 
@@ -195,19 +197,49 @@ async function chatPage(c: WebContext, req: Request, res: Response) {
   );
 }
 
+interface ChatPayload {
+  personId: string;
+  command: ChatCommand;
+}
+
+export function registerChatHandler(c: WebContext): void {
+  c.inbox.handle(WEB_INBOX_KINDS.chat, async (payload, _live, item) => {
+    const { personId, command } = payload as ChatPayload;
+    let reply: ChatReply;
+    try {
+      const actor = c.engine.identify({ personId }, "web");
+      reply = await runChatCommand(c.engine, actor, command, CHAT_PREFIX);
+    } catch (error) {
+      if (error instanceof InboxAlreadyProcessed) throw error;
+      reply = { kind: "error", error: failureText(c, error, "chat").view };
+    }
+    // After a restart the conversation (kept in memory) is gone; what changed shows in the feed.
+    c.answers.get(item.id)?.(reply);
+  });
+}
+
 async function run(c: WebContext, req: Request, res: Response, text: string, command: ChatCommand) {
   const session = checkPost(c, req, res);
   if (!session) return;
   if (!session.personId) return res.redirect(303, "/chat");
+  const body = req.body as Record<string, unknown>;
+  const item = await storeForm(c, req, res, {
+    key: formKey(body, req.path),
+    kind: WEB_INBOX_KINDS.chat,
+    payload: { personId: session.personId, command } satisfies ChatPayload,
+  });
+  if (item === "failed") return;
+  if (!item) return answer(c, req, res, session, { ok: true, message: c.w("alreadySent") });
   await syncFromOutbox(c);
   const entry = c.chatLog.said(session.personId, text, command);
-  try {
-    const actor = c.engine.identify({ personId: session.personId }, "web");
-    entry.reply = await runChatCommand(c.engine, actor, command, CHAT_PREFIX);
-  } catch (error) {
-    entry.reply = { kind: "error", error: failureText(c, error, "chat").view };
-  }
+  const reply = await processForm<ChatReply | null>(c, item, null);
+  entry.reply = reply;
   c.live.changed();
+  if (reply?.kind === "error" && reply.error.code === "database-unavailable") {
+    // The conversation may not load either: the answer itself says to try again.
+    const message = c.engine.directory.locale === "nl" ? reply.error.nl : reply.error.en;
+    return answer(c, req, res, session, { ok: false, message, status: 503, inFeed: true });
+  }
   answer(c, req, res, session, { ok: true });
 }
 

@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import express from "express";
 import type { CrisisEngine } from "../../../core/engine.ts";
-import { type ErrorView, RampError } from "../../../core/errors.ts";
+import { DatabaseUnavailableError, type ErrorView, RampError } from "../../../core/errors.ts";
+import type { Inbox } from "../../../core/inbox.ts";
 import type { Logger } from "../../../logging.ts";
 import type { Session, Signer } from "../auth.ts";
 import type { ChatLog } from "../chat-log.ts";
@@ -28,6 +29,10 @@ export interface WebContext {
   baseUrl(): string;
   reviewPath: ((incidentId: string) => string) | null;
   w: Words;
+  /** Where every form post is stored before Ramp acts on it. */
+  inbox: Inbox;
+  /** A form's outcome, handed from its processing to the waiting request, by inbox id. */
+  answers: Map<string, (outcome: unknown) => void>;
 }
 
 export function wordsFor(engine: CrisisEngine): Words {
@@ -129,7 +134,9 @@ export function failureText(
   error: unknown,
   where: string,
 ): { text: string; view: ErrorView } {
-  if (error instanceof RampError) {
+  if (error instanceof DatabaseUnavailableError)
+    c.logger.warn({ detail: error.detail, where }, "web request failed: database unavailable");
+  if (error instanceof RampError || error instanceof DatabaseUnavailableError) {
     const view = error.view();
     return { text: c.engine.directory.locale === "nl" ? view.nl : view.en, view };
   }

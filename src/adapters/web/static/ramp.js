@@ -308,6 +308,13 @@
     message.classList.toggle("ok", Boolean(ok));
   }
 
+  function renewNonce(form) {
+    const field = form.querySelector("input[name=nonce]");
+    if (!field) return;
+    const bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    field.value = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  }
   document.addEventListener("submit", async (event) => {
     const form = event.target;
     if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-enhance")) return;
@@ -326,6 +333,8 @@
         credentials: "same-origin",
       });
       const result = await response.json().catch(() => ({}));
+      // The server took this submit under the form's nonce; the next one is a new request.
+      if (response.status !== 503) renewNonce(form);
       const ok = response.ok && result.ok;
       const text = ok
         ? result.message || ""

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Incident" ADD COLUMN     "exercise" BOOLEAN NOT NULL DEFAULT false,
+ADD COLUMN     "scenarioId" TEXT;

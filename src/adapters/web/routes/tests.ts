@@ -1,0 +1,91 @@
+// Reachability tests on the board: GET /tests (the practice panel with the trend), the start and
+// stop buttons (coordinator and deputies), and a test's result as the review's document:
+// /tests/T-2026-01 (HTML), .docx (Word) and .md (Markdown), behind the board's sign-in.
+import type { Router } from "express";
+import { testFileName } from "../../../core/practice/report.ts";
+import { CONTENT_TYPES, renderReviewDocument } from "../../../review/document.ts";
+import { renderHtml } from "../../../review/render-html.ts";
+import { html } from "../render/html.ts";
+import { page } from "../render/layout.ts";
+import { practicePanel, TESTS_PATH } from "../render/practice.ts";
+import { notFound } from "../render/signin.ts";
+import { checkPost } from "./actions.ts";
+import {
+  contextFor,
+  failureText,
+  formBody,
+  reader,
+  refuseSignIn,
+  sendHtml,
+  type WebContext,
+} from "./context.ts";
+import { whoBar } from "./who.ts";
+
+export function registerTests(router: Router, c: WebContext): void {
+  router.get(TESTS_PATH, async (req, res) => {
+    const session = reader(c, req, res);
+    if (!session) return refuseSignIn(c, res);
+    const ctx = contextFor(c, session, TESTS_PATH);
+    const overview = await c.engine.practiceOverview();
+    sendHtml(
+      res,
+      page(ctx, {
+        title: c.w("tests"),
+        current: null,
+        local: c.local,
+        who: whoBar(c, ctx, session),
+        flash: c.flash.take(session),
+        body: html`<h1>${c.w("tests")}</h1>${practicePanel(ctx, overview, true)}`,
+      }),
+    );
+  });
+
+  for (const action of ["start", "stop"] as const) {
+    router.post(`${TESTS_PATH}/${action}`, formBody, async (req, res) => {
+      const session = checkPost(c, req, res);
+      if (!session) return;
+      try {
+        if (!session.personId) throw new Error("no person");
+        const actor = c.engine.identify({ personId: session.personId }, "web");
+        if (action === "start") await c.engine.startTest(actor);
+        else await c.engine.stopTest(actor);
+        c.flash.set(session, c.w(action === "start" ? "testStarted" : "doneTestStop"));
+      } catch (error) {
+        c.flash.set(session, failureText(c, error, `tests.${action}`).text);
+      }
+      res.redirect(303, TESTS_PATH);
+    });
+  }
+
+  router.get(/^\/tests\/(T-[0-9]{4}-[0-9]+)(?:\.(docx|md))?$/, async (req, res) => {
+    const session = reader(c, req, res);
+    if (!session) return refuseSignIn(c, res);
+    const [number, format] = [req.params[0] ?? "", req.params[1] as "docx" | "md" | undefined];
+    const review = await c.engine.testReport(number);
+    if (!review) return sendHtml(res, notFound(contextFor(c, session, "/")), 404);
+    const nl = c.engine.directory.locale === "nl";
+    res.set("Cache-Control", "no-store");
+    if (!format) {
+      const here = `${TESTS_PATH}/${encodeURIComponent(number)}`;
+      res.set(
+        "Content-Security-Policy",
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'",
+      );
+      const downloads = {
+        label: c.w("reviewDownloads"),
+        links: [
+          { href: `${here}.docx`, label: c.w("reviewWord") },
+          { href: `${here}.md`, label: c.w("reviewMarkdown") },
+        ],
+      };
+      res.status(200).type("html").send(renderHtml(review, { downloads }));
+      return;
+    }
+    const document = await renderReviewDocument(review, format);
+    res
+      .status(200)
+      .type(CONTENT_TYPES[format])
+      .set("Content-Disposition", `attachment; filename="${testFileName(number, format, nl)}"`)
+      .send(document.content);
+  });
+}
