@@ -10,10 +10,12 @@ import { createTeamsAdapter } from "./adapters/teams/app.ts";
 import { createWebAdapter } from "./adapters/web/app.ts";
 import { buildEngine } from "./compose.ts";
 import type { Config } from "./config/env.ts";
+import { rampReach } from "./config/reach.ts";
 import type { EngineContext } from "./core/context.ts";
 import type { CrisisEngine } from "./core/engine.ts";
 import { Inbox } from "./core/inbox.ts";
 import type { DeliveryChannel } from "./core/outbox.ts";
+import { distributePlanCopies } from "./core/plan-copies/distribute.ts";
 import { tellCoordinatorAboutPlanFile } from "./core/plan-file.ts";
 import type { Clock } from "./core/ports.ts";
 import { SMS_CHANNEL } from "./core/work.ts";
@@ -53,6 +55,11 @@ export async function startRamp(
     failpoints?: string;
     /** For the benchmark's comparison with the shape before the inbox (bench/ack-first-inbox.ts). */
     inbox?: (ctx: EngineContext, owner: string) => Inbox;
+    /**
+     * Hand out copies of a plan version not distributed yet (default: when the scheduler starts,
+     * as in production; tests that tick by hand opt in, so their message counts stay their own).
+     */
+    planCopies?: boolean;
   } = {},
 ): Promise<RunningRamp> {
   const loaded = await loadPlanFile(config.planFile);
@@ -104,13 +111,20 @@ export async function startRamp(
     ? createTeamsAdapter({ config: config.teams, engine, inbox, refs, logger, reviewLinks })
     : null;
   if (teams) channels.set(teams.delivery.name, teams.delivery);
-  const web = createWebAdapter({ config: config.web, engine, logger, inbox });
+  const web = createWebAdapter({
+    config: config.web,
+    engine,
+    logger,
+    inbox,
+    reach: rampReach(config),
+  });
   if (web.delivery) channels.set(web.delivery.name, web.delivery);
   if (config.sms) {
     const sms = new SmsDelivery(config.sms, engine, (personId) => web.boardLink(personId));
     channels.set(sms.name, sms);
   }
   engine.ctx.boardLink = (personId) => web.boardLink(personId);
+  engine.ctx.planCopyLink = (planHash, personId) => web.planCopyLink(planHash, personId);
   const scheduler = new Scheduler(engine, channels, logger, config.tickSeconds);
   engine.ctx.onCommitted = () => {
     scheduler.kick();
@@ -149,6 +163,14 @@ export async function startRamp(
   await engine.ensurePracticeSchedule();
   planWatcher.start();
   const recovery = startInboxRecovery(inbox, logger, config.tickSeconds);
+  // In the background, once listening: a new plan version's copies go out with it. Not fatal:
+  // the next start tries again, and the board shows who holds which version.
+  const copies =
+    (options.planCopies ?? options.startScheduler !== false)
+      ? distributePlanCopies(engine.ctx).catch((error: unknown) => {
+          logger.error({ err: error }, "plan copies could not be recorded");
+        })
+      : Promise.resolve();
   const { port } = server.address() as AddressInfo;
   // Only one live process can listen on this host and port: leases of an earlier one are free.
   await scheduler.bindInstance(`${hostname()}:${port}`).catch((error: unknown) => {
@@ -164,6 +186,7 @@ export async function startRamp(
     scheduler,
     planWatcher,
     async close() {
+      await copies;
       await planWatcher.stop();
       await recovery.stop();
       await scheduler.stop();

@@ -1,10 +1,16 @@
 // `ramp` command line: tools for the people who maintain the plan and run Ramp.
 import type { Writable } from "node:stream";
 import { checkPlanCommand } from "./plan-check.ts";
+import { planDocumentCommand } from "./plan-document.ts";
 import { reviewCommand } from "./review.ts";
 
 const USAGE = `Gebruik / usage:
   ramp plan check [bestand] [--lang nl|en]   controleer een crisisplan / check a crisis plan
+  ramp plan document [bestand] [--format md|html|docx] [--holder <persoon-id>] [--out bestand]
+                                              het plan als document, het exemplaar van een houder
+                                              / the plan as a document, one holder's copy
+  ramp plan card [bestand] [--format md|html|docx] [--holder <persoon-id>] [--out bestand]
+                                              de zakkaart van één pagina / the one-page crisis card
   ramp review <incident> [--format md|html|docx] [--out bestand]
                                               post-incident review van een incident (id of nummer)
                                               / post-incident review of an incident (id or number)
@@ -22,6 +28,9 @@ export async function runCli(argv: string[], out: Writable, err: Writable): Prom
     return 0;
   }
   if (group === "plan" && command === "check") return checkPlanCommand(rest, out, err);
+  if (group === "plan" && command === "document")
+    return planDocumentCommand("plan", rest, out, err);
+  if (group === "plan" && command === "card") return planDocumentCommand("card", rest, out, err);
   if (group === "review") return reviewCommand(argv.slice(1), out, err);
   err.write(`Onbekend commando / unknown command: ${argv.join(" ")}\n\n${USAGE}\n`);
   return 2;

@@ -14,6 +14,8 @@ export interface EngineContext {
   onCommitted?: () => void;
   /** Where a person opens the crisis board (set by the web adapter): `/ramp bord` answers with it. */
   boardLink?: (personId: string) => BoardLink;
+  /** A signed link to one holder's copy of one plan version, where they confirm it (web adapter). */
+  planCopyLink?: (planHash: string, personId: string) => string;
 }
 
 /** A personal, expiring sign-in link; in local mode (no sign-in) just the board's address. */

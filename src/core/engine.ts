@@ -14,6 +14,7 @@ import { changeMeeting } from "./meeting.ts";
 import type { Incident, Meeting, Scope, Source } from "./model.ts";
 import { type DeliveryChannel, dispatchOutbox } from "./outbox.ts";
 import { answerPage, type PageAnswer } from "./paging.ts";
+import { ConflictError } from "./ports.ts";
 import { practiceOverview } from "./practice/overview.ts";
 import { answerTest, startTest, stopTest } from "./practice/reachability.ts";
 import { testReport } from "./practice/report.ts";
@@ -101,8 +102,20 @@ export class CrisisEngine {
   startTest = (actor: Actor) => startTest(this.ctx, actor);
   answerTest = (actor: Actor, recipientId: string) => answerTest(this.ctx, actor, recipientId);
   stopTest = (actor: Actor) => stopTest(this.ctx, actor);
-  /** Puts the plan's next practice moments in the job table (at startup; harmless to repeat). */
-  ensurePracticeSchedule = () => ensurePracticeSchedule(this.ctx);
+  /**
+   * Puts the plan's next practice moments in the job table (at startup; harmless to repeat).
+   * Two replicas starting together insert the same rows: the loser's unique violation becomes a
+   * ConflictError, and its second try finds the rows there.
+   */
+  ensurePracticeSchedule = async () => {
+    const once = () => this.ctx.store.transaction((tx) => ensurePracticeSchedule(this.ctx, tx));
+    try {
+      await once();
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      await once();
+    }
+  };
   /** The board's practice part: last and next test and exercise, overdue, the trend. */
   practiceOverview = () => practiceOverview(this.ctx);
   /** A test's result as the review's document model (null for an unknown number). */

@@ -259,7 +259,9 @@ export type NoticeKind =
   /** An exercise ended (by the coordinator, or because a real incident was declared). */
   | "exercise-ended"
   /** To the coordinator: a platform refused a message for good (core/outbox-undeliverable.ts). */
-  | "delivery-failed";
+  | "delivery-failed"
+  /** A holder's personal copy of the plan, or the reminder to confirm it. */
+  | "plan-copy";
 
 /** A one-off message; its text is written by the core in the plan's language. */
 export interface Notice {
@@ -291,6 +293,18 @@ export interface ReviewShare {
   requestedById: string | null;
 }
 
+/** A holder's personal copy of one version of the plan, and whether they confirmed it. */
+export interface PlanCopy {
+  planHash: string;
+  personId: string;
+  version: string;
+  /** The delivery channel it went out on; null when no channel reaches the person. */
+  channel: string | null;
+  createdAt: Date;
+  confirmedAt: Date | null;
+  remindedAt: Date | null;
+}
+
 export type Delivery =
   /**
    * `ifShown`: only bring an already posted card up to date (e.g. without its buttons once the
@@ -298,7 +312,9 @@ export type Delivery =
    */
   | { type: "card"; card: CardRef; ifShown?: boolean }
   | { type: "notice"; notice: Notice }
-  | { type: "review"; review: ReviewShare };
+  | { type: "review"; review: ReviewShare }
+  /** A holder's personal copy of the plan (and a reminder to confirm it), privately. */
+  | { type: "plan-copy"; copy: { planHash: string; personId: string; reminder: boolean } };
 
 /** What became of a queued message; known once it is stored. */
 export interface OutboxOutcome {

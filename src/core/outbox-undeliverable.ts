@@ -60,7 +60,7 @@ export async function announceUndeliverable(
 
 const reasonOf = (failure: OutboxFailure) => failure.error.slice(0, 300);
 
-function whatOf(item: OutboxItem): "page" | "card" | "notice" | "review" {
+function whatOf(item: OutboxItem): "page" | "card" | "notice" | "review" | "plan-copy" {
   const { delivery } = item;
   if (delivery.type === "card") return delivery.card.kind === "page" ? "page" : "card";
   return delivery.type;
@@ -79,6 +79,7 @@ function undeliverableText(
     card: nl ? "een kaart" : "a card",
     notice: nl ? "een bericht" : "a message",
     review: nl ? "de evaluatie" : "the review",
+    "plan-copy": nl ? "het exemplaar van het plan" : "the copy of the plan",
   }[whatOf(item)];
   const to = personId ? ctx.dir.name(personId) : nl ? "het incidentkanaal" : "the incident channel";
   return nl

@@ -9,6 +9,7 @@ import type {
   OutboxItem,
   Page,
   PageStatus,
+  PlanCopy,
   Report,
   Source,
   Task,
@@ -259,6 +260,26 @@ export interface InboxRepository {
   get(id: string): Promise<InboxItem | null>;
 }
 
+export interface PlanCopyRepository {
+  /** Records a copy unless one exists for this plan hash and person; true when this call did. */
+  claim(copy: PlanCopy): Promise<boolean>;
+  /** Marks the copy received; false when there is none (an old or unknown link). */
+  confirm(planHash: string, personId: string, at: Date): Promise<boolean>;
+  /**
+   * Marks an unconfirmed copy reminded at `at`, provided it was last reminded at `previous`
+   * (null: never): one replica wins, the others get false.
+   */
+  claimReminder(
+    planHash: string,
+    personId: string,
+    previous: Date | null,
+    at: Date,
+  ): Promise<boolean>;
+  listForPlan(planHash: string): Promise<PlanCopy[]>;
+  /** Each person's newest copy, of any plan version. */
+  listLatest(): Promise<PlanCopy[]>;
+}
+
 export interface Repositories {
   incidents: IncidentRepository;
   reports: ReportRepository;
@@ -269,6 +290,7 @@ export interface Repositories {
   jobs: JobRepository;
   outbox: OutboxRepository;
   timeline: TimelineRepository;
+  planCopies: PlanCopyRepository;
   /** Reachability tests (alarmeringstests) and who answered them. */
   reachability: ReachabilityRepository;
   inbox: InboxRepository;

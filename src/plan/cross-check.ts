@@ -75,6 +75,12 @@ export function crossCheck(plan: Plan): PlanProblem[] {
     if (location.contact) person(location.contact, ["fallbackLocations", i, "contact"]);
   });
 
+  for (const which of ["activation", "deactivation"] as const) {
+    plan.checklists?.[which].forEach((item, i) => {
+      if (item.function) fn(item.function, ["checklists", which, i, "function"]);
+    });
+  }
+
   const levels = new Set(plan.classification.levels.map((level) => level.id));
   for (const level of CLASSIFICATIONS) {
     if (!levels.has(level))

@@ -216,6 +216,11 @@ const scenario = z
   })
   .strict();
 
+/** One line of the incident plan's activation or deactivation table: action, function, reference. */
+const checklistItem = z
+  .object({ action: text, function: id.optional(), reference: text.optional() })
+  .strict();
+
 const classificationLevel = z
   .object({ id: z.enum(CLASSIFICATIONS), name: text, description: text })
   .strict();
@@ -272,6 +277,22 @@ export const planSchema = z
         activatesPlanFrom: z.enum(CLASSIFICATIONS),
       })
       .strict(),
+    /** The holders' own copies of the plan (issue 15). */
+    copies: z
+      .object({
+        /** A holder who has not confirmed a copy ("Ontvangen") within this time is reminded, again each term. */
+        confirmWithin: duration.default("7d"),
+      })
+      .strict()
+      .default({}),
+    /** Incident plan steps 3 and 5: what to check on activation and do on deactivation. */
+    checklists: z
+      .object({
+        activation: z.array(checklistItem).default([]),
+        deactivation: z.array(checklistItem).default([]),
+      })
+      .strict()
+      .optional(),
     situations: z.object({ A: situation, B: situation }).strict(),
     paging: z
       .object({

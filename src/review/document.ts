@@ -1,6 +1,6 @@
-// The review as a file in one of its three formats, for whoever hands it out: the CLI, the
-// board's downloads and the chat platforms' attachments.
-import type { Review } from "../core/review/model.ts";
+// The review and the plan as a file in one of three formats, for whoever hands it out: the CLI,
+// the board's downloads and the chat platforms' attachments.
+import type { DocumentModel, Review } from "../core/review/model.ts";
 import { renderDocx } from "./render-docx.ts";
 import { renderHtml } from "./render-html.ts";
 import { renderMarkdown } from "./render-markdown.ts";
@@ -30,13 +30,21 @@ export async function renderReviewDocument(
   review: Review,
   format: ReviewFormat,
 ): Promise<ReviewDocument> {
+  return renderDocumentFile(
+    review,
+    format,
+    reviewFileName(review.incident.number, format, Boolean(review.exercise)),
+  );
+}
+
+export async function renderDocumentFile(
+  model: DocumentModel,
+  format: ReviewFormat,
+  fileName: string,
+): Promise<ReviewDocument> {
   const content =
     format === "docx"
-      ? await renderDocx(review)
-      : Buffer.from(format === "html" ? renderHtml(review) : renderMarkdown(review), "utf8");
-  return {
-    fileName: reviewFileName(review.incident.number, format, Boolean(review.exercise)),
-    contentType: CONTENT_TYPES[format],
-    content,
-  };
+      ? await renderDocx(model)
+      : Buffer.from(format === "html" ? renderHtml(model) : renderMarkdown(model), "utf8");
+  return { fileName, contentType: CONTENT_TYPES[format], content };
 }

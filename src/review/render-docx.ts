@@ -1,4 +1,4 @@
-// The review as a Word document (.docx), the format the municipality files its plan and its
+// The review and the plan as a Word document (.docx), the format the municipality files its plan and its
 // reviews in: title, headings per section and question (so Word's navigation pane and table of
 // contents work), tables with a repeating header row, page numbers in the footer.
 import {
@@ -17,24 +17,43 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import type { Review, ReviewAnswer, ReviewFact, ReviewTable } from "../core/review/model.ts";
+import type {
+  DocumentModel,
+  DocumentTable,
+  ReviewAnswer,
+  ReviewFact,
+} from "../core/review/model.ts";
 
 type Block = Paragraph | Table;
 
 const TIMELINE_STYLE = "RampTimeline";
 
-export async function renderDocx(review: Review): Promise<Buffer> {
+/** The crisis card fits on one page: headings barely larger than the text. */
+const CARD_HEADINGS = {
+  title: { run: { size: 28, bold: true }, paragraph: { spacing: { after: 60 } } },
+  heading1: { run: { size: 20, bold: true }, paragraph: { spacing: { before: 120, after: 40 } } },
+  heading2: { run: { size: 17, bold: true }, paragraph: { spacing: { before: 60, after: 20 } } },
+};
+
+export async function renderDocx(review: DocumentModel): Promise<Buffer> {
   const { chrome } = review;
+  const card = review.layout === "card";
+  const pageHeaders = [
+    ...(chrome.pageHeader ? [pageHeaderLine(chrome.pageHeader)] : []),
+    ...(review.exercise ? [exerciseBanner(review.exercise.text)] : []),
+  ];
   const children: Block[] = [
     ...(review.exercise ? [exerciseBanner(review.exercise.text)] : []),
     new Paragraph({ heading: HeadingLevel.TITLE, children: run(review.title) }),
     new Paragraph({ children: run(review.subtitle, { italics: true }) }),
     ...review.intro.map((line) => new Paragraph({ children: run(line) })),
-    heading1(chrome.summaryTitle),
-    ...factParagraphs(review.summary, chrome.source),
   ];
+  if (review.summary.length > 0) {
+    children.push(heading1(chrome.summaryTitle), ...factParagraphs(review.summary, chrome.source));
+  }
   for (const section of review.sections) {
     children.push(heading1(section.title));
+    for (const line of section.intro ?? []) children.push(new Paragraph({ children: run(line) }));
     for (const answer of section.answers) children.push(...answerBlocks(answer, review));
     for (const t of section.tables) children.push(...tableBlocks(t, true));
   }
@@ -42,18 +61,23 @@ export async function renderDocx(review: Review): Promise<Buffer> {
     children.push(heading1(chrome.overviewsTitle));
     for (const t of review.overviews) children.push(...tableBlocks(t, true));
   }
-  children.push(heading1(review.decisions.title), ...tableBlocks(review.decisions.table, false));
-  children.push(
-    heading1(review.appendix.title),
-    new Paragraph({
-      children: run(review.appendix.verification.text, {
-        bold: !review.appendix.verification.ok,
-        ...(review.appendix.verification.ok ? {} : { color: "B00020" }),
+  if (review.decisions) {
+    children.push(heading1(review.decisions.title), ...tableBlocks(review.decisions.table, false));
+  }
+  const { appendix } = review;
+  if (appendix) {
+    children.push(
+      heading1(appendix.title),
+      new Paragraph({
+        children: run(appendix.verification.text, {
+          bold: !appendix.verification.ok,
+          ...(appendix.verification.ok ? {} : { color: "B00020" }),
+        }),
       }),
-    }),
-    ...timelineParagraphs(review.appendix.timeline),
-    new Paragraph({ children: run(chrome.generatedBy, { italics: true }) }),
-  );
+      ...timelineParagraphs(appendix.timeline),
+    );
+  }
+  children.push(new Paragraph({ children: run(chrome.generatedBy, { italics: true }) }));
   const document = new Document({
     creator: "Ramp",
     title: clean(review.title),
@@ -63,10 +87,12 @@ export async function renderDocx(review: Review): Promise<Buffer> {
         document: {
           run: {
             font: "Calibri",
-            size: 21,
+            // Half-points: 10.5 pt, 8 pt on the one-page crisis card.
+            size: card ? 16 : 21,
             language: { value: review.locale === "nl" ? "nl-BE" : "en-GB" },
           },
         },
+        ...(card ? CARD_HEADINGS : {}),
       },
       paragraphStyles: [
         {
@@ -80,11 +106,15 @@ export async function renderDocx(review: Review): Promise<Buffer> {
     },
     sections: [
       {
-        // An exercise's report says so on every page, not only on the first.
-        ...(review.exercise
+        ...(card
+          ? { properties: { page: { margin: { top: 567, bottom: 567, left: 567, right: 567 } } } }
+          : {}),
+        // The plan copy's confidentiality line and an exercise's OEFENING are on every page, not
+        // only on the first.
+        ...(pageHeaders.length > 0
           ? {
               headers: {
-                default: new Header({ children: [exerciseBanner(review.exercise.text)] }),
+                default: new Header({ children: pageHeaders }),
               },
             }
           : {}),
@@ -121,7 +151,15 @@ function exerciseBanner(text: string): Paragraph {
   });
 }
 
-function answerBlocks(answer: ReviewAnswer, review: Review): Block[] {
+/** The plan copy's confidentiality line, on top of every page. */
+function pageHeaderLine(text: string): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: run(text, { bold: true, color: "8A1C1C" }),
+  });
+}
+
+function answerBlocks(answer: ReviewAnswer, review: DocumentModel): Block[] {
   const { chrome } = review;
   const blocks: Block[] = [
     new Paragraph({ heading: HeadingLevel.HEADING_2, children: run(answer.question) }),
@@ -155,6 +193,7 @@ function answerBlocks(answer: ReviewAnswer, review: Review): Block[] {
       }),
     );
   }
+  for (const t of answer.tables ?? []) blocks.push(...tableBlocks(t, true));
   return blocks;
 }
 
@@ -174,7 +213,7 @@ function factParagraphs(facts: ReviewFact[], source: string): Paragraph[] {
   );
 }
 
-function tableBlocks(t: ReviewTable, withTitle: boolean): Block[] {
+function tableBlocks(t: DocumentTable, withTitle: boolean): Block[] {
   const title = withTitle
     ? [new Paragraph({ heading: HeadingLevel.HEADING_3, children: run(t.title) })]
     : [];
@@ -210,7 +249,7 @@ function tableBlocks(t: ReviewTable, withTitle: boolean): Block[] {
  * The timeline as one compact paragraph per entry rather than a table: a long incident has
  * thousands of entries, and a Word table of that size is slow to write and slower to open.
  */
-function timelineParagraphs(t: ReviewTable): Paragraph[] {
+function timelineParagraphs(t: DocumentTable): Paragraph[] {
   if (t.rows.length === 0) return [new Paragraph({ children: run(t.empty, { italics: true }) })];
   // One run per entry and the layout in a style: per-entry formatting triples the time to write.
   return t.rows.map(

@@ -1,8 +1,13 @@
-// The review as one self-contained HTML page: no scripts, no external styles or fonts, so it
+// The review and the plan as one self-contained HTML page: no scripts, no external styles or fonts, so it
 // can be mailed, archived and printed as is. Headings follow the document's outline (h1 title,
 // h2 sections, h3 questions), tables have captions and column headers, and every piece of
 // recorded text is escaped.
-import type { Review, ReviewAnswer, ReviewFact, ReviewTable } from "../core/review/model.ts";
+import type {
+  DocumentModel,
+  DocumentTable,
+  ReviewAnswer,
+  ReviewFact,
+} from "../core/review/model.ts";
 
 const STYLE = `
 :root { color-scheme: light; }
@@ -38,16 +43,47 @@ nav.downloads a { margin-right: 1rem; font-weight: bold; }
   .status { background: none; }
   nav.downloads { display: none; }
 }
+.page-header { font-weight: bold; color: #8a1c1c; border: 1px solid #8a1c1c; padding: .2rem .5rem; margin: .5rem 0; }
 `;
+
+/** The crisis card: one A4 page, small type, two columns. */
+const CARD_STYLE = `
+body.card { font-size: 9pt; line-height: 1.3; max-width: 50rem; }
+body.card h1 { font-size: 1.2rem; }
+body.card h2 { font-size: 1rem; margin-top: .8rem; }
+body.card h3 { font-size: .9rem; margin: .5rem 0 .2rem; }
+body.card table { margin: .3rem 0 .5rem; }
+body.card th, body.card td { padding: .1rem .3rem; }
+@media print {
+  body.card { font-size: 7.5pt; }
+  body.card main { columns: 2; column-gap: 6mm; }
+  body.card section { break-inside: avoid-column; }
+}
+`;
+
+/** Print margin boxes repeat the line on every page where the browser supports them (Chromium). */
+function pageHeaderStyle(line: string, card: boolean): string {
+  const value = cssString(line);
+  return `@page { ${card ? "margin: 10mm 10mm;" : ""} @top-center { content: ${value}; font: bold 9pt system-ui, Arial, sans-serif; color: #8a1c1c; } @bottom-center { content: ${value}; font: 8pt system-ui, Arial, sans-serif; color: #8a1c1c; } }`;
+}
+
+/** A CSS string literal that no text can break out of (quotes, backslashes, `</style>`). */
+function cssString(text: string): string {
+  return `"${text.replace(/[^\p{L}\p{N} .,:;()—–'/+-]/gu, (c) => `\\${c.codePointAt(0)!.toString(16)} `)}"`;
+}
 
 /** Where the page is served, links to the same review in other formats (not printed). */
 export interface HtmlOptions {
   downloads?: { label: string; links: Array<{ href: string; label: string }> };
 }
 
-export function renderHtml(review: Review, options: HtmlOptions = {}): string {
+export function renderHtml(review: DocumentModel, options: HtmlOptions = {}): string {
   const { chrome } = review;
   const { downloads } = options;
+  const card = review.layout === "card";
+  const pageHeader = chrome.pageHeader
+    ? `<p class="page-header" role="note">${esc(chrome.pageHeader)}</p>`
+    : null;
   const parts: string[] = [
     "<!doctype html>",
     `<html lang="${review.locale}">`,
@@ -55,15 +91,16 @@ export function renderHtml(review: Review, options: HtmlOptions = {}): string {
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${esc(review.title)}</title>`,
-    `<style>${STYLE}</style>`,
+    `<style>${STYLE}${card ? CARD_STYLE : ""}${chrome.pageHeader ? pageHeaderStyle(chrome.pageHeader, card) : ""}</style>`,
     "</head>",
-    "<body>",
+    card ? '<body class="card">' : "<body>",
     ...(downloads
       ? [
           `<nav class="downloads" aria-label="${esc(downloads.label)}">${downloads.links.map((l) => `<a href="${esc(l.href)}" download>${esc(l.label)}</a>`).join("")}</nav>`,
         ]
       : []),
     "<header>",
+    ...(pageHeader ? [pageHeader] : []),
     ...(review.exercise
       ? [`<p class="exercise" role="note"><strong>${esc(review.exercise.text)}</strong></p>`]
       : []),
@@ -72,13 +109,18 @@ export function renderHtml(review: Review, options: HtmlOptions = {}): string {
     ...review.intro.map((line) => `<p class="intro">${esc(line)}</p>`),
     "</header>",
     "<main>",
-    `<section aria-labelledby="summary"><h2 id="summary">${esc(chrome.summaryTitle)}</h2>`,
-    facts(review.summary, chrome.source),
-    "</section>",
   ];
+  if (review.summary.length > 0) {
+    parts.push(
+      `<section aria-labelledby="summary"><h2 id="summary">${esc(chrome.summaryTitle)}</h2>`,
+      facts(review.summary, chrome.source),
+      "</section>",
+    );
+  }
   for (const section of review.sections) {
     const id = `section-${slug(section.id)}`;
     parts.push(`<section aria-labelledby="${id}"><h2 id="${id}">${esc(section.title)}</h2>`);
+    for (const line of section.intro ?? []) parts.push(`<p>${esc(line)}</p>`);
     for (const answer of section.answers) parts.push(answerHtml(answer, review));
     for (const t of section.tables) parts.push(table(t));
     parts.push("</section>");
@@ -90,16 +132,24 @@ export function renderHtml(review: Review, options: HtmlOptions = {}): string {
       "</section>",
     );
   }
+  if (review.decisions) {
+    parts.push(
+      `<section aria-labelledby="decisions"><h2 id="decisions">${esc(review.decisions.title)}</h2>`,
+      table(review.decisions.table),
+      "</section>",
+    );
+  }
+  if (review.appendix) {
+    parts.push(
+      `<section aria-labelledby="appendix"><h2 id="appendix">${esc(review.appendix.title)}</h2>`,
+      `<p${review.appendix.verification.ok ? "" : ' class="broken" role="alert"'}>${esc(review.appendix.verification.text)}</p>`,
+      table(review.appendix.timeline),
+      "</section>",
+    );
+  }
   parts.push(
-    `<section aria-labelledby="decisions"><h2 id="decisions">${esc(review.decisions.title)}</h2>`,
-    table(review.decisions.table),
-    "</section>",
-    `<section aria-labelledby="appendix"><h2 id="appendix">${esc(review.appendix.title)}</h2>`,
-    `<p${review.appendix.verification.ok ? "" : ' class="broken" role="alert"'}>${esc(review.appendix.verification.text)}</p>`,
-    table(review.appendix.timeline),
-    "</section>",
     "</main>",
-    `<footer>${esc(chrome.generatedBy)}</footer>`,
+    `<footer>${esc(chrome.generatedBy)}${pageHeader ? `\n${pageHeader}` : ""}</footer>`,
     "</body>",
     "</html>",
     "",
@@ -107,7 +157,7 @@ export function renderHtml(review: Review, options: HtmlOptions = {}): string {
   return parts.join("\n");
 }
 
-function answerHtml(answer: ReviewAnswer, review: Review): string {
+function answerHtml(answer: ReviewAnswer, review: DocumentModel): string {
   const { chrome } = review;
   const id = `q-${slug(answer.questionId)}`;
   const out = [`<article aria-labelledby="${id}">`, `<h3 id="${id}">${esc(answer.question)}</h3>`];
@@ -132,6 +182,7 @@ function answerHtml(answer: ReviewAnswer, review: Review): string {
       `<p class="status ${answer.status}"><strong>${esc(chrome.statusLabel[answer.status])}.</strong>${note}</p>`,
     );
   }
+  for (const t of answer.tables ?? []) out.push(table(t));
   out.push("</article>");
   return out.join("\n");
 }
@@ -145,7 +196,7 @@ function facts(list: ReviewFact[], source: string): string {
   return `<ul class="facts">\n${items.join("\n")}\n</ul>`;
 }
 
-function table(t: ReviewTable): string {
+function table(t: DocumentTable): string {
   if (t.rows.length === 0) {
     return `<p class="empty"><strong>${esc(t.title)}:</strong> ${esc(t.empty)}</p>`;
   }

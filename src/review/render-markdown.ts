@@ -1,18 +1,28 @@
-// The review as Markdown (GitHub flavour): headings per section and question, pipe tables.
-// Every piece of recorded text is escaped, so a log entry cannot turn into markup.
-import type { Review, ReviewAnswer, ReviewFact, ReviewTable } from "../core/review/model.ts";
+// The review and the plan as Markdown (GitHub flavour): headings per section and question, pipe
+// tables. Every piece of recorded text is escaped, so a log entry cannot turn into markup.
+import type {
+  DocumentModel,
+  DocumentTable,
+  ReviewAnswer,
+  ReviewFact,
+} from "../core/review/model.ts";
 
-export function renderMarkdown(review: Review): string {
+export function renderMarkdown(review: DocumentModel): string {
   const out: string[] = [];
   const { chrome } = review;
+  // Markdown has no pages: the confidentiality line opens and closes the file.
+  if (chrome.pageHeader) out.push(`**${inline(chrome.pageHeader)}**`, "");
   if (review.exercise) out.push(`> **${inline(review.exercise.text)}**`, "");
   out.push(`# ${inline(review.title)}`, "", inline(review.subtitle), "");
   for (const line of review.intro) out.push(inline(line), "");
-  out.push(`## ${inline(chrome.summaryTitle)}`, "");
-  for (const fact of review.summary) out.push(factLine(fact, chrome.source));
-  out.push("");
+  if (review.summary.length > 0) {
+    out.push(`## ${inline(chrome.summaryTitle)}`, "");
+    for (const fact of review.summary) out.push(factLine(fact, chrome.source));
+    out.push("");
+  }
   for (const section of review.sections) {
     out.push(`## ${inline(section.title)}`, "");
+    for (const line of section.intro ?? []) out.push(inline(line), "");
     for (const answer of section.answers) answerBlock(out, answer, review);
     for (const table of section.tables) tableBlock(out, table, "###");
   }
@@ -20,21 +30,26 @@ export function renderMarkdown(review: Review): string {
     out.push(`## ${inline(chrome.overviewsTitle)}`, "");
     for (const table of review.overviews) tableBlock(out, table, "###");
   }
-  out.push(`## ${inline(review.decisions.title)}`, "");
-  tableBlock(out, review.decisions.table, null);
-  out.push(`## ${inline(review.appendix.title)}`, "");
-  out.push(
-    review.appendix.verification.ok
-      ? inline(review.appendix.verification.text)
-      : `**${inline(review.appendix.verification.text)}**`,
-    "",
-  );
-  tableBlock(out, review.appendix.timeline, null);
+  if (review.decisions) {
+    out.push(`## ${inline(review.decisions.title)}`, "");
+    tableBlock(out, review.decisions.table, null);
+  }
+  if (review.appendix) {
+    out.push(`## ${inline(review.appendix.title)}`, "");
+    out.push(
+      review.appendix.verification.ok
+        ? inline(review.appendix.verification.text)
+        : `**${inline(review.appendix.verification.text)}**`,
+      "",
+    );
+    tableBlock(out, review.appendix.timeline, null);
+  }
   out.push(`_${inline(chrome.generatedBy)}_`, "");
+  if (chrome.pageHeader) out.push(`**${inline(chrome.pageHeader)}**`, "");
   return out.join("\n");
 }
 
-function answerBlock(out: string[], answer: ReviewAnswer, review: Review): void {
+function answerBlock(out: string[], answer: ReviewAnswer, review: DocumentModel): void {
   const { chrome } = review;
   out.push(`### ${inline(answer.question)}`, "");
   answer.options.forEach((option, i) => {
@@ -53,6 +68,7 @@ function answerBlock(out: string[], answer: ReviewAnswer, review: Review): void 
     const note = answer.note ? ` ${inline(answer.note)}` : "";
     out.push(`> **${inline(chrome.statusLabel[answer.status])}.**${note}`, "");
   }
+  for (const table of answer.tables ?? []) tableBlock(out, table, "####");
 }
 
 function factLine(fact: ReviewFact, source: string): string {
@@ -60,7 +76,7 @@ function factLine(fact: ReviewFact, source: string): string {
   return `- **${inline(fact.label)}:** ${inline(fact.value)}${ref}`;
 }
 
-function tableBlock(out: string[], table: ReviewTable, heading: string | null): void {
+function tableBlock(out: string[], table: DocumentTable, heading: string | null): void {
   if (heading) out.push(`${heading} ${inline(table.title)}`, "");
   if (table.rows.length === 0) {
     out.push(`_${inline(table.empty)}_`, "");

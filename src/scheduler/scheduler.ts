@@ -11,6 +11,7 @@ import { hostname } from "node:os";
 import cron, { type ScheduledTask } from "node-cron";
 import type { CrisisEngine } from "../core/engine.ts";
 import type { DeliveryChannel, DispatchResult } from "../core/outbox.ts";
+import { remindUnconfirmedCopies } from "../core/plan-copies/distribute.ts";
 import type { Logger } from "../logging.ts";
 
 /** Deliveries per dispatch pass after a command. */
@@ -153,6 +154,7 @@ export class Scheduler {
     const at = new Date();
     try {
       const jobs = await this.engine.runDueJobs(this.owner);
+      await remindUnconfirmedCopies(this.engine.ctx);
       let deliveries = NOTHING;
       if (this.channels.size > 0 && this.passes.size < MAX_PASSES) {
         const pass = this.pass();

@@ -8,6 +8,7 @@ import { PrismaIncidents } from "./repositories/incidents.ts";
 import { PrismaJobs } from "./repositories/jobs.ts";
 import { PrismaOutbox } from "./repositories/outbox.ts";
 import { PrismaPages } from "./repositories/pages.ts";
+import { PrismaPlanCopies } from "./repositories/plan-copies.ts";
 import { PrismaReachability } from "./repositories/reachability.ts";
 import { PrismaReports } from "./repositories/reports.ts";
 import { PrismaServices } from "./repositories/services.ts";
@@ -25,6 +26,7 @@ function repositories(db: Tx): Repositories {
     jobs: new PrismaJobs(db),
     outbox: new PrismaOutbox(db),
     timeline: new PrismaTimeline(db),
+    planCopies: new PrismaPlanCopies(db),
     reachability: new PrismaReachability(db),
     inbox: new PrismaInbox(db),
   };

@@ -14,6 +14,7 @@ import type { ReviewLinker } from "../shared/review-share.ts";
 import { notInvitedProblem } from "./channel-problems.ts";
 import { slackErrorCode, toDeliveryError } from "./errors.ts";
 import { inviteCrisisStaff, openIncidentChannel } from "./incident-channel.ts";
+import { postPlanCopy } from "./plan-copy-upload.ts";
 import { findPosted, outboxMetadata } from "./reconcile.ts";
 import { renderCard, renderNotice, type SlackMessage } from "./render/index.ts";
 import { postReview } from "./review-upload.ts";
@@ -58,6 +59,15 @@ export class SlackDelivery implements DeliveryChannel {
       if (item.delivery.type === "notice") {
         const notice = renderNotice(item.delivery.notice, this.nl);
         return (await this.earlierPost(channel, item)) ?? (await this.post(channel, notice, item));
+      }
+      if (item.delivery.type === "plan-copy") {
+        return await postPlanCopy(
+          this.client,
+          this.engine,
+          channel,
+          item.delivery.copy,
+          this.logger,
+        );
       }
       if (item.delivery.type === "review") {
         const { review } = item.delivery;

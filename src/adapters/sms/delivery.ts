@@ -6,6 +6,7 @@ import type { BoardLink } from "../../core/context.ts";
 import type { CrisisEngine } from "../../core/engine.ts";
 import type { OutboxItem } from "../../core/model.ts";
 import { type DeliveryChannel, DeliveryError } from "../../core/outbox.ts";
+import { planCopyNotice } from "../../core/plan-copies/message.ts";
 import { SMS_CHANNEL } from "../../core/work.ts";
 import { internationalNumber, noticeText, pageText, testText } from "./render.ts";
 
@@ -46,6 +47,11 @@ export class SmsDelivery implements DeliveryChannel {
       text = testText(view, link, nl);
     } else if (delivery.type === "notice") {
       text = noticeText(delivery.notice, link, nl);
+    } else if (delivery.type === "plan-copy") {
+      // The notice carries the copy's own signed link; no sign-in link beside it.
+      const notice = planCopyNotice(this.engine.ctx, delivery.copy);
+      if (!notice) return null;
+      text = `Ramp: ${notice.text}`;
     } else {
       return null;
     }

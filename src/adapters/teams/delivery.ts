@@ -11,6 +11,7 @@ import {
 import type { CrisisEngine } from "../../core/engine.ts";
 import type { Audience, OutboxItem } from "../../core/model.ts";
 import { type DeliveryChannel, DeliveryError } from "../../core/outbox.ts";
+import { planCopyNotice } from "../../core/plan-copies/message.ts";
 import { shareableCard } from "../../core/views/personal.ts";
 import { cardKey } from "../../core/work.ts";
 import { draftReviewShare, type ReviewLinker } from "../shared/review-share.ts";
@@ -32,6 +33,9 @@ export class TeamsDelivery implements DeliveryChannel {
   ) {}
 
   async deliver(item: OutboxItem): Promise<string | null> {
+    // A copy of a plan version no longer running: the new version brings its own copies.
+    if (item.delivery.type === "plan-copy" && !planCopyNotice(this.engine.ctx, item.delivery.copy))
+      return null;
     // Only an update: where Ramp never posted (no conversation, no message) nothing is sent.
     const updateOnly = item.delivery.type === "card" && item.delivery.ifShown === true;
     const reference = updateOnly
@@ -84,6 +88,11 @@ export class TeamsDelivery implements DeliveryChannel {
     switch (delivery.type) {
       case "notice":
         return { card: renderNotice(delivery.notice), summary: delivery.notice.text, key: null };
+      case "plan-copy": {
+        // deliver() checked that the copy is of the running plan version.
+        const notice = planCopyNotice(this.engine.ctx, delivery.copy)!;
+        return { card: renderNotice(notice), summary: notice.text, key: null };
+      }
       case "review": {
         const { view } = await draftReviewShare(this.engine, delivery.review);
         const links = this.reviewLinks(view.incidentId);

@@ -8,6 +8,7 @@ import type { BoardLink } from "../../core/context.ts";
 import type { CrisisEngine } from "../../core/engine.ts";
 import { DatabaseUnavailableError } from "../../core/errors.ts";
 import { Inbox } from "../../core/inbox.ts";
+import type { RampReach } from "../../core/plan-document/build.ts";
 import type { Logger } from "../../logging.ts";
 import type { ReviewLinker } from "../shared/review-share.ts";
 import { Signer } from "./auth.ts";
@@ -27,6 +28,7 @@ import {
   wordsFor,
 } from "./routes/context.ts";
 import { registerEvents } from "./routes/events.ts";
+import { planCopyLink, registerPlanCopy } from "./routes/plan-copy.ts";
 import { registerReview, reviewLinks, reviewPath } from "./routes/review.ts";
 import { boardLink, registerSignIn } from "./routes/signin.ts";
 import { registerTests } from "./routes/tests.ts";
@@ -40,6 +42,8 @@ export interface WebAdapter {
   /** Something changed (a command committed): the open pages fetch their content again. */
   changed(): void;
   boardLink(personId: string): BoardLink;
+  /** The signed link to one holder's copy of one plan version. */
+  planCopyLink(planHash: string, personId: string): string;
   /** Signed links to one incident's review, for Slack and Teams to post with it. */
   reviewLinks: ReviewLinker;
   /** Where Ramp listens, known once it does; links use it unless RAMP_PUBLIC_URL is set. */
@@ -49,12 +53,14 @@ export interface WebAdapter {
 }
 
 const WEB_PATHS =
-  /^\/(?:|incidents\/[^/]+(?:\/review(?:\.docx|\.md)?)?|reviews\/[^/]+(?:\/[^/]+)?|fragment\/board|events|actions|login|logout|links|chat(?:\/(?:feed|start|who))?|static\/ramp\.(?:css|js))$/;
+  /^\/(?:|incidents\/[^/]+(?:\/review(?:\.docx|\.md)?)?|reviews\/[^/]+(?:\/[^/]+)?|plan\/(?:copy|card)(?:\.docx|\.md)?|copies\/[^/]+(?:\/(?:plan|card)(?:\.docx|\.md)?)?|fragment\/board|events|actions|login|logout|links|chat(?:\/(?:feed|start|who))?|static\/ramp\.(?:css|js))$/;
 
 export function createWebAdapter(options: {
   config: WebConfig;
   engine: CrisisEngine;
   logger: Logger;
+  /** Which platforms reach Ramp, for the crisis card (the board's address is known here). */
+  reach?: Omit<RampReach, "webUrl">;
   /** Where every form post is stored first (default: one of its own). */
   inbox?: Inbox;
 }): WebAdapter {
@@ -98,6 +104,8 @@ export function createWebAdapter(options: {
   registerEvents(router, c);
   registerActions(router, c);
   registerReview(router, c);
+  const reach = options.reach ?? { slack: false, teams: false, sms: false };
+  registerPlanCopy(router, c, () => ({ ...reach, webUrl: baseUrl() }));
   registerTests(router, c);
   if (config.local) registerChat(router, c);
   router.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
@@ -119,6 +127,7 @@ export function createWebAdapter(options: {
     delivery: config.local ? new WebDelivery(chatLog, live) : null,
     changed: () => live.changed(),
     boardLink: (personId) => boardLink(c, personId),
+    planCopyLink: (planHash, personId) => planCopyLink(c, planHash, personId),
     reviewLinks: (incidentId) => reviewLinks(c, incidentId),
     listening(url) {
       listeningUrl = url;

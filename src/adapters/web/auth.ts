@@ -3,7 +3,7 @@
 // Stateless on purpose: any replica with the same secret accepts them, a restart loses none.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
-type Purpose = "link" | "session" | "csrf" | "review";
+type Purpose = "link" | "session" | "csrf" | "review" | "copy";
 
 export interface LinkClaims {
   personId: string;
@@ -34,6 +34,7 @@ export class Signer {
       session: derive("session"),
       csrf: derive("csrf"),
       review: derive("review"),
+      copy: derive("copy"),
     };
   }
 
@@ -122,6 +123,31 @@ export function readReviewToken(signer: Signer, token: string, now: number): str
   const payload = signer.verify("review", token, now);
   return payload && typeof payload.i === "string" ? payload.i : null;
 }
+
+/** A link to one holder's copy of one plan version (plan hash + person), for the copy's message. */
+export function createCopyToken(
+  signer: Signer,
+  planHash: string,
+  personId: string,
+  now: number,
+  days = COPY_LINK_DAYS,
+): string {
+  return signer.sign("copy", { h: planHash, p: personId, exp: now + days * 86_400_000 });
+}
+
+export function readCopyToken(
+  signer: Signer,
+  token: string,
+  now: number,
+): { planHash: string; personId: string } | null {
+  const payload = signer.verify("copy", token, now);
+  return payload && typeof payload.h === "string" && typeof payload.p === "string"
+    ? { planHash: payload.h, personId: payload.p }
+    : null;
+}
+
+/** Long enough to be found again after a holiday; the plan's next version brings a new link. */
+const COPY_LINK_DAYS = 90;
 
 export function newSession(personId: string | null, expiresAt?: Date, now = Date.now()): Session {
   return {

@@ -40,6 +40,7 @@ export function noticeKindLabel(kind: NoticeKind, say: Say): string {
     "meeting-changed": say("Nieuw contactadres", "New meeting address"),
     log: say("Melding", "Notice"),
     report: say("Melding van een incident", "Incident report"),
+    "plan-copy": say("Exemplaar van het plan", "Copy of the plan"),
     "chat-problem": say("Probleem met het incidentkanaal", "Incident channel problem"),
     "plan-file": say("Planbestand gewijzigd", "Plan file changed"),
     "test-result": say("Resultaat bereikbaarheidstest", "Reachability test result"),

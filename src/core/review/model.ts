@@ -32,6 +32,8 @@ export interface ReviewAnswer {
   facts: ReviewFact[];
   /** For partial and open answers: what is left to the team. */
   note: string | null;
+  /** Tables that belong under this heading (the plan document's crisis staff list). */
+  tables?: DocumentTable[];
 }
 
 export type ReviewTableId =
@@ -51,8 +53,8 @@ export type ReviewTableId =
   /** An exercise's injects and what followed each (the oefenverslag). */
   | "injects";
 
-export interface ReviewTable {
-  id: ReviewTableId;
+export interface DocumentTable {
+  id: string;
   title: string;
   columns: string[];
   rows: string[][];
@@ -60,11 +62,21 @@ export interface ReviewTable {
   empty: string;
 }
 
-export interface ReviewSection {
+export interface ReviewTable extends DocumentTable {
+  id: ReviewTableId;
+}
+
+export interface DocumentSection {
   id: string;
   title: string;
+  /** Paragraphs under the section's heading, before its answers. */
+  intro?: string[];
   answers: ReviewAnswer[];
-  /** The overviews the section's answers refer to, each placed once in the whole review. */
+  /** The overviews the section's answers refer to, each placed once in the whole document. */
+  tables: DocumentTable[];
+}
+
+export interface ReviewSection extends DocumentSection {
   tables: ReviewTable[];
 }
 
@@ -78,10 +90,20 @@ export interface ReviewChrome {
   summaryTitle: string;
   overviewsTitle: string;
   pageFooter: string;
+  /**
+   * A line on every page (Word's page header, a running header when the HTML is printed, top
+   * and bottom of the Markdown): the plan copy's "Vertrouwelijk — exemplaar van …".
+   */
+  pageHeader?: string;
   generatedBy: string;
 }
 
-export interface Review {
+/**
+ * What the three renderers (Markdown, HTML, Word) lay out: the review (and an exercise's
+ * oefenverslag, a reachability test's result), and the crisis plan as a document and as a crisis
+ * card. One model, so every document Ramp hands out looks and behaves the same.
+ */
+export interface DocumentModel {
   /** Set for an exercise's report (oefenverslag): every renderer shows OEFENING first. */
   exercise?: ExerciseMark;
   locale: Locale;
@@ -89,11 +111,26 @@ export interface Review {
   title: string;
   subtitle: string;
   organisation: string;
-  incident: { id: string; number: string; description: string; status: "active" | "closed" };
   generatedAt: string;
-  /** Says this is a first draft from the timeline and what is left to people. */
   intro: string[];
   summary: ReviewFact[];
+  sections: DocumentSection[];
+  overviews: DocumentTable[];
+  decisions?: { title: string; table: DocumentTable };
+  appendix?: {
+    title: string;
+    verification: { ok: boolean; text: string };
+    timeline: DocumentTable;
+  };
+  /** "card": everything on one page (the crisis card); smaller type, narrow margins. */
+  layout?: "document" | "card";
+  chrome: ReviewChrome;
+}
+
+export interface Review extends DocumentModel {
+  incident: { id: string; number: string; description: string; status: "active" | "closed" };
+  /** Says this is a first draft from the timeline and what is left to people. */
+  intro: string[];
   /** In the order of the plan's review.sections. */
   sections: ReviewSection[];
   /** Overviews no question of the plan asked for, kept so nothing recorded is lost. */
@@ -105,5 +142,4 @@ export interface Review {
     verification: { ok: boolean; text: string };
     timeline: ReviewTable;
   };
-  chrome: ReviewChrome;
 }

@@ -14,6 +14,7 @@ const ICON: Record<Notice["kind"], string> = {
   "meeting-changed": "📍",
   log: "📝",
   report: "🚨",
+  "plan-copy": "📘",
   "chat-problem": "⚠️",
   "plan-file": "📄",
   "test-result": "🧪",

@@ -1,7 +1,7 @@
 // The crisis board: the incident, its paging, the priority services with their deadlines, the
 // tasks by phase, the decision and the timeline (newest first); past incidents below.
 import type { PlanDirectory } from "../../../core/directory.ts";
-import type { Incident, TimelineEntry } from "../../../core/model.ts";
+import type { Incident, PlanCopy, TimelineEntry } from "../../../core/model.ts";
 import type { PracticeOverview } from "../../../core/practice/overview.ts";
 import { formatDateTime } from "../../../core/time.ts";
 import type {
@@ -18,6 +18,7 @@ import { type Html, html } from "./html.ts";
 import { incidentHeader } from "./incident.ts";
 import { pageCard } from "./page.ts";
 import { pagingTable } from "./paging.ts";
+import { planCopiesSection } from "./plan-copies.ts";
 import { practicePanel } from "./practice.ts";
 import { servicesList } from "./services.ts";
 import { taskCard } from "./task.ts";
@@ -46,6 +47,8 @@ export interface BoardModel {
   pastExercises: Incident[];
   /** The review's address when the review generator is installed. */
   reviewPath: ((incidentId: string) => string) | null;
+  /** Each holder's newest copy of the plan; null for a reader who is not a leader. */
+  planCopies: PlanCopy[] | null;
   /** Reachability tests and exercises: shown while no incident runs. */
   practice: PracticeOverview | null;
 }
@@ -181,5 +184,6 @@ export function boardContent(ctx: RenderContext, model: BoardModel, dir: PlanDir
 ${!model.board && model.practice ? practicePanel(ctx, model.practice) : ""}
 ${model.otherActive.length > 0 ? section("other-active", w("otherActive"), html`<ul class="incidents">${model.otherActive.map((i) => incidentLink(ctx, i, model.reviewPath))}</ul>`) : ""}
 ${section("past", w("pastIncidents"), model.past.length > 0 ? html`<ul class="incidents">${model.past.map((i) => incidentLink(ctx, i, model.reviewPath))}</ul>` : html`<p>${w("noPast")}</p>`)}
-${model.pastExercises.length > 0 ? section("past-exercises", w("pastExercises"), html`<ul class="incidents exercises">${model.pastExercises.map((i) => incidentLink(ctx, i, model.reviewPath))}</ul>`) : ""}`;
+${model.pastExercises.length > 0 ? section("past-exercises", w("pastExercises"), html`<ul class="incidents exercises">${model.pastExercises.map((i) => incidentLink(ctx, i, model.reviewPath))}</ul>`) : ""}
+${planCopiesSection(ctx, dir, model.planCopies)}`;
 }

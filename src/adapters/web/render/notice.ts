@@ -18,6 +18,7 @@ const KIND: Record<Notice["kind"], WordKey> = {
   "meeting-changed": "meeting",
   log: "noticeLog",
   report: "noticeReport",
+  "plan-copy": "planCopy",
   "chat-problem": "noticeChatProblem",
   "plan-file": "noticePlanFile",
   "test-result": "noticeTestResult",

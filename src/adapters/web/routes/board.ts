@@ -91,6 +91,11 @@ export async function loadBoard(
       .filter((i) => i.status === "closed" && i.exercise && i.id !== target?.id)
       .slice(0, 10),
     reviewPath: c.reviewPath,
+    // Who holds which version of the plan: for the coordinator and the deputies only.
+    planCopies:
+      actorId && directory.isLeader(actorId)
+        ? await engine.ctx.store.planCopies.listLatest()
+        : null,
     practice: target ? null : await engine.practiceOverview(),
   };
 }

@@ -1,10 +1,12 @@
 // The local chat (local mode only): GET /chat, its live feed, POST /chat (a typed command),
 // POST /chat/start (the start form) and POST /chat/who (choose who you are).
+
 import type { Request, Response, Router } from "express";
 import { type ChatCommand, parseChatCommand } from "../../../core/chat/parse.ts";
 import { type ChatReply, runChatCommand, statusReply } from "../../../core/chat/run.ts";
 import { InboxAlreadyProcessed } from "../../../core/inbox-scope.ts";
 import { type OutboxItem, SCOPES, type Scope } from "../../../core/model.ts";
+import { planCopyNotice } from "../../../core/plan-copies/message.ts";
 import { shareableCard } from "../../../core/views/personal.ts";
 import { cardKey } from "../../../core/work.ts";
 import { CLASSIFICATIONS } from "../../../plan/schema.ts";
@@ -118,6 +120,9 @@ async function feedItems(c: WebContext, personId: string): Promise<FeedItem[]> {
     } else if (entry.item.delivery.type === "notice") {
       const personal = entry.item.audience.kind === "person";
       items.push({ kind: "notice", notice: entry.item.delivery.notice, personal });
+    } else if (entry.item.delivery.type === "plan-copy") {
+      const notice = planCopyNotice(c.engine.ctx, entry.item.delivery.copy);
+      if (notice) items.push({ kind: "notice", notice, personal: true });
     } else if (entry.item.delivery.type === "review") {
       try {
         entry.review ??= (await draftReviewShare(c.engine, entry.item.delivery.review)).view;
