@@ -14,7 +14,6 @@ import { isCopyHolder } from "../../../core/plan-document/holders.ts";
 import { formatDateTime } from "../../../core/time.ts";
 import type { ReviewFormat } from "../../../review/document.ts";
 import { type PlanDocumentKind, renderPlanDocument } from "../../../review/plan-document.ts";
-import { renderHtml } from "../../../review/render-html.ts";
 import { createCopyToken, readCopyToken } from "../auth.ts";
 import { html } from "../render/html.ts";
 import { page } from "../render/layout.ts";
@@ -26,11 +25,9 @@ import {
   sendHtml,
   type WebContext,
 } from "./context.ts";
+import { sendDocumentFile, sendDocumentPage } from "./document-response.ts";
 
 export const PLAN_COPY_PATHS = { plan: "/plan/copy", card: "/plan/card" } as const;
-
-const DOCUMENT_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 /** The signed link to one holder's copy of one plan version. */
 export function planCopyLink(c: WebContext, planHash: string, personId: string): string {
@@ -134,26 +131,12 @@ async function sendCopy(
     holder: directory.person(personId) ?? null,
     printedAt: c.engine.ctx.clock.now(),
   };
-  res.set("Cache-Control", "no-store");
   if (format === "html") {
-    res.set("Content-Security-Policy", DOCUMENT_CSP);
     const model = kind === "card" ? buildCrisisCard(input, reach()) : buildPlanDocument(input);
-    const downloads = {
-      label: c.w("reviewDownloads"),
-      links: [
-        { href: `${path}.docx`, label: c.w("reviewWord") },
-        { href: `${path}.md`, label: c.w("reviewMarkdown") },
-      ],
-    };
-    res.status(200).type("html").send(renderHtml(model, { downloads }));
+    sendDocumentPage(c, res, model, (f) => `${path}.${f}`);
     return;
   }
-  const document = await renderPlanDocument(input, kind, format, reach());
-  res
-    .status(200)
-    .type(document.contentType)
-    .set("Content-Disposition", `attachment; filename="${document.fileName}"`)
-    .send(document.content);
+  sendDocumentFile(res, await renderPlanDocument(input, kind, format, reach()));
 }
 
 function invalidCopyLink(c: WebContext) {

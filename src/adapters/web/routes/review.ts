@@ -12,13 +12,13 @@ import {
   type ReviewFormat,
   renderReviewDocument,
 } from "../../../review/document.ts";
-import { renderHtml } from "../../../review/render-html.ts";
 import type { ReviewLinks } from "../../shared/review-share.ts";
 import { createReviewToken, readReviewToken } from "../auth.ts";
 import { html } from "../render/html.ts";
 import { page } from "../render/layout.ts";
 import { notFound } from "../render/signin.ts";
 import { contextFor, reader, refuseSignIn, sendHtml, type WebContext } from "./context.ts";
+import { sendDocumentFile, sendDocumentPage } from "./document-response.ts";
 
 export const reviewPath = (incidentId: string) =>
   `/incidents/${encodeURIComponent(incidentId)}/review`;
@@ -84,29 +84,8 @@ async function send(
   format: ReviewFormat,
   linkTo: (format: "docx" | "md") => string,
 ): Promise<void> {
-  res.set("Cache-Control", "no-store");
-  if (format === "html") {
-    // A self-contained page (its own <style>, no script), meant to be saved and printed as is.
-    res.set(
-      "Content-Security-Policy",
-      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'",
-    );
-    const downloads = {
-      label: c.w("reviewDownloads"),
-      links: [
-        { href: linkTo("docx"), label: c.w("reviewWord") },
-        { href: linkTo("md"), label: c.w("reviewMarkdown") },
-      ],
-    };
-    res.status(200).type("html").send(renderHtml(review, { downloads }));
-    return;
-  }
-  const document = await renderReviewDocument(review, format);
-  res
-    .status(200)
-    .type(document.contentType)
-    .set("Content-Disposition", `attachment; filename="${document.fileName}"`)
-    .send(document.content);
+  if (format === "html") return sendDocumentPage(c, res, review, linkTo);
+  sendDocumentFile(res, await renderReviewDocument(review, format));
 }
 
 function invalidLink(c: WebContext) {

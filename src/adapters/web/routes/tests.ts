@@ -3,8 +3,7 @@
 // /tests/T-2026-01 (HTML), .docx (Word) and .md (Markdown), behind the board's sign-in.
 import type { Router } from "express";
 import { testFileName } from "../../../core/practice/report.ts";
-import { CONTENT_TYPES, renderReviewDocument } from "../../../review/document.ts";
-import { renderHtml } from "../../../review/render-html.ts";
+import { renderReviewDocument } from "../../../review/document.ts";
 import { html } from "../render/html.ts";
 import { page } from "../render/layout.ts";
 import { practicePanel, TESTS_PATH } from "../render/practice.ts";
@@ -19,6 +18,7 @@ import {
   sendHtml,
   type WebContext,
 } from "./context.ts";
+import { sendDocumentFile, sendDocumentPage } from "./document-response.ts";
 import { whoBar } from "./who.ts";
 
 export function registerTests(router: Router, c: WebContext): void {
@@ -64,28 +64,9 @@ export function registerTests(router: Router, c: WebContext): void {
     const review = await c.engine.testReport(number);
     if (!review) return sendHtml(res, notFound(contextFor(c, session, "/")), 404);
     const nl = c.engine.directory.locale === "nl";
-    res.set("Cache-Control", "no-store");
-    if (!format) {
-      const here = `${TESTS_PATH}/${encodeURIComponent(number)}`;
-      res.set(
-        "Content-Security-Policy",
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'",
-      );
-      const downloads = {
-        label: c.w("reviewDownloads"),
-        links: [
-          { href: `${here}.docx`, label: c.w("reviewWord") },
-          { href: `${here}.md`, label: c.w("reviewMarkdown") },
-        ],
-      };
-      res.status(200).type("html").send(renderHtml(review, { downloads }));
-      return;
-    }
+    const here = `${TESTS_PATH}/${encodeURIComponent(number)}`;
+    if (!format) return sendDocumentPage(c, res, review, (f) => `${here}.${f}`);
     const document = await renderReviewDocument(review, format);
-    res
-      .status(200)
-      .type(CONTENT_TYPES[format])
-      .set("Content-Disposition", `attachment; filename="${testFileName(number, format, nl)}"`)
-      .send(document.content);
+    sendDocumentFile(res, { ...document, fileName: testFileName(number, format, nl) });
   });
 }
