@@ -122,14 +122,7 @@ export function buildCrisisCard(input: PlanCopyInput, reach: RampReach): Documen
         answers: [
           block("leiding", say("Leiding", "Lead"), {
             facts: [
-              {
-                label: say("Coördinator", "Coordinator"),
-                value: look.nameAndPhone(coordination.coordinator),
-              },
-              ...coordination.deputies.map((d) => ({
-                label: say("Plaatsvervanger", "Deputy"),
-                value: look.nameAndPhone(d),
-              })),
+              ...look.leadFacts(say),
               {
                 label: say("Communicatie", "Communication"),
                 value: look.nameAndPhone(coordination.communicationOfficer),

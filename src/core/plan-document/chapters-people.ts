@@ -182,16 +182,7 @@ export function coordinationChapter(look: PlanLookup, say: Say): DocumentSection
     ),
     answers: [
       block("coordinator", say("Coördinator", "Coordinator"), {
-        facts: [
-          {
-            label: say("Coördinator", "Coordinator"),
-            value: look.nameAndPhone(coordination.coordinator),
-          },
-          ...coordination.deputies.map((d) => ({
-            label: say("Plaatsvervanger", "Deputy"),
-            value: look.nameAndPhone(d),
-          })),
-        ],
+        facts: [...look.leadFacts(say)],
       }),
       block("crisisstaf", say("Crisisstaf deelnemers", "Crisis staff"), {
         text: [

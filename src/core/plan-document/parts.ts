@@ -24,6 +24,20 @@ export class PlanLookup {
     const phone = this.phone(id);
     return phone === "—" ? this.name(id) : `${this.name(id)} (${phone})`;
   }
+  /** The coordinator and the deputies, with their numbers: who leads, in the plan's order. */
+  leadFacts(say: (nl: string, en: string) => string): ReviewFact[] {
+    const { coordination } = this.plan;
+    return [
+      {
+        label: say("Coördinator", "Coordinator"),
+        value: this.nameAndPhone(coordination.coordinator),
+      },
+      ...coordination.deputies.map((d) => ({
+        label: say("Plaatsvervanger", "Deputy"),
+        value: this.nameAndPhone(d),
+      })),
+    ];
+  }
   functionName(id: string | undefined): string {
     if (!id) return "—";
     return this.plan.functions.find((f) => f.id === id)?.name ?? id;
