@@ -156,6 +156,26 @@ export const PAGE: PageCardView = {
   ],
 };
 
+/** Paged as their own function and, as alternate, for one whose holder cannot come. */
+export const PAGE_TWO_FUNCTIONS: PageCardView = {
+  ...PAGE,
+  text: "U wordt opgeroepen voor de crisisstaf als Financieel directeur en Adjunct financieel directeur.",
+  facts: [],
+  actions: [
+    { action: "page.coming", subjectId: "page-1", label: "Ik kom", style: "primary" },
+    ...[
+      ["page-1", "Financieel directeur"],
+      ["page-2", "Adjunct financieel directeur"],
+    ].map(([subjectId, option]) => ({
+      action: "page.declined" as const,
+      subjectId: subjectId!,
+      label: `Ik kan niet als ${option}`,
+      style: "danger" as const,
+      choice: { group: "Ik kan niet", question: "Voor welke functie?", option: option! },
+    })),
+  ],
+};
+
 const FALLBACKS = [
   {
     id: "wzc-ter-heide",
@@ -227,6 +247,7 @@ export const CARDS: CardView[] = [
   { ...INCIDENT, status: "closed", statusLabel: "Afgesloten", decision: "Situatie B" },
   PAGING,
   PAGE,
+  PAGE_TWO_FUNCTIONS,
   { ...PAGE, answered: true, answerText: "Komt (09:04)", actions: [] },
   DECISION,
   { ...DECISION, current: "Situatie B (zo 22 nov 10:12)", actions: [], history: [] },

@@ -16,6 +16,7 @@ import {
   CLOSED,
   DECISION,
   INCIDENT,
+  PAGE_TWO_FUNCTIONS,
   REVIEW_LINKS,
   REVIEW_VIEW,
   replies,
@@ -48,6 +49,7 @@ function cards(): Record<string, unknown> {
     decision: renderCard(DECISION, true),
     incident: renderCard(INCIDENT, true),
     task: renderCard(TASK, true),
+    "page-two-functions": renderCard(PAGE_TWO_FUNCTIONS, true),
     "closing-notice": renderNotice(CLOSED),
     "review-reply": renderReply(review!, true),
     "review-share": reviewCard(REVIEW_VIEW, REVIEW_LINKS, {
@@ -125,6 +127,9 @@ async function main(): Promise<void> {
         adaptive.parse(json);
         page.document.getElementById("card").replaceChildren(adaptive.render());
       }, card);
+      // A card whose choice opens under a button: shown opened.
+      if (name === "page-two-functions")
+        await page.getByRole("button", { name: "Ik kan niet" }).click();
       const file = path.join(out, `${name}.png`);
       await page.locator("#card").screenshot({ path: file });
       console.log(file);

@@ -33,4 +33,6 @@ export const INPUTS = {
   reason: "reason",
   /** The decision card's choice of fallback location, sent as the action's `locationId`. */
   location: "locationId",
+  /** A choice between actions of one kind (a decline per function), sent as `subjectId`. */
+  subject: "subjectId",
 } as const;

@@ -43,6 +43,12 @@ export interface ViewAction {
    * who may already be at work or on their way): what it does, and the question for the reason.
    */
   confirm?: ActionConfirm;
+  /**
+   * One of several actions of the same kind, one per function held on the card ("Ik kan niet als
+   * …"): an adapter whose buttons hold only a few words offers `group` as one button and `option`
+   * (the function) as a choice under it.
+   */
+  choice?: { group: string; question: string; option: string };
 }
 
 export interface ActionConfirm {

@@ -286,6 +286,15 @@ export class Views {
       subjectId: p.id,
       label: perFunction(p, label),
       ...(danger ? { style: "danger" as const } : {}),
+      ...(onCard.length > 1
+        ? {
+            choice: {
+              group: label,
+              question: this.nl ? "Voor welke functie?" : "For which function?",
+              option: dir.functionName(p.functionId),
+            },
+          }
+        : {}),
     });
     const actions: ViewAction[] = closed
       ? []

@@ -118,39 +118,93 @@ export function confirmCard(
 }
 
 export function executeActions(actions: ViewAction[], nl: boolean): Element[] {
-  return actions.map((action) => {
-    const execute: Element = {
-      type: "Action.Execute",
-      title: action.label,
-      verb: VERBS[action.action],
-      data: actionData(action),
-      ...(action.style === "primary"
-        ? { style: "positive" }
-        : action.style === "danger"
-          ? { style: "destructive" }
-          : {}),
-    };
-    if (action.confirm) return confirmCard(action, action.confirm, execute);
-    if (!action.needsReason) return execute;
-    // Blocking asks for a reason in the card itself before the action goes out.
-    return {
-      type: "Action.ShowCard",
-      title: action.label,
-      card: {
-        type: "AdaptiveCard",
-        body: [
-          {
-            type: "Input.Text",
-            id: INPUTS.reason,
-            label: nl ? "Wat houdt de taak tegen?" : "What is blocking the task?",
-            isMultiline: true,
-            isRequired: true,
-            errorMessage: nl ? "Geef een reden." : "Give a reason.",
-            maxLength: 500,
-          },
-        ],
-        actions: [{ ...execute, title: nl ? "Opslaan" : "Save" }],
-      },
-    };
-  });
+  const elements: Element[] = [];
+  const grouped = new Set<string>();
+  for (const action of actions) {
+    const group = action.choice?.group;
+    if (group === undefined) elements.push(executeAction(action, nl));
+    else if (!grouped.has(group)) {
+      grouped.add(group);
+      elements.push(
+        choiceCard(
+          actions.filter((a) => a.choice?.group === group),
+          nl,
+        ),
+      );
+    }
+  }
+  return elements;
+}
+
+/**
+ * Actions of one kind, one per function ("Ik kan niet als Adjunct financieel directeur"), are
+ * too long for a Teams button: one button with the short label opens the functions as a choice.
+ */
+function choiceCard(actions: ViewAction[], nl: boolean): Element {
+  const first = actions[0]!;
+  const { subjectId: _chosen, ...data } = actionData(first);
+  return {
+    type: "Action.ShowCard",
+    title: first.choice!.group,
+    card: {
+      type: "AdaptiveCard",
+      body: [
+        {
+          type: "Input.ChoiceSet",
+          id: INPUTS.subject,
+          label: first.choice!.question,
+          style: "expanded",
+          wrap: true,
+          isRequired: true,
+          errorMessage: nl ? "Maak een keuze." : "Make a choice.",
+          choices: actions.map((a) => ({ title: a.choice!.option, value: a.subjectId })),
+        },
+      ],
+      actions: [
+        {
+          type: "Action.Execute",
+          title: nl ? "Bevestigen" : "Confirm",
+          verb: VERBS[first.action],
+          data,
+          ...(first.style === "danger" ? { style: "destructive" } : {}),
+        },
+      ],
+    },
+  };
+}
+
+function executeAction(action: ViewAction, nl: boolean): Element {
+  const execute: Element = {
+    type: "Action.Execute",
+    title: action.label,
+    verb: VERBS[action.action],
+    data: actionData(action),
+    ...(action.style === "primary"
+      ? { style: "positive" }
+      : action.style === "danger"
+        ? { style: "destructive" }
+        : {}),
+  };
+  if (action.confirm) return confirmCard(action, action.confirm, execute);
+  if (!action.needsReason) return execute;
+  // Blocking asks for a reason in the card itself before the action goes out.
+  return {
+    type: "Action.ShowCard",
+    title: action.label,
+    card: {
+      type: "AdaptiveCard",
+      body: [
+        {
+          type: "Input.Text",
+          id: INPUTS.reason,
+          label: nl ? "Wat houdt de taak tegen?" : "What is blocking the task?",
+          isMultiline: true,
+          isRequired: true,
+          errorMessage: nl ? "Geef een reden." : "Give a reason.",
+          maxLength: 500,
+        },
+      ],
+      actions: [{ ...execute, title: nl ? "Opslaan" : "Save" }],
+    },
+  };
 }
