@@ -8,6 +8,8 @@ import { createSlackAdapter } from "./adapters/slack/app.ts";
 import { SmsDelivery } from "./adapters/sms/delivery.ts";
 import { GatewaySms } from "./adapters/sms/gateway.ts";
 import { TwilioSms } from "./adapters/sms/twilio/messages.ts";
+import { twilioRouter } from "./adapters/sms/twilio/routes.ts";
+import { announceSmsNotDelivered } from "./adapters/sms/twilio/status.ts";
 import { createTeamsAdapter } from "./adapters/teams/app.ts";
 import { createWebAdapter } from "./adapters/web/app.ts";
 import { buildEngine } from "./compose.ts";
@@ -154,6 +156,16 @@ export async function startRamp(
   if (slack?.router) app.use(slack.router);
   if (teams) app.use(teams.router);
   app.use(web.router);
+  if (config.sms?.provider === "twilio") {
+    app.use(
+      twilioRouter({
+        authToken: config.sms.authToken,
+        publicUrl: config.sms.publicUrl,
+        notDelivered: announceSmsNotDelivered(engine, logger),
+        logger,
+      }),
+    );
+  }
 
   let server: Server;
   try {

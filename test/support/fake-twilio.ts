@@ -26,6 +26,7 @@ export interface TwilioMessageRecord {
   messagingServiceSid: string | null;
   body: string;
   dateCreated: Date;
+  statusCallback: string | null;
 }
 
 /** Every request to the Messages API, as received and as answered. */
@@ -115,6 +116,42 @@ export class FakeTwilio extends LoopbackServer {
         "content-type": "application/x-www-form-urlencoded",
         "user-agent": "TwilioProxy/1.1",
         ...(signature === null ? {} : { "x-twilio-signature": signature }),
+      },
+      body: new URLSearchParams(params).toString(),
+    });
+  }
+
+  /**
+   * Twilio's delivery receipt for a message it sent: posted to Ramp (`rampUrl`, where it listens)
+   * at the path and query of the message's StatusCallback, signed for that URL.
+   */
+  async postStatus(
+    message: TwilioMessageRecord,
+    options: { rampUrl: string; status: string; errorCode?: string; authToken?: string },
+  ): Promise<Response> {
+    if (!message.statusCallback) throw new Error(`message ${message.sid} has no StatusCallback`);
+    const params: Record<string, string> = {
+      AccountSid: this.account.accountSid,
+      ApiVersion: "2010-04-01",
+      From: message.from ?? "+32460201234",
+      MessageSid: message.sid,
+      MessageStatus: options.status,
+      SmsSid: message.sid,
+      SmsStatus: options.status,
+      To: message.to,
+      ...(options.errorCode ? { ErrorCode: options.errorCode } : {}),
+      ...(message.messagingServiceSid ? { MessagingServiceSid: message.messagingServiceSid } : {}),
+    };
+    const signed = new URL(message.statusCallback);
+    return fetch(`${options.rampUrl}${signed.pathname}${signed.search}`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "x-twilio-signature": signAsTwilio(
+          options.authToken ?? this.account.authToken,
+          message.statusCallback,
+          params,
+        ),
       },
       body: new URLSearchParams(params).toString(),
     });
@@ -225,6 +262,9 @@ export class FakeTwilio extends LoopbackServer {
     }
     const body = form.Body ?? "";
     if (!body) return error(400, 21602, "Message body is required.");
+    if (form.StatusCallback !== undefined && !/^https?:\/\/[^/]+/.test(form.StatusCallback)) {
+      return error(400, 21609, "Invalid StatusCallback url");
+    }
     if ([...body].length > 1600) {
       return error(400, 21617, "The concatenated message body exceeds the 1600 character limit.");
     }
@@ -241,6 +281,7 @@ export class FakeTwilio extends LoopbackServer {
       messagingServiceSid: service,
       body,
       dateCreated: this.now(),
+      statusCallback: form.StatusCallback ?? null,
     };
     this.messages.push(message);
     const lost = this.lostAnswers.get(to) ?? 0;

@@ -15,12 +15,16 @@ export interface SmsSender {
    * `reference` (the outbox message) is the same on every attempt. `attemptedAt` set: an earlier
    * attempt's outcome is unknown; a sender that can look it up does so before sending again.
    */
-  send(sms: {
-    to: string;
-    text: string;
-    reference: string;
-    attemptedAt: Date | null;
-  }): Promise<string>;
+  send(sms: OutgoingSms): Promise<string>;
+}
+
+export interface OutgoingSms {
+  to: string;
+  text: string;
+  reference: string;
+  /** The incident the outbox message belongs to (for a delivery receipt), if any. */
+  incidentId: string | null;
+  attemptedAt: Date | null;
 }
 
 export class SmsDelivery implements DeliveryChannel {
@@ -70,6 +74,7 @@ export class SmsDelivery implements DeliveryChannel {
       to,
       text,
       reference: item.id,
+      incidentId: item.incidentId ?? null,
       attemptedAt: item.attemptedAt ?? null,
     });
   }

@@ -89,6 +89,61 @@ describe("SMS pages through Twilio", () => {
     );
   });
 
+  it("tells the coordinator once when Twilio reports a text undelivered", async () => {
+    const coordinator = s.ramp.plan.coordination.coordinator;
+    // Someone paged (not the coordinator, who is told).
+    const person = s.ramp.plan.people.find(
+      (p) =>
+        p.id !== coordinator &&
+        p.mobile &&
+        twilio.sent(internationalNumber(p.mobile) ?? "").length > 0,
+    )!;
+    const message = twilio.sent(mobileOf(person.id))[0]!;
+    const [outbox] = await s.query(
+      `SELECT id FROM "OutboxMessage" WHERE platform = 'sms' AND "deliveredRef" = $1`,
+      [message.sid],
+    );
+    // Each text names its receipt URL: the public address, its incident and outbox message.
+    expect(message.statusCallback).toBe(
+      `${PUBLIC_URL}/sms/twilio/status?incident=${incidentId}&outbox=${outbox!.id}`,
+    );
+    const failures = async () =>
+      (await s.ramp.engine.ctx.store.timeline.list(incidentId)).filter(
+        (e) => e.type === "delivery.failed" && e.data.personId === person.id,
+      );
+    const post = (status: string, options: { errorCode?: string; authToken?: string } = {}) =>
+      twilio.postStatus(message, { rampUrl: s.ramp.url, status, ...options });
+
+    expect((await post("sent")).status).toBe(204);
+    expect((await post("delivered")).status).toBe(204);
+    // A forged receipt (without the account's Auth Token) is refused and changes nothing.
+    expect(
+      (await post("undelivered", { errorCode: "30003", authToken: "00".repeat(16) })).status,
+    ).toBe(401);
+    expect(await failures()).toHaveLength(0);
+
+    expect((await post("undelivered", { errorCode: "30003" })).status).toBe(204);
+    expect((await post("undelivered", { errorCode: "30003" })).status).toBe(204);
+    const failed = await failures();
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.data).toMatchObject({
+      channel: "sms",
+      what: "page",
+      outboxId: outbox!.id,
+      error: "Twilio: undelivered 30003 (unreachable destination handset)",
+    });
+    // The coordinator's notice, in Slack (and by SMS).
+    const notices = await s.query(
+      `SELECT payload FROM "OutboxMessage" WHERE "targetId" = $1 AND platform = 'slack' AND "dedupeKey" LIKE $2`,
+      [coordinator, `%undeliverable:${outbox!.id}%`],
+    );
+    expect(notices).toHaveLength(1);
+    expect(String(notices[0]!.payload)).toContain(person.name);
+    // The text stays sent: nothing is sent again.
+    const [row] = await s.query(`SELECT status FROM "OutboxMessage" WHERE id = $1`, [outbox!.id]);
+    expect(row!.status).toBe("sent");
+  });
+
   it("retries after Twilio's 429 and its Retry-After", async () => {
     const kevin = mobileOf("kevin-dumon");
     twilio.fail(kevin, { status: 429, code: 20429, message: "Too Many Requests", retryAfter: 30 });
@@ -145,9 +200,13 @@ describe("SMS pages through Twilio", () => {
     expect(failed).toHaveLength(1);
     expect(failed[0]!.data).toMatchObject({ channel: "sms", what: "page" });
     const coordinator = s.ramp.plan.coordination.coordinator;
+    const [dead] = await s.query(
+      `SELECT id FROM "OutboxMessage" WHERE platform = 'sms' AND "targetId" = $1`,
+      [alternate],
+    );
     const notices = await s.query(
-      `SELECT id FROM "OutboxMessage" WHERE "targetId" = $1 AND "dedupeKey" LIKE $2`,
-      [coordinator, "%undeliverable%"],
+      `SELECT id FROM "OutboxMessage" WHERE "targetId" = $1 AND platform = 'slack' AND "dedupeKey" LIKE $2`,
+      [coordinator, `%undeliverable:${dead!.id}%`],
     );
     expect(notices).toHaveLength(1);
   });
@@ -185,6 +244,7 @@ describe("TwilioSms: what Twilio's answers mean", () => {
     to,
     text,
     reference: "outbox-1",
+    incidentId: null,
     attemptedAt,
   });
 

@@ -12,7 +12,8 @@
 //   it finds none that matches (at-least-once, limited by that look-up).
 import type { TwilioSmsConfig } from "../../../config/env.ts";
 import { DeliveryError } from "../../../core/outbox.ts";
-import type { SmsSender } from "../delivery.ts";
+import type { OutgoingSms, SmsSender } from "../delivery.ts";
+import { statusCallbackUrl } from "./status.ts";
 
 const TIMEOUT_MS = 10_000;
 /** Clocks differ: a message created shortly before the attempt was recorded still counts. */
@@ -36,12 +37,7 @@ export class TwilioSms implements SmsSender {
     private readonly timeoutMs = TIMEOUT_MS,
   ) {}
 
-  async send(sms: {
-    to: string;
-    text: string;
-    reference: string;
-    attemptedAt: Date | null;
-  }): Promise<string> {
+  async send(sms: OutgoingSms): Promise<string> {
     if (sms.attemptedAt) {
       const earlier = await this.findSent(sms.to, sms.text, sms.attemptedAt);
       if (earlier) return earlier;
@@ -52,6 +48,8 @@ export class TwilioSms implements SmsSender {
     } else if (this.config.from) {
       form.set("From", this.config.from);
     }
+    // Twilio reports there whether the text reached the phone (see status.ts).
+    form.set("StatusCallback", statusCallbackUrl(this.config.publicUrl, sms));
     const response = await this.request("POST", this.messagesUrl(), form);
     const body = await response.text().catch(() => "");
     if (response.ok) {

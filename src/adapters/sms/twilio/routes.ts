@@ -1,12 +1,14 @@
-// Twilio's incoming-message webhook: POST /sms/twilio/inbound, form-encoded, signed with
-// X-Twilio-Signature. Only a request whose signature checks out against the public URL Twilio was
-// given (RAMP_PUBLIC_URL + the path) reaches the handler; anything else is refused with 401 and
-// changes nothing. The handler's reply goes back as TwiML, so Twilio texts it from the number the
-// person wrote to (README "SMS with Twilio").
+// Twilio's webhooks, form-encoded and signed with X-Twilio-Signature: incoming texts
+// (POST /sms/twilio/inbound) and delivery receipts (POST /sms/twilio/status, see status.ts). Only a
+// request whose signature checks out against the public URL Twilio was given (RAMP_PUBLIC_URL +
+// the path and query) is handled; anything else is refused with 401 and changes nothing. The
+// reply to a text goes back as TwiML, so Twilio texts it from the number the person wrote to
+// (README "SMS with Twilio").
 import express, { type Request, type Response, Router } from "express";
 import type { Logger } from "../../../logging.ts";
 import type { InboundSmsHandler } from "./inbound-sms.ts";
 import { type TwilioParams, validTwilioSignature } from "./signature.ts";
+import { type NotDeliveredSms, notDeliveredFrom, TWILIO_STATUS_PATH } from "./status.ts";
 import { twimlReply } from "./twiml.ts";
 
 export const TWILIO_INBOUND_PATH = "/sms/twilio/inbound";
@@ -15,7 +17,10 @@ export interface TwilioRoutesOptions {
   authToken: string;
   /** RAMP_PUBLIC_URL without a trailing slash: what Twilio signs, behind any proxy. */
   publicUrl: string;
-  handle: InboundSmsHandler;
+  /** Incoming texts; without it (not wired yet) Twilio's incoming webhook is not served. */
+  handle?: InboundSmsHandler;
+  /** A text Twilio reports as undelivered or failed. */
+  notDelivered?: (receipt: NotDeliveredSms) => Promise<void>;
   logger: Logger;
   now?: () => Date;
 }
@@ -23,17 +28,45 @@ export interface TwilioRoutesOptions {
 export function twilioRouter(options: TwilioRoutesOptions): Router {
   const router = Router();
   const formText = express.text({ type: "application/x-www-form-urlencoded", limit: "64kb" });
-  router.post(TWILIO_INBOUND_PATH, formText, (req, res) => {
-    inbound(options, req, res).catch((error: unknown) => {
-      options.logger.error({ err: error }, "twilio: incoming text not handled");
-      // Twilio logs the failure (error 11200) for the operator; the text is not answered.
-      if (!res.headersSent) res.status(500).type("text/plain").send("Ramp could not handle it");
+  const { handle, notDelivered } = options;
+  if (handle) {
+    router.post(TWILIO_INBOUND_PATH, formText, (req, res) => {
+      inbound(options, handle, req, res).catch((error: unknown) => {
+        options.logger.error({ err: error }, "twilio: incoming text not handled");
+        // Twilio logs the failure (error 11200) for the operator; the text is not answered.
+        if (!res.headersSent) res.status(500).type("text/plain").send("Ramp could not handle it");
+      });
     });
+  }
+  router.post(TWILIO_STATUS_PATH, formText, (req, res) => {
+    const params = signedParams(options, req, res);
+    if (!params) return;
+    const receipt = notDeliveredFrom(new URL(req.originalUrl, "http://ramp").searchParams, {
+      MessageStatus: single(params.MessageStatus) ?? "",
+      ErrorCode: single(params.ErrorCode) ?? "",
+      MessageSid: single(params.MessageSid) ?? "",
+    });
+    if (!receipt || !notDelivered) {
+      res.status(204).end();
+      return;
+    }
+    notDelivered(receipt)
+      .then(() => res.status(204).end())
+      .catch((error: unknown) => {
+        options.logger.error({ err: error }, "twilio: delivery receipt not recorded");
+        // Twilio does not send a receipt again; the log keeps it.
+        res.status(500).type("text/plain").send("Ramp could not record it");
+      });
   });
   return router;
 }
 
-async function inbound(options: TwilioRoutesOptions, req: Request, res: Response): Promise<void> {
+/** The posted form when its signature is Twilio's; otherwise answered 401 here, and null. */
+function signedParams(
+  options: TwilioRoutesOptions,
+  req: Request,
+  res: Response,
+): Record<string, string | string[]> | null {
   const params = formParams(typeof req.body === "string" ? req.body : "");
   // The URL Twilio requested, as Twilio saw it: the public address, this path and its query.
   const url = `${options.publicUrl}${req.originalUrl}`;
@@ -43,8 +76,19 @@ async function inbound(options: TwilioRoutesOptions, req: Request, res: Response
       "twilio: refused a request without a valid X-Twilio-Signature",
     );
     res.status(401).type("text/plain").send("X-Twilio-Signature does not match");
-    return;
+    return null;
   }
+  return params;
+}
+
+async function inbound(
+  options: TwilioRoutesOptions,
+  handle: InboundSmsHandler,
+  req: Request,
+  res: Response,
+): Promise<void> {
+  const params = signedParams(options, req, res);
+  if (!params) return;
   const from = single(params.From);
   const messageSid = single(params.MessageSid) ?? single(params.SmsSid);
   if (!from || !messageSid) {
@@ -55,7 +99,7 @@ async function inbound(options: TwilioRoutesOptions, req: Request, res: Response
     return;
   }
   const to = single(params.To);
-  const reply = await options.handle({
+  const reply = await handle({
     from,
     ...(to ? { to } : {}),
     body: single(params.Body) ?? "",
