@@ -155,7 +155,7 @@ export async function startRamp(
 
   if (slack?.router) app.use(slack.router);
   if (teams) app.use(teams.router);
-  app.use(web.router);
+  // Twilio's webhooks before the board's routes: they read the raw form for the signature.
   if (config.sms?.provider === "twilio") {
     app.use(
       twilioRouter({
@@ -166,6 +166,7 @@ export async function startRamp(
       }),
     );
   }
+  app.use(web.router);
 
   let server: Server;
   try {
