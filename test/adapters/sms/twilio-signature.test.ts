@@ -7,7 +7,6 @@ import {
   twilioSignature,
   validTwilioSignature,
 } from "../../../src/adapters/sms/twilio/signature.ts";
-import { twimlReply } from "../../../src/adapters/sms/twilio/twiml.ts";
 import { signAsTwilio } from "../../support/fake-twilio.ts";
 
 // Twilio's documented example (twilio-node spec/validation.spec.js): Auth Token 12345.
@@ -120,15 +119,5 @@ describe("X-Twilio-Signature", () => {
     expect(twilioSignature("t", "https://r.be/in", { Media: ["b", "a"], Body: "x" })).toBe(
       expected,
     );
-  });
-});
-
-describe("TwiML reply", () => {
-  it("escapes the reply as XML, and answers nothing with an empty Response", () => {
-    expect(twimlReply('Taak 3 "Pers" <klaar> & ok\u0007')).toBe(
-      '<?xml version="1.0" encoding="UTF-8"?><Response><Message>Taak 3 &quot;Pers&quot; &lt;klaar&gt; &amp; ok</Message></Response>',
-    );
-    expect(twimlReply(null)).toBe('<?xml version="1.0" encoding="UTF-8"?><Response/>');
-    expect(twimlReply("")).toBe('<?xml version="1.0" encoding="UTF-8"?><Response/>');
   });
 });

@@ -12,5 +12,8 @@ export interface InboundSms {
   receivedAt: Date;
 }
 
-/** Handles one text; returns the reply to text back, or null for none. */
-export type InboundSmsHandler = (sms: InboundSms) => Promise<string | null>;
+/**
+ * Handles one text: stores it (a text with a MessageSid seen before is not run again) and queues
+ * the reply in the outbox. Throws when the text could not be stored. Its result is not used here.
+ */
+export type InboundSmsHandler = (sms: InboundSms) => Promise<unknown>;

@@ -1,17 +1,18 @@
 // Twilio's webhooks, form-encoded and signed with X-Twilio-Signature: incoming texts
 // (POST /sms/twilio/inbound) and delivery receipts (POST /sms/twilio/status, see status.ts). Only a
 // request whose signature checks out against the public URL Twilio was given (RAMP_PUBLIC_URL +
-// the path and query) is handled; anything else is refused with 401 and changes nothing. The
-// reply to a text goes back as TwiML, so Twilio texts it from the number the person wrote to
-// (README "SMS with Twilio").
+// the path and query) is handled; anything else is refused with 401 and changes nothing. A text is
+// answered with an empty TwiML <Response/>: the reply goes out through the outbox, stored and
+// retried like every message (README "SMS with Twilio").
 import express, { type Request, type Response, Router } from "express";
 import type { Logger } from "../../../logging.ts";
 import type { InboundSmsHandler } from "./inbound-sms.ts";
 import { type TwilioParams, validTwilioSignature } from "./signature.ts";
 import { type NotDeliveredSms, notDeliveredFrom, TWILIO_STATUS_PATH } from "./status.ts";
-import { twimlReply } from "./twiml.ts";
 
 export const TWILIO_INBOUND_PATH = "/sms/twilio/inbound";
+/** "Nothing to send from here": Twilio must not text anything itself. */
+export const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
 
 export interface TwilioRoutesOptions {
   authToken: string;
@@ -32,9 +33,10 @@ export function twilioRouter(options: TwilioRoutesOptions): Router {
   if (handle) {
     router.post(TWILIO_INBOUND_PATH, formText, (req, res) => {
       inbound(options, handle, req, res).catch((error: unknown) => {
-        options.logger.error({ err: error }, "twilio: incoming text not handled");
-        // Twilio logs the failure (error 11200) for the operator; the text is not answered.
-        if (!res.headersSent) res.status(500).type("text/plain").send("Ramp could not handle it");
+        options.logger.error({ err: error }, "twilio: incoming text could not be stored");
+        // Not stored: Twilio logs the failure (error 11200) for the operator, and the person,
+        // without a reply, sends it again.
+        if (!res.headersSent) res.status(503).type("text/plain").send("Not stored; send it again");
       });
     });
   }
@@ -99,14 +101,15 @@ async function inbound(
     return;
   }
   const to = single(params.To);
-  const reply = await handle({
+  // Stored (and answered through the outbox) before the 200 goes back.
+  await handle({
     from,
     ...(to ? { to } : {}),
     body: single(params.Body) ?? "",
     providerId: messageSid,
     receivedAt: options.now?.() ?? new Date(),
   });
-  res.status(200).type("text/xml").send(twimlReply(reply));
+  res.status(200).type("text/xml").send(EMPTY_TWIML);
 }
 
 /** The posted form, keeping every value of a name given twice (the signature covers them all). */
