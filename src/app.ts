@@ -6,6 +6,10 @@ import type { AddressInfo } from "node:net";
 import { hostname } from "node:os";
 import { createSlackAdapter } from "./adapters/slack/app.ts";
 import { SmsDelivery } from "./adapters/sms/delivery.ts";
+import { GatewaySms } from "./adapters/sms/gateway.ts";
+import { TwilioSms } from "./adapters/sms/twilio/messages.ts";
+import { twilioRouter } from "./adapters/sms/twilio/routes.ts";
+import { announceSmsNotDelivered } from "./adapters/sms/twilio/status.ts";
 import { createTeamsAdapter } from "./adapters/teams/app.ts";
 import { createWebAdapter } from "./adapters/web/app.ts";
 import { buildEngine } from "./compose.ts";
@@ -120,7 +124,9 @@ export async function startRamp(
   });
   if (web.delivery) channels.set(web.delivery.name, web.delivery);
   if (config.sms) {
-    const sms = new SmsDelivery(config.sms, engine, (personId) => web.boardLink(personId));
+    const sender =
+      config.sms.provider === "twilio" ? new TwilioSms(config.sms) : new GatewaySms(config.sms);
+    const sms = new SmsDelivery(sender, engine, (personId) => web.boardLink(personId));
     channels.set(sms.name, sms);
   }
   engine.ctx.boardLink = (personId) => web.boardLink(personId);
@@ -149,6 +155,17 @@ export async function startRamp(
 
   if (slack?.router) app.use(slack.router);
   if (teams) app.use(teams.router);
+  // Twilio's webhooks before the board's routes: they read the raw form for the signature.
+  if (config.sms?.provider === "twilio") {
+    app.use(
+      twilioRouter({
+        authToken: config.sms.authToken,
+        publicUrl: config.sms.publicUrl,
+        notDelivered: announceSmsNotDelivered(engine, logger),
+        logger,
+      }),
+    );
+  }
   app.use(web.router);
 
   let server: Server;

@@ -91,6 +91,52 @@ const envSchema = z.object({
       message: "must be up to 11 letters and digits (e.g. OCMW) or a phone number",
     })
     .optional(),
+  // Twilio's Messages API instead of a gateway (README, "SMS with Twilio").
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/, {
+      message: "must be the Account SID from the Twilio Console: AC followed by 32 hex digits",
+    })
+    .optional(),
+  TWILIO_AUTH_TOKEN: z
+    .string()
+    .regex(/^[0-9a-fA-F]{32}$/, {
+      message: "must be the account's Auth Token from the Twilio Console (32 hex digits)",
+    })
+    .optional(),
+  TWILIO_API_KEY_SID: z
+    .string()
+    .regex(/^SK[0-9a-fA-F]{32}$/, {
+      message: "must be an API key SID: SK followed by 32 hex digits",
+    })
+    .optional(),
+  TWILIO_API_KEY_SECRET: z.string().min(1).optional(),
+  TWILIO_FROM: z
+    .string()
+    .regex(/^(?:\+[1-9][0-9]{6,14}|[A-Za-z0-9 ]*[A-Za-z][A-Za-z0-9 ]*)$/, {
+      message:
+        "must be a Twilio number in international form (+32…) or an alphanumeric sender ID (up to 11 letters and digits)",
+    })
+    .refine((from) => from.startsWith("+") || from.length <= 11, {
+      message: "an alphanumeric sender ID has at most 11 characters",
+    })
+    .optional(),
+  TWILIO_MESSAGING_SERVICE_SID: z
+    .string()
+    .regex(/^MG[0-9a-fA-F]{32}$/, {
+      message: "must be a Messaging Service SID: MG followed by 32 hex digits",
+    })
+    .optional(),
+  // Twilio's API (a test double in the tests): https, except on this machine.
+  TWILIO_API_URL: z
+    .string()
+    .url({ message: "must be Twilio's API address, https://api.twilio.com (the default)" })
+    .refine(
+      (url) =>
+        /^https:\/\//.test(url) || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(url),
+      { message: "must use https (http only on 127.0.0.1)" },
+    )
+    .optional(),
   RAMP_PUBLIC_URL: z
     .string()
     .url({ message: "must be the address people open Ramp at, such as https://ramp.example.be" })
@@ -139,12 +185,32 @@ export interface SlackConfig {
   apiUrl?: string;
 }
 
-/** Pages by SMS through an HTTP gateway (see README "SMS"), next to Slack or Teams. */
-export interface SmsConfig {
+/** Pages by SMS (README "SMS"), next to Slack or Teams: a generic gateway or Twilio. */
+export type SmsConfig = GatewaySmsConfig | TwilioSmsConfig;
+
+/** An HTTP gateway taking Ramp's own JSON shape. */
+export interface GatewaySmsConfig {
+  provider: "gateway";
   url: string;
   /** Sent as `Authorization: Bearer …` when set. */
   token: string | null;
   sender: string | null;
+}
+
+/** Twilio's Messages API for texts out; its signed webhook for texts in. */
+export interface TwilioSmsConfig {
+  provider: "twilio";
+  accountSid: string;
+  /** Signs Twilio's webhooks; also the password for the API unless an API key is set. */
+  authToken: string;
+  apiKey: { sid: string; secret: string } | null;
+  /** Exactly one of `from` and `messagingServiceSid`. */
+  from: string | null;
+  messagingServiceSid: string | null;
+  /** https://api.twilio.com, or a test double on this machine. */
+  apiUrl: string;
+  /** RAMP_PUBLIC_URL: Twilio signs its webhooks with the URL it was given, this one. */
+  publicUrl: string;
 }
 
 export interface WebConfig {
@@ -243,6 +309,16 @@ export function readConfig(env: Record<string, string | undefined>): Config {
 }
 
 function smsConfig(v: z.infer<typeof envSchema>, web: WebConfig): SmsConfig | null {
+  const twilio = twilioVariables(v);
+  if (twilio.length > 0 && v.RAMP_SMS_URL) {
+    throw new ConfigError([
+      {
+        variable: "RAMP_SMS_URL",
+        message: `cannot be combined with ${twilio.join(", ")}: texts go out through one provider, a gateway (RAMP_SMS_URL) or Twilio (TWILIO_*)`,
+      },
+    ]);
+  }
+  if (twilio.length > 0) return twilioConfig(v, web);
   if (!v.RAMP_SMS_URL) {
     if (v.RAMP_SMS_TOKEN || v.RAMP_SMS_SENDER) {
       throw new ConfigError([
@@ -263,9 +339,79 @@ function smsConfig(v: z.infer<typeof envSchema>, web: WebConfig): SmsConfig | nu
     ]);
   }
   return {
+    provider: "gateway",
     url: v.RAMP_SMS_URL,
     token: v.RAMP_SMS_TOKEN ?? null,
     sender: v.RAMP_SMS_SENDER ?? null,
+  };
+}
+
+function twilioVariables(v: z.infer<typeof envSchema>): string[] {
+  return (
+    [
+      "TWILIO_ACCOUNT_SID",
+      "TWILIO_AUTH_TOKEN",
+      "TWILIO_API_KEY_SID",
+      "TWILIO_API_KEY_SECRET",
+      "TWILIO_FROM",
+      "TWILIO_MESSAGING_SERVICE_SID",
+      "TWILIO_API_URL",
+    ] as const
+  ).filter((name) => v[name] !== undefined);
+}
+
+function twilioConfig(v: z.infer<typeof envSchema>, web: WebConfig): TwilioSmsConfig {
+  const problems: { variable: string; message: string }[] = [];
+  if (!v.TWILIO_ACCOUNT_SID) {
+    problems.push({
+      variable: "TWILIO_ACCOUNT_SID",
+      message: "is needed for Twilio (the Account SID from the Twilio Console, AC…)",
+    });
+  }
+  if (!v.TWILIO_AUTH_TOKEN) {
+    problems.push({
+      variable: "TWILIO_AUTH_TOKEN",
+      message:
+        "is needed for Twilio: it checks the X-Twilio-Signature of incoming texts (also with an API key)",
+    });
+  }
+  if (Boolean(v.TWILIO_API_KEY_SID) !== Boolean(v.TWILIO_API_KEY_SECRET)) {
+    problems.push({
+      variable: v.TWILIO_API_KEY_SID ? "TWILIO_API_KEY_SECRET" : "TWILIO_API_KEY_SID",
+      message: "is needed too: an API key is its SID (SK…) and its secret together",
+    });
+  }
+  if (Boolean(v.TWILIO_FROM) === Boolean(v.TWILIO_MESSAGING_SERVICE_SID)) {
+    problems.push({
+      variable: "TWILIO_FROM",
+      message: v.TWILIO_FROM
+        ? "cannot be combined with TWILIO_MESSAGING_SERVICE_SID: set one of the two"
+        : "or TWILIO_MESSAGING_SERVICE_SID is needed: the Twilio number (+32…) or Messaging Service (MG…) texts are sent from",
+    });
+  }
+  if (web.local || !web.publicUrl) {
+    problems.push({
+      variable: web.local ? "TWILIO_ACCOUNT_SID" : "RAMP_PUBLIC_URL",
+      message: web.local
+        ? "SMS pages link to the crisis board, which local mode keeps on this computer: configure Slack or Teams (and RAMP_SECRET, RAMP_PUBLIC_URL) to page by SMS too"
+        : "is needed with Twilio: the link in an SMS page must open on a phone, and Twilio posts incoming texts to it (e.g. https://ramp.example.be)",
+    });
+  }
+  if (problems.length > 0 || !v.TWILIO_ACCOUNT_SID || !v.TWILIO_AUTH_TOKEN || !web.publicUrl) {
+    throw new ConfigError(problems);
+  }
+  return {
+    provider: "twilio",
+    accountSid: v.TWILIO_ACCOUNT_SID,
+    authToken: v.TWILIO_AUTH_TOKEN,
+    apiKey:
+      v.TWILIO_API_KEY_SID && v.TWILIO_API_KEY_SECRET
+        ? { sid: v.TWILIO_API_KEY_SID, secret: v.TWILIO_API_KEY_SECRET }
+        : null,
+    from: v.TWILIO_FROM ?? null,
+    messagingServiceSid: v.TWILIO_MESSAGING_SERVICE_SID ?? null,
+    apiUrl: (v.TWILIO_API_URL ?? "https://api.twilio.com").replace(/\/+$/, ""),
+    publicUrl: web.publicUrl,
   };
 }
 

@@ -3,8 +3,8 @@
 // set aside, written on the timeline (so the review shows who was not reached, and why) and the
 // coordinator is told privately, so a person can be called instead.
 import type { EngineContext } from "./context.ts";
-import type { OutboxItem } from "./model.ts";
-import type { OutboxFailure } from "./ports.ts";
+import type { Incident, OutboxItem } from "./model.ts";
+import type { OutboxFailure, Repositories } from "./ports.ts";
 import { Work } from "./work.ts";
 
 const PLATFORM: Record<string, string> = { slack: "Slack", teams: "Teams", sms: "sms", web: "web" };
@@ -18,44 +18,73 @@ export async function announceUndeliverable(
   const announced = await ctx.store.transaction(async (tx) => {
     const incident = item.incidentId ? await tx.incidents.lock(item.incidentId) : null;
     await tx.outbox.markFailed(item.id, owner, failure);
-    // A notice about an undeliverable message that is itself undeliverable is not announced again.
-    const aboutDelivery =
-      item.delivery.type === "notice" && item.delivery.notice.kind === "delivery-failed";
-    if (!incident || incident.status === "closed" || aboutDelivery) return false;
-    const personId = item.audience.kind === "person" ? item.audience.personId : null;
-    // Once per recipient, platform and reason: the next message to them fails the same way.
-    const known = (await tx.timeline.list(incident.id)).some(
-      (entry) =>
-        entry.type === "delivery.failed" &&
-        entry.data.channel === item.channel &&
-        entry.data.personId === personId &&
-        entry.data.error === reasonOf(failure),
-    );
-    if (known) return false;
-    const work = new Work(ctx, tx, incident, ctx.clock.now());
-    work.record({
-      type: "delivery.failed",
-      actorId: null,
-      source: "system",
-      data: {
-        outboxId: item.id,
-        channel: item.channel,
-        personId,
-        what: whatOf(item),
-        error: reasonOf(failure),
-      },
-    });
-    const text = undeliverableText(ctx, item, personId, failure.error);
-    work.notify(
-      { kind: "person", personId: ctx.dir.plan.coordination.coordinator },
-      { kind: "delivery-failed", text, ...(personId ? { subjectId: personId } : {}) },
-      `undeliverable:${item.id}`,
-    );
-    await work.flush();
-    return true;
+    return tellCoordinator(ctx, tx, incident, item, reasonOf(failure), failure.error);
   });
   // The coordinator's notice goes out now, not at the next tick.
   if (announced) ctx.onCommitted?.();
+}
+
+/**
+ * A message the platform took and later reported as not delivered (an SMS provider's delivery
+ * receipt: the phone is off, the number is a landline): written on the timeline and told to the
+ * coordinator once, as a refused message is. The message itself stays sent: nothing is retried.
+ */
+export async function announceNotDelivered(
+  ctx: EngineContext,
+  item: OutboxItem,
+  error: string,
+): Promise<boolean> {
+  const announced = await ctx.store.transaction(async (tx) => {
+    const incident = item.incidentId ? await tx.incidents.lock(item.incidentId) : null;
+    return tellCoordinator(ctx, tx, incident, item, error.slice(0, 300), error);
+  });
+  if (announced) ctx.onCommitted?.();
+  return announced;
+}
+
+async function tellCoordinator(
+  ctx: EngineContext,
+  tx: Repositories,
+  incident: Incident | null,
+  item: OutboxItem,
+  reason: string,
+  error: string,
+): Promise<boolean> {
+  // A notice about an undeliverable message that is itself undeliverable is not announced again.
+  const aboutDelivery =
+    item.delivery.type === "notice" && item.delivery.notice.kind === "delivery-failed";
+  if (!incident || incident.status === "closed" || aboutDelivery) return false;
+  const personId = item.audience.kind === "person" ? item.audience.personId : null;
+  // Once per recipient, platform and reason: the next message to them fails the same way.
+  const known = (await tx.timeline.list(incident.id)).some(
+    (entry) =>
+      entry.type === "delivery.failed" &&
+      entry.data.channel === item.channel &&
+      entry.data.personId === personId &&
+      entry.data.error === reason,
+  );
+  if (known) return false;
+  const work = new Work(ctx, tx, incident, ctx.clock.now());
+  work.record({
+    type: "delivery.failed",
+    actorId: null,
+    source: "system",
+    data: {
+      outboxId: item.id,
+      channel: item.channel,
+      personId,
+      what: whatOf(item),
+      error: reason,
+    },
+  });
+  const text = undeliverableText(ctx, item, personId, error);
+  work.notify(
+    { kind: "person", personId: ctx.dir.plan.coordination.coordinator },
+    { kind: "delivery-failed", text, ...(personId ? { subjectId: personId } : {}) },
+    `undeliverable:${item.id}`,
+  );
+  await work.flush();
+  return true;
 }
 
 const reasonOf = (failure: OutboxFailure) => failure.error.slice(0, 300);

@@ -190,11 +190,13 @@ describe("readConfig", () => {
     expect(
       readConfig({ ...slack, ...sms, RAMP_SMS_TOKEN: "t0k3n", RAMP_SMS_SENDER: "OCMW" }).sms,
     ).toEqual({
+      provider: "gateway",
       url: "https://sms.example.be/v1/send",
       token: "t0k3n",
       sender: "OCMW",
     });
     expect(readConfig({ ...slack, ...sms }).sms).toEqual({
+      provider: "gateway",
       url: sms.RAMP_SMS_URL,
       token: null,
       sender: null,
@@ -212,6 +214,102 @@ describe("readConfig", () => {
     expect(() => readConfig({ ...slack, ...sms, RAMP_SMS_SENDER: "OCMW Zonnebeke-Heide" })).toThrow(
       /RAMP_SMS_SENDER: must be up to 11 letters and digits/,
     );
+  });
+
+  it("pages by SMS through Twilio with its account, a sender and a public address", () => {
+    const slack = {
+      SLACK_BOT_TOKEN: "xoxb-1-2-abc",
+      SLACK_SIGNING_SECRET: "12345678",
+      RAMP_SECRET,
+      RAMP_PUBLIC_URL: "https://ramp.zonnebeke-heide.be/",
+    };
+    const twilio = {
+      TWILIO_ACCOUNT_SID: `AC${"a1".repeat(16)}`,
+      TWILIO_AUTH_TOKEN: "f0".repeat(16),
+    };
+    expect(readConfig({ ...slack, ...twilio, TWILIO_FROM: "+32460201234" }).sms).toEqual({
+      provider: "twilio",
+      accountSid: twilio.TWILIO_ACCOUNT_SID,
+      authToken: twilio.TWILIO_AUTH_TOKEN,
+      apiKey: null,
+      from: "+32460201234",
+      messagingServiceSid: null,
+      apiUrl: "https://api.twilio.com",
+      publicUrl: "https://ramp.zonnebeke-heide.be",
+    });
+    const withKey = readConfig({
+      ...slack,
+      ...twilio,
+      TWILIO_API_KEY_SID: `SK${"b2".repeat(16)}`,
+      TWILIO_API_KEY_SECRET: "key-secret",
+      TWILIO_MESSAGING_SERVICE_SID: `MG${"c3".repeat(16)}`,
+    }).sms;
+    expect(withKey).toMatchObject({
+      apiKey: { sid: `SK${"b2".repeat(16)}`, secret: "key-secret" },
+      from: null,
+      messagingServiceSid: `MG${"c3".repeat(16)}`,
+    });
+    expect(readConfig({ ...slack, ...twilio, TWILIO_FROM: "OCMW ZH" }).sms).toMatchObject({
+      from: "OCMW ZH",
+    });
+
+    expect(() => readConfig({ ...slack, ...twilio })).toThrow(
+      /TWILIO_FROM: or TWILIO_MESSAGING_SERVICE_SID is needed/,
+    );
+    expect(() =>
+      readConfig({
+        ...slack,
+        ...twilio,
+        TWILIO_FROM: "+32460201234",
+        TWILIO_MESSAGING_SERVICE_SID: `MG${"c3".repeat(16)}`,
+      }),
+    ).toThrow(/TWILIO_FROM: cannot be combined with TWILIO_MESSAGING_SERVICE_SID/);
+    expect(() => readConfig({ ...slack, TWILIO_FROM: "+32460201234" })).toThrow(
+      /TWILIO_ACCOUNT_SID: is needed for Twilio[\s\S]*TWILIO_AUTH_TOKEN: is needed for Twilio: it checks the X-Twilio-Signature/,
+    );
+    expect(() =>
+      readConfig({
+        ...slack,
+        ...twilio,
+        TWILIO_FROM: "+32460201234",
+        TWILIO_API_KEY_SID: `SK${"b2".repeat(16)}`,
+      }),
+    ).toThrow(/TWILIO_API_KEY_SECRET: is needed too/);
+    expect(() =>
+      readConfig({
+        ...slack,
+        ...twilio,
+        TWILIO_FROM: "+32460201234",
+        RAMP_SMS_URL: "https://sms.example.be",
+      }),
+    ).toThrow(
+      /RAMP_SMS_URL: cannot be combined with TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM/,
+    );
+    const { RAMP_PUBLIC_URL: _, ...noAddress } = slack;
+    expect(() => readConfig({ ...noAddress, ...twilio, TWILIO_FROM: "+32460201234" })).toThrow(
+      /RAMP_PUBLIC_URL: is needed with Twilio/,
+    );
+    expect(() => readConfig({ ...twilio, TWILIO_FROM: "+32460201234" })).toThrow(
+      /TWILIO_ACCOUNT_SID: SMS pages link to the crisis board, which local mode keeps/,
+    );
+    // Malformed values are named, secrets never echoed.
+    const bad = () =>
+      readConfig({
+        ...slack,
+        TWILIO_ACCOUNT_SID: "SK123",
+        TWILIO_AUTH_TOKEN: "not-the-token",
+        TWILIO_FROM: "Ramp Zonnebeke",
+        TWILIO_API_URL: "http://api.twilio.example",
+      });
+    expect(bad).toThrow(
+      /TWILIO_ACCOUNT_SID: must be the Account SID from the Twilio Console: AC followed by 32 hex digits \(got "SK123"\)/,
+    );
+    expect(bad).toThrow(
+      /TWILIO_AUTH_TOKEN: must be the account's Auth Token from the Twilio Console \(32 hex digits\)\n/,
+    );
+    expect(bad).toThrow(/TWILIO_FROM: an alphanumeric sender ID has at most 11 characters/);
+    expect(bad).toThrow(/TWILIO_API_URL: must use https \(http only on 127.0.0.1\)/);
+    expect(bad).not.toThrow(/not-the-token/);
   });
 
   it("names a malformed RAMP_PUBLIC_URL", () => {

@@ -1,7 +1,6 @@
-// Pages by SMS through an HTTP gateway: POST {to, from, text, reference} as JSON (README, "SMS").
+// Pages by SMS, through a generic gateway (gateway.ts) or Twilio (twilio/messages.ts).
 // Only pages and "nobody reachable" alerts come here (core/work.ts decides); the text carries the
 // person's sign-in link to answer on the crisis board, for whoever has no chat app at hand.
-import type { SmsConfig } from "../../config/env.ts";
 import type { BoardLink } from "../../core/context.ts";
 import type { CrisisEngine } from "../../core/engine.ts";
 import type { OutboxItem } from "../../core/model.ts";
@@ -10,13 +9,29 @@ import { planCopyNotice } from "../../core/plan-copies/message.ts";
 import { SMS_CHANNEL } from "../../core/work.ts";
 import { internationalNumber, noticeText, pageText, testText } from "./render.ts";
 
-const TIMEOUT_MS = 10_000;
+/** One text to one number; returns the provider's id of the message. */
+export interface SmsSender {
+  /**
+   * `reference` (the outbox message) is the same on every attempt. `attemptedAt` set: an earlier
+   * attempt's outcome is unknown; a sender that can look it up does so before sending again.
+   */
+  send(sms: OutgoingSms): Promise<string>;
+}
+
+export interface OutgoingSms {
+  to: string;
+  text: string;
+  reference: string;
+  /** The incident the outbox message belongs to (for a delivery receipt), if any. */
+  incidentId: string | null;
+  attemptedAt: Date | null;
+}
 
 export class SmsDelivery implements DeliveryChannel {
   readonly name = SMS_CHANNEL;
 
   constructor(
-    private readonly config: SmsConfig,
+    private readonly sender: SmsSender,
     private readonly engine: CrisisEngine,
     private readonly boardLink: (personId: string) => BoardLink,
   ) {}
@@ -55,52 +70,12 @@ export class SmsDelivery implements DeliveryChannel {
     } else {
       return null;
     }
-    return this.send(to, text, item.id);
-  }
-
-  private async send(to: string, text: string, reference: string): Promise<string> {
-    let response: Response;
-    try {
-      response = await fetch(this.config.url, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          ...(this.config.token ? { authorization: `Bearer ${this.config.token}` } : {}),
-        },
-        // `reference` is the same on a retry, so a gateway can drop a duplicate.
-        body: JSON.stringify({
-          to,
-          ...(this.config.sender ? { from: this.config.sender } : {}),
-          text,
-          reference,
-        }),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-    } catch (error) {
-      throw new DeliveryError(`SMS gateway unreachable: ${(error as Error).message}`);
-    }
-    const body = await response.text().catch(() => "");
-    if (response.ok) return messageId(body) ?? reference;
-    const detail = `SMS gateway: ${response.status} ${body.slice(0, 200)}`.trim();
-    if (response.status === 429 || response.status === 503) {
-      const seconds = Number(response.headers.get("retry-after"));
-      throw new DeliveryError(detail, {
-        retryAfterMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 30_000,
-      });
-    }
-    // The number or the message was refused: sending it again changes nothing. A refused token
-    // (401/403) or a server error is retried: someone can fix the gateway meanwhile.
-    const permanent = response.status === 400 || response.status === 404 || response.status === 422;
-    throw new DeliveryError(detail, { permanent });
-  }
-}
-
-function messageId(body: string): string | null {
-  try {
-    const parsed = JSON.parse(body) as { id?: unknown; messageId?: unknown };
-    const id = parsed.id ?? parsed.messageId;
-    return typeof id === "string" || typeof id === "number" ? String(id) : null;
-  } catch {
-    return null;
+    return this.sender.send({
+      to,
+      text,
+      reference: item.id,
+      incidentId: item.incidentId ?? null,
+      attemptedAt: item.attemptedAt ?? null,
+    });
   }
 }
