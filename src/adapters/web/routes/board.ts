@@ -97,6 +97,12 @@ export async function loadBoard(
         ? await engine.ctx.store.planCopies.listLatest()
         : null,
     practice: target ? null : await engine.practiceOverview(),
+    readiness: target
+      ? null
+      : await engine.readiness({
+          personId: actorId,
+          leader: actorId !== null && directory.isLeader(actorId),
+        }),
   };
 }
 

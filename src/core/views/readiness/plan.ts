@@ -1,0 +1,53 @@
+// The plan itself: which version runs, when it was approved, and what `ramp plan check` warns
+// about (a crisis-staff member Ramp cannot reach, a service without tasks, …).
+import { crossCheck } from "../../../plan/cross-check.ts";
+import { describeProblem, formatPath } from "../../../plan/problems.ts";
+import { amount } from "../plural.ts";
+import type { ReadinessInput, ReadinessSection } from "./model.ts";
+
+export async function planSection({ ctx, nl }: ReadinessInput): Promise<ReadinessSection> {
+  const { plan } = ctx.dir;
+  const { document } = plan;
+  const revision = document.revisions.find((r) => r.version === document.version);
+  const approval =
+    document.approved ?? (revision ? `${nl ? "versie van" : "version of"} ${revision.date}` : null);
+  // The running plan passed the check at start-up, so only warnings can be left.
+  const warnings = crossCheck(plan).filter((p) => p.severity === "warning");
+  const count = amount(
+    warnings.length,
+    nl ? "waarschuwing" : "warning",
+    nl ? "waarschuwingen" : "warnings",
+  );
+  return {
+    id: "plan",
+    title: nl ? "Het plan" : "The plan",
+    level: warnings.length > 0 ? "attention" : "ok",
+    summary: nl
+      ? `Versie ${document.version}${approval ? ` (${approval})` : ", goedkeuring niet vermeld"}; plan check: ${warnings.length === 0 ? "geen waarschuwingen" : count}.`
+      : `Version ${document.version}${approval ? ` (${approval})` : ", approval not stated"}; plan check: ${warnings.length === 0 ? "no warnings" : count}.`,
+    facts: [
+      { label: nl ? "Versie" : "Version", value: document.version },
+      {
+        label: nl ? "Goedkeuring" : "Approval",
+        value: approval ?? (nl ? "niet vermeld in het plan" : "not stated in the plan"),
+      },
+      {
+        label: nl ? "Plan check" : "Plan check",
+        value: warnings.length === 0 ? (nl ? "geen waarschuwingen" : "no warnings") : count,
+      },
+    ],
+    rows: warnings.map((w) => {
+      const { message, hint } = describeProblem(w, ctx.dir.locale);
+      return {
+        label: formatPath(w.path),
+        value: message,
+        level: "attention",
+        lines: [{ text: `${nl ? "tip" : "hint"}: ${hint}`, level: "attention" }],
+      };
+    }),
+    columns: {
+      label: nl ? "Waar in het plan" : "Where in the plan",
+      value: nl ? "Waarschuwing" : "Warning",
+    },
+  };
+}
