@@ -70,7 +70,8 @@ describeEachDatabase("readiness view", (target) => {
     // The plan check's warning about Bart, in the plan's words.
     const plan = section(before, "plan");
     expect(plan.level).toBe("attention");
-    expect(plan.rows.map((r) => r.value).join("\n")).toContain("bart-lannoo");
+    expect(plan.rows.map((r) => r.label)).toEqual(["Bart Lannoo (people[6])"]);
+    expect(plan.rows[0]?.value).toContain("bart-lannoo");
     expect(before.headline).toMatch(/^Klaar: de crisisstaf kan samengeroepen worden\./);
 
     // Kevin does not answer the test (nor does Bart, whom nothing reached): nobody for ICT.
@@ -83,6 +84,8 @@ describeEachDatabase("readiness view", (target) => {
       "Kevin Dumon (vervanger 1): Ramp bereikt deze persoon niet: alleen bellen — antwoordde niet op T-2026-01",
     );
     expect(after.level).toBe("problem");
+    // First in the section, whatever the plan's order.
+    expect(section(after, "functions").rows[0]?.label).toBe(ICT);
     expect(after.headline).toBe(
       `Niet klaar: 1 functie zonder bereikbare houder of vervanger: ${ICT}.`,
     );

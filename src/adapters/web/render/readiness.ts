@@ -32,12 +32,18 @@ function line(ctx: RenderContext, l: ReadinessLine): Html {
   const call = l.phone
     ? html` <a class="call" href="tel:${l.phone.replace(/[^+0-9]/g, "")}">${ctx.w("call")} ${l.phone}</a>`
     : "";
+  if (!l.level) return html`<li class="lv-line lv-hint">${l.text}${call}</li>`;
   return html`<li class="lv-line lv-${l.level}"><span class="sr-only">${levelWord(ctx, l.level)}: </span>${l.text}${call}</li>`;
 }
 
-function row(ctx: RenderContext, section: ReadinessSection, r: ReadinessRow): Html {
+function row(
+  ctx: RenderContext,
+  section: ReadinessSection,
+  r: ReadinessRow,
+  marked: boolean,
+): Html {
   const columns = section.columns;
-  return html`<tr class="lv-row lv-${r.level}"><th scope="row">${mark(ctx, r.level)} ${r.label}</th><td data-label="${columns?.value ?? ""}">${r.value}${
+  return html`<tr class="lv-row lv-${r.level}"><th scope="row">${marked ? html`${mark(ctx, r.level)} ` : ""}${r.label}</th><td data-label="${columns?.value ?? ""}">${r.value}${
     r.lines.length > 0 ? html`<ul class="lv-lines">${r.lines.map((l) => line(ctx, l))}</ul>` : ""
   }</td></tr>`;
 }
@@ -45,7 +51,9 @@ function row(ctx: RenderContext, section: ReadinessSection, r: ReadinessRow): Ht
 function rowsTable(ctx: RenderContext, section: ReadinessSection): Html {
   if (section.rows.length === 0) return html``;
   const columns = section.columns ?? { label: "", value: "" };
-  return html`<div class="table-wrap"><table class="paging readiness-rows"><caption class="sr-only">${section.title}</caption><thead><tr><th scope="col">${columns.label}</th><th scope="col">${columns.value}</th></tr></thead><tbody>${section.rows.map((r) => row(ctx, section, r))}</tbody></table></div>`;
+  // Rows of one level (every copy still to confirm) need no mark each: the section has it.
+  const marked = new Set(section.rows.map((r) => r.level)).size > 1;
+  return html`<div class="table-wrap"><table class="paging readiness-rows"><caption class="sr-only">${section.title}</caption><thead><tr><th scope="col">${columns.label}</th><th scope="col">${columns.value}</th></tr></thead><tbody>${section.rows.map((r) => row(ctx, section, r, marked))}</tbody></table></div>`;
 }
 
 function sectionPanel(ctx: RenderContext, s: ReadinessSection, extra: Html | undefined): Html {

@@ -25,8 +25,8 @@ import { ReadinessSources } from "./sources.ts";
 export const READINESS_SECTIONS: readonly ReadinessSectionBuilder[] = [
   functionsSection,
   practiceSection,
-  copiesSection,
   planSection,
+  copiesSection,
 ];
 
 export async function readinessView(

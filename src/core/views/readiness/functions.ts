@@ -129,7 +129,11 @@ function row(input: ReadinessInput, chain: Chain, test: TestResult | null): Read
 export async function functionsSection(input: ReadinessInput): Promise<ReadinessSection> {
   const { ctx, nl, sources } = input;
   const test = await sources.lastTest();
-  const rows = chains(ctx.dir, nl).map((c) => row(input, c, test));
+  // What nobody could fill comes first, then what needs a look; otherwise the plan's order.
+  const rank = { problem: 0, attention: 1, ok: 2 } as const;
+  const rows = chains(ctx.dir, nl)
+    .map((c) => row(input, c, test))
+    .sort((a, b) => rank[a.level] - rank[b.level]);
   const uncovered = rows.filter((r) => r.level === "problem");
   const attention = rows.filter((r) => r.level === "attention");
   const basis = test

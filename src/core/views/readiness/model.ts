@@ -12,7 +12,8 @@ export type ReadinessLevel = "ok" | "attention" | "problem";
 /** One line under a row: a person in a function's chain, a hint to a warning. */
 export interface ReadinessLine {
   text: string;
-  level: ReadinessLevel;
+  /** Absent for a line that only explains (a hint): it is shown without a mark. */
+  level?: ReadinessLevel;
   /**
    * A number to call. Personal data: only in the view of the coordinator and the deputies,
    * and removed by `shareableReadiness` wherever more people read.

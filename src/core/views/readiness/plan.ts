@@ -1,9 +1,24 @@
 // The plan itself: which version runs, when it was approved, and what `ramp plan check` warns
 // about (a crisis-staff member Ramp cannot reach, a service without tasks, …).
 import { crossCheck } from "../../../plan/cross-check.ts";
-import { describeProblem, formatPath } from "../../../plan/problems.ts";
+import { describeProblem, formatPath, type PlanPath } from "../../../plan/problems.ts";
+import type { Plan } from "../../../plan/schema.ts";
 import { amount } from "../plural.ts";
 import type { ReadinessInput, ReadinessSection } from "./model.ts";
+
+/** "Bart Lannoo (people[6])": whom or what a warning is about, and where the author finds it. */
+function place(plan: Plan, path: PlanPath): string {
+  const [list, index] = path;
+  const named =
+    typeof index === "number"
+      ? list === "people"
+        ? plan.people[index]?.name
+        : list === "functions"
+          ? plan.functions[index]?.name
+          : undefined
+      : undefined;
+  return named ? `${named} (${formatPath(path)})` : formatPath(path);
+}
 
 export async function planSection({ ctx, nl }: ReadinessInput): Promise<ReadinessSection> {
   const { plan } = ctx.dir;
@@ -39,10 +54,10 @@ export async function planSection({ ctx, nl }: ReadinessInput): Promise<Readines
     rows: warnings.map((w) => {
       const { message, hint } = describeProblem(w, ctx.dir.locale);
       return {
-        label: formatPath(w.path),
+        label: place(plan, w.path),
         value: message,
         level: "attention",
-        lines: [{ text: `${nl ? "tip" : "hint"}: ${hint}`, level: "attention" }],
+        lines: [{ text: `${nl ? "tip" : "hint"}: ${hint}` }],
       };
     }),
     columns: {
