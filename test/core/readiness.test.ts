@@ -5,32 +5,13 @@ import { expect, it } from "vitest";
 import { distributePlanCopies } from "../../src/core/plan-copies/distribute.ts";
 import { readinessView, shareableReadiness } from "../../src/core/views/readiness/build.ts";
 import type { ReadinessView } from "../../src/core/views/readiness/model.ts";
-import type { Plan } from "../../src/plan/schema.ts";
 import { describeEachDatabase } from "../support/databases.ts";
-import { createTestEngine, loadSamplePlan, type TestEngine } from "../support/engine.ts";
+import { createTestEngine, type TestEngine } from "../support/engine.ts";
+import { ICT, planWithGaps } from "../support/readiness-plan.ts";
 import { COORDINATOR } from "./fixtures.ts";
 
-const ICT = "Deskundige ICT (gemeente)";
 const leader = { personId: COORDINATOR, leader: true };
 const bartView = { personId: "bart-lannoo", leader: false };
-
-/** The sample plan where Bart Lannoo (holder of Deskundige ICT) has no address at all and his
- * alternate Kevin Dumon no Slack id (only numbers to call). */
-async function planWithGaps(): Promise<Plan> {
-  const plan = structuredClone((await loadSamplePlan()).plan);
-  plan.people = plan.people.map((p) => {
-    if (p.id === "bart-lannoo") {
-      const { slackUserId: _s, teamsUserId: _t, mobile: _m, phone: _p, ...rest } = p;
-      return rest;
-    }
-    if (p.id === "kevin-dumon") {
-      const { slackUserId: _s, ...rest } = p;
-      return rest;
-    }
-    return p;
-  });
-  return plan;
-}
 
 const section = (view: ReadinessView, id: string) => {
   const found = view.sections.find((s) => s.id === id);

@@ -2,25 +2,20 @@
 // (one line per section, each with its level in words and a shape, never colour alone), then
 // every section: its facts and its rows as a table that stacks on a phone. Numbers to call are
 // in the view only for the coordinator and the deputies.
-import type {
-  ReadinessLevel,
-  ReadinessLine,
-  ReadinessRow,
-  ReadinessSection,
-  ReadinessView,
+import {
+  type ReadinessLevel,
+  type ReadinessLine,
+  type ReadinessRow,
+  type ReadinessSection,
+  type ReadinessView,
+  levelWord as wordFor,
 } from "../../../core/views/readiness/model.ts";
 import type { RenderContext } from "./context.ts";
 import { type Html, html } from "./html.ts";
 import { facts } from "./parts.ts";
 
-const LEVEL_WORDS: Record<ReadinessLevel, [string, string]> = {
-  ok: ["in orde", "fine"],
-  attention: ["aandacht", "attention"],
-  problem: ["probleem", "problem"],
-};
-
 function levelWord(ctx: RenderContext, level: ReadinessLevel): string {
-  return LEVEL_WORDS[level][ctx.locale === "nl" ? 0 : 1];
+  return wordFor(level, ctx.locale === "nl");
 }
 
 /** The level as a badge: a shape and a word. */
@@ -80,10 +75,25 @@ export function readinessPanels(
 <h2 id="readiness-title">${view.title}</h2>
 <p class="readiness-headline">${mark(ctx, view.level)} ${view.headline}</p>
 <p class="when">${view.asOf}</p>
-<ul class="glance">${view.sections.map(
-    (s) =>
-      html`<li class="lv-${s.level}">${mark(ctx, s.level)} <a href="#readiness-${s.id}">${s.title}</a>: ${s.summary}</li>`,
-  )}</ul>
+${glance(ctx, view, "")}
 </section>
 ${view.sections.map((s) => sectionPanel(ctx, s, extras[s.id]))}`;
+}
+
+/** One line per section; `base` is where the sections are ("" on the board, "/" elsewhere). */
+function glance(ctx: RenderContext, view: ReadinessView, base: string): Html {
+  return html`<ul class="glance">${view.sections.map(
+    (s) =>
+      html`<li class="lv-${s.level}">${mark(ctx, s.level)} <a href="${base}#readiness-${s.id}">${s.title}</a>: ${s.summary}</li>`,
+  )}</ul>`;
+}
+
+/** `gereed` in the local chat: the answer at a glance, each line leading to its section on the board. */
+export function readinessReply(ctx: RenderContext, view: ReadinessView): Html {
+  const id = ctx.nextId("readiness");
+  return html`<article class="card readiness lv-${view.level}" aria-labelledby="${id}"><h3 id="${id}">${view.title}</h3>
+<p class="readiness-headline">${mark(ctx, view.level)} ${view.headline}</p>
+<p class="when">${view.asOf}</p>
+${glance(ctx, view, "/")}
+</article>`;
 }

@@ -100,6 +100,7 @@ function reach(
     reachable,
     line: {
       text: `${ctx.dir.name(personId)} (${role}): ${parts.join(" — ")}`,
+      person: `${ctx.dir.name(personId)} (${role})`,
       level,
       ...(viewer.leader && phone ? { phone } : {}),
     },

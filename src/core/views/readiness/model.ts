@@ -12,6 +12,8 @@ export type ReadinessLevel = "ok" | "attention" | "problem";
 /** One line under a row: a person in a function's chain, a hint to a warning. */
 export interface ReadinessLine {
   text: string;
+  /** The person the line is about, where it is about one (for the list of numbers to call). */
+  person?: string;
   /** Absent for a line that only explains (a hint): it is shown without a mark. */
   level?: ReadinessLevel;
   /**
@@ -65,6 +67,16 @@ export interface ReadinessInput {
 
 /** A section, or null when it has nothing to say to this reader (it is then left out). */
 export type ReadinessSectionBuilder = (input: ReadinessInput) => Promise<ReadinessSection | null>;
+
+/** The level in words, next to its mark on every platform. */
+export function levelWord(level: ReadinessLevel, nl: boolean): string {
+  const words = {
+    ok: ["in orde", "fine"],
+    attention: ["aandacht", "attention"],
+    problem: ["probleem", "problem"],
+  } as const;
+  return words[level][nl ? 0 : 1];
+}
 
 const ORDER: Record<ReadinessLevel, number> = { ok: 0, attention: 1, problem: 2 };
 
