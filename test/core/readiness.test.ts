@@ -113,17 +113,19 @@ describeEachDatabase("readiness view", (target) => {
 
   it("leaves out a section that has nothing to say, and is ready when nothing is wrong", async () => {
     const t = await createTestEngine(await target.open({}, await target.createDatabase()));
-    const view = await readinessView(t.ctx, leader, [
-      async () => ({
-        id: "fine",
-        title: "In orde",
-        level: "ok",
-        summary: "Niets te melden.",
-        facts: [],
-        rows: [],
-      }),
-      async () => null,
-    ]);
+    const view = await readinessView(t.ctx, leader, {
+      builders: [
+        async () => ({
+          id: "fine",
+          title: "In orde",
+          level: "ok",
+          summary: "Niets te melden.",
+          facts: [],
+          rows: [],
+        }),
+        async () => null,
+      ],
+    });
     expect(view.sections.map((s) => s.id)).toEqual(["fine"]);
     expect(view.headline).toBe("Klaar: de crisisstaf kan samengeroepen worden.");
   });

@@ -20,7 +20,7 @@ import {
 } from "./model.ts";
 import { planSection } from "./plan.ts";
 import { practiceSection } from "./practice.ts";
-import { ReadinessSources } from "./sources.ts";
+import { type ReadinessKnown, ReadinessSources } from "./sources.ts";
 
 export const READINESS_SECTIONS: readonly ReadinessSectionBuilder[] = [
   functionsSection,
@@ -32,11 +32,13 @@ export const READINESS_SECTIONS: readonly ReadinessSectionBuilder[] = [
 export async function readinessView(
   ctx: EngineContext,
   viewer: Viewer,
-  builders: readonly ReadinessSectionBuilder[] = READINESS_SECTIONS,
+  options: { known?: ReadinessKnown; builders?: readonly ReadinessSectionBuilder[] } = {},
 ): Promise<ReadinessView> {
   const nl = ctx.dir.locale === "nl";
   const now = ctx.clock.now();
-  const input = { ctx, viewer, now, nl, sources: new ReadinessSources(ctx) };
+  const sources = new ReadinessSources(ctx, options.known);
+  const input = { ctx, viewer, now, nl, sources };
+  const builders = options.builders ?? READINESS_SECTIONS;
   const built = await Promise.all(builders.map((build) => build(input)));
   const sections = built.filter((s): s is ReadinessSection => s !== null);
   const level = worst(sections.map((s) => s.level));

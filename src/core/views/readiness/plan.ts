@@ -1,10 +1,27 @@
 // The plan itself: which version runs, when it was approved, and what `ramp plan check` warns
 // about (a crisis-staff member Ramp cannot reach, a service without tasks, …).
 import { crossCheck } from "../../../plan/cross-check.ts";
-import { describeProblem, formatPath, type PlanPath } from "../../../plan/problems.ts";
+import {
+  describeProblem,
+  formatPath,
+  type PlanPath,
+  type PlanProblem,
+} from "../../../plan/problems.ts";
 import type { Plan } from "../../../plan/schema.ts";
 import { amount } from "../plural.ts";
 import type { ReadinessInput, ReadinessSection } from "./model.ts";
+
+const checked = new WeakMap<Plan, PlanProblem[]>();
+
+/** The running plan passed the check at start-up, so only warnings can be left; once per plan. */
+function planWarnings(plan: Plan): PlanProblem[] {
+  let warnings = checked.get(plan);
+  if (!warnings) {
+    warnings = crossCheck(plan).filter((p) => p.severity === "warning");
+    checked.set(plan, warnings);
+  }
+  return warnings;
+}
 
 /** "Bart Lannoo (people[6])": whom or what a warning is about, and where the author finds it. */
 function place(plan: Plan, path: PlanPath): string {
@@ -26,8 +43,7 @@ export async function planSection({ ctx, nl }: ReadinessInput): Promise<Readines
   const revision = document.revisions.find((r) => r.version === document.version);
   const approval =
     document.approved ?? (revision ? `${nl ? "versie van" : "version of"} ${revision.date}` : null);
-  // The running plan passed the check at start-up, so only warnings can be left.
-  const warnings = crossCheck(plan).filter((p) => p.severity === "warning");
+  const warnings = planWarnings(plan);
   const count = amount(
     warnings.length,
     nl ? "waarschuwing" : "warning",

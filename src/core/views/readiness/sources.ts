@@ -6,10 +6,20 @@ import { practiceOverview } from "../../practice/overview.ts";
 import type { TestResult } from "../../practice/result.ts";
 import { loadResult } from "../../practice/views.ts";
 
+export interface ReadinessKnown {
+  practice?: PracticeOverview;
+}
+
 export class ReadinessSources {
   private cache = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly ctx: EngineContext) {}
+  /** `known`: data the caller loaded already (the board has the practice overview). */
+  constructor(
+    private readonly ctx: EngineContext,
+    known: ReadinessKnown = {},
+  ) {
+    if (known.practice) this.cache.set("practice", Promise.resolve(known.practice));
+  }
 
   private once<T>(key: string, load: () => Promise<T>): Promise<T> {
     let value = this.cache.get(key) as Promise<T> | undefined;
