@@ -83,6 +83,27 @@ describeEachDatabase("readiness view", (target) => {
     );
   });
 
+  it("speaks English when the plan's locale is en", async () => {
+    const plan = await planWithGaps();
+    plan.organisation.locale = "en";
+    plan.people = plan.people.map((p) => (p.id === "kevin-dumon" ? { id: p.id, name: p.name } : p));
+    const t = await createTestEngine(await target.open({}, await target.createDatabase()), {
+      plan,
+      channels: ["slack"],
+    });
+    const view = await readinessView(t.ctx, leader);
+    expect(view.title).toBe("Crisis team readiness");
+    expect(view.headline).toBe(
+      `Not ready: 1 function with no reachable holder or alternate: ${ICT}.`,
+    );
+    expect(row(view, "functions", ICT).lines[1]?.text).toBe(
+      "Kevin Dumon (alternate 1): no chat id and no phone number in the plan",
+    );
+    expect(section(view, "copies").summary).toBe(
+      "0 of 13 holders confirmed their copy of version 3.0.",
+    );
+  });
+
   it("gives the numbers to call to the coordinator and the deputies only", async () => {
     const t = await createTestEngine(await target.open({}, await target.createDatabase()), {
       plan: await planWithGaps(),
