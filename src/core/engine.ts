@@ -25,6 +25,9 @@ import { markServiceRestored } from "./services.ts";
 import { shareReview } from "./share-review.ts";
 import { actOnTask, assignTask, type TaskAction } from "./tasks.ts";
 import { verifyChain } from "./timeline.ts";
+import { readinessView } from "./views/readiness/build.ts";
+import type { ReadinessKnown } from "./views/readiness/sources.ts";
+import type { Viewer } from "./views/viewer.ts";
 import { Views } from "./views/views.ts";
 
 export type Identity =
@@ -118,6 +121,9 @@ export class CrisisEngine {
   };
   /** The board's practice part: last and next test and exercise, overdue, the trend. */
   practiceOverview = () => practiceOverview(this.ctx);
+  /** Whether the crisis team could be assembled now (the board's first page while nothing runs). */
+  readiness = (viewer: Viewer, known?: ReadinessKnown) =>
+    readinessView(this.ctx, viewer, known ? { known } : {});
   /** A test's result as the review's document model (null for an unknown number). */
   testReport = (number: string) => testReport(this.ctx, number);
 

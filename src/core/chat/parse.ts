@@ -42,6 +42,8 @@ export type ChatCommand =
   | { kind: "review"; incident?: string }
   /** A staff member reports what may be an incident: the coordinator and deputies are alerted. */
   | { kind: "report"; text: string }
+  /** Whether the crisis team could be assembled now: the board's readiness page, in the chat. */
+  | { kind: "readiness" }
   /** A reachability test (alarmeringstest): start one, or close the open one early. */
   | { kind: "test"; stop: boolean }
   /**
@@ -97,6 +99,11 @@ const WORDS: Record<string, Exclude<ChatCommand["kind"], "invalid">> = {
   melden: "report",
   meld: "report",
   report: "report",
+  gereed: "readiness",
+  paraat: "readiness",
+  paraatheid: "readiness",
+  readiness: "readiness",
+  ready: "readiness",
   test: "test",
   alarmeringstest: "test",
   bereikbaarheidstest: "test",
@@ -126,6 +133,7 @@ export const USAGE: Record<Exclude<ChatCommand["kind"], "invalid">, string> = {
   review: "review [incident]",
   report: "melding <wat er gebeurt en waar>",
   meeting: "contactadres <primair|uitwijk> [reden]",
+  readiness: "gereed",
   test: "test [stop]",
   exercise: "oefening start [scenario] | oefening inject <tekst> | oefening stop [opmerking]",
   help: "help",
@@ -200,6 +208,8 @@ export function parseChatCommand(raw: string): ChatCommand {
         ? { kind: "test", stop: true }
         : { kind: "invalid", word: rest[0]!, problem: "bad-argument", usage: USAGE.test };
     }
+    case "readiness":
+      return { kind: "readiness" };
     case "exercise":
       return parseExercise(rest);
     case "help":

@@ -13,12 +13,14 @@ import { Labels } from "../views/labels.ts";
 import { type MeetingOption, meetingOptions, meetingPlace } from "../views/meeting.ts";
 import { type PersonalPart, phonesToCall, withoutPhones } from "../views/personal.ts";
 import { amount } from "../views/plural.ts";
+import type { ReadinessView } from "../views/readiness/model.ts";
 import type { IncidentCardView, StatusView, TaskGroup } from "../views/types.ts";
 import { closeWithOpenWorkText, decisionChangeText } from "./confirm.ts";
 import { declaredReply } from "./declared.ts";
 import { exerciseReply } from "./exercise.ts";
 import { helpText } from "./help.ts";
 import type { ChatCommand } from "./parse.ts";
+import { readinessReply } from "./readiness.ts";
 import { testReply } from "./test.ts";
 
 export type { PersonalPart } from "../views/personal.ts";
@@ -44,6 +46,8 @@ type ChatReplyBody =
   | { kind: "declared"; incident: IncidentCardView; text: string }
   | { kind: "status"; view: StatusView }
   | { kind: "tasks"; title: string; groups: TaskGroup[] }
+  /** `gereed`: the readiness view without numbers; the numbers to call are the personal part. */
+  | { kind: "readiness"; view: ReadinessView }
   /** `bord`: where the crisis board is; a personal sign-in link is the reply's personal part. */
   | { kind: "board"; text: string; url: string | null }
   /** A short confirmation, only for the person who typed the command. */
@@ -79,6 +83,8 @@ export async function runChatCommand(
         return await reportReply(engine, actor, command.text);
       case "test":
         return await testReply(engine, actor, command.stop);
+      case "readiness":
+        return await readinessReply(engine, actor);
       case "exercise":
         return await exerciseReply(engine, actor, command, prefix);
       case "invalid":

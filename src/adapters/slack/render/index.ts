@@ -10,6 +10,7 @@ import { incidentBlocks } from "./incident.ts";
 import { noticeBlocks } from "./notice.ts";
 import { pageBlocks } from "./page.ts";
 import { pagingBlocks } from "./paging.ts";
+import { readinessBlocks } from "./readiness.ts";
 import { statusBlocks, taskListBlocks } from "./status.ts";
 import { taskBlocks } from "./task.ts";
 import { testBlocks } from "./test.ts";
@@ -116,6 +117,12 @@ function renderBody(reply: Exclude<ChatReply, { kind: "start-form" }>, nl: boole
       return message(reply.view.title, () => statusBlocks(reply.view, nl), nl, reply.view.exercise);
     case "tasks":
       return message(reply.title, () => taskListBlocks(reply.title, reply.groups, nl), nl);
+    case "readiness":
+      return message(
+        `${reply.view.title}: ${reply.view.headline}`,
+        () => readinessBlocks(reply.view, nl),
+        nl,
+      );
     case "text":
       return message(reply.text, () => [section(escapeMrkdwn(reply.text))], nl);
     case "board": {

@@ -21,6 +21,7 @@ import { incidentBody, incidentCard } from "./incident.ts";
 import { paragraphs } from "./markdown.ts";
 import { pageCard } from "./page.ts";
 import { pagingBody, pagingCard } from "./paging.ts";
+import { readinessCard } from "./readiness.ts";
 import { taskBody, taskCard } from "./task.ts";
 import { testCard } from "./test.ts";
 
@@ -138,6 +139,8 @@ function renderBody(reply: Exclude<ChatReply, { kind: "start-form" }>, nl: boole
       if (body.length === 1) body.push(text(nl ? "Geen taken." : "No tasks."));
       return card(body);
     }
+    case "readiness":
+      return readinessCard(reply.view, nl);
     case "text":
       return card([text(paragraphs(reply.text))]);
     case "board": {

@@ -4,6 +4,7 @@ import type { PlanDirectory } from "../../../core/directory.ts";
 import type { Incident, PlanCopy, TimelineEntry } from "../../../core/model.ts";
 import type { PracticeOverview } from "../../../core/practice/overview.ts";
 import { formatDateTime } from "../../../core/time.ts";
+import type { ReadinessView } from "../../../core/views/readiness/model.ts";
 import type {
   AttentionView,
   DecisionView,
@@ -19,7 +20,8 @@ import { incidentHeader } from "./incident.ts";
 import { pageCard } from "./page.ts";
 import { pagingTable } from "./paging.ts";
 import { planCopiesSection } from "./plan-copies.ts";
-import { practicePanel } from "./practice.ts";
+import { practiceControls, practicePanel } from "./practice.ts";
+import { readinessPanels } from "./readiness.ts";
 import { servicesList } from "./services.ts";
 import { taskCard } from "./task.ts";
 import { timelineList } from "./timeline.ts";
@@ -51,6 +53,8 @@ export interface BoardModel {
   planCopies: PlanCopy[] | null;
   /** Reachability tests and exercises: shown while no incident runs. */
   practice: PracticeOverview | null;
+  /** Whether the crisis team could be assembled now: the first page while no incident runs. */
+  readiness: ReadinessView | null;
 }
 
 function section(id: string, title: string, body: Html): Html {
@@ -168,10 +172,7 @@ export function boardContent(ctx: RenderContext, model: BoardModel, dir: PlanDir
   const { w } = ctx;
   const head = model.board
     ? incidentBoard(ctx, model.board, dir, model.reviewPath)
-    : html`<h1>${w("board")}</h1><p class="empty">${w("noIncident")} ${w("noIncidentHint")}</p>${exerciseStart(
-        ctx,
-        dir,
-      )}${
+    : html`<h1>${w("board")}</h1><p class="empty">${w("noIncident")} ${w("noIncidentHint")}</p>${
         model.reports.length > 0
           ? section(
               "reports",
@@ -179,9 +180,16 @@ export function boardContent(ctx: RenderContext, model: BoardModel, dir: PlanDir
               html`<ul class="reports">${model.reports.map((r) => html`<li><strong>${r.who}</strong> <span class="when">(${r.at})</span>: ${r.text}</li>`)}</ul>`,
             )
           : ""
-      }`;
+      }${
+        model.readiness
+          ? readinessPanels(ctx, model.readiness, {
+              practice: model.practice ? practiceControls(ctx, model.practice) : undefined,
+            })
+          : model.practice
+            ? practicePanel(ctx, model.practice)
+            : ""
+      }${exerciseStart(ctx, dir)}`;
   return html`${head}
-${!model.board && model.practice ? practicePanel(ctx, model.practice) : ""}
 ${model.otherActive.length > 0 ? section("other-active", w("otherActive"), html`<ul class="incidents">${model.otherActive.map((i) => incidentLink(ctx, i, model.reviewPath))}</ul>`) : ""}
 ${section("past", w("pastIncidents"), model.past.length > 0 ? html`<ul class="incidents">${model.past.map((i) => incidentLink(ctx, i, model.reviewPath))}</ul>` : html`<p>${w("noPast")}</p>`)}
 ${model.pastExercises.length > 0 ? section("past-exercises", w("pastExercises"), html`<ul class="incidents exercises">${model.pastExercises.map((i) => incidentLink(ctx, i, model.reviewPath))}</ul>`) : ""}

@@ -8,14 +8,9 @@ export const TESTS_PATH = "/tests";
 
 export function practicePanel(ctx: RenderContext, o: PracticeOverview, full = false): Html {
   const { w } = ctx;
-  const form = (action: string, label: string, style: string) =>
-    html`<form method="post" action="${TESTS_PATH}/${action}"><input type="hidden" name="csrf" value="${ctx.csrf ?? ""}"><button class="btn ${style}" type="submit">${label}</button></form>`;
-  const canAct = ctx.leader && ctx.csrf !== null;
   const open = o.open
-    ? html`<p class="test-open" role="status"><strong>${w("testRunning")} ${o.open.number}</strong> — ${w("testUntil")} ${o.open.closesAt}</p>${canAct ? form("stop", w("testStop"), "btn-danger") : ""}`
-    : canAct
-      ? form("start", w("testStart"), "btn-primary")
-      : "";
+    ? html`<p class="test-open" role="status"><strong>${w("testRunning")} ${o.open.number}</strong> — ${w("testUntil")} ${o.open.closesAt}</p>${testButton(ctx, o)}`
+    : testButton(ctx, o);
   const trend =
     o.trend.length === 0
       ? html`<p>${w("testNoneYet")}</p>`
@@ -29,4 +24,18 @@ ${o.warnings.length > 0 ? html`<div role="alert"><ul class="practice-warnings">$
 ${open}
 ${full ? trend : html`<p><a href="${TESTS_PATH}">${w("testAll")}</a></p>`}
 </section>`;
+}
+
+/** Start or stop a test: for the coordinator and the deputies. */
+function testButton(ctx: RenderContext, o: PracticeOverview): Html {
+  if (!ctx.leader || ctx.csrf === null) return html``;
+  const [action, label, style] = o.open
+    ? ["stop", ctx.w("testStop"), "btn-danger"]
+    : ["start", ctx.w("testStart"), "btn-primary"];
+  return html`<form method="post" action="${TESTS_PATH}/${action}"><input type="hidden" name="csrf" value="${ctx.csrf}"><button class="btn ${style}" type="submit">${label}</button></form>`;
+}
+
+/** The practice section of the readiness page: the test button and the way to every test. */
+export function practiceControls(ctx: RenderContext, o: PracticeOverview): Html {
+  return html`${testButton(ctx, o)}<p><a href="${TESTS_PATH}">${ctx.w("testAll")}</a></p>`;
 }

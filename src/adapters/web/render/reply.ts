@@ -1,4 +1,5 @@
 // ChatReply → HTML: the answer to a command in the local chat, seen only by who typed it.
+
 import type { ChatReply } from "../../../core/chat/run.ts";
 import type { ErrorView } from "../../../core/errors.ts";
 import type { Meeting } from "../../../core/model.ts";
@@ -13,6 +14,7 @@ import { exerciseLine } from "./exercise.ts";
 import { escapeHtml, type Html, html, trusted } from "./html.ts";
 import { incidentCard } from "./incident.ts";
 import { pagingCard } from "./paging.ts";
+import { readinessReply } from "./readiness.ts";
 import { taskCard } from "./task.ts";
 
 /** In the plan's language only: a Dutch plan speaks Dutch. */
@@ -89,6 +91,8 @@ function replyBody(ctx: RenderContext, reply: ChatReply): Html {
       return html`${exerciseLine(reply.incident.exercise)}<p class="done">${reply.text}</p>`;
     case "status":
       return statusReply(ctx, reply.view);
+    case "readiness":
+      return readinessReply(ctx, reply.view);
     case "tasks": {
       const groups = reply.groups.filter((g) => g.tasks.length > 0);
       return html`<h3>${reply.title}</h3>${

@@ -73,6 +73,7 @@ export async function loadBoard(
     }
   }
   const { directory } = engine;
+  const practice = target ? null : await engine.practiceOverview();
   const reports = target
     ? []
     : (await engine.openReports()).map((r) => ({
@@ -96,7 +97,13 @@ export async function loadBoard(
       actorId && directory.isLeader(actorId)
         ? await engine.ctx.store.planCopies.listLatest()
         : null,
-    practice: target ? null : await engine.practiceOverview(),
+    practice,
+    readiness: practice
+      ? await engine.readiness(
+          { personId: actorId, leader: actorId !== null && directory.isLeader(actorId) },
+          { practice },
+        )
+      : null,
   };
 }
 

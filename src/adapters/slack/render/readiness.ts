@@ -1,0 +1,40 @@
+// ReadinessView → Block Kit: the answer at a glance, then per section its summary and what is
+// not in order (a function nobody could fill, with the people in its chain). Each level has an
+// emoji and its word; the full page is the crisis board.
+import {
+  levelWord,
+  type ReadinessLevel,
+  type ReadinessSection,
+  type ReadinessView,
+} from "../../../core/views/readiness/model.ts";
+import { type Block, context, escapeMrkdwn, header, section } from "./text.ts";
+
+const EMOJI: Record<ReadinessLevel, string> = { ok: "✅", attention: "⚠️", problem: "❌" };
+
+function sectionText(s: ReadinessSection, nl: boolean): string {
+  const rows = s.rows
+    .filter((r) => r.level !== "ok")
+    .map((r) => {
+      const people = r.lines
+        .filter((l) => l.level && l.level !== "ok")
+        .map((l) => `\n      ◦ ${escapeMrkdwn(l.text)}`)
+        .join("");
+      return `\n• *${escapeMrkdwn(r.label)}*: ${escapeMrkdwn(r.value)}${people}`;
+    })
+    .join("");
+  return `${EMOJI[s.level]} *${escapeMrkdwn(s.title)}* (${levelWord(s.level, nl)})\n${escapeMrkdwn(s.summary)}${rows}`;
+}
+
+export function readinessBlocks(view: ReadinessView, nl: boolean): Block[] {
+  return [
+    header(view.title),
+    section(`${EMOJI[view.level]} *${escapeMrkdwn(view.headline)}*`),
+    context(escapeMrkdwn(view.asOf)),
+    ...view.sections.map((s) => section(sectionText(s, nl))),
+    context(
+      nl
+        ? "Alles per functie en per houder staat op het crisisbord (`/ramp bord`)."
+        : "Everything per function and per holder is on the crisis board (`/ramp bord`).",
+    ),
+  ];
+}

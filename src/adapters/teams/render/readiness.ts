@@ -1,0 +1,52 @@
+// ReadinessView → Adaptive Card: the answer at a glance, then per section its summary and what
+// is not in order. Each level has an emoji and its word, never a colour alone.
+import {
+  levelWord,
+  type ReadinessLevel,
+  type ReadinessSection,
+  type ReadinessView,
+} from "../../../core/views/readiness/model.ts";
+import { type AdaptiveCard, card, type Element, heading, plain, subtle, text } from "./elements.ts";
+
+const EMOJI: Record<ReadinessLevel, string> = { ok: "✅", attention: "⚠️", problem: "❌" };
+
+function sectionItems(s: ReadinessSection, nl: boolean): Element[] {
+  const rows = s.rows
+    .filter((r) => r.level !== "ok")
+    .map((r) => {
+      const people = r.lines
+        .filter((l) => l.level && l.level !== "ok")
+        .map((l) => `- ${plain(l.text)}`);
+      return text(
+        [
+          `**${plain(r.label)}**: ${plain(r.value)}`,
+          ...(people.length > 0 ? ["", ...people] : []),
+        ].join("\n"),
+        { spacing: "Small" },
+      );
+    });
+  return [
+    text(`${EMOJI[s.level]} **${plain(s.title)}** (${levelWord(s.level, nl)})`),
+    text(plain(s.summary), { spacing: "Small" }),
+    ...rows,
+  ];
+}
+
+export function readinessCard(view: ReadinessView, nl: boolean): AdaptiveCard {
+  return card([
+    heading(plain(view.title)),
+    text(`${EMOJI[view.level]} **${plain(view.headline)}**`),
+    subtle(plain(view.asOf)),
+    ...view.sections.map((s) => ({
+      type: "Container",
+      separator: true,
+      spacing: "Medium",
+      items: sectionItems(s, nl),
+    })),
+    subtle(
+      nl
+        ? "Alles per functie en per houder staat op het crisisbord (typ bord)."
+        : "Everything per function and per holder is on the crisis board (type board).",
+    ),
+  ]);
+}
