@@ -8,8 +8,11 @@ import { InboxAlreadyProcessed, inboxCommitted, inInboxScope } from "./inbox-sco
 import type { InboxItem } from "./ports.ts";
 
 /**
- * How long the process that received an interaction has to process it before another may take
- * it over. Processing takes well under a second; a process that died holds its rows this long.
+ * How long a process that stopped renewing holds an interaction before another may take it over:
+ * a process that died holds its rows this long. Processing usually takes well under a second,
+ * but a loaded machine or a stalled database can make it take longer than this, so the process
+ * renews the lease while it works (every third of it), and a second replica never runs, or
+ * answers, the same interaction again.
  */
 export const INBOX_LEASE_MS = 10_000;
 const RETRY_MS = 5_000;
@@ -88,6 +91,7 @@ export class Inbox {
   async process(item: InboxItem, live = true): Promise<void> {
     if (this.running.has(item.id)) return;
     this.running.add(item.id);
+    const renewal = this.keepLease(item);
     try {
       if (live) await this.options.failpoint?.("after-inbox-ack");
       const handler = this.handlerFor(item.kind);
@@ -111,8 +115,21 @@ export class Inbox {
       }
       await this.failed(item, error);
     } finally {
+      clearInterval(renewal);
       this.running.delete(item.id);
     }
+  }
+
+  /** Renews this process's lease of `item` while it processes it; clear the interval after. */
+  private keepLease(item: InboxItem): NodeJS.Timeout {
+    const renewal = setInterval(() => {
+      const until = new Date(this.ctx.clock.now().getTime() + this.leaseMs);
+      this.ctx.store.inbox.renew(item.id, this.options.owner, until).catch((error: unknown) => {
+        this.ctx.log.warn({ err: error, inboxId: item.id }, "inbox: could not renew the lease");
+      });
+    }, this.leaseMs / 3);
+    renewal.unref();
+    return renewal;
   }
 
   /**

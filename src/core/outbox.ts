@@ -148,17 +148,25 @@ async function deliverOne(
   result: DispatchResult,
 ): Promise<"sent" | DeliveryOutcome> {
   const channel = channels.get(item.channel);
+  let delivered = false;
   try {
     if (!channel) throw new DeliveryError(`no delivery channel "${item.channel}" is configured`);
     // Stored before the request leaves: a crash from here on leaves the outcome unknown.
     await ctx.store.outbox.markAttempt(item.id, owner, item.attemptedAt ?? ctx.clock.now());
     const ref = await channel.deliver(item);
+    delivered = true;
     if (!(await ctx.store.outbox.markSent(item.id, owner, ctx.clock.now(), ref)))
       ctx.log.error({ outboxId: item.id }, "delivered after losing the lease");
     result.sent += 1;
     return "sent";
   } catch (error) {
-    const outcome = error instanceof DeliveryError ? error.outcome : "retryable";
+    // Delivered, but not recorded as sent (the database stalled): the next attempt must find it
+    // rather than post it again, so its outcome counts as unknown.
+    const outcome = delivered
+      ? "unknown"
+      : error instanceof DeliveryError
+        ? error.outcome
+        : "retryable";
     const retryAfterMs = error instanceof DeliveryError ? error.options.retryAfterMs : undefined;
     const attempts = item.attempts + 1;
     const dead = outcome === "permanent" || attempts >= MAX_ATTEMPTS;

@@ -257,6 +257,8 @@ export interface InboxRepository {
   leaseExpired(now: Date, owner: string, leaseUntil: Date, limit: number): Promise<InboxItem[]>;
   /** Gives the row back (unprocessed) to be tried again after `retryAt`. */
   release(id: string, owner: string, error: string, retryAt: Date): Promise<void>;
+  /** Extends `owner`'s lease of an unprocessed row; false when it is no longer `owner`'s. */
+  renew(id: string, owner: string, leaseUntil: Date): Promise<boolean>;
   get(id: string): Promise<InboxItem | null>;
 }
 

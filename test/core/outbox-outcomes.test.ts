@@ -111,6 +111,27 @@ describeEachDatabase("delivery outcomes", (target) => {
     expect(order.lastIndexOf(first!.id)).toBeLessThan(order.indexOf(second!.id));
   });
 
+  it("looks up a message that went out but could not be recorded as sent, rather than post it again", async () => {
+    const [item] = await outbox(t, incident.id);
+    // The database stalls right after the platform took the message (seen with two replicas on
+    // a loaded machine: the same DM posted twice).
+    const store = t.ctx.store.outbox;
+    const markSent = store.markSent.bind(store);
+    let stalls = 1;
+    store.markSent = async (...args) => {
+      if (args[0] === item!.id && stalls-- > 0) throw new Error("database stalled");
+      return markSent(...args);
+    };
+    await dispatchAt(0);
+    expect(await row(item!.id)).toMatchObject({ status: "pending", attemptedAt: at(0) });
+    await dispatchAt(2_000);
+    expect(slack.seen.filter((s) => s.id === item!.id).map((s) => s.attemptedAt)).toEqual([
+      null,
+      at(0),
+    ]);
+    expect(await row(item!.id)).toMatchObject({ status: "sent" });
+  });
+
   it("records the attempt before the request leaves, so a crash leaves a known unknown", async () => {
     const [item] = await outbox(t, incident.id);
     // A deliverer that dies in the call: its attempt is stored, its lease runs out.

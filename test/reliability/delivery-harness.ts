@@ -24,15 +24,17 @@ export function startRamp(
   });
 }
 
-/** The coordinator declares a major fire, as in the sample plan. */
-export async function declare(ramp: RampProcess, fake: FakeSlack): Promise<void> {
+/** The coordinator declares a major fire, as in the sample plan; returns the response_url. */
+export async function declare(ramp: RampProcess, fake: FakeSlack): Promise<string> {
+  const responseUrl = fake.responseUrl();
   const request = slashCommand({
     userId: U.pieter,
     text: "start groot Brand in het administratief centrum",
-    responseUrl: fake.responseUrl(),
+    responseUrl,
   });
   const response = await sendToSlackEndpoint(ramp.url, SIGNING_SECRET, request);
   expect(response.status).toBe(200);
+  return responseUrl;
 }
 
 const PAGE = /^Incident \d{4}-001/;

@@ -78,9 +78,10 @@ export function toDeliveryError(error: unknown): DeliveryError {
       { outcome: "unknown" },
     );
   }
-  // Not from the Web API client (e.g. a database error while delivering): try again.
+  // Not from the Web API client: a database error while delivering, maybe after the post went
+  // out (storing its ts): the next attempt looks before posting again.
   return new DeliveryError(`Slack delivery failed: ${e.message ?? String(error)}`, {
-    outcome: "retryable",
+    outcome: "unknown",
   });
 }
 

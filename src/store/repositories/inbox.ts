@@ -86,6 +86,14 @@ export class PrismaInbox implements InboxRepository {
     });
   }
 
+  async renew(id: string, owner: string, leaseUntil: Date): Promise<boolean> {
+    const { count } = await this.db.inboxItem.updateMany({
+      where: { id, status: "pending", leasedBy: owner },
+      data: { leasedUntil: leaseUntil },
+    });
+    return count === 1;
+  }
+
   async get(id: string): Promise<InboxItem | null> {
     const row = await this.db.inboxItem.findUnique({ where: { id } });
     return row ? toItem(row) : null;
