@@ -80,7 +80,7 @@ describeEachDatabase("Slack: an acknowledged interaction survives a crash", (tar
       const created = fake.calls.find((c) => c.method === "conversations.create" && c.answer.ok);
       return (created?.answer.channel as { id?: string } | undefined)?.id;
     });
-    await fake.waitFor("Marleen's page", () => fake.messagesIn(fake.dmOf(U.marleen))[0]);
+    await fake.waitFor("Marleen's page", () => pageOf(U.marleen));
     await command(U.pieter, "evaluatie Serverlokaal uitgebrand");
     await command(U.pieter, "beslissing B");
     await fake.waitFor("a task card", () => taskCard());
@@ -91,11 +91,16 @@ describeEachDatabase("Slack: an acknowledged interaction survives a crash", (tar
     await fake?.close();
   });
 
+  /** The page in a person's DM (their copy of the plan may have arrived there first). */
+  const pageOf = (user: string) =>
+    fake
+      .messagesIn(fake.dmOf(user))
+      .find((m) => buttonsOf(m.blocks).some((b) => b.text === "Ik kom"));
   const taskCard = () =>
     fake.messagesIn(channel).find((m) => buttonsOf(m.blocks).some((b) => b.text === "Opnemen"));
 
   it("answers the page after a crash right after Slack got the 200 for Ik kom", async () => {
-    const page = fake.messagesIn(fake.dmOf(U.marleen))[0]!;
+    const page = pageOf(U.marleen)!;
     await crashAfter("after-inbox-ack", () => click(U.marleen, page, "Ik kom"));
     await recovered();
     await fake.waitFor(
