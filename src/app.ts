@@ -6,6 +6,8 @@ import type { AddressInfo } from "node:net";
 import { hostname } from "node:os";
 import { createSlackAdapter } from "./adapters/slack/app.ts";
 import { SmsDelivery } from "./adapters/sms/delivery.ts";
+import { createInboundSms } from "./adapters/sms/inbound.ts";
+import { smsInboundRouter } from "./adapters/sms/inbound-route.ts";
 import { createTeamsAdapter } from "./adapters/teams/app.ts";
 import { createWebAdapter } from "./adapters/web/app.ts";
 import { buildEngine } from "./compose.ts";
@@ -123,6 +125,15 @@ export async function startRamp(
     const sms = new SmsDelivery(config.sms, engine, (personId) => web.boardLink(personId));
     channels.set(sms.name, sms);
   }
+  // Texts to Ramp: the handler is registered before recovery starts, for texts a crash left.
+  const smsInbound =
+    config.sms?.inboundToken != null
+      ? smsInboundRouter({
+          token: config.sms.inboundToken,
+          handle: createInboundSms({ engine, inbox, logger }),
+          logger,
+        })
+      : null;
   engine.ctx.boardLink = (personId) => web.boardLink(personId);
   engine.ctx.planCopyLink = (planHash, personId) => web.planCopyLink(planHash, personId);
   const scheduler = new Scheduler(engine, channels, logger, config.tickSeconds);
@@ -149,6 +160,7 @@ export async function startRamp(
 
   if (slack?.router) app.use(slack.router);
   if (teams) app.use(teams.router);
+  if (smsInbound) app.use(smsInbound);
   app.use(web.router);
 
   let server: Server;

@@ -17,6 +17,7 @@ import type {
   TimelineEntry,
 } from "./model.ts";
 import type { ReachabilityRepository } from "./practice/model.ts";
+import type { SmsRepository } from "./sms/model.ts";
 
 /** A unique constraint stopped a write (e.g. two incidents got the same number); the caller may retry. */
 export class ConflictError extends Error {
@@ -294,6 +295,8 @@ export interface Repositories {
   /** Reachability tests (alarmeringstests) and who answered them. */
   reachability: ReachabilityRepository;
   inbox: InboxRepository;
+  /** SMS PINs and the numbers locked after wrong ones. */
+  sms: SmsRepository;
 }
 
 export interface Store extends Repositories {

@@ -124,6 +124,7 @@ const task = (n: number, title = NAS): TaskCardView => ({
   remaining: "nog 12 u",
   overdue: false,
   blockedReason: "Leverancier <Proximus> & co pas maandag",
+  number: n,
   actions: [
     { action: "task.complete", subjectId: `task-${n}`, label: "Klaar", style: "primary" },
     { action: "task.unblock", subjectId: `task-${n}`, label: "Deblokkeren" },
