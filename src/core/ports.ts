@@ -181,8 +181,11 @@ export interface OutboxFailure {
 export interface OutboxRepository {
   /** Idempotent per dedupeKey: a retried command never queues a message twice. */
   enqueue(items: Array<Omit<OutboxItem, "attempts">>): Promise<void>;
-  /** Messages due for delivery (pending and due, or with an expired lease), oldest first. */
-  listDue(now: Date, limit: number): Promise<OutboxItem[]>;
+  /**
+   * Messages due for delivery (pending and due, or with an expired lease), oldest first; only
+   * those of one delivery channel when `channel` is given.
+   */
+  listDue(now: Date, limit: number, channel?: string): Promise<OutboxItem[]>;
   /**
    * Messages of an incident (null: of none) that hold up their conversation now: someone is
    * delivering them (an unexpired lease), or an earlier attempt's outcome is still unknown.
