@@ -7,6 +7,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildReview } from "../../../src/core/review/build.ts";
 import { internationalNumber } from "../../../src/core/sms/number.ts";
 import { setSmsPin } from "../../../src/core/sms/pin.ts";
 import { countSegments } from "../../../src/core/sms/segments.ts";
@@ -267,6 +268,20 @@ describe("an incident run by SMS alone", () => {
     expect(closed.reply).toBe("Incident 2026-001 is afgesloten. De tijdlijn is verzegeld.");
     expect(await s.ramp.engine.activeIncidents()).toEqual([]);
     expect((await s.ramp.engine.verifyTimeline(incidentId)).ok).toBe(true);
+  });
+
+  it("counts in the review's communication section what went by SMS and was done by text", async () => {
+    const review = JSON.stringify(await buildReview(s.ramp.engine, incidentId));
+    expect(review).toMatch(
+      /Sms: \d+ berichten verstuurd, \d+ afgeleverd bij de sms-gateway, waarvan \d+ antwoorden op sms'en van de staf\./,
+    );
+    expect(review).toContain(
+      "Per sms gedaan: 3 oproepen beantwoord, 1 taak opgenomen, 1 taak klaar, 1 taak geblokkeerd, 3 starts, beslissingen of afsluitingen met PIN.",
+    );
+    // Lien's KLAAR on Kevin's task, Johan's five wrong PINs and his STATUS while locked.
+    expect(review).toContain(
+      "7 sms'en geweigerd (foute PIN, vergrendeld nummer of niet toegelaten).",
+    );
   });
 
   it("sent nothing to a chat platform that worked: every answer went by SMS", async () => {
