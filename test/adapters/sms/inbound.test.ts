@@ -89,11 +89,52 @@ describe("an incident run by SMS alone", () => {
       "pieter-declercq",
       PIN,
     );
-    await setSmsPin(
-      s.ramp.engine.ctx,
-      { personId: "pieter-declercq", source: "web" },
+  });
+
+  /** Signs in on the board with the person's personal link; returns the session cookie. */
+  async function signIn(personId: string): Promise<string> {
+    const link = new URL(s.ramp.engine.ctx.boardLink!(personId).url);
+    const login = await fetch(`${s.ramp.url}${link.pathname}${link.search}`, {
+      redirect: "manual",
+    });
+    return login.headers.getSetCookie()[0]!.split(";")[0]!;
+  }
+
+  /** The board's SMS-PIN form, sent as `by`. */
+  async function setPinOnBoard(by: string, personId: string, pin: string): Promise<string> {
+    const cookie = await signIn(by);
+    const form = await (await fetch(`${s.ramp.url}/sms-pin`, { headers: { cookie } })).text();
+    const csrf = /name="csrf" value="([^"]*)"/.exec(form)?.[1] ?? "";
+    const sent = await fetch(`${s.ramp.url}/sms-pin`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrf, personId, pin }).toString(),
+      redirect: "manual",
+    });
+    expect(sent.status).toBe(303);
+    const after = await (await fetch(`${s.ramp.url}/sms-pin`, { headers: { cookie } })).text();
+    return after.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+  }
+
+  it("lets the coordinator set a PIN on the board, keeping only its hash; others cannot", async () => {
+    const page = await setPinOnBoard("pieter-declercq", "johan-maes", "135790");
+    expect(page).toContain("Sms-PIN ingesteld voor Johan Maes.");
+    expect(page).toMatch(/Johan Maes ingesteld door Pieter Declercq/);
+    const [row] = await s.query(`SELECT hash, salt FROM "SmsPin" WHERE "personId" = $1`, [
       "johan-maes",
-      "135790",
+    ]);
+    expect(String(row!.hash)).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(row)).not.toContain("135790");
+    const refused = await setPinOnBoard("lien-coussens", "lien-coussens", "111111");
+    expect(refused).toContain(
+      "Enkel de coördinator of een plaatsvervanger kan een sms-PIN instellen.",
+    );
+    expect(
+      await s.count(`SELECT count(*) AS n FROM "SmsPin" WHERE "personId" = 'lien-coussens'`),
+    ).toBe(0);
+    // Bad input: a clear refusal, nothing stored.
+    expect(await setPinOnBoard("pieter-declercq", "lien-coussens", "12ab")).toContain(
+      "PIN: 4 tot 8 cijfers",
     );
   });
   afterAll(async () => {
