@@ -299,7 +299,9 @@ describeEachDatabase("Slack: a whole incident over HTTP", (target) => {
       .filter((id): id is string => id !== undefined)
       .map((id) => taskIds.get(id));
     expect(posted).toEqual(B_ORDER.filter((id) => !B_SHARED.includes(id)));
-    expect(current(lost).text).toBe("#1 ICT-middelen voor de uitwijklocatie aanvragen — Geannuleerd");
+    expect(current(lost).text).toBe(
+      "#1 ICT-middelen voor de uitwijklocatie aanvragen — Geannuleerd",
+    );
     expect(labels(current(lost))).toEqual([]);
     expect(current(shared).text).toBe("#3 Restore van de systemen coördineren — Opgenomen");
     expect(blockText(current(shared))).toContain("Eigenaar: *Bart Lannoo*");
