@@ -7,6 +7,8 @@ import { hostname } from "node:os";
 import { createSlackAdapter } from "./adapters/slack/app.ts";
 import { SmsDelivery } from "./adapters/sms/delivery.ts";
 import { GatewaySms } from "./adapters/sms/gateway.ts";
+import { createInboundSms } from "./adapters/sms/inbound.ts";
+import { smsInboundRouter } from "./adapters/sms/inbound-route.ts";
 import { TwilioSms } from "./adapters/sms/twilio/messages.ts";
 import { twilioRouter } from "./adapters/sms/twilio/routes.ts";
 import { announceSmsNotDelivered } from "./adapters/sms/twilio/status.ts";
@@ -129,6 +131,16 @@ export async function startRamp(
     const sms = new SmsDelivery(sender, engine, (personId) => web.boardLink(personId));
     channels.set(sms.name, sms);
   }
+  // Texts to Ramp, through the generic gateway's POST /sms/inbound or Twilio's signed webhook:
+  // one handler, registered before recovery starts, for texts a crash left.
+  const takesTexts =
+    config.sms?.provider === "twilio" ||
+    (config.sms?.provider === "gateway" && config.sms.inboundToken != null);
+  const handleInboundSms = takesTexts ? createInboundSms({ engine, inbox, logger }) : null;
+  const smsInbound =
+    handleInboundSms && config.sms?.provider === "gateway" && config.sms.inboundToken != null
+      ? smsInboundRouter({ token: config.sms.inboundToken, handle: handleInboundSms, logger })
+      : null;
   engine.ctx.boardLink = (personId) => web.boardLink(personId);
   engine.ctx.planCopyLink = (planHash, personId) => web.planCopyLink(planHash, personId);
   const scheduler = new Scheduler(engine, channels, logger, config.tickSeconds);
@@ -161,11 +173,13 @@ export async function startRamp(
       twilioRouter({
         authToken: config.sms.authToken,
         publicUrl: config.sms.publicUrl,
+        ...(handleInboundSms ? { handle: handleInboundSms } : {}),
         notDelivered: announceSmsNotDelivered(engine, logger),
         logger,
       }),
     );
   }
+  if (smsInbound) app.use(smsInbound);
   app.use(web.router);
 
   let server: Server;

@@ -85,6 +85,10 @@ const envSchema = z.object({
     .regex(/^https?:\/\//, { message: "must start with http:// or https://" })
     .optional(),
   RAMP_SMS_TOKEN: z.string().min(1).optional(),
+  RAMP_SMS_INBOUND_TOKEN: z
+    .string()
+    .min(32, { message: "must be at least 32 characters (for example: openssl rand -hex 32)" })
+    .optional(),
   RAMP_SMS_SENDER: z
     .string()
     .regex(/^(?:[A-Za-z0-9 ]{1,11}|\+?[0-9]{3,15})$/, {
@@ -195,6 +199,8 @@ export interface GatewaySmsConfig {
   /** Sent as `Authorization: Bearer …` when set. */
   token: string | null;
   sender: string | null;
+  /** RAMP_SMS_INBOUND_TOKEN: the gateway's bearer token for POST /sms/inbound; null: no texts in. */
+  inboundToken: string | null;
 }
 
 /** Twilio's Messages API for texts out; its signed webhook for texts in. */
@@ -325,6 +331,14 @@ function smsConfig(v: z.infer<typeof envSchema>, web: WebConfig): SmsConfig | nu
         { variable: "RAMP_SMS_URL", message: "is needed for RAMP_SMS_TOKEN and RAMP_SMS_SENDER" },
       ]);
     }
+    if (v.RAMP_SMS_INBOUND_TOKEN) {
+      throw new ConfigError([
+        {
+          variable: "RAMP_SMS_URL",
+          message: "is needed for RAMP_SMS_INBOUND_TOKEN: Ramp answers every text by SMS",
+        },
+      ]);
+    }
     return null;
   }
   // An SMS carries a sign-in link to answer the page on the board: it must open on a phone.
@@ -343,6 +357,7 @@ function smsConfig(v: z.infer<typeof envSchema>, web: WebConfig): SmsConfig | nu
     url: v.RAMP_SMS_URL,
     token: v.RAMP_SMS_TOKEN ?? null,
     sender: v.RAMP_SMS_SENDER ?? null,
+    inboundToken: v.RAMP_SMS_INBOUND_TOKEN ?? null,
   };
 }
 

@@ -216,7 +216,14 @@ async function replan(
   // Back to a situation planned before: its cancelled tasks reopen, done ones stay done.
   const reopened = await tx.tasks.reopenCancelled(incident.id, situation);
   const present = new Set(existing.map((t) => t.planTaskId));
-  const fresh = planTasks(work, incident, situation).filter((t) => !present.has(t.planTaskId));
+  // Numbers go on after the incident's highest (any situation), so none is ever given twice.
+  const highest = Math.max(
+    0,
+    ...(await tx.tasks.listForIncident(incident.id)).map((t) => t.number ?? 0),
+  );
+  const fresh = planTasks(work, incident, situation)
+    .filter((t) => !present.has(t.planTaskId))
+    .map((t, i) => ({ ...t, number: highest + i + 1 }));
   await tx.tasks.insertMany(fresh);
   const known = (await tx.services.listForIncident(incident.id)).filter(
     (s) => s.situation === situation,
@@ -332,6 +339,7 @@ function planTasks(work: Work, incident: Incident, situation: SituationId): Task
     completedAt: null,
     blockedReason: null,
     version: 0,
+    number: null,
   }));
 }
 

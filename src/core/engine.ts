@@ -69,8 +69,8 @@ export class CrisisEngine {
     changeMeeting(this.ctx, actor, incidentId, meeting, reason);
   setScope = (actor: Actor, incidentId: string, scope: Scope) =>
     setScope(this.ctx, actor, incidentId, scope);
-  answerPage = (actor: Actor, pageId: string, answer: PageAnswer) =>
-    answerPage(this.ctx, actor, pageId, answer);
+  answerPage = (actor: Actor, pageId: string, answer: PageAnswer, reason?: string) =>
+    answerPage(this.ctx, actor, pageId, answer, reason);
   recordEvaluation = (actor: Actor, incidentId: string, text: string) =>
     recordEvaluation(this.ctx, actor, incidentId, text);
   decide = (actor: Actor, incidentId: string, input: DecideInput) =>

@@ -2,7 +2,7 @@
 // All times are UTC Dates; they are shown in the plan's time zone by the views.
 import type { Classification, SituationId } from "../plan/schema.ts";
 
-export const SOURCES = ["slack", "teams", "web", "system", "cli"] as const;
+export const SOURCES = ["slack", "teams", "web", "sms", "system", "cli"] as const;
 export type Source = (typeof SOURCES)[number];
 
 /** "onbekend" until someone says: a declaration without a scope is not a total disaster. */
@@ -113,6 +113,12 @@ export interface Task {
   completedAt: Date | null;
   blockedReason: string | null;
   version: number;
+  /**
+   * Short and stable within the incident ("#3" on every card and in texts, `NEEM 3` by SMS):
+   * given at creation in plan order, kept when a decision change carries the task over. Null
+   * for tasks stored before Ramp numbered them.
+   */
+  number: number | null;
 }
 
 export interface IncidentService {
@@ -183,7 +189,9 @@ export type TimelineType =
   | "exercise.ended"
   | "incident.closed"
   /** A chat platform could not give the incident its channel, or add someone to it (chat-problem.ts). */
-  | "chat.problem";
+  | "chat.problem"
+  /** A text message that changed nothing itself: a question (STATUS), a refusal (wrong PIN). */
+  | "sms.received";
 
 export const LOG_TAGS = [
   "oorzaak",
@@ -261,7 +269,9 @@ export type NoticeKind =
   /** To the coordinator: a platform refused a message for good (core/outbox-undeliverable.ts). */
   | "delivery-failed"
   /** A holder's personal copy of the plan, or the reminder to confirm it. */
-  | "plan-copy";
+  | "plan-copy"
+  /** Ramp's answer to a text message, sent back by SMS only (core/sms). */
+  | "sms-reply";
 
 /** A one-off message; its text is written by the core in the plan's language. */
 export interface Notice {

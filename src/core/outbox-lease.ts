@@ -22,7 +22,14 @@ export async function leaseDue(
   leaseUntil: Date,
   limit: number,
 ): Promise<OutboxItem[]> {
-  const due = await ctx.store.outbox.listDue(now, limit);
+  // A window per channel: one platform's backlog (Slack down, its messages held back behind an
+  // unknown outcome) must not fill the window and starve another's (the SMS pages and answers).
+  const due = (
+    await Promise.all(ctx.channels.map((channel) => ctx.store.outbox.listDue(now, limit, channel)))
+  )
+    .flat()
+    // Stable, by time only: each channel keeps the database's order (time, then key).
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   const byIncident = new Map<string | null, OutboxItem[]>();
   for (const item of due) {
     const group = byIncident.get(item.incidentId) ?? [];

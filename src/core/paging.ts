@@ -111,6 +111,8 @@ export async function answerPage(
   actor: Actor,
   pageId: string,
   answer: PageAnswer,
+  /** Why someone cannot come (an SMS "NEE <reden>"), on the timeline with the answer. */
+  reason?: string,
 ): Promise<Page> {
   const page = await ctx.store.pages.get(pageId);
   if (!page) throw new RampError("page-not-found");
@@ -135,7 +137,7 @@ export async function answerPage(
         actor.source,
       );
       if (!changed) throw new RampError("page-already-answered", { answer: current.status });
-      recordAnswer(work, actor, current, answer);
+      recordAnswer(work, actor, current, answer, reason);
     }
     for (const other of covered) {
       if (await tx.pages.transition(other.id, "sent", answer, work.now, actor.source))
@@ -184,7 +186,13 @@ async function escalateUnlessCovered(work: Work, page: Page): Promise<void> {
   await sendPage(work, page.functionId, page.attempt + 1, page, null);
 }
 
-function recordAnswer(work: Work, actor: Actor, page: Page, answer: PageAnswer): void {
+function recordAnswer(
+  work: Work,
+  actor: Actor,
+  page: Page,
+  answer: PageAnswer,
+  reason?: string,
+): void {
   work.record({
     type: "page.answered",
     actorId: actorId(actor),
@@ -195,6 +203,7 @@ function recordAnswer(work: Work, actor: Actor, page: Page, answer: PageAnswer):
       functionId: page.functionId,
       answer,
       previous: page.status,
+      ...(reason ? { reason } : {}),
     },
   });
 }

@@ -17,6 +17,7 @@ import type {
   TimelineEntry,
 } from "./model.ts";
 import type { ReachabilityRepository } from "./practice/model.ts";
+import type { SmsRepository } from "./sms/model.ts";
 
 /** A unique constraint stopped a write (e.g. two incidents got the same number); the caller may retry. */
 export class ConflictError extends Error {
@@ -180,8 +181,11 @@ export interface OutboxFailure {
 export interface OutboxRepository {
   /** Idempotent per dedupeKey: a retried command never queues a message twice. */
   enqueue(items: Array<Omit<OutboxItem, "attempts">>): Promise<void>;
-  /** Messages due for delivery (pending and due, or with an expired lease), oldest first. */
-  listDue(now: Date, limit: number): Promise<OutboxItem[]>;
+  /**
+   * Messages due for delivery (pending and due, or with an expired lease), oldest first; only
+   * those of one delivery channel when `channel` is given.
+   */
+  listDue(now: Date, limit: number, channel?: string): Promise<OutboxItem[]>;
   /**
    * Messages of an incident (null: of none) that hold up their conversation now: someone is
    * delivering them (an unexpired lease), or an earlier attempt's outcome is still unknown.
@@ -296,6 +300,8 @@ export interface Repositories {
   /** Reachability tests (alarmeringstests) and who answered them. */
   reachability: ReachabilityRepository;
   inbox: InboxRepository;
+  /** SMS PINs and the numbers locked after wrong ones. */
+  sms: SmsRepository;
 }
 
 export interface Store extends Repositories {

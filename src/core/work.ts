@@ -180,6 +180,9 @@ function deliverable(
 ): boolean {
   if (audience.kind === "person" && !reachable(channel, ctx.dir.person(audience.personId)))
     return false;
+  // The answer to a text goes back as a text, and nowhere else.
+  if (delivery.type === "notice" && delivery.notice.kind === "sms-reply")
+    return channel === SMS_CHANNEL;
   return channel !== SMS_CHANNEL || (sent && alerts(audience, delivery));
 }
 

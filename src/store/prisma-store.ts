@@ -12,6 +12,7 @@ import { PrismaPlanCopies } from "./repositories/plan-copies.ts";
 import { PrismaReachability } from "./repositories/reachability.ts";
 import { PrismaReports } from "./repositories/reports.ts";
 import { PrismaServices } from "./repositories/services.ts";
+import { PrismaSms } from "./repositories/sms.ts";
 import { PrismaTasks } from "./repositories/tasks.ts";
 import { PrismaTimeline } from "./repositories/timeline.ts";
 
@@ -29,6 +30,7 @@ function repositories(db: Tx): Repositories {
     planCopies: new PrismaPlanCopies(db),
     reachability: new PrismaReachability(db),
     inbox: new PrismaInbox(db),
+    sms: new PrismaSms(db),
   };
 }
 

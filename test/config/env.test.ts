@@ -194,12 +194,14 @@ describe("readConfig", () => {
       url: "https://sms.example.be/v1/send",
       token: "t0k3n",
       sender: "OCMW",
+      inboundToken: null,
     });
     expect(readConfig({ ...slack, ...sms }).sms).toEqual({
       provider: "gateway",
       url: sms.RAMP_SMS_URL,
       token: null,
       sender: null,
+      inboundToken: null,
     });
     expect(() => readConfig(sms)).toThrow(
       /RAMP_SMS_URL: SMS pages link to the crisis board, which local mode keeps on this computer/,
@@ -207,6 +209,17 @@ describe("readConfig", () => {
     const { RAMP_PUBLIC_URL: _, ...noAddress } = slack;
     expect(() => readConfig({ ...noAddress, ...sms })).toThrow(
       /RAMP_PUBLIC_URL: is needed with RAMP_SMS_URL: the link in an SMS page must open on a phone/,
+    );
+    const inbound = "0123456789abcdef0123456789abcdef";
+    expect(readConfig({ ...slack, ...sms, RAMP_SMS_INBOUND_TOKEN: inbound }).sms).toMatchObject({
+      provider: "gateway",
+      inboundToken: inbound,
+    });
+    expect(() => readConfig({ ...slack, RAMP_SMS_INBOUND_TOKEN: inbound })).toThrow(
+      /RAMP_SMS_URL: is needed for RAMP_SMS_INBOUND_TOKEN: Ramp answers every text by SMS/,
+    );
+    expect(() => readConfig({ ...slack, ...sms, RAMP_SMS_INBOUND_TOKEN: "short" })).toThrow(
+      /RAMP_SMS_INBOUND_TOKEN: must be at least 32 characters/,
     );
     expect(() => readConfig({ ...slack, RAMP_SMS_TOKEN: "t0k3n" })).toThrow(
       /RAMP_SMS_URL: is needed for RAMP_SMS_TOKEN and RAMP_SMS_SENDER/,

@@ -235,6 +235,7 @@ export const TASK: TaskCardView = {
   remaining: "nog 2 u",
   overdue: true,
   blockedReason: "Leverancier onbereikbaar\nnieuwe poging om 11:00",
+  number: 7,
   actions: [
     { action: "task.unblock", subjectId: "task-1", label: "Deblokkeren" },
     { action: "task.complete", subjectId: "task-1", label: "Klaar", style: "primary" },

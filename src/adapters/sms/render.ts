@@ -9,6 +9,8 @@ export function pageText(view: PageCardView, link: string, nl: boolean): string 
 }
 
 export function noticeText(notice: Notice, link: string, nl: boolean): string {
+  // The answer to a text: short already (two segments at most), without a link.
+  if (notice.kind === "sms-reply") return exercisePrefix(notice.exercise) + notice.text;
   return exercisePrefix(notice.exercise) + noticeWords(notice, link, nl);
 }
 
@@ -37,16 +39,5 @@ function noticeWords(notice: Notice, link: string, nl: boolean): string {
     : `Ramp: ${notice.text} Crisis board: ${link}`;
 }
 
-/**
- * The number in international format, as gateways want it: "+32 470 12 34 56" and
- * "0470/12.34.56" both become +32470123456. A national number (leading 0) is Belgian.
- */
-export function internationalNumber(written: string): string | null {
-  const digits = written.replace(/[\s./()-]/g, "");
-  const international = digits.startsWith("00")
-    ? `+${digits.slice(2)}`
-    : digits.startsWith("0")
-      ? `+32${digits.slice(1)}`
-      : digits;
-  return /^\+[1-9][0-9]{7,14}$/.test(international) ? international : null;
-}
+/** The number in international format (one place for it: the core matches senders with it too). */
+export { internationalNumber } from "../../core/sms/number.ts";

@@ -31,6 +31,7 @@ import { registerEvents } from "./routes/events.ts";
 import { planCopyLink, registerPlanCopy } from "./routes/plan-copy.ts";
 import { registerReview, reviewLinks, reviewPath } from "./routes/review.ts";
 import { boardLink, registerSignIn } from "./routes/signin.ts";
+import { registerSmsPins } from "./routes/sms-pins.ts";
 import { registerTests } from "./routes/tests.ts";
 import { Flash, WebSessions } from "./session.ts";
 
@@ -107,6 +108,7 @@ export function createWebAdapter(options: {
   const reach = options.reach ?? { slack: false, teams: false, sms: false };
   registerPlanCopy(router, c, () => ({ ...reach, webUrl: baseUrl() }));
   registerTests(router, c);
+  registerSmsPins(router, c);
   if (config.local) registerChat(router, c);
   router.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!WEB_PATHS.test(req.path) || res.headersSent) return next(error);

@@ -6,6 +6,7 @@ import { cadence, firstMessages } from "./cadence.ts";
 import { type Answerer, afterDeclaration, count, noteFacts, open, sourceLabel } from "./draft.ts";
 import { joinList } from "./format.ts";
 import { type Message, platformsUsed } from "./messages.ts";
+import { smsSentence } from "./sms-communication.ts";
 
 export const COMMUNICATION_ANSWERS: Record<string, Answerer> = {
   "intern-gecommuniceerd": (a) => {
@@ -79,6 +80,8 @@ export const COMMUNICATION_ANSWERS: Record<string, Answerer> = {
             "Ramp sent no messages through a chat platform.",
           ),
     ];
+    const sms = smsSentence(a);
+    if (sms) text.push(sms);
     if (sources.length > 0) {
       text.push(
         a.say(

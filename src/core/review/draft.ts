@@ -103,6 +103,7 @@ export function sourceLabel(a: Analysis, source: string): string {
     teams: "Microsoft Teams",
     web: a.say("de webpagina", "the web page"),
     cli: a.say("de opdrachtregel", "the command line"),
+    sms: "sms",
     system: "Ramp",
   };
   return labels[source] ?? source;

@@ -48,6 +48,7 @@ export function noticeKindLabel(kind: NoticeKind, say: Say): string {
     "exercise-inject": say("Inject", "Inject"),
     "exercise-ended": say("Oefening gestopt", "Exercise stopped"),
     "delivery-failed": say("Niet afgeleverd", "Not delivered"),
+    "sms-reply": say("Antwoord per sms", "Reply by SMS"),
   };
   return labels[kind];
 }

@@ -3,6 +3,7 @@
 import type { Classification } from "../../plan/schema.ts";
 import { chatProblemText } from "../chat-problem.ts";
 import type { TimelineEntry } from "../model.ts";
+import { smsReceivedText } from "../sms/timeline.ts";
 import type { ChainVerification } from "../timeline.ts";
 import { describeExerciseEntry } from "../views/exercise-words.ts";
 import { Labels } from "../views/labels.ts";
@@ -127,7 +128,7 @@ export function describer(a: Analysis): (entry: TimelineEntry) => string {
               `Page to ${dir.name(String(d.personId))} as ${dir.functionName(String(d.functionId))}${Number(d.attempt) > 0 ? ` (alternate ${d.attempt})` : ""}`,
             );
       case "page.answered":
-        return `${dir.name(String(d.personId))}: ${labels.pageStatus(d.answer as "coming").toLowerCase()} (${dir.functionName(String(d.functionId))})`;
+        return `${dir.name(String(d.personId))}: ${labels.pageStatus(d.answer as "coming").toLowerCase()} (${dir.functionName(String(d.functionId))})${d.reason ? ` — ${String(d.reason)}` : ""}`;
       case "page.silent":
         return say(
           `Geen antwoord van ${dir.name(String(d.personId))} (${dir.functionName(String(d.functionId))}) binnen de termijn`,
@@ -212,6 +213,8 @@ export function describer(a: Analysis): (entry: TimelineEntry) => string {
         );
       case "chat.problem":
         return chatProblemText(d, a.locale);
+      case "sms.received":
+        return smsReceivedText(d, a.locale, dir.timeZone);
     }
     // A type written by a later version of Ramp still gets a row.
     return String(entry.type);

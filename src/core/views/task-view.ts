@@ -36,8 +36,14 @@ export function taskCardView(
     remaining: unfinished ? formatRemaining(task.deadlineAt, now, dir.locale) : "",
     overdue: unfinished && now.getTime() > task.deadlineAt.getTime(),
     blockedReason: task.blockedReason,
+    number: task.number,
     actions: closed ? [] : taskActions(L, task),
   };
+}
+
+/** "#3 " before a task's title on every platform (empty for a task stored before numbers). */
+export function numberPrefix(view: Pick<TaskCardView, "number">): string {
+  return view.number ? `#${view.number} ` : "";
 }
 
 function taskActions(L: Labels, task: Task): ViewAction[] {

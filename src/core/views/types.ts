@@ -193,6 +193,8 @@ export interface TaskCardView {
   remaining: string;
   overdue: boolean;
   blockedReason: string | null;
+  /** "#3": the task's short number in the incident (SMS `NEEM 3`); null for an older task. */
+  number: number | null;
   actions: ViewAction[];
 }
 

@@ -62,9 +62,9 @@ export class PrismaOutbox implements OutboxRepository {
     }
   }
 
-  async listDue(now: Date, limit: number): Promise<OutboxItem[]> {
+  async listDue(now: Date, limit: number, channel?: string): Promise<OutboxItem[]> {
     const rows = await this.db.outboxMessage.findMany({
-      where: available(now),
+      where: { ...available(now), ...(channel ? { platform: channel } : {}) },
       orderBy: [{ createdAt: "asc" }, { dedupeKey: "asc" }],
       take: limit,
     });

@@ -208,7 +208,7 @@ describeEachDatabase("Slack: a whole incident over HTTP", (target) => {
     await s.click(U.pieter, decision, "A — Woonzorgcentrum");
     await s.waitForMessage(channel, /^Beslissing: situatie A/);
     const first = await taskCard("a-tech-ict-middelen", "A");
-    expect(first.text).toBe("ICT-middelen voor de uitwijklocatie aanvragen — Open");
+    expect(first.text).toBe("#1 ICT-middelen voor de uitwijklocatie aanvragen — Open");
     await s.settled();
     expect(await s.count(`SELECT count(*) FROM "Task" WHERE situation = 'A'`)).toBe(16);
     const decisionNow = current(decision);
@@ -299,9 +299,11 @@ describeEachDatabase("Slack: a whole incident over HTTP", (target) => {
       .filter((id): id is string => id !== undefined)
       .map((id) => taskIds.get(id));
     expect(posted).toEqual(B_ORDER.filter((id) => !B_SHARED.includes(id)));
-    expect(current(lost).text).toBe("ICT-middelen voor de uitwijklocatie aanvragen — Geannuleerd");
+    expect(current(lost).text).toBe(
+      "#1 ICT-middelen voor de uitwijklocatie aanvragen — Geannuleerd",
+    );
     expect(labels(current(lost))).toEqual([]);
-    expect(current(shared).text).toBe("Restore van de systemen coördineren — Opgenomen");
+    expect(current(shared).text).toBe("#3 Restore van de systemen coördineren — Opgenomen");
     expect(blockText(current(shared))).toContain("Eigenaar: *Bart Lannoo*");
     await s.waitForMessage(
       s.fake.dmOf(U.kevin),

@@ -124,6 +124,7 @@ const task = (n: number, title = NAS): TaskCardView => ({
   remaining: "nog 12 u",
   overdue: false,
   blockedReason: "Leverancier <Proximus> & co pas maandag",
+  number: n,
   actions: [
     { action: "task.complete", subjectId: `task-${n}`, label: "Klaar", style: "primary" },
     { action: "task.unblock", subjectId: `task-${n}`, label: "Deblokkeren" },
@@ -271,8 +272,9 @@ describe("Slack renderers with hostile plan and user text", () => {
       "Leg de evaluatie vast met /ramp evaluatie &lt;toestand&gt; &amp; beslis.",
     );
     const card = renderCard(task(1), true);
-    expect(card.text).toBe("&lt;NAS-01&gt; herstellen &amp; testen — Geblokkeerd");
-    expect(JSON.stringify(card.blocks)).toContain("*&lt;NAS-01&gt; herstellen &amp; testen*");
+    // The task's short number first (#1: NEEM 1 by SMS), then the title as written.
+    expect(card.text).toBe("#1 &lt;NAS-01&gt; herstellen &amp; testen — Geblokkeerd");
+    expect(JSON.stringify(card.blocks)).toContain("*#1 &lt;NAS-01&gt; herstellen &amp; testen*");
   });
 
   it("cuts a long header between graphemes, not in half a 🔥, and says where the rest is", () => {

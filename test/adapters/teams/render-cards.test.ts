@@ -113,7 +113,7 @@ describe("Teams card text", () => {
 
   it("keeps what people typed between < and > and on several lines", () => {
     const text = cardText(renderCard(TASK, true) as Json);
-    expect(text).toContain("**Zo nodig vervangende ICT-middelen aanvragen ‹dringend›**");
+    expect(text).toContain("**#7 Zo nodig vervangende ICT-middelen aanvragen ‹dringend›**");
     expect(text).toContain("🟥 Leverancier onbereikbaar\n\nnieuwe poging om 11:00");
     expect(text).toContain("Bel de leverancier.\n\nVraag naar laptops.");
     const reported = { label: "Gemeld door", value: "Hanne <communicatie> *dringend*" };

@@ -3,6 +3,7 @@
 import type { ChatReply, PersonalPart } from "../../../core/chat/run.ts";
 import type { ErrorView } from "../../../core/errors.ts";
 import type { ExerciseMark, Notice } from "../../../core/model.ts";
+import { numberPrefix } from "../../../core/views/task-view.ts";
 import type { CardView } from "../../../core/views/types.ts";
 import { decisionBlocks } from "./decision.ts";
 import { exerciseBlocks } from "./exercise.ts";
@@ -65,7 +66,12 @@ export function renderCard(view: CardView, nl: boolean): SlackMessage {
     case "decision":
       return message(view.title, () => decisionBlocks(view, nl), nl, mark);
     case "task":
-      return message(`${view.title} — ${view.statusLabel}`, () => taskBlocks(view, nl), nl, mark);
+      return message(
+        `${numberPrefix(view)}${view.title} — ${view.statusLabel}`,
+        () => taskBlocks(view, nl),
+        nl,
+        mark,
+      );
     case "test":
       return message(`${view.title}: ${view.text}`, () => testBlocks(view), nl);
   }

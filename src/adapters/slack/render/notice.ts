@@ -22,6 +22,7 @@ const ICON: Record<Notice["kind"], string> = {
   "exercise-inject": "🎭",
   "exercise-ended": "🛑",
   "delivery-failed": "📵",
+  "sms-reply": "💬",
 };
 
 export function noticeBlocks(notice: Notice): Block[] {

@@ -1,3 +1,4 @@
+import { numberPrefix } from "../../../core/views/task-view.ts";
 import type { TaskCardView } from "../../../core/views/types.ts";
 import { type Block, buttons, context, escapeMrkdwn, section } from "./text.ts";
 
@@ -21,5 +22,5 @@ export function taskLine(view: TaskCardView, nl: boolean): string {
     : `${nl ? "Voorgesteld" : "Suggested"}: ${escapeMrkdwn(view.suggestedOwner ?? "—")}`;
   const deadline = `${view.overdue ? "⚠️ " : ""}${nl ? "Deadline" : "Due"} ${view.deadline}${view.remaining ? ` (${view.remaining})` : ""}`;
   const blocked = view.blockedReason ? `\n🟥 ${escapeMrkdwn(view.blockedReason)}` : "";
-  return `${ICON[view.status]} *${escapeMrkdwn(view.title)}* — ${escapeMrkdwn(view.statusLabel)}\n${escapeMrkdwn(view.phaseLabel)}${service}\n${owner} · ${deadline}${blocked}`;
+  return `${ICON[view.status]} *${numberPrefix(view)}${escapeMrkdwn(view.title)}* — ${escapeMrkdwn(view.statusLabel)}\n${escapeMrkdwn(view.phaseLabel)}${service}\n${owner} · ${deadline}${blocked}`;
 }

@@ -1,3 +1,4 @@
+import { numberPrefix } from "../../../core/views/task-view.ts";
 import type { TaskCardView } from "../../../core/views/types.ts";
 import {
   type AdaptiveCard,
@@ -18,7 +19,10 @@ export function taskBody(view: TaskCardView, nl: boolean): Element[] {
     : `${nl ? "Voorgesteld" : "Suggested"}: ${plain(view.suggestedOwner ?? "—")}`;
   const deadline = `${view.overdue ? "⚠️ " : ""}${nl ? "Deadline" : "Due"} ${view.deadline}${view.remaining ? ` (${view.remaining})` : ""}`;
   const body: Element[] = [
-    text(`${ICON[view.status]} **${plain(view.title)}** — ${view.statusLabel}`, { size: "Medium" }),
+    text(
+      `${ICON[view.status]} **${numberPrefix(view)}${plain(view.title)}** — ${view.statusLabel}`,
+      { size: "Medium" },
+    ),
     subtle(`${view.phaseLabel}${service}`),
     text(`${owner} · ${deadline}`, { spacing: "Small" }),
   ];

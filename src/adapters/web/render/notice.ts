@@ -26,6 +26,8 @@ const KIND: Record<Notice["kind"], WordKey> = {
   "exercise-inject": "noticeInject",
   "exercise-ended": "noticeExerciseEnded",
   "delivery-failed": "noticeDeliveryFailed",
+  // Sent by SMS only (core/work.ts); named here so every kind has a word.
+  "sms-reply": "noticeLog",
 };
 
 export function noticeCard(ctx: RenderContext, notice: Notice, personal: boolean): Html {

@@ -1,4 +1,5 @@
 // TaskCardView → HTML: one task with its owner, status, deadline and buttons.
+import { numberPrefix } from "../../../core/views/task-view.ts";
 import type { TaskCardView } from "../../../core/views/types.ts";
 import { forViewer } from "../../../core/views/viewer.ts";
 import { actionButtons } from "./actions.ts";
@@ -20,8 +21,8 @@ export function taskCard(
   const id = ctx.nextId("task");
   const title =
     options.heading === "h4"
-      ? html`<h4 id="${id}">${view.title}</h4>`
-      : html`<h3 id="${id}">${view.title}</h3>`;
+      ? html`<h4 id="${id}">${numberPrefix(view)}${view.title}</h4>`
+      : html`<h3 id="${id}">${numberPrefix(view)}${view.title}</h3>`;
   const owner = view.ownerName
     ? view.ownerName
     : `${w("nobody")}${view.suggestedOwner ? ` (${w("suggested")}: ${view.suggestedOwner})` : ""}`;

@@ -2,6 +2,7 @@
 import { chatProblemText } from "../../../core/chat-problem.ts";
 import type { PlanDirectory } from "../../../core/directory.ts";
 import type { TimelineEntry } from "../../../core/model.ts";
+import { smsReceivedText } from "../../../core/sms/timeline.ts";
 import { formatDateTime } from "../../../core/time.ts";
 import { describeExerciseEntry } from "../../../core/views/exercise-words.ts";
 import { amount } from "../../../core/views/plural.ts";
@@ -87,8 +88,8 @@ export function describeEntry(
       return d.answer === "coming"
         ? t(`${person("personId")} (${fn()}): ik kom`, `${person("personId")} (${fn()}): coming`)
         : t(
-            `${person("personId")} (${fn()}): ik kan niet`,
-            `${person("personId")} (${fn()}): cannot come`,
+            `${person("personId")} (${fn()}): ik kan niet${d.reason ? ` (${str(d.reason)})` : ""}`,
+            `${person("personId")} (${fn()}): cannot come${d.reason ? ` (${str(d.reason)})` : ""}`,
           );
     case "page.silent":
       return t(
@@ -179,6 +180,8 @@ export function describeEntry(
           );
     case "chat.problem":
       return chatProblemText(d, dir.locale);
+    case "sms.received":
+      return smsReceivedText(d, dir.locale, dir.timeZone);
   }
 }
 
