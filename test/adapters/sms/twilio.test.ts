@@ -89,6 +89,38 @@ describe("SMS pages through Twilio", () => {
     );
   });
 
+  it("takes a signed JA through Twilio's webhook once, and answers it through Twilio", async () => {
+    const wouter = mobileOf("wouter-hoste");
+    const answered = twilio.sent(wouter).length;
+    const text = () =>
+      twilio.postIncoming({
+        postTo: `${s.ramp.url}${TWILIO_INBOUND_PATH}`,
+        webhookUrl: `${PUBLIC_URL}${TWILIO_INBOUND_PATH}`,
+        from: wouter,
+        to: "+32460201234",
+        body: "JA",
+        messageSid: `SM${"7e".repeat(16)}`,
+      });
+    // Twilio delivers the same text twice (its retry after a slow answer): it acts once.
+    expect((await text()).status).toBe(200);
+    expect((await text()).status).toBe(200);
+    const page = async () =>
+      (await s.ramp.engine.ctx.store.pages.listForIncident(incidentId)).find(
+        (p) => p.personId === "wouter-hoste",
+      );
+    await expect.poll(async () => (await page())?.status).toBe("coming");
+    await s.fake.waitFor("the reply by text", () => twilio.sent(wouter).length > answered);
+    await s.settled();
+    const replies = twilio.sent(wouter).slice(answered);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.body).toMatch(/^Genoteerd: u komt \(incident 2026-001\)/);
+    const answers = (await s.ramp.engine.ctx.store.timeline.list(incidentId)).filter(
+      (e) => e.type === "page.answered" && e.data.personId === "wouter-hoste",
+    );
+    expect(answers).toHaveLength(1);
+    expect(answers[0]!.source).toBe("sms");
+  });
+
   it("tells the coordinator once when Twilio reports a text undelivered", async () => {
     const coordinator = s.ramp.plan.coordination.coordinator;
     // Someone paged (not the coordinator, who is told).
