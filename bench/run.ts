@@ -54,9 +54,23 @@ if (runs("memory")) {
 }
 
 const summaries: Array<{ provider: string; measures: Measure[] }> = [];
-const details: string[] = [];
 const detail = (title: string, rows: Array<Record<string, string | number>>) => {
-  if (rows.length > 0) details.push(`\n${title}\n${table(rows)}\n`);
+  if (rows.length > 0) process.stdout.write(`\n${title}\n${table(rows)}\n`);
+};
+/** A section that fails is reported and the others still run. */
+async function section(name: Section, provider: string, work: () => Promise<void>) {
+  if (!runs(name)) return;
+  try {
+    await work();
+  } catch (error) {
+    process.stdout.write(`\n${provider}: ${name} failed: ${(error as Error).stack ?? error}\n`);
+  }
+}
+const printSummary = (provider: string, measures: Measure[]) => {
+  if (measures.length === 0) return;
+  const rows = summaryRows(measures);
+  process.stdout.write(`\n${provider}: each measure next to its floor\n${table(rows)}\n`);
+  if (markdown) process.stdout.write(`\n${markdownTable(rows)}\n`);
 };
 
 for (const database of benchDatabases()) {
@@ -65,7 +79,7 @@ for (const database of benchDatabases()) {
   const measures: Measure[] = [];
   summaries.push({ provider, measures });
   try {
-    if (runs("slack")) {
+    await section("slack", provider, async () => {
       progress(`${provider}: Slack /ramp status, claim clicks, /ramp start (event loop)…`);
       const s = await slackLoadBench(await database.create());
       const n = s.concurrency;
@@ -129,8 +143,8 @@ for (const database of benchDatabases()) {
           }),
         ),
       ]);
-    }
-    if (runs("paging")) {
+    });
+    await section("paging", provider, async () => {
       progress(`${provider}: paging ${50} crisis-staff members against Slack's rate tiers…`);
       const p = await pagingBench(await database.create());
       measures.push({
@@ -150,8 +164,8 @@ for (const database of benchDatabases()) {
               .join(", ") || "none",
         },
       ]);
-    }
-    if (runs("scheduler")) {
+    });
+    await section("scheduler", provider, async () => {
       progress(`${provider}: scheduler, 1,000 jobs due within 10 s…`);
       const ramp = await schedulerLateness(await database.create(), plan, hash, 1000, 1, 10_000);
       const floor = await schedulerLateness(
@@ -180,8 +194,8 @@ for (const database of benchDatabases()) {
           max: ms(floor.max),
         },
       ]);
-    }
-    if (runs("timeline")) {
+    });
+    await section("timeline", provider, async () => {
       progress(`${provider}: timeline appends…`);
       const url = await database.create();
       const t = await timelineBench(url, plan, hash, 1000, 10_000);
@@ -205,8 +219,8 @@ for (const database of benchDatabases()) {
       detail(`${provider}: timeline of ${t.entries.toLocaleString("en")} entries`, [
         { "read all": ms(t.readMs), "verify the chain": ms(t.verifyMs), "chain ok": String(t.ok) },
       ]);
-    }
-    if (runs("memory")) {
+    });
+    await section("memory", provider, async () => {
       progress(`${provider}: memory of the built process after an incident…`);
       const m = await memoryBench(await database.create());
       measures.push(
@@ -225,8 +239,8 @@ for (const database of benchDatabases()) {
           goal: null,
         },
       );
-    }
-    if (runs("claims")) {
+    });
+    await section("claims", provider, async () => {
       progress(`${provider}: claim race…`);
       const race = await claimRace(await database.create(), plan, hash, 50, 10);
       detail(`${provider}: claim race, 50 people claim one task at once (engine)`, [
@@ -237,8 +251,8 @@ for (const database of benchDatabases()) {
           p99: ms(race.p99),
         },
       ]);
-    }
-    if (runs("review")) {
+    });
+    await section("review", provider, async () => {
       progress(`${provider}: post-incident review…`);
       const review = await reviewBench(await database.create(), plan, hash, 10_000);
       const kb = (bytes: number) => `${Math.round(bytes / 1024)} kB`;
@@ -252,8 +266,8 @@ for (const database of benchDatabases()) {
           "sizes (md / html / docx)": `${kb(review.sizes.markdown)} / ${kb(review.sizes.html)} / ${kb(review.sizes.docx)}`,
         },
       ]);
-    }
-    if (runs("acks")) {
+    });
+    await section("acks", provider, async () => {
       progress(`${provider}: Slack acknowledgements (inbox, ack first, bare Bolt)…`);
       const slack = await slackBench(() => database.create());
       detail(
@@ -272,18 +286,14 @@ for (const database of benchDatabases()) {
           }),
         ),
       );
-    }
+    });
   } finally {
     await database.cleanup();
   }
+  printSummary(provider, measures);
 }
 
-process.stdout.write(details.join(""));
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)} at the end; ${((performance.now() - began) / 60_000).toFixed(1)} min`;
-for (const { provider, measures } of summaries) {
-  if (measures.length === 0) continue;
-  const rows = summaryRows(measures);
-  process.stdout.write(`\n${provider}: each measure next to its floor\n${table(rows)}\n`);
-  if (markdown) process.stdout.write(`\n${markdownTable(rows)}\n`);
-}
+// Once more at the end, all databases together.
+for (const { provider, measures } of summaries) printSummary(provider, measures);
 process.stdout.write(`\nMachine: ${machine}\n`);
