@@ -139,6 +139,8 @@ for (const database of benchDatabases()) {
               p99: ms(f.p99),
               "loop p99": ms(f.loopP99),
               "loop max": ms(f.loopMax),
+              "not acked in 3 s": f.unacknowledged,
+              unanswered: f.unanswered,
             };
           }),
         ),

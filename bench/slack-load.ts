@@ -41,6 +41,9 @@ export interface LoadFigures {
   /** Event loop delay during the bursts. */
   loopP99: number;
   loopMax: number;
+  /** Requests not acknowledged within Slack's 3 s, and never answered. */
+  unacknowledged: number;
+  unanswered: number;
 }
 
 export interface SlackLoadResult {
@@ -58,6 +61,9 @@ type AnsweredAt = (request: number) => number | undefined;
 interface Burst {
   durationMs: number;
   latencies: number[];
+  /** Requests Bolt answered 404 (not acknowledged within 3 s), and never answered at all. */
+  unacknowledged: number;
+  unanswered: number;
   loop: { p99: number; max: number };
 }
 
@@ -83,14 +89,25 @@ async function measuredBurst(
 ): Promise<Burst> {
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
-  const { sentAt } = await client.timedBurst(baseUrl, requests);
+  const { sentAt, statuses } = await client.timedBurst(baseUrl, requests, true);
   const at = answeredAt(requests, sentAt);
-  await waitUntil(() => requests.every((_, i) => at(i) !== undefined), "every request's answer");
+  // A request Bolt gave up on (404 after 3 s unacknowledged) may still be answered later, or not:
+  // its answer is waited for a while, then it counts as unanswered.
+  const acked = requests.map((_, i) => i).filter((i) => statuses[i] === 200);
+  await waitUntil(() => acked.every((i) => at(i) !== undefined), "every request's answer");
+  const late = performance.now() + (acked.length < requests.length ? 10_000 : 0);
+  while (performance.now() < late && requests.some((_, i) => at(i) === undefined))
+    await new Promise((resolve) => setTimeout(resolve, 50));
   loop.disable();
-  const answered = requests.map((_, i) => at(i)!);
+  const times = requests.flatMap((_, i) => {
+    const t = at(i);
+    return t === undefined ? [] : [{ at: t, latency: t - sentAt[i]! }];
+  });
   return {
-    durationMs: Math.max(...answered) - Math.min(...sentAt),
-    latencies: answered.map((t, i) => t - sentAt[i]!),
+    durationMs: Math.max(...times.map((t) => t.at)) - Math.min(...sentAt),
+    latencies: times.map((t) => t.latency),
+    unacknowledged: requests.length - acked.length,
+    unanswered: requests.length - times.length,
     loop: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
   };
 }
@@ -99,12 +116,15 @@ function figures(bursts: Burst[]): LoadFigures {
   const latencies = bursts.flatMap((b) => b.latencies);
   const loops = bursts.map((b) => b.loop);
   return {
+    // Answered requests per second: one never answered counts for nothing.
     throughput: latencies.length / (bursts.reduce((n, b) => n + b.durationMs, 0) / 1000),
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     // Each burst's own p99, the worst of them: a histogram per burst, not merged.
     loopP99: Math.max(...loops.map((l) => l.p99)),
     loopMax: Math.max(...loops.map((l) => l.max)),
+    unacknowledged: bursts.reduce((n, b) => n + b.unacknowledged, 0),
+    unanswered: bursts.reduce((n, b) => n + b.unanswered, 0),
   };
 }
 
