@@ -167,6 +167,11 @@ export class FakeSlack extends LoopbackServer {
   socketUrl: (() => string) | null = null;
   /** Every API call (but auth.test) waits this long before Slack processes it (a slow Slack). */
   latencyMs = 0;
+  /**
+   * Slack's rate limits (bench/slack-rate-tiers.ts): the seconds to wait when this call is over
+   * its method's limit (answered 429 with that Retry-After), else undefined. None by default.
+   */
+  rateLimit: ((method: string, body: Body) => number | undefined) | null = null;
   private readonly failures = new Map<
     string,
     Array<{ failure: Failure; match: (body: Body) => boolean }>
@@ -361,7 +366,9 @@ export class FakeSlack extends LoopbackServer {
     }
     const method = url.pathname.startsWith("/api/") ? url.pathname.slice("/api/".length) : "";
     if (this.refuseInvalid(method, url.pathname, body, auth, res)) return;
-    let failure = this.takeFailure(method, body);
+    const limited = this.rateLimit?.(method, body);
+    let failure: Failure | undefined =
+      limited === undefined ? this.takeFailure(method, body) : { status: 429, retryAfter: limited };
     // auth.test is exempt: Bolt asks it before acknowledging the first request (within 3 s).
     if (this.latencyMs > 0 && method !== "auth.test")
       await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
