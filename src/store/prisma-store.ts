@@ -2,6 +2,8 @@
 import { ConflictError, type Repositories, type Store } from "../core/ports.ts";
 import type { PrismaClient } from "./generated/sqlite/client.ts";
 import { isUniqueViolation, type Tx } from "./repositories/client.ts";
+import { PrismaAmendments } from "./repositories/amendments.ts";
+import { PrismaContactChecks } from "./repositories/contact-checks.ts";
 import { PrismaDecisions } from "./repositories/decisions.ts";
 import { PrismaInbox } from "./repositories/inbox.ts";
 import { PrismaIncidents } from "./repositories/incidents.ts";
@@ -27,6 +29,8 @@ function repositories(db: Tx): Repositories {
     outbox: new PrismaOutbox(db),
     timeline: new PrismaTimeline(db),
     planCopies: new PrismaPlanCopies(db),
+    contactChecks: new PrismaContactChecks(db),
+    amendments: new PrismaAmendments(db),
     reachability: new PrismaReachability(db),
     inbox: new PrismaInbox(db),
   };
