@@ -261,7 +261,9 @@ export type NoticeKind =
   /** To the coordinator: a platform refused a message for good (core/outbox-undeliverable.ts). */
   | "delivery-failed"
   /** A holder's personal copy of the plan, or the reminder to confirm it. */
-  | "plan-copy";
+  | "plan-copy"
+  /** "Klopt dit nog?": a person's request to confirm their contact details (as text). */
+  | "contact-check";
 
 /** A one-off message; its text is written by the core in the plan's language. */
 export interface Notice {
@@ -314,7 +316,9 @@ export type Delivery =
   | { type: "notice"; notice: Notice }
   | { type: "review"; review: ReviewShare }
   /** A holder's personal copy of the plan (and a reminder to confirm it), privately. */
-  | { type: "plan-copy"; copy: { planHash: string; personId: string; reminder: boolean } };
+  | { type: "plan-copy"; copy: { planHash: string; personId: string; reminder: boolean } }
+  /** "Klopt dit nog?": a person's request to confirm their own contact details, privately. */
+  | { type: "contact-check"; check: { id: string; personId: string } };
 
 /** What became of a queued message; known once it is stored. */
 export interface OutboxOutcome {

@@ -60,7 +60,9 @@ export async function announceUndeliverable(
 
 const reasonOf = (failure: OutboxFailure) => failure.error.slice(0, 300);
 
-function whatOf(item: OutboxItem): "page" | "card" | "notice" | "review" | "plan-copy" {
+function whatOf(
+  item: OutboxItem,
+): "page" | "card" | "notice" | "review" | "plan-copy" | "contact-check" {
   const { delivery } = item;
   if (delivery.type === "card") return delivery.card.kind === "page" ? "page" : "card";
   return delivery.type;
@@ -80,6 +82,7 @@ function undeliverableText(
     notice: nl ? "een bericht" : "a message",
     review: nl ? "de evaluatie" : "the review",
     "plan-copy": nl ? "het exemplaar van het plan" : "the copy of the plan",
+    "contact-check": nl ? "de vraag om contactgegevens te bevestigen" : "the contact details check",
   }[whatOf(item)];
   const to = personId ? ctx.dir.name(personId) : nl ? "het incidentkanaal" : "the incident channel";
   return nl

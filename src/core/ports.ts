@@ -1,7 +1,8 @@
 // The core's ports: what it needs from the outside, as small interfaces.
 // store/ implements the repositories with Prisma; adapters implement delivery channels.
-import type { ContactCheck, ContactForm, PlanAmendment } from "./contacts/model.ts";
+
 import type { SituationId } from "../plan/schema.ts";
+import type { ContactCheck, ContactForm, PlanAmendment } from "./contacts/model.ts";
 import type {
   Decision,
   Incident,

@@ -49,7 +49,9 @@ export function patchPlanText(source: string, edits: readonly PlanEdit[]): Patch
       skipped.push(edit);
       continue;
     }
-    splices.push(edit.field === "note" ? noteSplice(source, person, edit) : valueSplice(source, person, edit));
+    splices.push(
+      edit.field === "note" ? noteSplice(source, person, edit) : valueSplice(source, person, edit),
+    );
   }
   // From the end backwards, so earlier offsets stay valid.
   splices.sort((a, b) => b.at - a.at);
@@ -67,9 +69,10 @@ function valueSplice(source: string, person: YAMLMap, edit: PlanEdit): Splice {
     return { at, end, insert: scalarText(edit.value, node.type) };
   }
   const last = person.items.at(-1);
-  const lastEnd = (isScalar(last?.value) || isMap(last?.value) || isSeq(last?.value)
-    ? last.value.range?.[1]
-    : undefined) ?? person.range![1];
+  const lastEnd =
+    (isScalar(last?.value) || isMap(last?.value) || isSeq(last?.value)
+      ? last.value.range?.[1]
+      : undefined) ?? person.range![1];
   const entry = `${edit.field}: ${scalarText(edit.value, Scalar.PLAIN)}`;
   if (person.flow) return { at: lastEnd, end: lastEnd, insert: `, ${entry}` };
   const firstKey = person.items[0]?.key;

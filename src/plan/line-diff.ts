@@ -72,9 +72,7 @@ function lineOps(a: string[], b: string[]): Op[] {
   for (let i = midA.length - 1; i >= 0; i -= 1)
     for (let j = midB.length - 1; j >= 0; j -= 1)
       lcs[i]![j] =
-        midA[i] === midB[j]
-          ? lcs[i + 1]![j + 1]! + 1
-          : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+        midA[i] === midB[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
   let i = 0;
   let j = 0;
   while (i < midA.length || j < midB.length) {

@@ -1,8 +1,8 @@
 // The core's Store on Prisma: repositories bound to the client, or to one transaction.
 import { ConflictError, type Repositories, type Store } from "../core/ports.ts";
 import type { PrismaClient } from "./generated/sqlite/client.ts";
-import { isUniqueViolation, type Tx } from "./repositories/client.ts";
 import { PrismaAmendments } from "./repositories/amendments.ts";
+import { isUniqueViolation, type Tx } from "./repositories/client.ts";
 import { PrismaContactChecks } from "./repositories/contact-checks.ts";
 import { PrismaDecisions } from "./repositories/decisions.ts";
 import { PrismaInbox } from "./repositories/inbox.ts";

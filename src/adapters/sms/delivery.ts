@@ -2,6 +2,7 @@
 // Only pages and "nobody reachable" alerts come here (core/work.ts decides); the text carries the
 // person's sign-in link to answer on the crisis board, for whoever has no chat app at hand.
 import type { SmsConfig } from "../../config/env.ts";
+import { contactCheckNotice } from "../../core/contacts/notice.ts";
 import type { BoardLink } from "../../core/context.ts";
 import type { CrisisEngine } from "../../core/engine.ts";
 import type { OutboxItem } from "../../core/model.ts";
@@ -52,6 +53,9 @@ export class SmsDelivery implements DeliveryChannel {
       const notice = planCopyNotice(this.engine.ctx, delivery.copy);
       if (!notice) return null;
       text = `Ramp: ${notice.text}`;
+    } else if (delivery.type === "contact-check") {
+      // The question carries its own signed link, where "Klopt" and "Wijzigen" are.
+      text = `Ramp: ${contactCheckNotice(this.engine.ctx, delivery.check).text}`;
     } else {
       return null;
     }

@@ -34,3 +34,17 @@ export const INPUTS = {
   /** The decision card's choice of fallback location, sent as the action's `locationId`. */
   location: "locationId",
 } as const;
+
+/** "Klopt dit nog?": the answers on the person's card (data: the request's `checkId`). */
+export const CONTACT_VERBS = {
+  confirm: "ramp.contact.confirm",
+  change: "ramp.contact.change",
+} as const;
+
+/** The "Wijzigen" form's inputs. */
+export const CONTACT_INPUTS = {
+  mobile: "contactMobile",
+  phone: "contactPhone",
+  email: "contactEmail",
+  remark: "contactRemark",
+} as const;

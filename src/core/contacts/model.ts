@@ -26,7 +26,12 @@ export interface ContactCheck {
   answerData: ContactForm | null;
 }
 
-export const AMENDMENT_SOURCES = ["confirmation", "reachability-test", "delivery", "review"] as const;
+export const AMENDMENT_SOURCES = [
+  "confirmation",
+  "reachability-test",
+  "delivery",
+  "review",
+] as const;
 export type AmendmentSource = (typeof AMENDMENT_SOURCES)[number];
 export type AmendmentStatus = "open" | "applied" | "dismissed";
 
@@ -40,6 +45,7 @@ export interface PlanAmendment {
   newValue: string | null;
   note: string | null;
   planHash: string;
+  planVersion: string;
   status: AmendmentStatus;
   createdAt: Date;
   resolvedAt: Date | null;

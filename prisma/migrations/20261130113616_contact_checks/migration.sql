@@ -1,21 +1,19 @@
 -- CreateTable
 CREATE TABLE "ContactCheck" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "personId" TEXT NOT NULL,
     "round" INTEGER NOT NULL,
     "planHash" TEXT NOT NULL,
     "channel" TEXT,
-    "askedAt" TIMESTAMP(3) NOT NULL,
+    "askedAt" DATETIME NOT NULL,
     "answer" TEXT,
-    "answeredAt" TIMESTAMP(3),
-    "answerData" TEXT,
-
-    CONSTRAINT "ContactCheck_pkey" PRIMARY KEY ("id")
+    "answeredAt" DATETIME,
+    "answerData" TEXT
 );
 
 -- CreateTable
 CREATE TABLE "PlanAmendment" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "source" TEXT NOT NULL,
     "sourceId" TEXT NOT NULL,
     "personId" TEXT NOT NULL,
@@ -24,11 +22,10 @@ CREATE TABLE "PlanAmendment" (
     "newValue" TEXT,
     "note" TEXT,
     "planHash" TEXT NOT NULL,
+    "planVersion" TEXT NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'open',
-    "createdAt" TIMESTAMP(3) NOT NULL,
-    "resolvedAt" TIMESTAMP(3),
-
-    CONSTRAINT "PlanAmendment_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL,
+    "resolvedAt" DATETIME
 );
 
 -- CreateIndex

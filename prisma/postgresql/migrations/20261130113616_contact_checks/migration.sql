@@ -1,19 +1,21 @@
 -- CreateTable
 CREATE TABLE "ContactCheck" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "personId" TEXT NOT NULL,
     "round" INTEGER NOT NULL,
     "planHash" TEXT NOT NULL,
     "channel" TEXT,
-    "askedAt" DATETIME NOT NULL,
+    "askedAt" TIMESTAMP(3) NOT NULL,
     "answer" TEXT,
-    "answeredAt" DATETIME,
-    "answerData" TEXT
+    "answeredAt" TIMESTAMP(3),
+    "answerData" TEXT,
+
+    CONSTRAINT "ContactCheck_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "PlanAmendment" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "source" TEXT NOT NULL,
     "sourceId" TEXT NOT NULL,
     "personId" TEXT NOT NULL,
@@ -22,9 +24,12 @@ CREATE TABLE "PlanAmendment" (
     "newValue" TEXT,
     "note" TEXT,
     "planHash" TEXT NOT NULL,
+    "planVersion" TEXT NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'open',
-    "createdAt" DATETIME NOT NULL,
-    "resolvedAt" DATETIME
+    "createdAt" TIMESTAMP(3) NOT NULL,
+    "resolvedAt" TIMESTAMP(3),
+
+    CONSTRAINT "PlanAmendment_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
