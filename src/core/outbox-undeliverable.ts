@@ -2,10 +2,11 @@
 // from the connector, …) is given up once, not retried for a day: in the same transaction it is
 // set aside, written on the timeline (so the review shows who was not reached, and why) and the
 // coordinator is told privately, so a person can be called instead.
+import { proposeFromRefusedSms } from "./contacts/unreachable.ts";
 import type { EngineContext } from "./context.ts";
 import type { OutboxItem } from "./model.ts";
 import type { OutboxFailure } from "./ports.ts";
-import { Work } from "./work.ts";
+import { SMS_CHANNEL, Work } from "./work.ts";
 
 const PLATFORM: Record<string, string> = { slack: "Slack", teams: "Teams", sms: "sms", web: "web" };
 
@@ -18,6 +19,9 @@ export async function announceUndeliverable(
   const announced = await ctx.store.transaction(async (tx) => {
     const incident = item.incidentId ? await tx.incidents.lock(item.incidentId) : null;
     await tx.outbox.markFailed(item.id, owner, failure);
+    // A number the SMS gateway refuses for good: the plan's maintainer is asked to check it.
+    if (item.channel === SMS_CHANNEL && item.audience.kind === "person")
+      await proposeFromRefusedSms(ctx, tx, item.audience.personId, failure.error, ctx.clock.now());
     // A notice about an undeliverable message that is itself undeliverable is not announced again.
     const aboutDelivery =
       item.delivery.type === "notice" && item.delivery.notice.kind === "delivery-failed";
