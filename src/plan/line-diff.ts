@@ -80,12 +80,13 @@ function lineOps(a: string[], b: string[]): Op[] {
       ops.push({ kind: " ", line: midA[i]!, a: head + i, b: head + j });
       i += 1;
       j += 1;
-    } else if (j < midB.length && (i === midA.length || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
-      ops.push({ kind: "+", line: midB[j]!, a: head + i, b: head + j });
-      j += 1;
-    } else {
+    } else if (i < midA.length && (j === midB.length || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
+      // A removed line before the line that replaces it, as `diff -u` prints them.
       ops.push({ kind: "-", line: midA[i]!, a: head + i, b: head + j });
       i += 1;
+    } else {
+      ops.push({ kind: "+", line: midB[j]!, a: head + i, b: head + j });
+      j += 1;
     }
   }
   for (let k = 0; k < tail; k += 1) {

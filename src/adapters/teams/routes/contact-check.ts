@@ -14,7 +14,7 @@ import { CONTACT_INPUTS, CONTACT_VERBS } from "../verbs.ts";
 import { answerWithin } from "./actions.ts";
 import type { TeamsContext } from "./context.ts";
 import { failureView } from "./failure.ts";
-import { store, TEAMS_INBOX_KINDS, type TeamsPayload, teamsPayload } from "./inbox.ts";
+import { store, type TeamsPayload, teamsPayload } from "./inbox.ts";
 
 type Data = Record<string, string | undefined>;
 
