@@ -25,7 +25,8 @@ const PLAN_PHONE = /^\+?[0-9][0-9 ./-]{5,}$/;
 
 /** Digits of a Belgian number as dialled nationally ("0475123456"), or null when not Belgian. */
 function belgianNational(text: string): string | null {
-  const compact = text.replace(/[\s./()-]/g, "");
+  // "+32 (0)475 …": the trunk zero in brackets is not dialled after the country code.
+  const compact = text.replace(/\(0\)/g, "").replace(/[\s./()-]/g, "");
   if (/^\+32\d+$/.test(compact)) return `0${compact.slice(3)}`;
   if (/^0032\d+$/.test(compact)) return `0${compact.slice(4)}`;
   if (/^0\d+$/.test(compact)) return compact;
