@@ -62,6 +62,7 @@ export function normalizePhone(text: string): string | FieldProblem {
     // Written as in the plan: +32, then the number without its leading 0, as typed.
     const rest = text
       .trim()
+      .replace(/\(0\)\s*/g, "")
       .replace(/^(\+32|0032)\s*/, "")
       .replace(/^0/, "");
     return `+32 ${rest}`;
