@@ -15,6 +15,7 @@ import { answerContactCheck } from "../../src/core/contacts/answer.ts";
 import { askDueContactChecks } from "../../src/core/contacts/ask.ts";
 import { contactConfirmationStatus } from "../../src/core/contacts/status.ts";
 import { RampError } from "../../src/core/errors.ts";
+import { announceUndeliverable } from "../../src/core/outbox-undeliverable.ts";
 import { planFileAccess } from "../../src/plan/amendment-files.ts";
 import { SAMPLE_PLAN_PATH } from "../../src/plan/load.ts";
 import { describeEachDatabase } from "../support/databases.ts";
@@ -144,6 +145,39 @@ describeEachDatabase("contact checks and proposed amendments", (target) => {
       expect(await settleAmendments(t.ctx.store, original, t.clock.now())).toBe(0);
       expect(await settleAmendments(t.ctx.store, applied, t.clock.now())).toBe(2);
       expect(await t.ctx.store.amendments.listOpen()).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("proposes a note to check a number the SMS gateway refuses for good, once per number", async () => {
+    const { t, db } = await freshEngine(target);
+    try {
+      const item = {
+        id: "out-1",
+        incidentId: null,
+        dedupeKey: "contact-check:wouter-hoste:1",
+        channel: "sms",
+        audience: { kind: "person" as const, personId: "wouter-hoste" },
+        delivery: { type: "contact-check" as const, check: { id: "c1", personId: "wouter-hoste" } },
+        createdAt: t.clock.now(),
+        attempts: 1,
+      };
+      const failure = {
+        error: "SMS gateway: 400 invalid number",
+        retryAt: t.clock.now(),
+        dead: true,
+        unknown: false,
+      };
+      await announceUndeliverable(t.ctx, item, "owner", failure);
+      await announceUndeliverable(t.ctx, { ...item, id: "out-2" }, "owner", failure);
+      const open = await t.ctx.store.amendments.listOpen();
+      expect(open.map((a) => [a.personId, a.field, a.source, a.newValue])).toEqual([
+        ["wouter-hoste", "mobile", "delivery", null],
+      ]);
+      expect(open[0]!.note).toMatch(
+        /^sms naar \+32 474 .* geweigerd \(SMS gateway: 400 invalid number\): controleer gsm$/,
+      );
     } finally {
       await db.close();
     }
