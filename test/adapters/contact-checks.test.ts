@@ -1,10 +1,11 @@
 // "Klopt dit nog?" through the real stacks: a Slack DM with "Klopt" and "Wijzigen" (the form
 // checked inside the modal), an SMS with a signed link to the web form (each problem beside its
 // field), every answer stored once; a restart asks nothing again.
-import { mkdtempSync } from "node:fs";
+import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SAMPLE_PLAN_PATH } from "../../src/plan/load.ts";
 import type { Body } from "../support/fake-slack.ts";
 import { FakeSmsGateway } from "../support/fake-sms.ts";
 import { input } from "../support/slack-requests.ts";
@@ -17,10 +18,14 @@ describe("contact checks in Slack, by SMS and on the web", () => {
   let sms: FakeSmsGateway;
   const dir = mkdtempSync(path.join(tmpdir(), "ramp-contacts-"));
   const url = `file:${path.join(dir, "ramp.db")}`;
+  // A copy of the sample plan: the patched copy of a correction is written beside it.
+  const planFile = path.join(dir, "plan.yaml");
+  copyFileSync(SAMPLE_PLAN_PATH, planFile);
 
   beforeAll(async () => {
     sms = await FakeSmsGateway.start();
     s = await SlackRamp.start(url, {
+      planFile,
       env: { RAMP_SMS_URL: sms.url, RAMP_PUBLIC_URL: "https://ramp.zonnebeke-heide.be" },
     });
     s.ramp.scheduler.askContacts = true;
@@ -133,6 +138,7 @@ describe("contact checks in Slack, by SMS and on the web", () => {
     const before = await s.ramp.engine.ctx.store.contactChecks.listLatest();
     await s.close();
     s = await SlackRamp.start(url, {
+      planFile,
       env: { RAMP_SMS_URL: sms.url, RAMP_PUBLIC_URL: "https://ramp.zonnebeke-heide.be" },
     });
     s.ramp.scheduler.askContacts = true;

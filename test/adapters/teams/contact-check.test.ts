@@ -1,19 +1,23 @@
 // "Klopt dit nog?" in Teams: the personal-chat card (checked by the fake connector with
 // Microsoft's card parser and Teams' rules) with "Klopt" and the "Wijzigen" form behind a
 // ShowCard; a bad number comes back on the card with nothing changed, a good one is proposed.
-import { mkdtempSync } from "node:fs";
+import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SAMPLE_PLAN_PATH } from "../../../src/plan/load.ts";
 import { cardOf } from "../../support/fake-connector.ts";
 import { TeamsRamp } from "./harness.ts";
 
 describe("Teams: contact check", () => {
   let t: TeamsRamp;
   beforeAll(async () => {
-    t = await TeamsRamp.start(
-      `file:${path.join(mkdtempSync(path.join(tmpdir(), "ramp-teams-contacts-")), "ramp.db")}`,
-    );
+    const dir = mkdtempSync(path.join(tmpdir(), "ramp-teams-contacts-"));
+    // A copy of the sample plan: the patched copy of a correction is written beside it.
+    copyFileSync(SAMPLE_PLAN_PATH, path.join(dir, "plan.yaml"));
+    t = await TeamsRamp.start(`file:${path.join(dir, "ramp.db")}`, {
+      env: { RAMP_PLAN: path.join(dir, "plan.yaml") },
+    });
     for (const who of ["sofie", "johan"] as const) await t.installPersonal(who);
     t.ramp.scheduler.askContacts = true;
     await t.tick();
