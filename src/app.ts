@@ -28,6 +28,7 @@ import { SMS_CHANNEL } from "./core/work.ts";
 import { failpointsFrom } from "./failpoints.ts";
 import { createHttpApp, listen } from "./http/server.ts";
 import type { Logger } from "./logging.ts";
+import { planFileAccess } from "./plan/amendment-files.ts";
 import { loadPlanFile } from "./plan/load.ts";
 import { formatProblems } from "./plan/report.ts";
 import type { Plan } from "./plan/schema.ts";
@@ -66,6 +67,8 @@ export async function startRamp(
      * as in production; tests that tick by hand opt in, so their message counts stay their own).
      */
     planCopies?: boolean;
+    /** Ask "Klopt dit nog?" on the plan's cadence at each tick (default: as planCopies). */
+    contactChecks?: boolean;
   } = {},
 ): Promise<RunningRamp> {
   const loaded = await loadPlanFile(config.planFile);
@@ -143,7 +146,12 @@ export async function startRamp(
       : null;
   engine.ctx.boardLink = (personId) => web.boardLink(personId);
   engine.ctx.planCopyLink = (planHash, personId) => web.planCopyLink(planHash, personId);
+  engine.ctx.contactCheckLink = (checkId, personId) => web.contactCheckLink(checkId, personId);
+  engine.ctx.planFile = planFileAccess(config.planFile);
   const scheduler = new Scheduler(engine, channels, logger, config.tickSeconds);
+  // "Klopt dit nog?" on the plan's cadence: with the scheduler, as in production (tests that
+  // tick by hand opt in, like planCopies, so their message counts stay their own).
+  scheduler.askContacts = options.contactChecks ?? options.startScheduler !== false;
   engine.ctx.onCommitted = () => {
     scheduler.kick();
     web.changed();

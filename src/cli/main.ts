@@ -1,5 +1,6 @@
 // `ramp` command line: tools for the people who maintain the plan and run Ramp.
 import type { Writable } from "node:stream";
+import { planAmendmentsCommand } from "./plan-amendments.ts";
 import { checkPlanCommand } from "./plan-check.ts";
 import { planDocumentCommand } from "./plan-document.ts";
 import { reviewCommand } from "./review.ts";
@@ -11,6 +12,9 @@ const USAGE = `Gebruik / usage:
                                               / the plan as a document, one holder's copy
   ramp plan card [bestand] [--format md|html|docx] [--holder <persoon-id>] [--out bestand]
                                               de zakkaart van één pagina / the one-page crisis card
+  ramp plan amendments [--plan bestand] [--dismiss <id>]
+                                              voorgestelde wijzigingen van het plan als diff
+                                              / proposed plan amendments as a diff
   ramp review <incident> [--format md|html|docx] [--out bestand]
                                               post-incident review van een incident (id of nummer)
                                               / post-incident review of an incident (id or number)
@@ -31,6 +35,7 @@ export async function runCli(argv: string[], out: Writable, err: Writable): Prom
   if (group === "plan" && command === "document")
     return planDocumentCommand("plan", rest, out, err);
   if (group === "plan" && command === "card") return planDocumentCommand("card", rest, out, err);
+  if (group === "plan" && command === "amendments") return planAmendmentsCommand(rest, out, err);
   if (group === "review") return reviewCommand(argv.slice(1), out, err);
   err.write(`Onbekend commando / unknown command: ${argv.join(" ")}\n\n${USAGE}\n`);
   return 2;

@@ -16,6 +16,18 @@ export interface EngineContext {
   boardLink?: (personId: string) => BoardLink;
   /** A signed link to one holder's copy of one plan version, where they confirm it (web adapter). */
   planCopyLink?: (planHash: string, personId: string) => string;
+  /** A signed link to one person's "Klopt dit nog?" request, where they answer it (web adapter). */
+  contactCheckLink?: (checkId: string, personId: string) => string;
+  /** The plan file on disk, for proposed amendments (set where Ramp runs on a file). */
+  planFile?: PlanFileAccess;
+}
+
+/** The live plan file is only read; a patched copy is written beside it, never over it. */
+export interface PlanFileAccess {
+  path: string;
+  read(): Promise<string>;
+  /** Writes the patched copy (same name for the same content); returns its path. */
+  writeAmended(text: string): Promise<string>;
 }
 
 /** A personal, expiring sign-in link; in local mode (no sign-in) just the board's address. */

@@ -1,4 +1,5 @@
 // Errors a person can act on: a stable code for adapters and logs, and a Dutch and an English sentence.
+import { CONTACT_ERRORS } from "./contacts/errors.ts";
 import { PRACTICE_ERRORS } from "./practice/errors.ts";
 
 export type ErrorParams = Record<string, string | number>;
@@ -160,6 +161,7 @@ const MESSAGES = {
     en: (p) => `Person "${p.id}" is not in the plan.`,
   },
   ...PRACTICE_ERRORS,
+  ...CONTACT_ERRORS,
 } satisfies Record<string, { nl: (p: ErrorParams) => string; en: (p: ErrorParams) => string }>;
 
 export type ErrorCode = keyof typeof MESSAGES;

@@ -271,7 +271,9 @@ export type NoticeKind =
   /** A holder's personal copy of the plan, or the reminder to confirm it. */
   | "plan-copy"
   /** Ramp's answer to a text message, sent back by SMS only (core/sms). */
-  | "sms-reply";
+  | "sms-reply"
+  /** "Klopt dit nog?": a person's request to confirm their contact details (as text). */
+  | "contact-check";
 
 /** A one-off message; its text is written by the core in the plan's language. */
 export interface Notice {
@@ -324,7 +326,9 @@ export type Delivery =
   | { type: "notice"; notice: Notice }
   | { type: "review"; review: ReviewShare }
   /** A holder's personal copy of the plan (and a reminder to confirm it), privately. */
-  | { type: "plan-copy"; copy: { planHash: string; personId: string; reminder: boolean } };
+  | { type: "plan-copy"; copy: { planHash: string; personId: string; reminder: boolean } }
+  /** "Klopt dit nog?": a person's request to confirm their own contact details, privately. */
+  | { type: "contact-check"; check: { id: string; personId: string } };
 
 /** What became of a queued message; known once it is stored. */
 export interface OutboxOutcome {

@@ -2,10 +2,11 @@
 // from the connector, …) is given up once, not retried for a day: in the same transaction it is
 // set aside, written on the timeline (so the review shows who was not reached, and why) and the
 // coordinator is told privately, so a person can be called instead.
+import { proposeFromRefusedSms } from "./contacts/unreachable.ts";
 import type { EngineContext } from "./context.ts";
 import type { Incident, OutboxItem } from "./model.ts";
 import type { OutboxFailure, Repositories } from "./ports.ts";
-import { Work } from "./work.ts";
+import { SMS_CHANNEL, Work } from "./work.ts";
 
 const PLATFORM: Record<string, string> = { slack: "Slack", teams: "Teams", sms: "sms", web: "web" };
 
@@ -18,6 +19,9 @@ export async function announceUndeliverable(
   const announced = await ctx.store.transaction(async (tx) => {
     const incident = item.incidentId ? await tx.incidents.lock(item.incidentId) : null;
     await tx.outbox.markFailed(item.id, owner, failure);
+    // A number the SMS gateway refuses for good: the plan's maintainer is asked to check it.
+    if (item.channel === SMS_CHANNEL && item.audience.kind === "person")
+      await proposeFromRefusedSms(ctx, tx, item.audience.personId, failure.error, ctx.clock.now());
     return tellCoordinator(ctx, tx, incident, item, reasonOf(failure), failure.error);
   });
   // The coordinator's notice goes out now, not at the next tick.
@@ -89,7 +93,9 @@ async function tellCoordinator(
 
 const reasonOf = (failure: OutboxFailure) => failure.error.slice(0, 300);
 
-function whatOf(item: OutboxItem): "page" | "card" | "notice" | "review" | "plan-copy" {
+function whatOf(
+  item: OutboxItem,
+): "page" | "card" | "notice" | "review" | "plan-copy" | "contact-check" {
   const { delivery } = item;
   if (delivery.type === "card") return delivery.card.kind === "page" ? "page" : "card";
   return delivery.type;
@@ -109,6 +115,7 @@ function undeliverableText(
     notice: nl ? "een bericht" : "a message",
     review: nl ? "de evaluatie" : "the review",
     "plan-copy": nl ? "het exemplaar van het plan" : "the copy of the plan",
+    "contact-check": nl ? "de vraag om contactgegevens te bevestigen" : "the contact details check",
   }[whatOf(item)];
   const to = personId ? ctx.dir.name(personId) : nl ? "het incidentkanaal" : "the incident channel";
   return nl

@@ -1,6 +1,8 @@
 // The core's ports: what it needs from the outside, as small interfaces.
 // store/ implements the repositories with Prisma; adapters implement delivery channels.
+
 import type { SituationId } from "../plan/schema.ts";
+import type { ContactCheck, ContactForm, PlanAmendment } from "./contacts/model.ts";
 import type {
   Decision,
   Incident,
@@ -286,6 +288,32 @@ export interface PlanCopyRepository {
   listLatest(): Promise<PlanCopy[]>;
 }
 
+export interface ContactCheckRepository {
+  /** Records a request unless this person's round exists; true when this call did. */
+  claim(check: ContactCheck): Promise<boolean>;
+  get(id: string): Promise<ContactCheck | null>;
+  /** Each person's newest request. */
+  listLatest(): Promise<ContactCheck[]>;
+  /** Each person's newest answered request with answer "confirmed" or "changed". */
+  listLatestAnswered(): Promise<ContactCheck[]>;
+  /** Stores the answer; a later answer to the same request replaces it. */
+  answer(
+    id: string,
+    answer: "confirmed" | "changed",
+    data: ContactForm | null,
+    at: Date,
+  ): Promise<void>;
+}
+
+export interface PlanAmendmentRepository {
+  /** Records a proposal unless one from the same source exists; true when this call did. */
+  propose(amendment: PlanAmendment): Promise<boolean>;
+  listOpen(): Promise<PlanAmendment[]>;
+  list(limit: number): Promise<PlanAmendment[]>;
+  /** Open → applied/dismissed; false when it was no longer open. */
+  resolve(id: string, status: "applied" | "dismissed", at: Date): Promise<boolean>;
+}
+
 export interface Repositories {
   incidents: IncidentRepository;
   reports: ReportRepository;
@@ -297,6 +325,8 @@ export interface Repositories {
   outbox: OutboxRepository;
   timeline: TimelineRepository;
   planCopies: PlanCopyRepository;
+  contactChecks: ContactCheckRepository;
+  amendments: PlanAmendmentRepository;
   /** Reachability tests (alarmeringstests) and who answered them. */
   reachability: ReachabilityRepository;
   inbox: InboxRepository;

@@ -26,6 +26,18 @@ const duration = z.string().transform((value, ctx) => {
   return minutes;
 });
 
+/** A cadence: "6mo" (calendar months) or any duration ("180d"). */
+const cadence = z.string().transform((value, ctx) => {
+  const months = /^\s*(\d+)mo\s*$/.exec(value);
+  if (months && Number(months[1]) > 0) return { months: Number(months[1]), minutes: 0 };
+  const minutes = parseDurationMinutes(value);
+  if (minutes === undefined || minutes === 0) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, params: { problem: "duration", value } });
+    return z.NEVER;
+  }
+  return { months: 0, minutes };
+});
+
 const phone = z.string().regex(/^\+?[0-9][0-9 ./-]{5,}$/, { message: "phone" });
 
 export const LOCALES = ["nl", "en"] as const;
@@ -282,6 +294,14 @@ export const planSchema = z
       .object({
         /** A holder who has not confirmed a copy ("Ontvangen") within this time is reminded, again each term. */
         confirmWithin: duration.default("7d"),
+      })
+      .strict()
+      .default({}),
+    /** Contact data that stays true (issue 15): everyone confirms their own details on this cadence. */
+    contacts: z
+      .object({
+        /** "Klopt dit nog?": how often each person is asked to confirm their contact details. */
+        confirmEvery: cadence.default("6mo"),
       })
       .strict()
       .default({}),

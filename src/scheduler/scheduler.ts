@@ -9,11 +9,15 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import cron, { type ScheduledTask } from "node-cron";
+import { settleAmendments } from "../core/contacts/amendments.ts";
+import { askDueContactChecks } from "../core/contacts/ask.ts";
 import type { CrisisEngine } from "../core/engine.ts";
 import type { DeliveryChannel, DispatchResult } from "../core/outbox.ts";
 import { remindUnconfirmedCopies } from "../core/plan-copies/distribute.ts";
 import type { Logger } from "../logging.ts";
 
+/** How often the plan file is read to mark proposed amendments applied. */
+const SETTLE_EVERY_MS = 5 * 60_000;
 /** Deliveries per dispatch pass after a command. */
 const KICK_BATCH = 50;
 /** Delivery passes at once in this process. */
@@ -46,6 +50,9 @@ export class Scheduler {
   private kickAgain = false;
   private stopped = false;
   lastTick: TickReport | null = null;
+  /** Ask "Klopt dit nog?" when due, and mark the amendments the plan file now holds (app.ts). */
+  askContacts = false;
+  private amendmentsSettledAt = 0;
 
   constructor(
     private readonly engine: CrisisEngine,
@@ -155,6 +162,7 @@ export class Scheduler {
     try {
       const jobs = await this.engine.runDueJobs(this.owner);
       await remindUnconfirmedCopies(this.engine.ctx);
+      if (this.askContacts) await this.contactDuties();
       let deliveries = NOTHING;
       if (this.channels.size > 0 && this.passes.size < MAX_PASSES) {
         const pass = this.pass();
@@ -176,6 +184,21 @@ export class Scheduler {
         deliveries: NOTHING,
         durationMs: Math.round(performance.now() - started),
       };
+    }
+  }
+
+  private async contactDuties(): Promise<void> {
+    const { ctx } = this.engine;
+    await askDueContactChecks(ctx);
+    // Reading the plan file is not for every tick: every few minutes is soon enough.
+    const now = Date.now();
+    if (ctx.planFile && now - this.amendmentsSettledAt > SETTLE_EVERY_MS) {
+      this.amendmentsSettledAt = now;
+      try {
+        await settleAmendments(ctx.store, await ctx.planFile.read(), ctx.clock.now());
+      } catch (error) {
+        this.logger.warn({ err: error }, "proposed amendments: the plan file could not be read");
+      }
     }
   }
 

@@ -1,7 +1,9 @@
 // The core's Store on Prisma: repositories bound to the client, or to one transaction.
 import { ConflictError, type Repositories, type Store } from "../core/ports.ts";
 import type { PrismaClient } from "./generated/sqlite/client.ts";
+import { PrismaAmendments } from "./repositories/amendments.ts";
 import { isUniqueViolation, type Tx } from "./repositories/client.ts";
+import { PrismaContactChecks } from "./repositories/contact-checks.ts";
 import { PrismaDecisions } from "./repositories/decisions.ts";
 import { PrismaInbox } from "./repositories/inbox.ts";
 import { PrismaIncidents } from "./repositories/incidents.ts";
@@ -28,6 +30,8 @@ function repositories(db: Tx): Repositories {
     outbox: new PrismaOutbox(db),
     timeline: new PrismaTimeline(db),
     planCopies: new PrismaPlanCopies(db),
+    contactChecks: new PrismaContactChecks(db),
+    amendments: new PrismaAmendments(db),
     reachability: new PrismaReachability(db),
     inbox: new PrismaInbox(db),
     sms: new PrismaSms(db),

@@ -21,13 +21,20 @@ export const ACTION_KIND_BY_ID: Record<string, ActionKind> = Object.fromEntries(
   Object.entries(ACTION_IDS).map(([kind, id]) => [id, kind as ActionKind]),
 );
 
-/** Matches every Ramp button, for one listener that routes by kind. */
-export const ANY_RAMP_ACTION = /^ramp_/;
+/** Matches every Ramp button, for one listener that routes by kind ("Klopt dit nog?" has its own). */
+export const ANY_RAMP_ACTION = /^ramp_(?!contact_)/;
+
+/** "Klopt dit nog?": the two answers in the person's DM (the value is the request's id). */
+export const CONTACT_ACTIONS = {
+  confirm: "ramp_contact_ok",
+  change: "ramp_contact_change",
+} as const;
 
 export const CALLBACK_IDS = {
   startForm: "ramp_start_form",
   blockReason: "ramp_block_reason",
   decisionChange: "ramp_decision_change",
+  contactForm: "ramp_contact_form",
 } as const;
 
 export const FIELDS = {
@@ -37,4 +44,8 @@ export const FIELDS = {
   officeHours: { block: "office_hours", action: "value" },
   meeting: { block: "meeting", action: "value" },
   reason: { block: "reason", action: "value" },
+  mobile: { block: "mobile", action: "value" },
+  phone: { block: "phone", action: "value" },
+  email: { block: "email", action: "value" },
+  remark: { block: "remark", action: "value" },
 } as const;

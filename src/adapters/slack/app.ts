@@ -21,6 +21,7 @@ import { SlackDelivery } from "./delivery.ts";
 import { registerBlockReason } from "./listeners/block-reason.ts";
 import { registerButtons } from "./listeners/buttons.ts";
 import { registerCommand } from "./listeners/command.ts";
+import { registerContactCheck } from "./listeners/contact-check.ts";
 import type { SlackContext } from "./listeners/context.ts";
 import { registerDecisionChange } from "./listeners/decision-change.ts";
 import { InboxUnavailable } from "./listeners/inbox.ts";
@@ -104,6 +105,7 @@ export function createSlackAdapter(options: {
   registerStartForm(app, ctx);
   registerBlockReason(app, ctx);
   registerDecisionChange(app, ctx);
+  registerContactCheck(app, ctx);
   app.error(async (error) => {
     // An interaction the inbox could not store gets no 200: Bolt answers 500, Slack tells the
     // person it failed (and retries what it retries), nothing is acknowledged and then lost.

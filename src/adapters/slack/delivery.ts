@@ -2,6 +2,7 @@
 // re-rendered from the database and updated in place (chat.update) once posted; a shared
 // review is a new message with the Word document attached.
 import type { WebClient } from "@slack/web-api";
+import { contactCheckView } from "../../core/contacts/view.ts";
 import type { CrisisEngine } from "../../core/engine.ts";
 import type { Audience, OutboxItem } from "../../core/model.ts";
 import { type DeliveryChannel, DeliveryError } from "../../core/outbox.ts";
@@ -16,6 +17,7 @@ import { slackErrorCode, toDeliveryError } from "./errors.ts";
 import { inviteCrisisStaff, openIncidentChannel } from "./incident-channel.ts";
 import { postPlanCopy } from "./plan-copy-upload.ts";
 import { findPosted, outboxMetadata } from "./reconcile.ts";
+import { contactCheckMessage } from "./render/contact-check.ts";
 import { renderCard, renderNotice, type SlackMessage } from "./render/index.ts";
 import { postReview } from "./review-upload.ts";
 
@@ -68,6 +70,12 @@ export class SlackDelivery implements DeliveryChannel {
           item.delivery.copy,
           this.logger,
         );
+      }
+      if (item.delivery.type === "contact-check") {
+        const check = await this.engine.ctx.store.contactChecks.get(item.delivery.check.id);
+        if (!check) return null;
+        const message = contactCheckMessage(contactCheckView(this.engine.ctx, check), this.nl);
+        return (await this.earlierPost(channel, item)) ?? (await this.post(channel, message, item));
       }
       if (item.delivery.type === "review") {
         const { review } = item.delivery;

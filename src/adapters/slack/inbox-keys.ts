@@ -9,6 +9,8 @@ export const INBOX_KINDS = {
   startForm: "slack.view.start-form",
   blockReason: "slack.view.block-reason",
   decisionChange: "slack.view.decision-change",
+  contactAction: "slack.contact.action",
+  contactForm: "slack.view.contact-form",
 } as const;
 
 export function actionKey(body: {

@@ -1,6 +1,7 @@
 // Pages by SMS, through a generic gateway (gateway.ts) or Twilio (twilio/messages.ts).
 // Only pages and "nobody reachable" alerts come here (core/work.ts decides); the text carries the
 // person's sign-in link to answer on the crisis board, for whoever has no chat app at hand.
+import { contactCheckNotice } from "../../core/contacts/notice.ts";
 import type { BoardLink } from "../../core/context.ts";
 import type { CrisisEngine } from "../../core/engine.ts";
 import type { OutboxItem } from "../../core/model.ts";
@@ -67,6 +68,9 @@ export class SmsDelivery implements DeliveryChannel {
       const notice = planCopyNotice(this.engine.ctx, delivery.copy);
       if (!notice) return null;
       text = `Ramp: ${notice.text}`;
+    } else if (delivery.type === "contact-check") {
+      // The question carries its own signed link, where "Klopt" and "Wijzigen" are.
+      text = `Ramp: ${contactCheckNotice(this.engine.ctx, delivery.check).text}`;
     } else {
       return null;
     }

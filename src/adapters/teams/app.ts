@@ -22,12 +22,13 @@ import { TeamsConversations } from "./conversations.ts";
 import { TeamsDelivery } from "./delivery.ts";
 import type { AdaptiveCard } from "./render/elements.ts";
 import { onAction, onRefresh, onStart, registerActionHandlers } from "./routes/actions.ts";
+import { onContactAction, registerContactHandlers } from "./routes/contact-check.ts";
 import type { TeamsContext } from "./routes/context.ts";
 import { failureView } from "./routes/failure.ts";
 import { TeamsInboxUnavailable } from "./routes/inbox.ts";
 import { onInstalled } from "./routes/install.ts";
 import { onMessage, registerMessageHandler } from "./routes/message.ts";
-import { REFRESH_VERB, START_VERB, VERBS } from "./verbs.ts";
+import { CONTACT_VERBS, REFRESH_VERB, START_VERB, VERBS } from "./verbs.ts";
 
 export const TEAMS_MESSAGES_PATH = "/api/messages";
 
@@ -81,6 +82,7 @@ export function createTeamsAdapter(options: {
   };
   registerMessageHandler(ctx);
   registerActionHandlers(ctx);
+  registerContactHandlers(ctx);
 
   // Every message, also one with no words left once the mention is removed (`@Ramp` alone gets
   // the help): teams-ai's RegExp and string selectors skip messages without text.
@@ -101,6 +103,13 @@ export function createTeamsAdapter(options: {
       answerWithCard(context, await onStart(context, ctx, data)),
     ),
   );
+  for (const verb of Object.values(CONTACT_VERBS)) {
+    app.adaptiveCards.actionExecute(verb, async (context: TurnContext, _state, data) =>
+      unlessUnstored(ctx, verb, async () =>
+        answerWithCard(context, await onContactAction(context, ctx, verb, data)),
+      ),
+    );
+  }
   for (const verb of Object.values(VERBS)) {
     app.adaptiveCards.actionExecute(verb, async (context: TurnContext, _state, data) =>
       unlessUnstored(ctx, verb, async () =>

@@ -8,6 +8,7 @@ import {
   type ConversationReference,
   MessageFactory,
 } from "botbuilder";
+import { contactCheckView } from "../../core/contacts/view.ts";
 import type { CrisisEngine } from "../../core/engine.ts";
 import type { Audience, OutboxItem } from "../../core/model.ts";
 import { type DeliveryChannel, DeliveryError } from "../../core/outbox.ts";
@@ -17,6 +18,7 @@ import { cardKey } from "../../core/work.ts";
 import { draftReviewShare, type ReviewLinker } from "../shared/review-share.ts";
 import { KEYS, PLATFORM, type TeamsConversations } from "./conversations.ts";
 import { toDeliveryError } from "./errors.ts";
+import { contactCheckCard } from "./render/contact-check.ts";
 import type { AdaptiveCard } from "./render/elements.ts";
 import { renderCard, renderNotice } from "./render/index.ts";
 import { reviewCard } from "./render/review.ts";
@@ -92,6 +94,12 @@ export class TeamsDelivery implements DeliveryChannel {
         // deliver() checked that the copy is of the running plan version.
         const notice = planCopyNotice(this.engine.ctx, delivery.copy)!;
         return { card: renderNotice(notice), summary: notice.text, key: null };
+      }
+      case "contact-check": {
+        const check = await this.engine.ctx.store.contactChecks.get(delivery.check.id);
+        const view = contactCheckView(this.engine.ctx, check ?? delivery.check);
+        const card = contactCheckCard(view, this.engine.directory.locale === "nl");
+        return { card, summary: view.title, key: null };
       }
       case "review": {
         const { view } = await draftReviewShare(this.engine, delivery.review);

@@ -36,3 +36,17 @@ export const INPUTS = {
   /** A choice between actions of one kind (a decline per function), sent as `subjectId`. */
   subject: "subjectId",
 } as const;
+
+/** "Klopt dit nog?": the answers on the person's card (data: the request's `checkId`). */
+export const CONTACT_VERBS = {
+  confirm: "ramp.contact.confirm",
+  change: "ramp.contact.change",
+} as const;
+
+/** The "Wijzigen" form's inputs. */
+export const CONTACT_INPUTS = {
+  mobile: "contactMobile",
+  phone: "contactPhone",
+  email: "contactEmail",
+  remark: "contactRemark",
+} as const;

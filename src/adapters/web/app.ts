@@ -19,6 +19,7 @@ import { registerActionHandler, registerActions } from "./routes/actions.ts";
 import { registerAssets } from "./routes/assets.ts";
 import { registerBoard } from "./routes/board.ts";
 import { registerChat, registerChatHandler } from "./routes/chat.ts";
+import { contactCheckLink, registerContactCheck } from "./routes/contact-check.ts";
 import {
   failureText,
   loopbackOnly,
@@ -45,6 +46,8 @@ export interface WebAdapter {
   boardLink(personId: string): BoardLink;
   /** The signed link to one holder's copy of one plan version. */
   planCopyLink(planHash: string, personId: string): string;
+  /** The signed link to one person's "Klopt dit nog?" request. */
+  contactCheckLink(checkId: string, personId: string): string;
   /** Signed links to one incident's review, for Slack and Teams to post with it. */
   reviewLinks: ReviewLinker;
   /** Where Ramp listens, known once it does; links use it unless RAMP_PUBLIC_URL is set. */
@@ -54,7 +57,7 @@ export interface WebAdapter {
 }
 
 const WEB_PATHS =
-  /^\/(?:|incidents\/[^/]+(?:\/review(?:\.docx|\.md)?)?|reviews\/[^/]+(?:\/[^/]+)?|plan\/(?:copy|card)(?:\.docx|\.md)?|copies\/[^/]+(?:\/(?:plan|card)(?:\.docx|\.md)?)?|fragment\/board|events|actions|login|logout|links|chat(?:\/(?:feed|start|who))?|static\/ramp\.(?:css|js))$/;
+  /^\/(?:|incidents\/[^/]+(?:\/review(?:\.docx|\.md)?)?|reviews\/[^/]+(?:\/[^/]+)?|plan\/(?:copy|card)(?:\.docx|\.md)?|copies\/[^/]+(?:\/(?:plan|card)(?:\.docx|\.md)?)?|contacts\/[^/]+|fragment\/board|events|actions|login|logout|links|chat(?:\/(?:feed|start|who))?|static\/ramp\.(?:css|js))$/;
 
 export function createWebAdapter(options: {
   config: WebConfig;
@@ -107,6 +110,7 @@ export function createWebAdapter(options: {
   registerReview(router, c);
   const reach = options.reach ?? { slack: false, teams: false, sms: false };
   registerPlanCopy(router, c, () => ({ ...reach, webUrl: baseUrl() }));
+  registerContactCheck(router, c);
   registerTests(router, c);
   registerSmsPins(router, c);
   if (config.local) registerChat(router, c);
@@ -130,6 +134,7 @@ export function createWebAdapter(options: {
     changed: () => live.changed(),
     boardLink: (personId) => boardLink(c, personId),
     planCopyLink: (planHash, personId) => planCopyLink(c, planHash, personId),
+    contactCheckLink: (checkId, personId) => contactCheckLink(c, checkId, personId),
     reviewLinks: (incidentId) => reviewLinks(c, incidentId),
     listening(url) {
       listeningUrl = url;

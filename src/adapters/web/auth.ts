@@ -3,7 +3,7 @@
 // Stateless on purpose: any replica with the same secret accepts them, a restart loses none.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
-type Purpose = "link" | "session" | "csrf" | "review" | "copy";
+type Purpose = "link" | "session" | "csrf" | "review" | "copy" | "contact";
 
 export interface LinkClaims {
   personId: string;
@@ -35,6 +35,7 @@ export class Signer {
       csrf: derive("csrf"),
       review: derive("review"),
       copy: derive("copy"),
+      contact: derive("contact"),
     };
   }
 
@@ -143,6 +144,28 @@ export function readCopyToken(
   const payload = signer.verify("copy", token, now);
   return payload && typeof payload.h === "string" && typeof payload.p === "string"
     ? { planHash: payload.h, personId: payload.p }
+    : null;
+}
+
+/** A link to one person's "Klopt dit nog?" request: answered by that person only, for a term. */
+export function createContactToken(
+  signer: Signer,
+  checkId: string,
+  personId: string,
+  now: number,
+  days = COPY_LINK_DAYS,
+): string {
+  return signer.sign("contact", { c: checkId, p: personId, exp: now + days * 86_400_000 });
+}
+
+export function readContactToken(
+  signer: Signer,
+  token: string,
+  now: number,
+): { checkId: string; personId: string } | null {
+  const payload = signer.verify("contact", token, now);
+  return payload && typeof payload.c === "string" && typeof payload.p === "string"
+    ? { checkId: payload.c, personId: payload.p }
     : null;
 }
 

@@ -2,6 +2,7 @@
 // ("Ontvangen"), and a result when the window closes. No incident, channel or tasks: the test
 // and its messages are written in one transaction, the messages go out through the outbox.
 import { type Actor, actorId } from "../actor.ts";
+import { proposeFromTest } from "../contacts/unreachable.ts";
 import type { EngineContext } from "../context.ts";
 import { RampError } from "../errors.ts";
 import type { Job } from "../model.ts";
@@ -152,9 +153,10 @@ async function closeIn(
   const recipients = await tx.reachability.recipients(test.id);
   // Unanswered cards say the test is over, so nobody answers a test that no longer counts.
   for (const r of recipients) await tx.outbox.enqueue(refreshCard(ctx, r.personId, r.id, now));
-  await tx.outbox.enqueue(
-    await resultNotices(ctx, closed, recipients, await tx.reachability.deliveries(test.id), now),
-  );
+  const deliveries = await tx.reachability.deliveries(test.id);
+  await tx.outbox.enqueue(await resultNotices(ctx, closed, recipients, deliveries, now));
+  // Who could not be reached at all becomes a note for the plan's maintainer.
+  await proposeFromTest(ctx, tx, closed, recipients, deliveries, now);
 }
 
 function refreshCard(ctx: EngineContext, personId: string, recipientId: string, now: Date) {

@@ -41,6 +41,7 @@ export function noticeKindLabel(kind: NoticeKind, say: Say): string {
     log: say("Melding", "Notice"),
     report: say("Melding van een incident", "Incident report"),
     "plan-copy": say("Exemplaar van het plan", "Copy of the plan"),
+    "contact-check": say("Klopt dit nog?", "Contact details check"),
     "chat-problem": say("Probleem met het incidentkanaal", "Incident channel problem"),
     "plan-file": say("Planbestand gewijzigd", "Plan file changed"),
     "test-result": say("Resultaat bereikbaarheidstest", "Reachability test result"),

@@ -15,6 +15,7 @@ const ICON: Record<Notice["kind"], string> = {
   log: "📝",
   report: "🚨",
   "plan-copy": "📘",
+  "contact-check": "📇",
   "chat-problem": "⚠️",
   "plan-file": "📄",
   "test-result": "🧪",

@@ -85,7 +85,7 @@ export function registerActionHandlers(ctx: TeamsContext): void {
 }
 
 /** Processes a stored invoke, waiting INVOKE_WAIT_MS at most for the card it answers with. */
-async function answerWithin(
+export async function answerWithin(
   ctx: TeamsContext,
   context: TurnContext,
   item: InboxItem,

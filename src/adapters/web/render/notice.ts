@@ -19,6 +19,7 @@ const KIND: Record<Notice["kind"], WordKey> = {
   log: "noticeLog",
   report: "noticeReport",
   "plan-copy": "planCopy",
+  "contact-check": "contactCheck",
   "chat-problem": "noticeChatProblem",
   "plan-file": "noticePlanFile",
   "test-result": "noticeTestResult",

@@ -132,6 +132,7 @@ const WORDS = {
     "Only holders of the plan (the plan's holders and the crisis staff with their alternates) get a copy in their name. Ask the coordinator to add you.",
   ],
   copyReceived: ["Ontvangen", "Received"],
+  contactCheck: ["Klopt dit nog?", "Is this still right?"],
   copyHolders: [
     "Wie heeft welk exemplaar? Huidige versie:",
     "Who holds which copy? Current version:",

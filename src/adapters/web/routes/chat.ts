@@ -4,6 +4,7 @@
 import type { Request, Response, Router } from "express";
 import { type ChatCommand, parseChatCommand } from "../../../core/chat/parse.ts";
 import { type ChatReply, runChatCommand, statusReply } from "../../../core/chat/run.ts";
+import { contactCheckNotice } from "../../../core/contacts/notice.ts";
 import { InboxAlreadyProcessed } from "../../../core/inbox-scope.ts";
 import { type OutboxItem, SCOPES, type Scope } from "../../../core/model.ts";
 import { planCopyNotice } from "../../../core/plan-copies/message.ts";
@@ -123,6 +124,10 @@ async function feedItems(c: WebContext, personId: string): Promise<FeedItem[]> {
     } else if (entry.item.delivery.type === "plan-copy") {
       const notice = planCopyNotice(c.engine.ctx, entry.item.delivery.copy);
       if (notice) items.push({ kind: "notice", notice, personal: true });
+    } else if (entry.item.delivery.type === "contact-check") {
+      // The notice's link opens the form ("Klopt" / "Wijzigen") for this person only.
+      const notice = contactCheckNotice(c.engine.ctx, entry.item.delivery.check);
+      items.push({ kind: "notice", notice, personal: true });
     } else if (entry.item.delivery.type === "review") {
       try {
         entry.review ??= (await draftReviewShare(c.engine, entry.item.delivery.review)).view;
