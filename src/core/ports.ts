@@ -15,6 +15,7 @@ import type {
   Task,
   TaskStatus,
   TimelineEntry,
+  TimelineType,
 } from "./model.ts";
 import type { ReachabilityRepository } from "./practice/model.ts";
 
@@ -189,6 +190,8 @@ export interface OutboxRepository {
   listBusy(incidentId: string | null, now: Date): Promise<OutboxItem[]>;
   /** Takes one due message for `owner` until `leaseUntil`; false when someone else took it. */
   lease(id: string, now: Date, owner: string, leaseUntil: Date): Promise<boolean>;
+  /** Takes those of these messages that are due, in one step; returns the ids taken. */
+  leaseMany(ids: string[], now: Date, owner: string, leaseUntil: Date): Promise<string[]>;
   /** Extends the leases `owner` still holds; returns the ids it still holds. */
   renew(ids: string[], owner: string, leaseUntil: Date): Promise<string[]>;
   /** Gives leased messages back untried (due at once, in their order). */
@@ -206,7 +209,11 @@ export interface TimelineRepository {
   /** The newest entry (highest seq), or null for an empty timeline. */
   last(incidentId: string): Promise<TimelineEntry | null>;
   insert(entry: TimelineEntry): Promise<void>;
+  /** Several entries in one statement per batch (a command's entries, a bulk import). */
+  insertMany(entries: TimelineEntry[]): Promise<void>;
   list(incidentId: string): Promise<TimelineEntry[]>;
+  /** The entries of these types only, oldest first: what a view needs without the whole log. */
+  listOfTypes(incidentId: string, types: readonly TimelineType[]): Promise<TimelineEntry[]>;
   get(id: string): Promise<TimelineEntry | null>;
 }
 

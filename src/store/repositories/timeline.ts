@@ -1,6 +1,6 @@
-import type { TimelineEntry } from "../../core/model.ts";
+import type { TimelineEntry, TimelineType } from "../../core/model.ts";
 import type { TimelineRepository } from "../../core/ports.ts";
-import type { Tx } from "./client.ts";
+import { chunks, type Tx } from "./client.ts";
 
 type Row = Awaited<ReturnType<Tx["timelineEntry"]["findFirstOrThrow"]>>;
 
@@ -10,6 +10,12 @@ const toEntry = (row: Row): TimelineEntry => ({
   type: row.type as TimelineEntry["type"],
   data: JSON.parse(row.data) as Record<string, unknown>,
   tags: row.tags === "" ? [] : row.tags.split(","),
+});
+
+const toRow = (entry: TimelineEntry) => ({
+  ...entry,
+  data: JSON.stringify(entry.data),
+  tags: entry.tags.join(","),
 });
 
 export class PrismaTimeline implements TimelineRepository {
@@ -24,14 +30,25 @@ export class PrismaTimeline implements TimelineRepository {
   }
 
   async insert(entry: TimelineEntry): Promise<void> {
-    await this.db.timelineEntry.create({
-      data: { ...entry, data: JSON.stringify(entry.data), tags: entry.tags.join(",") },
-    });
+    await this.db.timelineEntry.create({ data: toRow(entry) });
+  }
+
+  async insertMany(entries: TimelineEntry[]): Promise<void> {
+    for (const batch of chunks(entries))
+      await this.db.timelineEntry.createMany({ data: batch.map(toRow) });
   }
 
   async list(incidentId: string): Promise<TimelineEntry[]> {
     const rows = await this.db.timelineEntry.findMany({
       where: { incidentId },
+      orderBy: { seq: "asc" },
+    });
+    return rows.map(toEntry);
+  }
+
+  async listOfTypes(incidentId: string, types: readonly TimelineType[]): Promise<TimelineEntry[]> {
+    const rows = await this.db.timelineEntry.findMany({
+      where: { incidentId, type: { in: [...types] } },
       orderBy: { seq: "asc" },
     });
     return rows.map(toEntry);
