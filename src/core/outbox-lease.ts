@@ -34,28 +34,14 @@ export async function leaseDue(
     const taken = await ctx.store.transaction(async (tx) => {
       if (incidentId) await tx.incidents.lock(incidentId);
       const busy = new Set((await tx.outbox.listBusy(incidentId, now)).map(conversationOf));
-      // Behind a message someone else is delivering: wait for the next pass, keeping the order.
-      const free = items.filter((item) => !busy.has(conversationOf(item)));
-      if (free.length === 0) return [];
-      const won = new Set(
-        await tx.outbox.leaseMany(
-          free.map((item) => item.id),
-          now,
-          owner,
-          leaseUntil,
-        ),
-      );
       const mine: OutboxItem[] = [];
-      const behind: string[] = [];
-      for (const item of free) {
+      for (const item of items) {
         const conversation = conversationOf(item);
-        // One taken by someone else (no incident lock kept them out): what follows it waits.
-        if (busy.has(conversation)) {
-          if (won.has(item.id)) behind.push(item.id);
-        } else if (won.has(item.id)) mine.push(item);
+        // Behind a message someone else is delivering: wait for the next pass, keeping the order.
+        if (busy.has(conversation)) continue;
+        if (await tx.outbox.lease(item.id, now, owner, leaseUntil)) mine.push(item);
         else busy.add(conversation);
       }
-      if (behind.length > 0) await tx.outbox.release(behind, owner);
       return mine;
     });
     leased.push(...taken);

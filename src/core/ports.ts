@@ -190,8 +190,6 @@ export interface OutboxRepository {
   listBusy(incidentId: string | null, now: Date): Promise<OutboxItem[]>;
   /** Takes one due message for `owner` until `leaseUntil`; false when someone else took it. */
   lease(id: string, now: Date, owner: string, leaseUntil: Date): Promise<boolean>;
-  /** Takes those of these messages that are due, in one step; returns the ids taken. */
-  leaseMany(ids: string[], now: Date, owner: string, leaseUntil: Date): Promise<string[]>;
   /** Extends the leases `owner` still holds; returns the ids it still holds. */
   renew(ids: string[], owner: string, leaseUntil: Date): Promise<string[]>;
   /** Gives leased messages back untried (due at once, in their order). */

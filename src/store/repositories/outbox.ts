@@ -1,6 +1,6 @@
 import type { Audience, Delivery, OutboxItem, OutboxOutcome } from "../../core/model.ts";
 import type { OutboxFailure, OutboxRepository } from "../../core/ports.ts";
-import { chunks, type Tx, uniqueLeaseEnd } from "./client.ts";
+import { chunks, type Tx } from "./client.ts";
 
 type Row = Awaited<ReturnType<Tx["outboxMessage"]["findFirstOrThrow"]>>;
 
@@ -96,25 +96,6 @@ export class PrismaOutbox implements OutboxRepository {
       data: { status: "leased", leasedBy: owner, leasedUntil: leaseUntil },
     });
     return count === 1;
-  }
-
-  async leaseMany(ids: string[], now: Date, owner: string, leaseUntil: Date): Promise<string[]> {
-    const taken: string[] = [];
-    // Ours are those leased to this owner until this very moment: the owner is per process, and
-    // the moment is made unique within the process (passes of one process may run side by side).
-    const until = uniqueLeaseEnd(owner, leaseUntil);
-    for (const batch of chunks(ids)) {
-      await this.db.outboxMessage.updateMany({
-        where: { id: { in: batch }, ...available(now) },
-        data: { status: "leased", leasedBy: owner, leasedUntil: until },
-      });
-      const rows = await this.db.outboxMessage.findMany({
-        where: { id: { in: batch }, status: "leased", leasedBy: owner, leasedUntil: until },
-        select: { id: true },
-      });
-      taken.push(...rows.map((row) => row.id));
-    }
-    return taken;
   }
 
   async renew(ids: string[], owner: string, leaseUntil: Date): Promise<string[]> {
