@@ -130,9 +130,7 @@ export async function decide(
       if (!input.confirmed) throw new RampError("decision-change-unconfirmed", { current });
     }
     const previous = await tx.decisions.listForIncident(incidentId);
-    const evaluation = (await tx.timeline.list(incidentId))
-      .filter((e) => e.type === "evaluation.recorded")
-      .at(-1);
+    const evaluation = (await tx.timeline.listOfTypes(incidentId, ["evaluation.recorded"])).at(-1);
     const change = decisionChange(
       dir,
       incident,

@@ -60,9 +60,8 @@ async function tellCoordinator(
   if (!incident || incident.status === "closed" || aboutDelivery) return false;
   const personId = item.audience.kind === "person" ? item.audience.personId : null;
   // Once per recipient, platform and reason: the next message to them fails the same way.
-  const known = (await tx.timeline.list(incident.id)).some(
+  const known = (await tx.timeline.listOfTypes(incident.id, ["delivery.failed"])).some(
     (entry) =>
-      entry.type === "delivery.failed" &&
       entry.data.channel === item.channel &&
       entry.data.personId === personId &&
       entry.data.error === reason,

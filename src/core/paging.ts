@@ -223,7 +223,7 @@ function pendingCards(work: Work): Map<string, string> {
 async function cardPageOf(work: Work, pageId: string): Promise<string> {
   const known = pendingCards(work).get(pageId);
   if (known) return known;
-  return cardPageIn(await work.tx.timeline.list(work.incident.id), pageId);
+  return cardPageIn(await work.tx.timeline.listOfTypes(work.incident.id, ["page.sent"]), pageId);
 }
 
 export function cardPageIn(timeline: TimelineEntry[], pageId: string): string {
@@ -244,7 +244,7 @@ export function pagesOnCard(pages: Page[], timeline: TimelineEntry[], cardPageId
 
 async function cardPages(work: Work, cardPageId: string): Promise<Page[]> {
   const pages = await work.tx.pages.listForIncident(work.incident.id);
-  const timeline = await work.tx.timeline.list(work.incident.id);
+  const timeline = await work.tx.timeline.listOfTypes(work.incident.id, ["page.sent"]);
   const fromTimeline = pagesOnCard(pages, timeline, cardPageId);
   const joinedNow = [...pendingCards(work)]
     .filter(([id, card]) => card === cardPageId && id !== cardPageId)

@@ -17,6 +17,7 @@ import type {
   Task,
   TaskStatus,
   TimelineEntry,
+  TimelineType,
 } from "./model.ts";
 import type { ReachabilityRepository } from "./practice/model.ts";
 import type { SmsRepository } from "./sms/model.ts";
@@ -212,7 +213,11 @@ export interface TimelineRepository {
   /** The newest entry (highest seq), or null for an empty timeline. */
   last(incidentId: string): Promise<TimelineEntry | null>;
   insert(entry: TimelineEntry): Promise<void>;
+  /** Several entries in one statement per batch (a command's entries, a bulk import). */
+  insertMany(entries: TimelineEntry[]): Promise<void>;
   list(incidentId: string): Promise<TimelineEntry[]>;
+  /** The entries of these types only, oldest first: what a view needs without the whole log. */
+  listOfTypes(incidentId: string, types: readonly TimelineType[]): Promise<TimelineEntry[]>;
   get(id: string): Promise<TimelineEntry | null>;
 }
 

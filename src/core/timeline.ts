@@ -44,6 +44,7 @@ export async function appendEntries(
   at: Date,
   entries: NewEntry[],
 ): Promise<TimelineEntry[]> {
+  if (entries.length === 0) return [];
   const head = await repo.last(incidentId);
   let seq = head ? head.seq : 0;
   let prevHash = head ? head.hash : genesisHash(incidentId);
@@ -64,10 +65,10 @@ export async function appendEntries(
       prevHash,
     };
     const entry: TimelineEntry = { ...draft, hash: entryHash(draft) };
-    await repo.insert(entry);
     written.push(entry);
     prevHash = entry.hash;
   }
+  if (written.length > 0) await repo.insertMany(written);
   return written;
 }
 

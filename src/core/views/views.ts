@@ -9,6 +9,7 @@ import { addMinutes, formatDateTime, formatRemaining } from "../time.ts";
 import { attentionView } from "./attention.ts";
 import { lastChange, withConfirmation } from "./decision-change-view.ts";
 import { exerciseMark, incidentName } from "./exercise-words.ts";
+import { IncidentReads } from "./incident-reads.ts";
 import { Labels } from "./labels.ts";
 import { meetingKind, meetingOption } from "./meeting.ts";
 import { byUrgency } from "./order.ts";
@@ -81,13 +82,14 @@ export class Views {
     return incident;
   }
 
-  async incidentCard(incidentId: string): Promise<IncidentCardView> {
-    const incident = await this.incident(incidentId);
+  async incidentCard(
+    incidentId: string,
+    reads = new IncidentReads(this.ctx, incidentId),
+  ): Promise<IncidentCardView> {
+    const incident = await reads.incident();
     const { dir } = this.ctx;
     const L = this.labels;
-    const declared = (await this.ctx.store.timeline.list(incidentId)).find(
-      (e) => e.type === "incident.declared",
-    );
+    const declared = (await reads.entries()).find((e) => e.type === "incident.declared");
     const meeting = dir.plan.meeting[incident.meeting];
     const planActivated = Boolean(declared?.data.planActivated);
     const facts = [
@@ -106,7 +108,7 @@ export class Views {
     }
     if (incident.reportedBy)
       facts.push({ label: L.text("reportedBy"), value: incident.reportedBy });
-    const services = await this.serviceLines(incident);
+    const services = await this.serviceLines(incident, reads);
     return {
       kind: "incident",
       incidentId,
@@ -170,8 +172,11 @@ export class Views {
     return `${label}${location ? ` — ${location.name}, ${location.address}` : ""}`;
   }
 
-  async paging(incidentId: string): Promise<PagingView> {
-    const pages = await this.ctx.store.pages.listForIncident(incidentId);
+  async paging(
+    incidentId: string,
+    reads = new IncidentReads(this.ctx, incidentId),
+  ): Promise<PagingView> {
+    const pages = await reads.pages();
     const { dir } = this.ctx;
     const rows: PagingRow[] = [];
     const summary = { coming: 0, declined: 0, silent: 0, waiting: 0, escalated: 0 };
@@ -246,10 +251,11 @@ export class Views {
   async pageCard(pageId: string): Promise<PageCardView> {
     const page = await this.ctx.store.pages.get(pageId);
     if (!page) throw new RampError("page-not-found");
+    const reads = new IncidentReads(this.ctx, page.incidentId);
     const [card, pages, timeline] = await Promise.all([
-      this.incidentCard(page.incidentId),
-      this.ctx.store.pages.listForIncident(page.incidentId),
-      this.ctx.store.timeline.list(page.incidentId),
+      this.incidentCard(page.incidentId, reads),
+      reads.pages(),
+      this.ctx.store.timeline.listOfTypes(page.incidentId, ["page.sent"]),
     ]);
     const { dir } = this.ctx;
     const L = this.labels;
@@ -337,10 +343,15 @@ export class Views {
     };
   }
 
-  async decision(incidentId: string): Promise<DecisionView> {
-    const incident = await this.incident(incidentId);
-    const decisions = await this.ctx.store.decisions.listForIncident(incidentId);
-    const timeline = await this.ctx.store.timeline.list(incidentId);
+  async decision(
+    incidentId: string,
+    reads = new IncidentReads(this.ctx, incidentId),
+  ): Promise<DecisionView> {
+    const [incident, decisions, timeline] = await Promise.all([
+      reads.incident(),
+      reads.decisions(),
+      reads.entries(),
+    ]);
     const evaluation = timeline.filter((e) => e.type === "evaluation.recorded").at(-1);
     const { dir } = this.ctx;
     const choices: ViewAction[] =
@@ -367,10 +378,7 @@ export class Views {
             },
           ];
     const [tasks, services] = incident.situation
-      ? await Promise.all([
-          this.ctx.store.tasks.listForIncident(incidentId),
-          this.ctx.store.services.listForIncident(incidentId),
-        ])
+      ? await Promise.all([reads.tasks(), reads.services()])
       : [[], []];
     const actions = choices.map((a) => withConfirmation(this.ctx, incident, tasks, services, a));
     return {
@@ -405,9 +413,12 @@ export class Views {
     return taskCardView(this.ctx, this.labels, task, closed);
   }
 
-  async tasks(incidentId: string): Promise<TaskGroup[]> {
-    const incident = await this.incident(incidentId);
-    const tasks = (await this.ctx.store.tasks.listForIncident(incidentId))
+  async tasks(
+    incidentId: string,
+    reads = new IncidentReads(this.ctx, incidentId),
+  ): Promise<TaskGroup[]> {
+    const incident = await reads.incident();
+    const tasks = (await reads.tasks())
       .filter((t) => t.situation === incident.situation && t.status !== "cancelled")
       .sort(byUrgency);
     const closed = incident.status === "closed";
@@ -418,14 +429,12 @@ export class Views {
     }));
   }
 
-  private async serviceLines(incident: Incident): Promise<ServiceLine[]> {
+  private async serviceLines(incident: Incident, reads: IncidentReads): Promise<ServiceLine[]> {
     if (!incident.situation) return [];
-    const services = (await this.ctx.store.services.listForIncident(incident.id))
+    const services = (await reads.services())
       .filter((s) => s.situation === incident.situation)
       .sort((a, b) => a.priority - b.priority);
-    const tasks = (await this.ctx.store.tasks.listForIncident(incident.id)).filter(
-      (t) => t.situation === incident.situation,
-    );
+    const tasks = (await reads.tasks()).filter((t) => t.situation === incident.situation);
     return services.map((service) => this.serviceLine(incident, service, tasks));
   }
 
@@ -474,11 +483,12 @@ export class Views {
   }
 
   async status(incidentId: string): Promise<StatusView> {
+    const reads = new IncidentReads(this.ctx, incidentId);
     const [incident, paging, groups, decision] = await Promise.all([
-      this.incidentCard(incidentId),
-      this.paging(incidentId),
-      this.tasks(incidentId),
-      this.decision(incidentId),
+      this.incidentCard(incidentId, reads),
+      this.paging(incidentId, reads),
+      this.tasks(incidentId, reads),
+      this.decision(incidentId, reads),
     ]);
     const openTasks = groups.flatMap((g) => g.tasks).filter((t) => t.status !== "done").length;
     return {

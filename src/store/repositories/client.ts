@@ -4,6 +4,40 @@ import type { Prisma } from "../generated/sqlite/client.ts";
 
 export type Tx = Prisma.TransactionClient;
 
+/** Prisma reports an update or delete of a record that does not exist as P2025. */
+export function isNotFound(error: unknown): boolean {
+  return (
+    typeof error === "object" && error !== null && (error as { code?: string }).code === "P2025"
+  );
+}
+
+/**
+ * Rows per statement for batched writes and `in` lists: well under SQLite's limit of bound
+ * variables per statement (32,766) and PostgreSQL's (65,535) for the widest of our tables.
+ */
+export const BATCH_ROWS = 500;
+
+export function chunks<T>(items: readonly T[], size = BATCH_ROWS): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** The last lease end handed out per owner in this process. */
+const lastLeaseEnd = new Map<string, number>();
+
+/**
+ * A lease end no other batch lease of this owner in this process has (a millisecond later when
+ * needed): a batch lease updates the rows it can take, then reads back those leased to
+ * (owner, end); two passes of one owner at the same moment must not read back each other's.
+ */
+export function uniqueLeaseEnd(owner: string, leaseUntil: Date): Date {
+  const at = Math.max(leaseUntil.getTime(), (lastLeaseEnd.get(owner) ?? 0) + 1);
+  lastLeaseEnd.set(owner, at);
+  if (lastLeaseEnd.size > 1000) lastLeaseEnd.delete(lastLeaseEnd.keys().next().value!);
+  return new Date(at);
+}
+
 /** Prisma reports a unique-constraint violation as P2002. */
 export function isUniqueViolation(error: unknown): boolean {
   return (

@@ -1,6 +1,6 @@
 import type { Incident } from "../../core/model.ts";
 import type { IncidentRepository } from "../../core/ports.ts";
-import type { Tx } from "./client.ts";
+import { isNotFound, type Tx } from "./client.ts";
 
 type Row = Awaited<ReturnType<Tx["incident"]["findFirstOrThrow"]>>;
 
@@ -41,12 +41,15 @@ export class PrismaIncidents implements IncidentRepository {
 
   async lock(id: string): Promise<Incident | null> {
     // An update takes PostgreSQL's row lock until the transaction ends; on SQLite the write
-    // itself takes the database's write lock.
-    const { count } = await this.db.incident.updateMany({
-      where: { id },
-      data: { version: { increment: 1 } },
-    });
-    return count === 0 ? null : this.get(id);
+    // itself takes the database's write lock. One UPDATE … RETURNING: the row comes with the lock.
+    try {
+      return toIncident(
+        await this.db.incident.update({ where: { id }, data: { version: { increment: 1 } } }),
+      );
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
   }
 
   async update(id: string, changes: Partial<Incident>): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Job } from "../../core/model.ts";
 import type { JobRepository } from "../../core/ports.ts";
-import type { Tx } from "./client.ts";
+import { chunks, type Tx, uniqueLeaseEnd } from "./client.ts";
 
 type Row = Awaited<ReturnType<Tx["scheduledJob"]["findFirstOrThrow"]>>;
 const toJob = (row: Row): Job => ({
@@ -21,23 +21,42 @@ const available = (now: Date) => ({
   ],
 });
 
+/** A job's identity in the unique index (kind, subject, due time). */
+const jobKey = (job: { kind: string; subjectId: string; dueAt: Date }) =>
+  `${job.kind}|${job.subjectId}|${job.dueAt.getTime()}`;
+
 export class PrismaJobs implements JobRepository {
   constructor(private readonly db: Tx) {}
 
   async schedule(jobs: Array<Omit<Job, "status" | "attempts">>): Promise<void> {
-    for (const job of jobs) {
-      const key = { kind: job.kind, subjectId: job.subjectId, dueAt: job.dueAt };
-      const existing = await this.db.scheduledJob.findUnique({
-        where: { kind_subjectId_dueAt: key },
+    for (const batch of chunks(jobs)) {
+      // One look-up per batch: the rows already there for these subjects, matched on the key.
+      const rows = await this.db.scheduledJob.findMany({
+        where: {
+          subjectId: { in: [...new Set(batch.map((job) => job.subjectId))] },
+          kind: { in: [...new Set(batch.map((job) => job.kind))] },
+        },
+        select: { id: true, kind: true, subjectId: true, dueAt: true, status: true },
       });
-      if (!existing) await this.db.scheduledJob.create({ data: { ...job, status: "pending" } });
-      // A job cancelled earlier (decision changed and back) comes back; one already done stays done.
-      else if (existing.status === "cancelled") {
-        await this.db.scheduledJob.update({
-          where: { id: existing.id },
+      const existing = new Map(rows.map((row) => [jobKey(row), row]));
+      const fresh = new Map<string, Omit<Job, "status" | "attempts">>();
+      const revived: string[] = [];
+      for (const job of batch) {
+        const key = jobKey(job);
+        const row = existing.get(key);
+        if (!row) fresh.set(key, job);
+        // A job cancelled earlier (decision changed and back) comes back; one already done stays done.
+        else if (row.status === "cancelled") revived.push(row.id);
+      }
+      if (fresh.size > 0)
+        await this.db.scheduledJob.createMany({
+          data: [...fresh.values()].map((job) => ({ ...job, status: "pending" })),
+        });
+      if (revived.length > 0)
+        await this.db.scheduledJob.updateMany({
+          where: { id: { in: revived } },
           data: { status: "pending", leasedBy: null, leasedUntil: null },
         });
-      }
     }
   }
 
@@ -55,22 +74,29 @@ export class PrismaJobs implements JobRepository {
       where: available(now),
       orderBy: { dueAt: "asc" },
       take: limit,
+      select: { id: true },
     });
-    const leased: Job[] = [];
-    for (const candidate of candidates) {
-      const { count } = await this.db.scheduledJob.updateMany({
-        where: { id: candidate.id, ...available(now) },
-        data: {
-          status: "leased",
-          leasedBy: owner,
-          leasedUntil: leaseUntil,
-          attempts: { increment: 1 },
-        },
-      });
-      if (count === 1)
-        leased.push({ ...toJob(candidate), status: "leased", attempts: candidate.attempts + 1 });
-    }
-    return leased;
+    if (candidates.length === 0) return [];
+    const ids = candidates.map((c) => c.id);
+    // One conditional update for the batch: a row another scheduler leased meanwhile no longer
+    // matches `available` (PostgreSQL re-checks it after the other's commit; SQLite writes one at
+    // a time), so each job goes to one scheduler. The rows won are those now leased to `owner`
+    // until this very moment, made unique to this call (see uniqueLeaseEnd).
+    const until = uniqueLeaseEnd(owner, leaseUntil);
+    await this.db.scheduledJob.updateMany({
+      where: { id: { in: ids }, ...available(now) },
+      data: {
+        status: "leased",
+        leasedBy: owner,
+        leasedUntil: until,
+        attempts: { increment: 1 },
+      },
+    });
+    const won = await this.db.scheduledJob.findMany({
+      where: { id: { in: ids }, status: "leased", leasedBy: owner, leasedUntil: until },
+      orderBy: { dueAt: "asc" },
+    });
+    return won.map(toJob);
   }
 
   async complete(id: string, owner: string, at: Date): Promise<boolean> {

@@ -1,6 +1,6 @@
 import type { Audience, Delivery, OutboxItem, OutboxOutcome } from "../../core/model.ts";
 import type { OutboxFailure, OutboxRepository } from "../../core/ports.ts";
-import type { Tx } from "./client.ts";
+import { chunks, type Tx } from "./client.ts";
 
 type Row = Awaited<ReturnType<Tx["outboxMessage"]["findFirstOrThrow"]>>;
 
@@ -40,15 +40,19 @@ export class PrismaOutbox implements OutboxRepository {
   constructor(private readonly db: Tx) {}
 
   async enqueue(items: Array<Omit<OutboxItem, "attempts">>): Promise<void> {
-    for (const item of items) {
+    for (const batch of chunks(items)) {
       // Checked first rather than caught: a failed insert would abort a PostgreSQL transaction.
-      const exists = await this.db.outboxMessage.findUnique({
-        where: { dedupeKey: item.dedupeKey },
-        select: { id: true },
+      // One look-up and one insert per batch, not per message (a page to 50 people is 100+ rows).
+      const known = await this.db.outboxMessage.findMany({
+        where: { dedupeKey: { in: batch.map((item) => item.dedupeKey) } },
+        select: { dedupeKey: true },
       });
-      if (exists) continue;
-      await this.db.outboxMessage.create({
-        data: {
+      const seen = new Set(known.map((row) => row.dedupeKey));
+      const data = [];
+      for (const item of batch) {
+        if (seen.has(item.dedupeKey)) continue;
+        seen.add(item.dedupeKey);
+        data.push({
           id: item.id,
           incidentId: item.incidentId,
           dedupeKey: item.dedupeKey,
@@ -57,8 +61,9 @@ export class PrismaOutbox implements OutboxRepository {
           payload: JSON.stringify(item.delivery),
           nextAttemptAt: item.createdAt,
           createdAt: item.createdAt,
-        },
-      });
+        });
+      }
+      if (data.length > 0) await this.db.outboxMessage.createMany({ data });
     }
   }
 

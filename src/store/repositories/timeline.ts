@@ -1,6 +1,7 @@
-import type { TimelineEntry } from "../../core/model.ts";
+import type { TimelineEntry, TimelineType } from "../../core/model.ts";
 import type { TimelineRepository } from "../../core/ports.ts";
-import type { Tx } from "./client.ts";
+import { Prisma } from "../generated/sqlite/client.ts";
+import { chunks, type Tx } from "./client.ts";
 
 type Row = Awaited<ReturnType<Tx["timelineEntry"]["findFirstOrThrow"]>>;
 
@@ -10,6 +11,12 @@ const toEntry = (row: Row): TimelineEntry => ({
   type: row.type as TimelineEntry["type"],
   data: JSON.parse(row.data) as Record<string, unknown>,
   tags: row.tags === "" ? [] : row.tags.split(","),
+});
+
+const toRow = (entry: TimelineEntry) => ({
+  ...entry,
+  data: JSON.stringify(entry.data),
+  tags: entry.tags.join(","),
 });
 
 export class PrismaTimeline implements TimelineRepository {
@@ -24,14 +31,35 @@ export class PrismaTimeline implements TimelineRepository {
   }
 
   async insert(entry: TimelineEntry): Promise<void> {
-    await this.db.timelineEntry.create({
-      data: { ...entry, data: JSON.stringify(entry.data), tags: entry.tags.join(",") },
-    });
+    await this.db.timelineEntry.create({ data: toRow(entry) });
+  }
+
+  async insertMany(entries: TimelineEntry[]): Promise<void> {
+    if (entries.length === 1) return this.insert(entries[0]!);
+    // One multi-row INSERT per batch, as raw SQL: Prisma's createMany renders its query template
+    // row by row (about 2 ms a row on a loaded machine, 1 s for 500). Prisma still binds every
+    // value (dates as it stores them), with the placeholders of the provider.
+    for (const batch of chunks(entries)) {
+      const values = batch.map((entry) => {
+        const row = toRow(entry);
+        return Prisma.sql`(${row.id}, ${row.incidentId}, ${row.seq}, ${row.at}, ${row.actorId}, ${row.source}, ${row.type}, ${row.data}, ${row.tags}, ${row.correctsId}, ${row.prevHash}, ${row.hash})`;
+      });
+      await this.db
+        .$executeRaw`INSERT INTO "TimelineEntry" ("id", "incidentId", "seq", "at", "actorId", "source", "type", "data", "tags", "correctsId", "prevHash", "hash") VALUES ${Prisma.join(values)}`;
+    }
   }
 
   async list(incidentId: string): Promise<TimelineEntry[]> {
     const rows = await this.db.timelineEntry.findMany({
       where: { incidentId },
+      orderBy: { seq: "asc" },
+    });
+    return rows.map(toEntry);
+  }
+
+  async listOfTypes(incidentId: string, types: readonly TimelineType[]): Promise<TimelineEntry[]> {
+    const rows = await this.db.timelineEntry.findMany({
+      where: { incidentId, type: { in: [...types] } },
       orderBy: { seq: "asc" },
     });
     return rows.map(toEntry);
