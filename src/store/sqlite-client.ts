@@ -12,6 +12,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Db } from "./db.ts";
 import { type MigrateOptions, migrate } from "./migrate.ts";
+import { withOneWriter } from "./sqlite-one-writer.ts";
 import { withKeptStatements } from "./sqlite-statements.ts";
 import { guardClient } from "./unavailable.ts";
 
@@ -97,8 +98,10 @@ async function connect(file: string): Promise<Db> {
   const { PrismaClient } = await import("./generated/sqlite/client.ts");
   const { PrismaBetterSQLite3 } = await import("@prisma/adapter-better-sqlite3");
   // `timeout` is better-sqlite3's busy timeout, set on every connection it opens.
-  const adapter = withKeptStatements(
-    new PrismaBetterSQLite3({ url: `file:${file}`, timeout: SQLITE_BUSY_TIMEOUT_MS }),
+  const adapter = withOneWriter(
+    withKeptStatements(
+      new PrismaBetterSQLite3({ url: `file:${file}`, timeout: SQLITE_BUSY_TIMEOUT_MS }),
+    ),
   );
   const client = new PrismaClient({ adapter });
   try {

@@ -1,0 +1,40 @@
+// A write outside a transaction (the inbox row stored before an acknowledgement) made while
+// another command's transaction is open is its own: that transaction rolling back does not take
+// it along. On SQLite, Prisma's adapter shares one connection, where it would otherwise have run
+// inside the open transaction (src/store/sqlite-one-writer.ts); PostgreSQL pools connections.
+import { expect, it } from "vitest";
+import { describeEachDatabase } from "../support/databases.ts";
+
+describeEachDatabase("a write outside a transaction", (target) => {
+  it("survives another transaction's rollback", async () => {
+    const db = await target.open({}, await target.createDatabase());
+    const client = db.client as unknown as {
+      $executeRawUnsafe(sql: string): Promise<number>;
+      $queryRawUnsafe<T>(sql: string): Promise<T>;
+      $transaction<T>(
+        run: (tx: { $executeRawUnsafe(sql: string): Promise<number> }) => Promise<T>,
+      ): Promise<T>;
+    };
+    try {
+      await client.$executeRawUnsafe(`CREATE TABLE "Probe" (x TEXT)`);
+      let inside!: () => void;
+      const opened = new Promise<void>((resolve) => {
+        inside = resolve;
+      });
+      const rolledBack = client
+        .$transaction(async (tx) => {
+          await tx.$executeRawUnsafe(`INSERT INTO "Probe" VALUES ('in the transaction')`);
+          inside();
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          throw new Error("the command failed");
+        })
+        .catch((error: Error) => error.message);
+      await opened;
+      await client.$executeRawUnsafe(`INSERT INTO "Probe" VALUES ('on its own')`);
+      expect(await rolledBack).toBe("the command failed");
+      expect(await client.$queryRawUnsafe(`SELECT x FROM "Probe"`)).toEqual([{ x: "on its own" }]);
+    } finally {
+      await db.close();
+    }
+  });
+});
