@@ -2,6 +2,7 @@
 import { ConflictError, type Repositories, type Store } from "../core/ports.ts";
 import type { PrismaClient } from "./generated/sqlite/client.ts";
 import { PrismaAmendments } from "./repositories/amendments.ts";
+import type { LeaseEnds } from "./repositories/client.ts";
 import { isUniqueViolation, type Tx } from "./repositories/client.ts";
 import { PrismaContactChecks } from "./repositories/contact-checks.ts";
 import { PrismaDecisions } from "./repositories/decisions.ts";
@@ -18,7 +19,7 @@ import { PrismaSms } from "./repositories/sms.ts";
 import { PrismaTasks } from "./repositories/tasks.ts";
 import { PrismaTimeline } from "./repositories/timeline.ts";
 
-function repositories(db: Tx): Repositories {
+function repositories(db: Tx, leaseEnds: LeaseEnds): Repositories {
   return {
     incidents: new PrismaIncidents(db),
     reports: new PrismaReports(db),
@@ -26,7 +27,7 @@ function repositories(db: Tx): Repositories {
     decisions: new PrismaDecisions(db),
     tasks: new PrismaTasks(db),
     services: new PrismaServices(db),
-    jobs: new PrismaJobs(db),
+    jobs: new PrismaJobs(db, leaseEnds),
     outbox: new PrismaOutbox(db),
     timeline: new PrismaTimeline(db),
     planCopies: new PrismaPlanCopies(db),
@@ -39,12 +40,14 @@ function repositories(db: Tx): Repositories {
 }
 
 export function createPrismaStore(client: PrismaClient): Store {
+  // Per store, so two databases opened in one process (tests) never shift each other's leases.
+  const leaseEnds: LeaseEnds = new Map();
   return {
-    ...repositories(client),
+    ...repositories(client, leaseEnds),
     async transaction(work) {
       try {
         // Generous limits: commands on one incident queue behind its lock.
-        return await client.$transaction((tx) => work(repositories(tx)), {
+        return await client.$transaction((tx) => work(repositories(tx, leaseEnds)), {
           maxWait: 30_000,
           timeout: 60_000,
         });

@@ -23,16 +23,25 @@ export function chunks<T>(items: readonly T[], size = BATCH_ROWS): T[][] {
   return out;
 }
 
-/** The last lease end handed out per owner in this process. */
-const lastLeaseEnd = new Map<string, number>();
+/** How far a lease end may move to stay unique: far more than passes at one moment need. */
+const MAX_SHIFT_MS = 1000;
+
+/** The last lease end handed out per owner, kept per store (one per database opened). */
+export type LeaseEnds = Map<string, number>;
 
 /**
- * A lease end no other batch lease of this owner in this process has (a millisecond later when
+ * A lease end no other batch lease of this owner on this store has (a millisecond later when
  * needed): a batch lease updates the rows it can take, then reads back those leased to
  * (owner, end); two passes of one owner at the same moment must not read back each other's.
  */
-export function uniqueLeaseEnd(owner: string, leaseUntil: Date): Date {
-  const at = Math.max(leaseUntil.getTime(), (lastLeaseEnd.get(owner) ?? 0) + 1);
+export function uniqueLeaseEnd(lastLeaseEnd: LeaseEnds, owner: string, leaseUntil: Date): Date {
+  const wanted = leaseUntil.getTime();
+  const last = lastLeaseEnd.get(owner);
+  // Only a pass at (nearly) the same moment can clash. A last end far from this one is another
+  // clock's (a test's, or the time before a clock step): moving past it would hold the lease
+  // long after `leaseUntil`, and a crashed owner's jobs would wait for it.
+  const clashes = last !== undefined && last >= wanted && last - wanted < MAX_SHIFT_MS;
+  const at = clashes ? last + 1 : wanted;
   lastLeaseEnd.set(owner, at);
   if (lastLeaseEnd.size > 1000) lastLeaseEnd.delete(lastLeaseEnd.keys().next().value!);
   return new Date(at);

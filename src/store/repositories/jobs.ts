@@ -1,6 +1,6 @@
 import type { Job } from "../../core/model.ts";
 import type { JobRepository } from "../../core/ports.ts";
-import { chunks, type Tx, uniqueLeaseEnd } from "./client.ts";
+import { chunks, type LeaseEnds, type Tx, uniqueLeaseEnd } from "./client.ts";
 
 type Row = Awaited<ReturnType<Tx["scheduledJob"]["findFirstOrThrow"]>>;
 const toJob = (row: Row): Job => ({
@@ -26,7 +26,10 @@ const jobKey = (job: { kind: string; subjectId: string; dueAt: Date }) =>
   `${job.kind}|${job.subjectId}|${job.dueAt.getTime()}`;
 
 export class PrismaJobs implements JobRepository {
-  constructor(private readonly db: Tx) {}
+  constructor(
+    private readonly db: Tx,
+    private readonly leaseEnds: LeaseEnds,
+  ) {}
 
   async schedule(jobs: Array<Omit<Job, "status" | "attempts">>): Promise<void> {
     for (const batch of chunks(jobs)) {
@@ -82,7 +85,7 @@ export class PrismaJobs implements JobRepository {
     // matches `available` (PostgreSQL re-checks it after the other's commit; SQLite writes one at
     // a time), so each job goes to one scheduler. The rows won are those now leased to `owner`
     // until this very moment, made unique to this call (see uniqueLeaseEnd).
-    const until = uniqueLeaseEnd(owner, leaseUntil);
+    const until = uniqueLeaseEnd(this.leaseEnds, owner, leaseUntil);
     await this.db.scheduledJob.updateMany({
       where: { id: { in: ids }, ...available(now) },
       data: {
