@@ -1,10 +1,17 @@
 // The readiness view (the board's first page while no incident runs), on both databases: which
 // functions nobody could fill tonight (from the plan's addresses and the last reachability
 // test), the plan's warnings, the copies confirmed, and who sees the numbers to call.
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { expect, it } from "vitest";
+import { answerContactCheck } from "../../src/core/contacts/answer.ts";
+import { askDueContactChecks } from "../../src/core/contacts/ask.ts";
 import { distributePlanCopies } from "../../src/core/plan-copies/distribute.ts";
 import { readinessView, shareableReadiness } from "../../src/core/views/readiness/build.ts";
 import type { ReadinessView } from "../../src/core/views/readiness/model.ts";
+import { planFileAccess } from "../../src/plan/amendment-files.ts";
+import { SAMPLE_PLAN_PATH } from "../../src/plan/load.ts";
 import { describeEachDatabase } from "../support/databases.ts";
 import { createTestEngine, type TestEngine } from "../support/engine.ts";
 import { ICT, planWithGaps } from "../support/readiness-plan.ts";
@@ -130,6 +137,58 @@ describeEachDatabase("readiness view", (target) => {
     const forBart = section(await readinessView(t.ctx, bartView), "copies");
     expect(forBart.rows).toEqual([]);
     expect(forBart.facts.find((f) => f.label === "Uw exemplaar")?.value).toMatch(/^bevestigd op /);
+  });
+
+  it("shows contact details confirmed and unanswered, and the amendments waiting, the details only to the leaders", async () => {
+    const t = await createTestEngine(await target.open({}, await target.createDatabase()));
+    const dir = await mkdtemp(join(tmpdir(), "ramp-readiness-"));
+    const planPath = join(dir, "plan.yaml");
+    await writeFile(planPath, await readFile(SAMPLE_PLAN_PATH, "utf8"));
+    t.ctx.planFile = planFileAccess(planPath);
+    const quiet = await readinessView(t.ctx, leader);
+    expect(section(quiet, "contacts").level).toBe("ok");
+    expect(section(quiet, "amendments")).toMatchObject({
+      level: "ok",
+      summary: "Geen voorgestelde wijzigingen.",
+      rows: [],
+    });
+
+    await askDueContactChecks(t.ctx);
+    const checks = new Map(
+      (await t.ctx.store.contactChecks.listLatest()).map((c) => [c.personId, c]),
+    );
+    const people = checks.size;
+    t.clock.advanceMinutes(10);
+    await answerContactCheck(t.ctx, "bart-lannoo", checks.get("bart-lannoo")!.id, {
+      kind: "confirmed",
+    });
+    await answerContactCheck(t.ctx, "sofie-vermeulen", checks.get("sofie-vermeulen")!.id, {
+      kind: "changed",
+      form: { mobile: "0499 11 22 33" },
+    });
+    const view = await readinessView(t.ctx, leader);
+    const contacts = section(view, "contacts");
+    expect(contacts.level).toBe("attention");
+    expect(contacts.summary).toBe(
+      `2 van ${t.ctx.dir.plan.people.length} personen bevestigden hun gegevens binnen de termijn; ${people - 2} niet (meer).`,
+    );
+    expect(contacts.rows.map((r) => r.label)).not.toContain("Bart Lannoo");
+    expect(contacts.rows[0]?.value).toMatch(/^gevraagd op .*, nog geen antwoord$/);
+    const amendments = section(view, "amendments");
+    expect(amendments.level).toBe("attention");
+    expect(amendments.summary).toBe("1 voorgestelde wijziging wacht op de beheerder van het plan.");
+    expect(amendments.rows.map((r) => [r.label, r.value])).toEqual([
+      ["Sofie Vermeulen: gsm", expect.stringMatching(/ → \+32 499 11 22 33$/)],
+    ]);
+
+    // Bart sees his own state and how many amendments wait, not anyone's details.
+    const forBart = await readinessView(t.ctx, bartView);
+    expect(section(forBart, "contacts").rows).toEqual([]);
+    expect(
+      section(forBart, "contacts").facts.find((f) => f.label === "Uw gegevens")?.value,
+    ).toMatch(/^bevestigd op /);
+    expect(section(forBart, "amendments").rows).toEqual([]);
+    expect(section(forBart, "amendments").level).toBe("attention");
   });
 
   it("leaves out a section that has nothing to say, and is ready when nothing is wrong", async () => {

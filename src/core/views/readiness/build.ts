@@ -1,6 +1,6 @@
 // Assembles the readiness view from its sections, in the order the page shows them.
 //
-// To add a section (contact details confirmed or stale, open plan amendments, …): write a
+// To add a section: write a
 // builder `(input: ReadinessInput) => Promise<ReadinessSection | null>` in its own file here,
 // loading what it needs through `input.ctx.store` (or a shared loader in sources.ts), and add
 // it to READINESS_SECTIONS. Every adapter renders sections generically (title, level, summary,
@@ -10,6 +10,8 @@
 import type { EngineContext } from "../../context.ts";
 import { formatDateTime } from "../../time.ts";
 import type { Viewer } from "../viewer.ts";
+import { amendmentsSection } from "./amendments.ts";
+import { contactsSection } from "./contacts.ts";
 import { copiesSection } from "./copies.ts";
 import { functionsSection } from "./functions.ts";
 import {
@@ -27,6 +29,8 @@ export const READINESS_SECTIONS: readonly ReadinessSectionBuilder[] = [
   practiceSection,
   planSection,
   copiesSection,
+  contactsSection,
+  amendmentsSection,
 ];
 
 export async function readinessView(

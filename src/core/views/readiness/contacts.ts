@@ -1,0 +1,56 @@
+// Contact details that stay true: who confirmed their own details ("Klopt dit nog?") within the
+// plan's term, and whose confirmation is out of date or unanswered. Names and dates only; who has
+// not answered is for the coordinator and the deputies, a person sees their own state.
+import {
+  type ContactConfirmationStatus,
+  contactConfirmationStatus,
+} from "../../contacts/status.ts";
+import { formatDateTime } from "../../time.ts";
+import type { ReadinessInput, ReadinessRow, ReadinessSection } from "./model.ts";
+
+export async function contactsSection(input: ReadinessInput): Promise<ReadinessSection> {
+  const { ctx, nl, viewer, now } = input;
+  const { dir } = ctx;
+  const when = (d: Date) => formatDateTime(d, dir.locale, dir.timeZone);
+  const people = await contactConfirmationStatus(ctx, now);
+  const current = people.filter((p) => p.confirmedAt && !p.staleSince);
+  const stale = people.filter((p) => p.staleSince);
+  const state = (p: ContactConfirmationStatus): string => {
+    if (p.pending && p.askedAt)
+      return nl
+        ? `gevraagd op ${when(p.askedAt)}, nog geen antwoord`
+        : `asked on ${when(p.askedAt)}, no answer yet`;
+    if (p.staleSince)
+      return nl
+        ? `niet meer bevestigd sinds ${when(p.staleSince)}`
+        : `not confirmed since ${when(p.staleSince)}`;
+    if (p.confirmedAt) return `${nl ? "bevestigd op" : "confirmed on"} ${when(p.confirmedAt)}`;
+    return nl ? "nog niet gevraagd" : "not asked yet";
+  };
+  const rows: ReadinessRow[] = viewer.leader
+    ? stale.map((p) => ({ label: p.name, value: state(p), level: "attention", lines: [] }))
+    : [];
+  const mine = people.find((p) => p.personId === viewer.personId);
+  const own = mine ? [{ label: nl ? "Uw gegevens" : "Your details", value: state(mine) }] : [];
+  return {
+    id: "contacts",
+    title: nl ? "Contactgegevens" : "Contact details",
+    level: stale.length > 0 ? "attention" : "ok",
+    summary: nl
+      ? `${current.length} van ${people.length} personen bevestigden hun gegevens binnen de termijn${stale.length > 0 ? `; ${stale.length} niet (meer)` : ""}.`
+      : `${current.length} of ${people.length} people confirmed their details within the term${stale.length > 0 ? `; ${stale.length} did not (or no longer)` : ""}.`,
+    facts: [
+      {
+        label: nl ? "Bevestigd" : "Confirmed",
+        value: `${current.length} ${nl ? "van" : "of"} ${people.length}`,
+      },
+      {
+        label: nl ? "Verouderd of onbeantwoord" : "Out of date or unanswered",
+        value: `${stale.length}`,
+      },
+      ...own,
+    ],
+    rows,
+    columns: { label: nl ? "Niet bevestigd" : "Not confirmed", value: nl ? "Stand" : "State" },
+  };
+}
