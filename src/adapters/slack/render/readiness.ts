@@ -3,17 +3,19 @@
 // emoji and its word; the full page is the crisis board.
 import {
   levelWord,
+  moreOnBoard,
   type ReadinessLevel,
   type ReadinessSection,
   type ReadinessView,
+  rowsForChat,
 } from "../../../core/views/readiness/model.ts";
 import { type Block, context, escapeMrkdwn, header, section } from "./text.ts";
 
 const EMOJI: Record<ReadinessLevel, string> = { ok: "✅", attention: "⚠️", problem: "❌" };
 
 function sectionText(s: ReadinessSection, nl: boolean): string {
-  const rows = s.rows
-    .filter((r) => r.level !== "ok")
+  const { rows: listed, more } = rowsForChat(s);
+  const rows = listed
     .map((r) => {
       const people = r.lines
         .filter((l) => l.level && l.level !== "ok")
@@ -22,7 +24,8 @@ function sectionText(s: ReadinessSection, nl: boolean): string {
       return `\n• *${escapeMrkdwn(r.label)}*: ${escapeMrkdwn(r.value)}${people}`;
     })
     .join("");
-  return `${EMOJI[s.level]} *${escapeMrkdwn(s.title)}* (${levelWord(s.level, nl)})\n${escapeMrkdwn(s.summary)}${rows}`;
+  const rest = more > 0 ? `\n${escapeMrkdwn(moreOnBoard(more, nl))}` : "";
+  return `${EMOJI[s.level]} *${escapeMrkdwn(s.title)}* (${levelWord(s.level, nl)})\n${escapeMrkdwn(s.summary)}${rows}${rest}`;
 }
 
 export function readinessBlocks(view: ReadinessView, nl: boolean): Block[] {

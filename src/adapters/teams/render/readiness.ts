@@ -2,33 +2,35 @@
 // is not in order. Each level has an emoji and its word, never a colour alone.
 import {
   levelWord,
+  moreOnBoard,
   type ReadinessLevel,
   type ReadinessSection,
   type ReadinessView,
+  rowsForChat,
 } from "../../../core/views/readiness/model.ts";
 import { type AdaptiveCard, card, type Element, heading, plain, subtle, text } from "./elements.ts";
 
 const EMOJI: Record<ReadinessLevel, string> = { ok: "✅", attention: "⚠️", problem: "❌" };
 
 function sectionItems(s: ReadinessSection, nl: boolean): Element[] {
-  const rows = s.rows
-    .filter((r) => r.level !== "ok")
-    .map((r) => {
-      const people = r.lines
-        .filter((l) => l.level && l.level !== "ok")
-        .map((l) => `- ${plain(l.text)}`);
-      return text(
-        [
-          `**${plain(r.label)}**: ${plain(r.value)}`,
-          ...(people.length > 0 ? ["", ...people] : []),
-        ].join("\n"),
-        { spacing: "Small" },
-      );
-    });
+  const { rows: listed, more } = rowsForChat(s);
+  const rows = listed.map((r) => {
+    const people = r.lines
+      .filter((l) => l.level && l.level !== "ok")
+      .map((l) => `- ${plain(l.text)}`);
+    return text(
+      [
+        `**${plain(r.label)}**: ${plain(r.value)}`,
+        ...(people.length > 0 ? ["", ...people] : []),
+      ].join("\n"),
+      { spacing: "Small" },
+    );
+  });
   return [
     text(`${EMOJI[s.level]} **${plain(s.title)}** (${levelWord(s.level, nl)})`),
     text(plain(s.summary), { spacing: "Small" }),
     ...rows,
+    ...(more > 0 ? [text(plain(moreOnBoard(more, nl)), { spacing: "Small" })] : []),
   ];
 }
 

@@ -83,3 +83,17 @@ const ORDER: Record<ReadinessLevel, number> = { ok: 0, attention: 1, problem: 2 
 export function worst(levels: ReadinessLevel[]): ReadinessLevel {
   return levels.reduce<ReadinessLevel>((a, b) => (ORDER[b] > ORDER[a] ? b : a), "ok");
 }
+
+/** Rows a chat reply lists per section; the board lists them all. */
+export const CHAT_ROWS = 5;
+
+/** The rows not in order, as far as a chat reply lists them, and how many more the board has. */
+export function rowsForChat(section: ReadinessSection): { rows: ReadinessRow[]; more: number } {
+  const open = section.rows.filter((r) => r.level !== "ok");
+  return { rows: open.slice(0, CHAT_ROWS), more: Math.max(0, open.length - CHAT_ROWS) };
+}
+
+/** "…en 12 meer op het crisisbord." */
+export function moreOnBoard(more: number, nl: boolean): string {
+  return nl ? `…en ${more} meer op het crisisbord.` : `…and ${more} more on the crisis board.`;
+}
