@@ -191,7 +191,7 @@ describe.skipIf(unavailable !== null)(
       await task.getByRole("button", { name: "Klaar" }).click();
       await expect
         .poll(() => text(onWall), { timeout: LIVE })
-        .toMatch(/^Back-ups beschikbaar stellen\s+Klaar/);
+        .toMatch(/^#\d+ Back-ups beschikbaar stellen\s+Klaar/);
       await expect
         .poll(() => text(wall.locator("#timeline")), { timeout: LIVE })
         .toContain('Taak "Back-ups beschikbaar stellen" klaar');
