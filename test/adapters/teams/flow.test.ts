@@ -269,7 +269,7 @@ describeEachDatabase("Teams: a whole incident over HTTP", (target) => {
     expect(decided.text).not.toMatch(/^⚠️/);
     const first = await taskCard("b-tech-ict-middelen");
     expect(messageText(first)).toMatch(
-      /^⬜ \*\*Zo nodig vervangende ICT-middelen aanvragen\*\* — Open\n/,
+      /^⬜ \*\*#\d+ Zo nodig vervangende ICT-middelen aanvragen\*\* — Open\n/,
     );
     await t.settled();
     expect(await t.count(`SELECT count(*) FROM "Task" WHERE situation = 'B'`)).toBe(13);
@@ -315,7 +315,7 @@ describeEachDatabase("Teams: a whole incident over HTTP", (target) => {
     // The task is not the loser's: no buttons for him.
     expect(buttonLabels(lost.card)).toEqual([]);
     expect(won.text).toMatch(
-      /^🟦 \*\*Zo nodig vervangende ICT-middelen aanvragen\*\* — Opgenomen\n/,
+      /^🟦 \*\*#\d+ Zo nodig vervangende ICT-middelen aanvragen\*\* — Opgenomen\n/,
     );
     expect(won.text).toContain(`Eigenaar: **${winnerName}**`);
     expect(buttonLabels(won.card)).toEqual(["Klaar", "Vrijgeven", "Blokkeren…"]);
@@ -377,7 +377,9 @@ describeEachDatabase("Teams: a whole incident over HTTP", (target) => {
     );
     const owner: Who = task?.ownerId === PERSON.bart ? "bart" : "kevin";
     const done = await t.click(owner, t.current(card), "Klaar");
-    expect(done.text).toMatch(/^✅ \*\*Zo nodig vervangende ICT-middelen aanvragen\*\* — Klaar\n/);
+    expect(done.text).toMatch(
+      /^✅ \*\*#\d+ Zo nodig vervangende ICT-middelen aanvragen\*\* — Klaar\n/,
+    );
     expect(buttonLabels(done.card)).toEqual([]);
     await t.fake.waitFor("the card marked done in the channel", () =>
       messageText(t.current(card)).includes("— Klaar"),
