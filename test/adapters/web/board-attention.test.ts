@@ -69,7 +69,8 @@ describeEachDatabase("web: the board and the chat per reader", (target) => {
     const choices = buttons((await pieter.get("/")).text, "decision.decide");
     await pieter.press(choices.find((v) => v.endsWith("|B|"))!, "/");
     const tasks = await s.ramp.engine.views.tasks(incidentId);
-    const titles = tasks.flatMap((g) => g.tasks.map((t) => t.title));
+    // Each with its number, as on every card ("#3 Back-ups …").
+    const titles = tasks.flatMap((g) => g.tasks.map((t) => `#${t.number} ${t.title}`));
     const onBoard = (await pieter.get("/")).text;
     const boardSection = onBoard.slice(onBoard.indexOf('id="tasks"'));
     const boardOrder = [...boardSection.matchAll(/<h4 id="task-\d+">([^<]+)<\/h4>/g)].map(
