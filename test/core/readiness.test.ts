@@ -147,6 +147,10 @@ describeEachDatabase("readiness view", (target) => {
     t.ctx.planFile = planFileAccess(planPath);
     const quiet = await readinessView(t.ctx, leader);
     expect(section(quiet, "contacts").level).toBe("ok");
+    const everyone = t.ctx.dir.plan.people.length;
+    expect(section(quiet, "contacts").summary).toBe(
+      `0 van ${everyone} personen bevestigden hun gegevens binnen de termijn; ${everyone} nog niet gevraagd (Ramp vraagt het op het ritme van het plan).`,
+    );
     expect(section(quiet, "amendments")).toMatchObject({
       level: "ok",
       summary: "Geen voorgestelde wijzigingen.",

@@ -15,6 +15,7 @@ export async function contactsSection(input: ReadinessInput): Promise<ReadinessS
   const people = await contactConfirmationStatus(ctx, now);
   const current = people.filter((p) => p.confirmedAt && !p.staleSince);
   const stale = people.filter((p) => p.staleSince);
+  const notAsked = people.filter((p) => !p.askedAt && !p.confirmedAt);
   const state = (p: ContactConfirmationStatus): string => {
     if (p.pending && p.askedAt)
       return nl
@@ -36,9 +37,7 @@ export async function contactsSection(input: ReadinessInput): Promise<ReadinessS
     id: "contacts",
     title: nl ? "Contactgegevens" : "Contact details",
     level: stale.length > 0 ? "attention" : "ok",
-    summary: nl
-      ? `${current.length} van ${people.length} personen bevestigden hun gegevens binnen de termijn${stale.length > 0 ? `; ${stale.length} niet (meer)` : ""}.`
-      : `${current.length} of ${people.length} people confirmed their details within the term${stale.length > 0 ? `; ${stale.length} did not (or no longer)` : ""}.`,
+    summary: summary(current.length, stale.length, notAsked.length, people.length, nl),
     facts: [
       {
         label: nl ? "Bevestigd" : "Confirmed",
@@ -53,4 +52,18 @@ export async function contactsSection(input: ReadinessInput): Promise<ReadinessS
     rows,
     columns: { label: nl ? "Niet bevestigd" : "Not confirmed", value: nl ? "Stand" : "State" },
   };
+}
+
+function summary(current: number, stale: number, notAsked: number, all: number, nl: boolean) {
+  const parts = nl
+    ? [`${current} van ${all} personen bevestigden hun gegevens binnen de termijn`]
+    : [`${current} of ${all} people confirmed their details within the term`];
+  if (stale > 0) parts.push(nl ? `${stale} niet (meer)` : `${stale} did not (or no longer)`);
+  if (notAsked > 0)
+    parts.push(
+      nl
+        ? `${notAsked} nog niet gevraagd (Ramp vraagt het op het ritme van het plan)`
+        : `${notAsked} not asked yet (Ramp asks on the plan's cadence)`,
+    );
+  return `${parts.join("; ")}.`;
 }
