@@ -14,7 +14,7 @@ import { changeMeeting } from "./meeting.ts";
 import type { Incident, Meeting, Scope, Source } from "./model.ts";
 import { type DeliveryChannel, dispatchOutbox } from "./outbox.ts";
 import { answerPage, type PageAnswer } from "./paging.ts";
-import { ConflictError } from "./ports.ts";
+import { onceAcrossReplicas } from "./ports.ts";
 import { practiceOverview } from "./practice/overview.ts";
 import { answerTest, startTest, stopTest } from "./practice/reachability.ts";
 import { testReport } from "./practice/report.ts";
@@ -111,13 +111,9 @@ export class CrisisEngine {
    * ConflictError, and its second try finds the rows there.
    */
   ensurePracticeSchedule = async () => {
-    const once = () => this.ctx.store.transaction((tx) => ensurePracticeSchedule(this.ctx, tx));
-    try {
-      await once();
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      await once();
-    }
+    await onceAcrossReplicas(() =>
+      this.ctx.store.transaction((tx) => ensurePracticeSchedule(this.ctx, tx)),
+    );
   };
   /** The board's practice part: last and next test and exercise, overdue, the trend. */
   practiceOverview = () => practiceOverview(this.ctx);

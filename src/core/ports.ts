@@ -343,3 +343,17 @@ export interface Store extends Repositories {
   /** Runs `work` in one database transaction; the repositories it receives are bound to it. */
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
 }
+
+/**
+ * Runs a write that records something once (a row with a unique key, with its outbox message, in
+ * one transaction). A ConflictError means another replica recorded the same row between this
+ * one's look and its insert: the second run sees the row and does what is left (often nothing).
+ */
+export async function onceAcrossReplicas<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    return write();
+  }
+}

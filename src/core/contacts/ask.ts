@@ -5,7 +5,7 @@
 import type { EngineContext } from "../context.ts";
 import type { OutboxItem } from "../model.ts";
 import { copyChannel } from "../plan-copies/distribute.ts";
-import { ConflictError } from "../ports.ts";
+import { onceAcrossReplicas } from "../ports.ts";
 import { addMonthsLocal } from "../practice/calendar.ts";
 import type { ContactCheck } from "./model.ts";
 
@@ -63,14 +63,7 @@ export async function askDueContactChecks(ctx: EngineContext): Promise<number> {
         if (channel) await tx.outbox.enqueue([contactCheckMessage(ctx, check, channel, now)]);
         return true;
       });
-    let claimed: boolean;
-    try {
-      claimed = await claim();
-    } catch (error) {
-      // Another replica recorded the same round between our check and our insert.
-      if (!(error instanceof ConflictError)) throw error;
-      claimed = await claim();
-    }
+    const claimed = await onceAcrossReplicas(claim);
     if (claimed && channel) queued += 1;
     if (claimed && !channel)
       ctx.log.warn({ personId: person.id }, "contact check: no channel reaches this person");

@@ -5,7 +5,7 @@
 import type { EngineContext } from "../context.ts";
 import type { OutboxItem, PlanCopy } from "../model.ts";
 import { copyHolders } from "../plan-document/holders.ts";
-import { ConflictError } from "../ports.ts";
+import { onceAcrossReplicas } from "../ports.ts";
 import { SMS_CHANNEL } from "../work.ts";
 
 /** The one channel a copy goes out on: the first chat platform that reaches the person, else SMS. */
@@ -68,14 +68,7 @@ export async function distributePlanCopies(ctx: EngineContext): Promise<number> 
           await tx.outbox.enqueue([copyMessage(ctx, copy, channel, false, copy.createdAt)]);
         return true;
       });
-    let claimed: boolean;
-    try {
-      claimed = await claim();
-    } catch (error) {
-      // Another replica recorded the same copy between our check and our insert.
-      if (!(error instanceof ConflictError)) throw error;
-      claimed = await claim();
-    }
+    const claimed = await onceAcrossReplicas(claim);
     if (claimed) {
       queued += channel ? 1 : 0;
       if (!channel)

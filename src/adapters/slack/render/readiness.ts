@@ -2,16 +2,14 @@
 // not in order (a function nobody could fill, with the people in its chain). Each level has an
 // emoji and its word; the full page is the crisis board.
 import {
+  LEVEL_EMOJI,
   levelWord,
   moreOnBoard,
-  type ReadinessLevel,
   type ReadinessSection,
   type ReadinessView,
   rowsForChat,
 } from "../../../core/views/readiness/model.ts";
 import { type Block, context, escapeMrkdwn, header, section } from "./text.ts";
-
-const EMOJI: Record<ReadinessLevel, string> = { ok: "✅", attention: "⚠️", problem: "❌" };
 
 function sectionText(s: ReadinessSection, nl: boolean): string {
   const { rows: listed, more } = rowsForChat(s);
@@ -25,13 +23,13 @@ function sectionText(s: ReadinessSection, nl: boolean): string {
     })
     .join("");
   const rest = more > 0 ? `\n${escapeMrkdwn(moreOnBoard(more, nl))}` : "";
-  return `${EMOJI[s.level]} *${escapeMrkdwn(s.title)}* (${levelWord(s.level, nl)})\n${escapeMrkdwn(s.summary)}${rows}${rest}`;
+  return `${LEVEL_EMOJI[s.level]} *${escapeMrkdwn(s.title)}* (${levelWord(s.level, nl)})\n${escapeMrkdwn(s.summary)}${rows}${rest}`;
 }
 
 export function readinessBlocks(view: ReadinessView, nl: boolean): Block[] {
   return [
     header(view.title),
-    section(`${EMOJI[view.level]} *${escapeMrkdwn(view.headline)}*`),
+    section(`${LEVEL_EMOJI[view.level]} *${escapeMrkdwn(view.headline)}*`),
     context(escapeMrkdwn(view.asOf)),
     ...view.sections.map((s) => section(sectionText(s, nl))),
     context(

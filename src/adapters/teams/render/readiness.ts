@@ -1,16 +1,14 @@
 // ReadinessView → Adaptive Card: the answer at a glance, then per section its summary and what
 // is not in order. Each level has an emoji and its word, never a colour alone.
 import {
+  LEVEL_EMOJI,
   levelWord,
   moreOnBoard,
-  type ReadinessLevel,
   type ReadinessSection,
   type ReadinessView,
   rowsForChat,
 } from "../../../core/views/readiness/model.ts";
 import { type AdaptiveCard, card, type Element, heading, plain, subtle, text } from "./elements.ts";
-
-const EMOJI: Record<ReadinessLevel, string> = { ok: "✅", attention: "⚠️", problem: "❌" };
 
 function sectionItems(s: ReadinessSection, nl: boolean): Element[] {
   const { rows: listed, more } = rowsForChat(s);
@@ -27,7 +25,7 @@ function sectionItems(s: ReadinessSection, nl: boolean): Element[] {
     );
   });
   return [
-    text(`${EMOJI[s.level]} **${plain(s.title)}** (${levelWord(s.level, nl)})`),
+    text(`${LEVEL_EMOJI[s.level]} **${plain(s.title)}** (${levelWord(s.level, nl)})`),
     text(plain(s.summary), { spacing: "Small" }),
     ...rows,
     ...(more > 0 ? [text(plain(moreOnBoard(more, nl)), { spacing: "Small" })] : []),
@@ -37,7 +35,7 @@ function sectionItems(s: ReadinessSection, nl: boolean): Element[] {
 export function readinessCard(view: ReadinessView, nl: boolean): AdaptiveCard {
   return card([
     heading(plain(view.title)),
-    text(`${EMOJI[view.level]} **${plain(view.headline)}**`),
+    text(`${LEVEL_EMOJI[view.level]} **${plain(view.headline)}**`),
     subtle(plain(view.asOf)),
     ...view.sections.map((s) => ({
       type: "Container",

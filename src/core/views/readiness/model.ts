@@ -78,6 +78,13 @@ export function levelWord(level: ReadinessLevel, nl: boolean): string {
   return words[level][nl ? 0 : 1];
 }
 
+/** The level's mark in the chat platforms' text, always beside its word. */
+export const LEVEL_EMOJI: Record<ReadinessLevel, string> = {
+  ok: "✅",
+  attention: "⚠️",
+  problem: "❌",
+};
+
 const ORDER: Record<ReadinessLevel, number> = { ok: 0, attention: 1, problem: 2 };
 
 export function worst(levels: ReadinessLevel[]): ReadinessLevel {
