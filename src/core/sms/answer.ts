@@ -1,6 +1,7 @@
 // 1/JA and 2/NEE by SMS: the person's own page ("Ik kom" / "Ik kan niet", with the rest of the
 // text as the reason), or else their reachability test ("Ontvangen": any answer proves it).
 import type { Actor } from "../actor.ts";
+import { answerContactCheck } from "../contacts/answer.ts";
 import type { CrisisEngine } from "../engine.ts";
 import type { Incident, Page } from "../model.ts";
 import { formatTime } from "../time.ts";
@@ -75,6 +76,40 @@ export async function answerTestBySms(
     text: nl
       ? `Ontvangen, dank u: u bent bereikbaar (bereikbaarheidstest ${latest.number}). Er is geen incident.`
       : `Received, thank you: you are reachable (reachability test ${latest.number}). There is no incident.`,
+    incidentId: null,
+  };
+}
+
+/**
+ * "Klopt dit nog?" open for the person: JA confirms their details; NEE sends them to the form
+ * (new values do not fit a text safely). Null when no request of theirs is open.
+ */
+export async function answerContactCheckBySms(
+  engine: CrisisEngine,
+  actor: Actor,
+  answer: "yes" | "no",
+): Promise<SmsReply | null> {
+  const { ctx } = engine;
+  if (!actor.personId) return null;
+  const open = (await ctx.store.contactChecks.listLatest()).find(
+    (c) => c.personId === actor.personId && c.answeredAt === null,
+  );
+  if (!open) return null;
+  const nl = engine.directory.locale === "nl";
+  if (answer === "no") {
+    const link = ctx.contactCheckLink?.(open.id, open.personId);
+    return {
+      text: nl
+        ? `Geef uw nieuwe gegevens door via ${link ?? "het crisisbord"}.`
+        : `Send your new details through ${link ?? "the crisis board"}.`,
+      incidentId: null,
+    };
+  }
+  await answerContactCheck(ctx, actor.personId, open.id, { kind: "confirmed" });
+  return {
+    text: nl
+      ? "Genoteerd: uw gegevens kloppen. Dank u."
+      : "Noted: your details are correct. Thank you.",
     incidentId: null,
   };
 }

@@ -5,7 +5,7 @@ import type { Actor } from "../actor.ts";
 import type { CrisisEngine } from "../engine.ts";
 import { RampError } from "../errors.ts";
 import { formatTime } from "../time.ts";
-import { answerBySms, answerTestBySms, type SmsReply } from "./answer.ts";
+import { answerBySms, answerContactCheckBySms, answerTestBySms, type SmsReply } from "./answer.ts";
 import { closeBySms, decideBySms, declareBySms, PinRefused, requirePin } from "./leader.ts";
 import { lockedUntil } from "./pin.ts";
 import { fitSegments } from "./segments.ts";
@@ -93,7 +93,9 @@ async function answer(
             actor,
             command.kind === "yes" ? "coming" : "declined",
             command.kind === "no" ? command.reason : undefined,
-          )) ?? (await answerTestBySms(engine, actor));
+          )) ??
+          (await answerTestBySms(engine, actor)) ??
+          (await answerContactCheckBySms(engine, actor, command.kind));
         if (answered) return answered;
         return {
           text: nl
