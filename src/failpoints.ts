@@ -4,7 +4,9 @@
 // (always, in production) every failpoint is inert. Points:
 // - after-inbox-ack: an interaction stored and acknowledged, not yet processed;
 // - after-inbox-commit: its state change committed, the answer not yet sent;
-// - slack.posted: Slack answered a chat.postMessage, Ramp has not recorded it yet.
+// - slack.posted: Slack answered a chat.postMessage, Ramp has not recorded it yet;
+//   slack.posted.<card kind> (e.g. slack.posted.page): the same for a post of that card only, so
+//   the messages Ramp sends at start (plan copies, contact checks) do not fire it first.
 // Each fires once per process; exiting is the only action.
 
 /** The names armed in a RAMP_FAILPOINTS setting ("exit" is the only action, so ":exit" is optional). */

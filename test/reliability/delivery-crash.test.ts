@@ -88,8 +88,9 @@ describe("delivery across a crash (SQLite)", { timeout: 240_000 }, () => {
   });
 
   it("a post Slack answered but Ramp had not recorded when it died is not posted again", async () => {
-    // The failpoint kills Ramp right after Slack's answer to its first chat.postMessage.
-    ramp = await startRamp(url, fake, { RAMP_FAILPOINTS: "slack.posted" });
+    // The failpoint kills Ramp right after Slack's answer to its first page's chat.postMessage
+    // (not a message Ramp sends at start, such as a contact check, which may come first).
+    ramp = await startRamp(url, fake, { RAMP_FAILPOINTS: "slack.posted.page" });
     const running = ramp;
     await declare(ramp, fake);
     await fake.waitFor("Ramp killed by its failpoint", () => !running.running, 60_000);

@@ -144,6 +144,7 @@ export class SlackDelivery implements DeliveryChannel {
       metadata: outboxMetadata(item.id),
     });
     failpoint("slack.posted");
+    if (item.delivery.type === "card") failpoint(`slack.posted.${item.delivery.card.kind}`);
     return result.ts ?? "";
   }
 
