@@ -4,15 +4,13 @@
 // copy (or the diff) and bumps the version. Amendments the file already holds are marked applied.
 import { existsSync } from "node:fs";
 import type { Writable } from "node:stream";
-import { buildEngine } from "../compose.ts";
 import { ConfigError, readConfig } from "../config/env.ts";
 import { amendedPlan, openAmendments, settleAmendments } from "../core/contacts/amendments.ts";
-import { createLogger } from "../logging.ts";
 import { planFileAccess } from "../plan/amendment-files.ts";
 import { loadPlanFile } from "../plan/load.ts";
 import { formatProblems } from "../plan/report.ts";
-import { type Database, openDatabase } from "../store/database.ts";
-import { parseDatabaseUrl, redactUrl } from "../store/database-url.ts";
+import { parseDatabaseUrl } from "../store/database-url.ts";
+import { openCliEngine } from "./open-engine.ts";
 
 export const AMENDMENTS_USAGE = "ramp plan amendments [--plan bestand] [--dismiss <id>]";
 
@@ -67,21 +65,10 @@ export async function planAmendmentsCommand(
     );
     return 0;
   }
-  let database: Database;
+  const opened = await openCliEngine(config.databaseUrl, loaded, err);
+  if (!opened) return 1;
+  const { engine, database } = opened;
   try {
-    database = await openDatabase(config.databaseUrl);
-  } catch (error) {
-    err.write(`DATABASE_URL ${redactUrl(config.databaseUrl)}: ${(error as Error).message}\n`);
-    return 1;
-  }
-  try {
-    const engine = buildEngine({
-      database,
-      plan: loaded.plan,
-      planHash: loaded.hash,
-      log: createLogger("silent"),
-      channels: [],
-    });
     const { ctx } = engine;
     const file = planFileAccess(planFile);
     const live = await file.read();

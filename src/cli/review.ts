@@ -5,17 +5,15 @@
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import type { Writable } from "node:stream";
-import { buildEngine } from "../compose.ts";
 import { ConfigError, readConfig } from "../config/env.ts";
 import { RampError } from "../core/errors.ts";
 import { buildReview } from "../core/review/build.ts";
-import { createLogger } from "../logging.ts";
 import { loadPlanFile } from "../plan/load.ts";
 import { formatProblems } from "../plan/report.ts";
 import type { Locale } from "../plan/schema.ts";
 import { REVIEW_FORMATS, type ReviewFormat, renderReviewDocument } from "../review/document.ts";
-import { type Database, openDatabase } from "../store/database.ts";
-import { parseDatabaseUrl, redactUrl } from "../store/database-url.ts";
+import { parseDatabaseUrl } from "../store/database-url.ts";
+import { openCliEngine } from "./open-engine.ts";
 
 export const REVIEW_USAGE = "ramp review <incident> [--format md|html|docx] [--out bestand]";
 
@@ -66,21 +64,10 @@ export async function reviewCommand(
     );
     return 1;
   }
-  let database: Database;
+  const opened = await openCliEngine(config.databaseUrl, loaded, err);
+  if (!opened) return 1;
+  const { engine, database } = opened;
   try {
-    database = await openDatabase(config.databaseUrl);
-  } catch (error) {
-    err.write(`DATABASE_URL ${redactUrl(config.databaseUrl)}: ${(error as Error).message}\n`);
-    return 1;
-  }
-  try {
-    const engine = buildEngine({
-      database,
-      plan: loaded.plan,
-      planHash: loaded.hash,
-      log: createLogger("silent"),
-      channels: [],
-    });
     const incident = await engine.resolveIncident(parsed.incident);
     if (incident.planHash !== loaded.hash) {
       err.write(
