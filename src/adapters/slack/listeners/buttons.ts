@@ -9,7 +9,7 @@ import { blockReasonModal, decisionChangeModal } from "../render/modals.ts";
 import { parseActionValue } from "../render/text.ts";
 import type { SlackContext } from "./context.ts";
 import { failureMessage } from "./failure.ts";
-import { formExpiredText, respondTo, slackActor, viaInbox } from "./inbox.ts";
+import { formExpiredText, respondTo, slackActor, tellClickerOnly, viaInbox } from "./inbox.ts";
 
 interface ClickPayload {
   userId: string;
@@ -35,15 +35,7 @@ export function registerButtons(app: App, ctx: SlackContext): void {
       ctx,
       ack,
       { key: actionKey(body), kind: INBOX_KINDS.action, payload },
-      // Not stored: the card stays as it is (its buttons still work); only this person is told.
-      async (message) => {
-        await ack();
-        await respondTo(body.response_url, {
-          response_type: "ephemeral",
-          replace_original: false,
-          ...message,
-        });
-      },
+      tellClickerOnly(ack, body.response_url),
     );
   });
 }

@@ -13,7 +13,7 @@ import { actionKey, INBOX_KINDS, viewKey } from "../inbox-keys.ts";
 import { contactCheckMessage, contactFormModal } from "../render/contact-check.ts";
 import type { SlackContext } from "./context.ts";
 import { failureMessage } from "./failure.ts";
-import { formExpiredText, respondTo, slackActor, viaInbox } from "./inbox.ts";
+import { formExpiredText, respondTo, slackActor, tellClickerOnly, viaInbox } from "./inbox.ts";
 
 interface ContactClick {
   userId: string;
@@ -56,14 +56,7 @@ export function registerContactCheck(app: App, ctx: SlackContext): void {
       ctx,
       ack,
       { key: actionKey(body), kind: INBOX_KINDS.contactAction, payload },
-      async (message) => {
-        await ack();
-        await respondTo(body.response_url, {
-          response_type: "ephemeral",
-          replace_original: false,
-          ...message,
-        });
-      },
+      tellClickerOnly(ack, body.response_url),
     );
   };
   app.action<BlockAction<ButtonAction>>(CONTACT_ACTIONS.confirm, onClick);

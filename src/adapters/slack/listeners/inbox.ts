@@ -52,6 +52,20 @@ export async function respondTo(responseUrl: string, message: object): Promise<v
   if (!response.ok) throw new Error(`response_url answered ${response.status}`);
 }
 
+/**
+ * For a click the inbox could not store: acknowledged, and only the person who clicked is told
+ * (the card stays as it is; its buttons still work).
+ */
+export const tellClickerOnly =
+  (ack: () => Promise<void>, responseUrl: string) => async (message: object) => {
+    await ack();
+    await respondTo(responseUrl, {
+      response_type: "ephemeral",
+      replace_original: false,
+      ...message,
+    });
+  };
+
 /** The person, for a handler (throws not-in-plan, answered like every other refusal). */
 export const slackActor = (engine: CrisisEngine, userId: string) =>
   engine.identify({ slackUserId: userId }, "slack");
