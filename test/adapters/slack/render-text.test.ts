@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { renderCard, renderError, renderReply } from "../../../src/adapters/slack/render/index.ts";
 import { blockReasonModal, startModal } from "../../../src/adapters/slack/render/modals.ts";
-import { escapeMrkdwn, shorten } from "../../../src/adapters/slack/render/text.ts";
+import { escapeMrkdwn, fitMrkdwn, shorten } from "../../../src/adapters/slack/render/text.ts";
 import type { ChatReply } from "../../../src/core/chat/run.ts";
 import type {
   DecisionView,
@@ -327,6 +327,54 @@ describe("Slack renderers with hostile plan and user text", () => {
     expect(shorten("👩‍👩‍👧‍👦 gezin", 12)).toBe("👩‍👩‍👧‍👦…");
     expect(shorten("👩‍👩‍👧‍👦 gezin", 11)).toBe("…");
     expect(escapeMrkdwn(shorten("a & b & c", 6))).toBe("a &amp; b…");
+  });
+
+  it("cuts mrkdwn where walking it grapheme by grapheme would: never in a token or a grapheme", () => {
+    // The reference: the longest run of whole pieces (graphemes, tokens) that fits with "…".
+    const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+    const reference = (text: string, max: number) => {
+      if (text.length <= max) return text;
+      const pieces: string[] = [];
+      let last = 0;
+      for (const match of text.matchAll(/&(?:amp|lt|gt);|<[^<>\n]*>/g)) {
+        for (const { segment } of segmenter.segment(text.slice(last, match.index)))
+          pieces.push(segment);
+        pieces.push(match[0]);
+        last = match.index + match[0].length;
+      }
+      for (const { segment } of segmenter.segment(text.slice(last))) pieces.push(segment);
+      let out = "";
+      for (const piece of pieces) {
+        if (out.length + piece.length + 1 > max) break;
+        out += piece;
+      }
+      return `${out.trimEnd()}…`;
+    };
+    const parts = [
+      "a",
+      " ",
+      "&amp;",
+      "&lt;",
+      "<https://x.be|link>",
+      "🔥",
+      "👩‍👩‍👧‍👦",
+      "é",
+      "e\u0301",
+      "🇧🇪",
+      "\n",
+    ];
+    let seed = 17;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let round = 0; round < 300; round++) {
+      let text = "";
+      const length = 1 + random(40);
+      for (let i = 0; i < length; i++) text += parts[random(parts.length)];
+      const max = 1 + random(text.length + 2);
+      expect(fitMrkdwn(text, max), JSON.stringify({ text, max })).toBe(reference(text, max));
+    }
   });
 });
 
