@@ -243,7 +243,8 @@ async function slackScenario(databaseUrl: string, kind: "status" | "claim" | "st
       port: 0,
       host: "127.0.0.1",
     };
-    ramp = await startRamp(config, logger);
+    // As the bench: plan copies of a new plan version go out long before an incident in real life.
+    ramp = await startRamp(config, logger, { planCopies: false });
     const engine = ramp.engine;
     const coordinator = { personId: "pieter-declercq", source: "slack" as const };
     const command = (text: string, userId = COORDINATOR_SLACK_ID) =>

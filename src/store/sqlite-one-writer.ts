@@ -4,11 +4,20 @@
 // transaction's statements, and so becomes part of it. Rolled back with it, or not durable until
 // another command's COMMIT; an interaction acknowledged meanwhile could be lost. Here every
 // statement outside a transaction waits until no transaction is open, and runs as its own.
+//
+// And every statement first lets the event loop turn. better-sqlite3 answers synchronously, so
+// Prisma's promise chain of a whole command (and of the commands queued behind it) resolves in
+// one run of microtasks: 50 people sending `/ramp status` at once held the loop for over a
+// second, and nobody's acknowledgement, timer or socket got a turn. One macrotask per statement
+// (a few µs, against about half a millisecond of Prisma per statement) bounds each stretch.
 import type {
   SqlDriverAdapter,
   SqlMigrationAwareDriverAdapterFactory,
   Transaction,
 } from "@prisma/driver-adapter-utils";
+
+/** Lets timers, sockets and other requests run before the next statement. */
+const turnOfTheLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A FIFO lock: the open transaction, or one statement outside any. */
 class Turn {
@@ -31,6 +40,7 @@ function outsideTransactions(adapter: SqlDriverAdapter): SqlDriverAdapter {
     async (...args: A): Promise<R> => {
       const release = await turn.take();
       try {
+        await turnOfTheLoop();
         return await run(...args);
       } finally {
         release();
@@ -48,6 +58,7 @@ function outsideTransactions(adapter: SqlDriverAdapter): SqlDriverAdapter {
       const release = await turn.take();
       let transaction: Transaction;
       try {
+        await turnOfTheLoop();
         transaction = await startTransaction(...args);
       } catch (error) {
         release();
@@ -55,6 +66,12 @@ function outsideTransactions(adapter: SqlDriverAdapter): SqlDriverAdapter {
       }
       const commit = transaction.commit.bind(transaction);
       const rollback = transaction.rollback.bind(transaction);
+      const inTransaction =
+        <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
+        async (...args: A): Promise<R> => {
+          await turnOfTheLoop();
+          return run(...args);
+        };
       let ended = false;
       const end = () => {
         if (ended) return;
@@ -62,6 +79,8 @@ function outsideTransactions(adapter: SqlDriverAdapter): SqlDriverAdapter {
         release();
       };
       return Object.assign(transaction, {
+        queryRaw: inTransaction(transaction.queryRaw.bind(transaction)),
+        executeRaw: inTransaction(transaction.executeRaw.bind(transaction)),
         commit: () => commit().finally(end),
         rollback: () => rollback().finally(end),
       });

@@ -14,6 +14,14 @@ export const STATEMENT_CACHE_SIZE = 500;
 
 type Statement = BetterSqlite3.Statement<unknown[]>;
 
+/**
+ * A statement's result columns, read once: better-sqlite3 builds them anew on every call (about
+ * 90 µs for a 20-column table on this machine, more than running the query), and the adapter
+ * asks on every query. A kept statement's columns never change: the schema is migrated before
+ * the connection is used, and a statement is re-prepared (a new object) if it ever changes.
+ */
+const columnsOf = new WeakMap<Statement, ReturnType<Statement["columns"]>>();
+
 /** What the adapter uses of a statement: bind once, then run it or read its rows. */
 class Binding {
   private args: unknown[] = [];
@@ -26,7 +34,12 @@ class Binding {
     return this;
   }
   columns() {
-    return this.statement.columns();
+    let columns = columnsOf.get(this.statement);
+    if (!columns) {
+      columns = this.statement.columns();
+      columnsOf.set(this.statement, columns);
+    }
+    return columns;
   }
   run() {
     return this.statement.run(...this.args);
