@@ -4,6 +4,13 @@ import type { Prisma } from "../generated/sqlite/client.ts";
 
 export type Tx = Prisma.TransactionClient;
 
+// Raw SQL on the per-command path. Prisma compiles every model query anew (its WebAssembly query
+// compiler has no plan cache in 6.19): about 2 ms of CPU per `findUnique` on this machine against
+// 0.5 ms for the same statement through `$queryRaw`, and a command runs ten of them. The raw
+// statements below are written for both databases (quoted identifiers, `RETURNING`, `ON
+// CONFLICT`); Prisma still binds the values and types the columns it reads (dates, booleans)
+// as its model API would, so the rows map exactly as before.
+
 /** Prisma reports an update or delete of a record that does not exist as P2025. */
 export function isNotFound(error: unknown): boolean {
   return (

@@ -10,10 +10,7 @@ export class PrismaDecisions implements DecisionRepository {
   }
 
   async listForIncident(incidentId: string): Promise<Decision[]> {
-    const rows = await this.db.decision.findMany({
-      where: { incidentId },
-      orderBy: { seq: "asc" },
-    });
-    return rows as Decision[];
+    return this.db.$queryRaw<Decision[]>`
+      SELECT * FROM "Decision" WHERE "incidentId" = ${incidentId} ORDER BY "seq"`;
   }
 }

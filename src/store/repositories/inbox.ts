@@ -1,5 +1,5 @@
 import type { InboxItem, InboxRepository } from "../../core/ports.ts";
-import { isUniqueViolation, type Tx } from "./client.ts";
+import type { Tx } from "./client.ts";
 
 type Row = Awaited<ReturnType<Tx["inboxItem"]["findFirstOrThrow"]>>;
 const toItem = (row: Row): InboxItem => ({
@@ -27,15 +27,15 @@ export class PrismaInbox implements InboxRepository {
     owner: string,
     leaseUntil: Date,
   ): Promise<InboxItem | null> {
-    try {
-      const row = await this.db.inboxItem.create({
-        data: { ...item, status: "pending", leasedBy: owner, leasedUntil: leaseUntil, attempts: 1 },
-      });
-      return toItem(row);
-    } catch (error) {
-      if (isUniqueViolation(error)) return null;
-      throw error;
-    }
+    // A key seen before (Slack's retry of the same interaction) inserts nothing and returns no row.
+    const [row] = await this.db.$queryRaw<Row[]>`
+      INSERT INTO "InboxItem"
+        ("id", "platform", "key", "kind", "payload", "receivedAt", "status", "leasedBy", "leasedUntil", "attempts")
+      VALUES (${item.id}, ${item.platform}, ${item.key}, ${item.kind}, ${item.payload}, ${item.receivedAt},
+        'pending', ${owner}, ${leaseUntil}, 1)
+      ON CONFLICT ("platform", "key") DO NOTHING
+      RETURNING *`;
+    return row ? toItem(row) : null;
   }
 
   async complete(
@@ -44,16 +44,11 @@ export class PrismaInbox implements InboxRepository {
     status: "done" | "failed" = "done",
     error?: string,
   ): Promise<boolean> {
-    const { count } = await this.db.inboxItem.updateMany({
-      where: { id, status: "pending" },
-      data: {
-        status,
-        processedAt: at,
-        leasedBy: null,
-        leasedUntil: null,
-        ...(error ? { lastError: error.slice(0, 1000) } : {}),
-      },
-    });
+    const lastError = error ? error.slice(0, 1000) : null;
+    const count = await this.db.$executeRaw`
+      UPDATE "InboxItem" SET "status" = ${status}, "processedAt" = ${at}, "leasedBy" = NULL,
+        "leasedUntil" = NULL, "lastError" = COALESCE(${lastError}, "lastError")
+      WHERE "id" = ${id} AND "status" = 'pending'`;
     return count === 1;
   }
 

@@ -1,6 +1,6 @@
 import type { Incident } from "../../core/model.ts";
 import type { IncidentRepository } from "../../core/ports.ts";
-import { isNotFound, type Tx } from "./client.ts";
+import type { Tx } from "./client.ts";
 
 type Row = Awaited<ReturnType<Tx["incident"]["findFirstOrThrow"]>>;
 
@@ -14,15 +14,14 @@ export class PrismaIncidents implements IncidentRepository {
   }
 
   async get(id: string): Promise<Incident | null> {
-    const row = await this.db.incident.findUnique({ where: { id } });
+    const [row] = await this.db.$queryRaw<Row[]>`SELECT * FROM "Incident" WHERE "id" = ${id}`;
     return row ? toIncident(row) : null;
   }
 
   async listActive(organisation: string): Promise<Incident[]> {
-    const rows = await this.db.incident.findMany({
-      where: { organisation, status: "active" },
-      orderBy: { declaredAt: "desc" },
-    });
+    const rows = await this.db.$queryRaw<Row[]>`
+      SELECT * FROM "Incident" WHERE "organisation" = ${organisation} AND "status" = 'active'
+      ORDER BY "declaredAt" DESC`;
     return rows.map(toIncident);
   }
 
@@ -42,14 +41,9 @@ export class PrismaIncidents implements IncidentRepository {
   async lock(id: string): Promise<Incident | null> {
     // An update takes PostgreSQL's row lock until the transaction ends; on SQLite the write
     // itself takes the database's write lock. One UPDATE … RETURNING: the row comes with the lock.
-    try {
-      return toIncident(
-        await this.db.incident.update({ where: { id }, data: { version: { increment: 1 } } }),
-      );
-    } catch (error) {
-      if (isNotFound(error)) return null;
-      throw error;
-    }
+    const [row] = await this.db.$queryRaw<Row[]>`
+      UPDATE "Incident" SET "version" = "version" + 1 WHERE "id" = ${id} RETURNING *`;
+    return row ? toIncident(row) : null;
   }
 
   async update(id: string, changes: Partial<Incident>): Promise<void> {

@@ -18,10 +18,8 @@ export class PrismaPages implements PageRepository {
   }
 
   async listForIncident(incidentId: string): Promise<Page[]> {
-    const rows = await this.db.page.findMany({
-      where: { incidentId },
-      orderBy: [{ sentAt: "asc" }, { attempt: "asc" }],
-    });
+    const rows = await this.db.$queryRaw<Row[]>`
+      SELECT * FROM "Page" WHERE "incidentId" = ${incidentId} ORDER BY "sentAt", "attempt"`;
     return rows.map(toPage);
   }
 

@@ -20,10 +20,9 @@ export class PrismaServices implements ServiceRepository {
   }
 
   async listForIncident(incidentId: string): Promise<IncidentService[]> {
-    const rows = await this.db.incidentService.findMany({
-      where: { incidentId },
-      orderBy: [{ situation: "asc" }, { priority: "asc" }],
-    });
+    const rows = await this.db.$queryRaw<Row[]>`
+      SELECT * FROM "IncidentService" WHERE "incidentId" = ${incidentId}
+      ORDER BY "situation", "priority"`;
     return rows.map(toService);
   }
 

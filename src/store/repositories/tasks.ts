@@ -15,15 +15,14 @@ export class PrismaTasks implements TaskRepository {
   }
 
   async get(id: string): Promise<Task | null> {
-    const row = await this.db.task.findUnique({ where: { id } });
+    const [row] = await this.db.$queryRaw<Row[]>`SELECT * FROM "Task" WHERE "id" = ${id}`;
     return row ? toTask(row) : null;
   }
 
   async listForIncident(incidentId: string): Promise<Task[]> {
-    const rows = await this.db.task.findMany({
-      where: { incidentId },
-      orderBy: [{ priority: "asc" }, { deadlineAt: "asc" }, { planTaskId: "asc" }],
-    });
+    const rows = await this.db.$queryRaw<Row[]>`
+      SELECT * FROM "Task" WHERE "incidentId" = ${incidentId}
+      ORDER BY "priority", "deadlineAt", "planTaskId"`;
     return rows.map(toTask);
   }
 

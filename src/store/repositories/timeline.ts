@@ -23,19 +23,16 @@ export class PrismaTimeline implements TimelineRepository {
   constructor(private readonly db: Tx) {}
 
   async last(incidentId: string): Promise<TimelineEntry | null> {
-    const row = await this.db.timelineEntry.findFirst({
-      where: { incidentId },
-      orderBy: { seq: "desc" },
-    });
+    const [row] = await this.db.$queryRaw<Row[]>`
+      SELECT * FROM "TimelineEntry" WHERE "incidentId" = ${incidentId} ORDER BY "seq" DESC LIMIT 1`;
     return row ? toEntry(row) : null;
   }
 
-  async insert(entry: TimelineEntry): Promise<void> {
-    await this.db.timelineEntry.create({ data: toRow(entry) });
+  insert(entry: TimelineEntry): Promise<void> {
+    return this.insertMany([entry]);
   }
 
   async insertMany(entries: TimelineEntry[]): Promise<void> {
-    if (entries.length === 1) return this.insert(entries[0]!);
     // One multi-row INSERT per batch, as raw SQL: Prisma's createMany renders its query template
     // row by row (about 2 ms a row on a loaded machine, 1 s for 500). Prisma still binds every
     // value (dates as it stores them), with the placeholders of the provider.
