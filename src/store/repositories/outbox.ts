@@ -1,6 +1,6 @@
 import type { Audience, Delivery, OutboxItem, OutboxOutcome } from "../../core/model.ts";
 import type { OutboxFailure, OutboxRepository } from "../../core/ports.ts";
-import { chunks, type Tx } from "./client.ts";
+import { chunks, insertRows, type Tx } from "./client.ts";
 
 type Row = Awaited<ReturnType<Tx["outboxMessage"]["findFirstOrThrow"]>>;
 
@@ -63,7 +63,7 @@ export class PrismaOutbox implements OutboxRepository {
           createdAt: item.createdAt,
         });
       }
-      if (data.length > 0) await this.db.outboxMessage.createMany({ data });
+      await insertRows(this.db, "OutboxMessage", data);
     }
   }
 

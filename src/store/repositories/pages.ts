@@ -1,6 +1,6 @@
 import type { Page, PageStatus, Source } from "../../core/model.ts";
 import type { PageRepository } from "../../core/ports.ts";
-import type { Tx } from "./client.ts";
+import { insertRows, type Tx } from "./client.ts";
 
 type Row = Awaited<ReturnType<Tx["page"]["findFirstOrThrow"]>>;
 const toPage = (row: Row): Page => row as Page;
@@ -9,7 +9,7 @@ export class PrismaPages implements PageRepository {
   constructor(private readonly db: Tx) {}
 
   async insert(page: Page): Promise<void> {
-    await this.db.page.create({ data: page });
+    await insertRows(this.db, "Page", [page]);
   }
 
   async get(id: string): Promise<Page | null> {

@@ -1,6 +1,6 @@
 import type { IncidentService } from "../../core/model.ts";
 import type { ServiceRepository } from "../../core/ports.ts";
-import type { Tx } from "./client.ts";
+import { insertRows, type Tx } from "./client.ts";
 
 type Row = Awaited<ReturnType<Tx["incidentService"]["findFirstOrThrow"]>>;
 const toService = (row: Row): IncidentService => row as IncidentService;
@@ -9,7 +9,7 @@ export class PrismaServices implements ServiceRepository {
   constructor(private readonly db: Tx) {}
 
   async insertMany(services: IncidentService[]): Promise<void> {
-    if (services.length > 0) await this.db.incidentService.createMany({ data: services });
+    await insertRows(this.db, "IncidentService", services);
   }
 
   async carryOver(

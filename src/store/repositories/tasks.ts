@@ -1,7 +1,7 @@
 import type { Task, TaskStatus } from "../../core/model.ts";
 import type { TaskCarryOver, TaskRepository } from "../../core/ports.ts";
 import type { SituationId } from "../../plan/schema.ts";
-import type { Tx } from "./client.ts";
+import { insertRows, type Tx } from "./client.ts";
 
 type Row = Awaited<ReturnType<Tx["task"]["findFirstOrThrow"]>>;
 const toTask = (row: Row): Task => row as Task;
@@ -11,7 +11,7 @@ export class PrismaTasks implements TaskRepository {
   constructor(private readonly db: Tx) {}
 
   async insertMany(tasks: Task[]): Promise<void> {
-    if (tasks.length > 0) await this.db.task.createMany({ data: tasks });
+    await insertRows(this.db, "Task", tasks);
   }
 
   async get(id: string): Promise<Task | null> {
