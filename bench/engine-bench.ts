@@ -24,7 +24,7 @@ export function planWithClaimers(plan: Plan, count: number): Plan {
   return { ...plan, people: [...plan.people, ...extra] } as Plan;
 }
 
-async function engineOn(
+export async function engineOn(
   url: string,
   plan: Plan,
   hash: string,

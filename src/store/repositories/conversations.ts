@@ -8,9 +8,9 @@ export class PrismaConversationRefs implements ConversationRefRepository {
   ) {}
 
   async get(platform: string, key: string): Promise<string | null> {
-    const row = await this.db.conversationRef.findUnique({
-      where: { platform_key: { platform, key } },
-    });
+    // Raw, as in client.ts: read before every message a person or channel is sent.
+    const [row] = await this.db.$queryRaw<Array<{ reference: string }>>`
+      SELECT "reference" FROM "ConversationRef" WHERE "platform" = ${platform} AND "key" = ${key}`;
     return row?.reference ?? null;
   }
 

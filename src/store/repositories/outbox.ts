@@ -113,10 +113,10 @@ export class PrismaOutbox implements OutboxRepository {
   }
 
   async markAttempt(id: string, owner: string, at: Date): Promise<void> {
-    await this.db.outboxMessage.updateMany({
-      where: { id, status: "leased", leasedBy: owner },
-      data: { attemptedAt: at },
-    });
+    // Raw on the delivery path, as in client.ts: two statements per message sent.
+    await this.db.$executeRaw`
+      UPDATE "OutboxMessage" SET "attemptedAt" = ${at}
+      WHERE "id" = ${id} AND "status" = 'leased' AND "leasedBy" = ${owner}`;
   }
 
   async markSent(
@@ -125,17 +125,10 @@ export class PrismaOutbox implements OutboxRepository {
     at: Date,
     deliveredRef: string | null,
   ): Promise<boolean> {
-    const { count } = await this.db.outboxMessage.updateMany({
-      where: { id, status: "leased", leasedBy: owner },
-      data: {
-        status: "sent",
-        sentAt: at,
-        deliveredRef,
-        leasedUntil: null,
-        attemptedAt: null,
-        attempts: { increment: 1 },
-      },
-    });
+    const count = await this.db.$executeRaw`
+      UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = ${at}, "deliveredRef" = ${deliveredRef},
+        "leasedUntil" = NULL, "attemptedAt" = NULL, "attempts" = "attempts" + 1
+      WHERE "id" = ${id} AND "status" = 'leased' AND "leasedBy" = ${owner}`;
     return count === 1;
   }
 
