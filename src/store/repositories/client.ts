@@ -45,18 +45,28 @@ export async function insertRows(
 ): Promise<void> {
   const shapes = new Map<string, Array<Record<string, unknown>>>();
   for (const row of rows as ReadonlyArray<Record<string, unknown>>) {
-    const columns = Object.keys(row).filter((column) => row[column] !== undefined);
-    const key = columns.join(",");
-    const same = shapes.get(key) ?? [];
-    same.push(row);
-    shapes.set(key, same);
+    let key = "";
+    for (const column in row) if (row[column] !== undefined) key += key ? `,${column}` : column;
+    const same = shapes.get(key);
+    if (same) same.push(row);
+    else shapes.set(key, [row]);
   }
   for (const [key, same] of shapes) {
     const columns = key.split(",");
-    const names = Prisma.raw(columns.map((column) => `"${column}"`).join(", "));
+    const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (`;
     for (const batch of chunks(same, Math.floor(BATCH_ROWS / 2))) {
-      const values = batch.map((row) => Prisma.sql`(${Prisma.join(columns.map((c) => row[c]))})`);
-      await db.$executeRaw`INSERT INTO ${Prisma.raw(`"${table}"`)} (${names}) VALUES ${Prisma.join(values)} ${onConflict}`;
+      // The statement's text pieces around its values, built flat (one Sql, no nesting per row).
+      const strings: string[] = [head];
+      const values: unknown[] = [];
+      batch.forEach((row, r) => {
+        columns.forEach((column, c) => {
+          values.push(row[column]);
+          if (c > 0) strings.push(", ");
+          else if (r > 0) strings.push("), (");
+        });
+      });
+      strings.push(")");
+      await db.$executeRaw(Prisma.sql`${new Prisma.Sql(strings, values)} ${onConflict}`);
     }
   }
 }
