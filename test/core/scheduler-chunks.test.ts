@@ -39,7 +39,12 @@ async function dueReminders(
 function instrument(t: TestEngine, wrap: (tx: Repositories) => Repositories = (tx) => tx) {
   const store = t.ctx.store;
   const transaction = store.transaction.bind(store);
-  const counter = { transactions: 0, restore: () => void (t.ctx.store = store) };
+  const counter = {
+    transactions: 0,
+    restore: () => {
+      t.ctx.store = store;
+    },
+  };
   t.ctx.store = {
     ...store,
     transaction: (work) => {
