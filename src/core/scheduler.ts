@@ -16,6 +16,7 @@ import { pageTimedOut } from "./paging.ts";
 import type { Repositories } from "./ports.ts";
 import { testWindowClosed } from "./practice/reachability.ts";
 import { exerciseReminderDue, scheduledTestDue } from "./practice/schedule.ts";
+import { readSubjectsOnce } from "./scheduler-reads.ts";
 import { Work } from "./work.ts";
 
 const RETRY_MS = 30_000;
@@ -135,7 +136,8 @@ async function runChunk(
     await ctx.store.transaction(async (tx) => {
       const incident = await tx.incidents.lock(jobs[0]!.incidentId!);
       if (incident && incident.status !== "closed") {
-        const work = new Work(ctx, tx, incident, ctx.clock.now());
+        const reads = await readSubjectsOnce(tx, incident.id, jobs);
+        const work = new Work(ctx, reads, incident, ctx.clock.now());
         for (const job of jobs) await HANDLERS[job.kind as keyof typeof HANDLERS](work, job);
         await work.flush();
       }

@@ -4,6 +4,7 @@ import { expect, it } from "vitest";
 import type { Incident, Job } from "../../src/core/model.ts";
 import type { Repositories, Store } from "../../src/core/ports.ts";
 import { CHUNK } from "../../src/core/scheduler.ts";
+import { readSubjectsOnce } from "../../src/core/scheduler-reads.ts";
 import type { Database } from "../../src/store/database.ts";
 import { describeEachDatabase, type TestDatabase } from "../support/databases.ts";
 import { createTestEngine, type TestEngine } from "../support/engine.ts";
@@ -55,12 +56,14 @@ function instrument(t: TestEngine, wrap: (tx: Repositories) => Repositories = (t
   return counter;
 }
 
-/** The repositories with `tasks.get` throwing for one task, as a job with a bug would. */
+/** The repositories with one task unreadable (`get` throws, lists leave it out), as a bug would. */
 const failingFor =
   (taskId: string) =>
   (tx: Repositories): Repositories => {
     const tasks = Object.create(tx.tasks) as Repositories["tasks"];
     tasks.get = (id) => (id === taskId ? Promise.reject(new Error("bug")) : tx.tasks.get(id));
+    tasks.listForIncident = async (id) =>
+      (await tx.tasks.listForIncident(id)).filter((task) => task.id !== taskId);
     return { ...tx, tasks };
   };
 
@@ -127,6 +130,35 @@ describeEachDatabase("the scheduler's chunks of jobs", (target) => {
     expect(
       rows.filter((job) => jobs.some((j) => j.id === job.id) && job.status === "done"),
     ).toHaveLength(29);
+  });
+
+  it("reads a chunk's tasks once, and from the database again after a write", async () => {
+    const { t } = await freshEngine(target);
+    const { incident, jobs } = await dueReminders(t, 20);
+    const task = jobs[3]!.subjectId;
+    await t.ctx.store.transaction(async (tx) => {
+      let gets = 0;
+      const counted = Object.create(tx.tasks) as Repositories["tasks"];
+      counted.get = (id) => {
+        gets += 1;
+        return tx.tasks.get(id);
+      };
+      const reads = await readSubjectsOnce({ ...tx, tasks: counted }, incident.id, jobs);
+      const before = await reads.tasks.get(task);
+      for (const job of jobs) await reads.tasks.get(job.subjectId);
+      expect(gets).toBe(0);
+      expect(before?.status).toBe("open");
+      // A write through the same view (a handler that claims the task): later reads see it.
+      const claimed = await reads.tasks.transition(
+        task,
+        { status: ["open"], version: before!.version },
+        { status: "claimed", ownerId: COORDINATOR, claimedAt: t.clock.now() },
+      );
+      expect(claimed.won).toBe(true);
+      const afterWrite = gets;
+      expect((await reads.tasks.get(task))?.status).toBe("claimed");
+      expect(gets).toBe(afterWrite + 1);
+    });
   });
 
   it("runs many due jobs exactly once with two schedulers racing", async () => {
