@@ -52,7 +52,7 @@ class LostLease extends Error {}
 /** Jobs of one incident per transaction: big enough to amortise it, small enough that a command
  * waiting for the incident lock (or, on SQLite, the one writer) waits a fraction of a second. */
 export const CHUNK = 50;
-/** Leased at once; a full batch means more is due, leased in the same tick up to this many times. */
+/** Leased at once, and leased again in the same tick, up to this many times, while any are due. */
 const LEASE_BATCH = 100;
 const MAX_BATCHES_PER_TICK = 10;
 
@@ -62,17 +62,21 @@ export interface TickResult {
   failed: number;
 }
 
+/** `afterBatch`: a batch committed work, its messages may go out now (the tick may go on). */
 export async function runDueJobs(
   ctx: EngineContext,
   owner: string,
   limit = LEASE_BATCH,
+  afterBatch?: () => void,
 ): Promise<TickResult> {
   const result: TickResult = { done: 0, lost: 0, failed: 0 };
+  // Until nothing is due: what fell due while a batch ran (a burst of deadlines) or did not fit
+  // in it (a backlog after downtime) goes now rather than a tick later. Bounded, so that a
+  // stream of due jobs still lets the tick deliver the outbox.
   for (let batch = 0; batch < MAX_BATCHES_PER_TICK; batch++) {
-    const leased = await runBatch(ctx, owner, limit, result);
-    // Many due at once (a backlog after downtime, a burst of deadlines): go on now rather than
-    // leave the rest a tick late.
-    if (leased < limit) break;
+    const doneBefore = result.done;
+    if ((await runBatch(ctx, owner, limit, result)) === 0) break;
+    if (result.done > doneBefore) afterBatch?.();
   }
   return result;
 }

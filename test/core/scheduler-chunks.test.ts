@@ -77,12 +77,37 @@ describeEachDatabase("the scheduler's chunks of jobs", (target) => {
     const { t } = await freshEngine(target);
     const { incident } = await dueReminders(t, 250);
     const counter = instrument(t);
-    expect(await t.tick()).toEqual({ done: 250, lost: 0, failed: 0 });
+    let batches = 0;
+    const tick = () => t.engine.runDueJobs("test-scheduler", undefined, () => batches++);
+    expect(await tick()).toEqual({ done: 250, lost: 0, failed: 0 });
+    // Each batch's messages may go out as it commits.
+    expect(batches).toBe(3);
     // 100 leased at a time, run 50 to a transaction.
     expect(counter.transactions).toBe(Math.ceil(100 / CHUNK) * 2 + Math.ceil(50 / CHUNK));
     expect(await entries(t, incident.id, "reminder.sent")).toHaveLength(250);
     expect(await t.tick()).toEqual({ done: 0, lost: 0, failed: 0 });
     expect((await t.engine.verifyTimeline(incident.id)).ok).toBe(true);
+  });
+
+  it("runs in the same tick the jobs that fell due while it ran", async () => {
+    const { t } = await freshEngine(target);
+    const { incident, jobs } = await dueReminders(t, 10);
+    const later = jobs.map((job) => ({ ...job, id: t.ctx.ids.next(), dueAt: at(0.1) }));
+    await t.ctx.store.jobs.schedule(later);
+    const store = t.ctx.store;
+    const transaction = store.transaction.bind(store);
+    // The first chunk takes until the later jobs are due.
+    t.ctx.store = {
+      ...store,
+      transaction: (work) =>
+        transaction(async (tx) => {
+          const result = await work(tx);
+          if (t.clock.now() < at(0.1)) t.clock.set(at(0.1));
+          return result;
+        }),
+    };
+    expect(await t.tick()).toEqual({ done: 20, lost: 0, failed: 0 });
+    expect(await entries(t, incident.id, "reminder.sent")).toHaveLength(20);
   });
 
   it("completes the other jobs of a chunk in which one throws, and retries that one later", async () => {
