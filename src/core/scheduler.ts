@@ -111,12 +111,15 @@ async function runBatch(
   return jobs.length;
 }
 
-/** The jobs of each incident in chunks of CHUNK, in due order; a job of no incident alone. */
+/**
+ * The jobs of each incident in chunks of CHUNK, in due order. Alone: a job of no incident, and a
+ * job run before (it failed, or its scheduler died), which would likely fail its chunk again.
+ */
 function chunksByIncident(jobs: Job[]): Job[][] {
   const byIncident = new Map<string, Job[]>();
   const alone: Job[][] = [];
   for (const job of jobs) {
-    if (job.incidentId === null || isPractice(job.kind)) alone.push([job]);
+    if (job.incidentId === null || isPractice(job.kind) || job.attempts > 1) alone.push([job]);
     else byIncident.set(job.incidentId, [...(byIncident.get(job.incidentId) ?? []), job]);
   }
   const chunks = [...alone];

@@ -128,8 +128,11 @@ describeEachDatabase("the scheduler's chunks of jobs", (target) => {
 
     // Fixed: 30 s later the failed ones run, once.
     counter.restore();
+    const retry = instrument(t);
     t.clock.set(new Date(t.clock.now().getTime() + 30_001));
     expect(await t.tick()).toEqual({ done: sameTask.length, lost: 0, failed: 0 });
+    // Each alone: a job that failed before does not risk a chunk again.
+    expect(retry.transactions).toBe(sameTask.length);
     expect(await t.tick()).toEqual({ done: 0, lost: 0, failed: 0 });
     expect(await entries(t, incident.id, "reminder.sent")).toHaveLength(40);
     expect(await status(t, incident.id, sameTask)).toEqual(sameTask.map(() => "done"));
