@@ -162,7 +162,8 @@ export class CrisisEngine {
     );
   }
 
-  runDueJobs = (owner: string, limit?: number) => runDueJobs(this.ctx, owner, limit);
+  runDueJobs = (owner: string, limit?: number, afterBatch?: () => void) =>
+    runDueJobs(this.ctx, owner, limit, afterBatch);
   dispatch = (channels: ReadonlyMap<string, DeliveryChannel>, owner: string, limit?: number) =>
     dispatchOutbox(this.ctx, channels, owner, limit);
   /**

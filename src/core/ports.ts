@@ -165,6 +165,8 @@ export interface JobRepository {
   leaseDue(now: Date, owner: string, leaseUntil: Date, limit: number): Promise<Job[]>;
   /** Conditional on the lease still being ours: returns false when another scheduler took over. */
   complete(id: string, owner: string, at: Date): Promise<boolean>;
+  /** `complete` for many jobs in one statement: how many were still ours (and are now done). */
+  completeMany(ids: string[], owner: string, at: Date): Promise<number>;
   fail(id: string, owner: string, error: string, retryAt: Date): Promise<void>;
   /** Extends the leases `owner` still holds. */
   renew(ids: string[], owner: string, leaseUntil: Date): Promise<void>;

@@ -160,7 +160,8 @@ export class Scheduler {
     const started = performance.now();
     const at = new Date();
     try {
-      const jobs = await this.engine.runDueJobs(this.owner);
+      // A tick goes on while jobs are due: what each batch queued is delivered as it commits.
+      const jobs = await this.engine.runDueJobs(this.owner, undefined, () => this.kick());
       await remindUnconfirmedCopies(this.engine.ctx);
       if (this.askContacts) await this.contactDuties();
       let deliveries = NOTHING;

@@ -81,6 +81,36 @@ describe("Scheduler.tick", () => {
   });
 });
 
+describe("Scheduler: a tick that goes on running jobs", () => {
+  it("delivers what a batch of jobs queued without waiting for the tick's last batch", async () => {
+    let lastBatchDone!: () => void;
+    let dispatches = 0;
+    const engine = {
+      runDueJobs: async (_owner: string, _limit: undefined, afterBatch: () => void) => {
+        afterBatch();
+        await new Promise<void>((resolve) => {
+          lastBatchDone = resolve;
+        });
+        return { done: 100, lost: 0, failed: 0 };
+      },
+      dispatch: async () => {
+        dispatches += 1;
+        return { sent: 1, retried: 0, dead: 0 };
+      },
+    } as never;
+    const channel: DeliveryChannel = { name: "slack", deliver: async () => null };
+    const scheduler = new Scheduler(engine, new Map([["slack", channel]]), logger, 1);
+    schedulers.push(scheduler);
+    const tick = scheduler.tick();
+    try {
+      await waitFor(() => dispatches > 0, 2000);
+    } finally {
+      lastBatchDone();
+      await tick;
+    }
+  });
+});
+
 async function waitFor(
   condition: () => boolean | Promise<boolean>,
   timeoutMs = 8000,

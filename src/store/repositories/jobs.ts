@@ -110,6 +110,18 @@ export class PrismaJobs implements JobRepository {
     return count === 1;
   }
 
+  async completeMany(ids: string[], owner: string, at: Date): Promise<number> {
+    let done = 0;
+    for (const batch of chunks(ids)) {
+      const { count } = await this.db.scheduledJob.updateMany({
+        where: { id: { in: batch }, status: "leased", leasedBy: owner },
+        data: { status: "done", doneAt: at, leasedUntil: null },
+      });
+      done += count;
+    }
+    return done;
+  }
+
   async fail(id: string, owner: string, error: string, retryAt: Date): Promise<void> {
     // Stays leased by nobody until retryAt, when leaseDue sees an expired lease and picks it up.
     await this.db.scheduledJob.updateMany({
