@@ -1,6 +1,6 @@
 import type { Job } from "../../core/model.ts";
 import type { JobRepository } from "../../core/ports.ts";
-import { chunks, type LeaseEnds, type Tx, uniqueLeaseEnd } from "./client.ts";
+import { chunks, insertRows, type LeaseEnds, type Tx, uniqueLeaseEnd } from "./client.ts";
 
 type Row = Awaited<ReturnType<Tx["scheduledJob"]["findFirstOrThrow"]>>;
 const toJob = (row: Row): Job => ({
@@ -51,10 +51,11 @@ export class PrismaJobs implements JobRepository {
         // A job cancelled earlier (decision changed and back) comes back; one already done stays done.
         else if (row.status === "cancelled") revived.push(row.id);
       }
-      if (fresh.size > 0)
-        await this.db.scheduledJob.createMany({
-          data: [...fresh.values()].map((job) => ({ ...job, status: "pending" })),
-        });
+      await insertRows(
+        this.db,
+        "ScheduledJob",
+        [...fresh.values()].map((job) => ({ ...job, status: "pending" })),
+      );
       if (revived.length > 0)
         await this.db.scheduledJob.updateMany({
           where: { id: { in: revived } },
