@@ -1,5 +1,6 @@
 import type { Audience, Delivery, OutboxItem, OutboxOutcome } from "../../core/model.ts";
 import type { OutboxFailure, OutboxRepository } from "../../core/ports.ts";
+import { Prisma } from "../generated/sqlite/client.ts";
 import { chunks, insertRows, type Tx } from "./client.ts";
 
 type Row = Awaited<ReturnType<Tx["outboxMessage"]["findFirstOrThrow"]>>;
@@ -43,10 +44,9 @@ export class PrismaOutbox implements OutboxRepository {
     for (const batch of chunks(items)) {
       // Checked first rather than caught: a failed insert would abort a PostgreSQL transaction.
       // One look-up and one insert per batch, not per message (a page to 50 people is 100+ rows).
-      const known = await this.db.outboxMessage.findMany({
-        where: { dedupeKey: { in: batch.map((item) => item.dedupeKey) } },
-        select: { dedupeKey: true },
-      });
+      const known = await this.db.$queryRaw<Array<{ dedupeKey: string }>>`
+        SELECT "dedupeKey" FROM "OutboxMessage"
+        WHERE "dedupeKey" IN (${Prisma.join(batch.map((item) => item.dedupeKey))})`;
       const seen = new Set(known.map((row) => row.dedupeKey));
       const data = [];
       for (const item of batch) {

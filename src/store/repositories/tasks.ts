@@ -1,6 +1,7 @@
 import type { Task, TaskStatus } from "../../core/model.ts";
 import type { TaskCarryOver, TaskRepository } from "../../core/ports.ts";
 import type { SituationId } from "../../plan/schema.ts";
+import { Prisma } from "../generated/sqlite/client.ts";
 import { insertRows, type Tx } from "./client.ts";
 
 type Row = Awaited<ReturnType<Tx["task"]["findFirstOrThrow"]>>;
@@ -33,11 +34,15 @@ export class PrismaTasks implements TaskRepository {
       Pick<Task, "status" | "ownerId" | "claimedAt" | "completedAt" | "blockedReason">
     >,
   ) {
-    const { count } = await this.db.task.updateMany({
-      where: { id, status: { in: [...expect.status] }, version: expect.version },
-      data: { ...changes, version: { increment: 1 } },
-    });
-    return { won: count === 1, task: await this.get(id) };
+    // Raw, as in client.ts: the claim click's write, with the row it wrote in the same statement.
+    const sets = Object.entries(changes)
+      .filter(([, value]) => value !== undefined)
+      .map(([column, value]) => Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value}`);
+    const [row] = await this.db.$queryRaw<Row[]>`
+      UPDATE "Task" SET ${Prisma.join([...sets, Prisma.sql`"version" = "version" + 1`])}
+      WHERE "id" = ${id} AND "status" IN (${Prisma.join(expect.status)}) AND "version" = ${expect.version}
+      RETURNING *`;
+    return row ? { won: true, task: toTask(row) } : { won: false, task: await this.get(id) };
   }
 
   async cancelUnfinished(incidentId: string, situation: SituationId): Promise<Task[]> {

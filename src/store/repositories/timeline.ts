@@ -1,5 +1,6 @@
 import type { TimelineEntry, TimelineType } from "../../core/model.ts";
 import type { TimelineRepository } from "../../core/ports.ts";
+import { Prisma } from "../generated/sqlite/client.ts";
 import { insertRows, type Tx } from "./client.ts";
 
 type Row = Awaited<ReturnType<Tx["timelineEntry"]["findFirstOrThrow"]>>;
@@ -44,10 +45,10 @@ export class PrismaTimeline implements TimelineRepository {
   }
 
   async listOfTypes(incidentId: string, types: readonly TimelineType[]): Promise<TimelineEntry[]> {
-    const rows = await this.db.timelineEntry.findMany({
-      where: { incidentId, type: { in: [...types] } },
-      orderBy: { seq: "asc" },
-    });
+    if (types.length === 0) return [];
+    const rows = await this.db.$queryRaw<Row[]>`
+      SELECT * FROM "TimelineEntry"
+      WHERE "incidentId" = ${incidentId} AND "type" IN (${Prisma.join(types)}) ORDER BY "seq"`;
     return rows.map(toEntry);
   }
 
