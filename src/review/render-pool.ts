@@ -23,8 +23,12 @@ export type RenderAnswer =
   | { id: number; bytes: Uint8Array<ArrayBuffer> }
   | { id: number; error: { name: string; message: string; stack?: string } };
 
-/** A worker without work ends after this; the next render starts another (~0.2 s). */
-export const IDLE_MS = 15_000;
+/**
+ * A worker without work ends after this: its ~20 MB go back at once after a burst (the plan
+ * copies at start are back to back). Starting the next costs ~0.2 s of the worker's own thread,
+ * not of the event loop, so a short wait is cheap.
+ */
+export const IDLE_MS = 2_000;
 
 export interface RenderPoolOptions {
   idleMs?: number;
@@ -176,10 +180,12 @@ export class RenderPool {
  * The worker's file next to this one: compiled JavaScript in the build (`npm run start:prod`),
  * the TypeScript source under tsx and vitest. On Node 20 tsx's `--import` hooks skip worker
  * threads, so there the thread registers tsx's loader itself before importing its source.
+ * No inherited Node options (`execArgv: []`): the process's may not apply to a thread (e.g.
+ * `--input-type`, which stops it); V8's flags (start:prod's) are the process's anyway.
  */
 function workerEntry(): { file: string | URL; options: WorkerOptions } {
   if (!import.meta.url.endsWith(".ts"))
-    return { file: new URL("./render-worker.js", import.meta.url), options: {} };
+    return { file: new URL("./render-worker.js", import.meta.url), options: { execArgv: [] } };
   const tsx = import.meta.resolve("tsx/esm/api");
   const source = new URL("./render-worker.ts", import.meta.url).href;
   return {
