@@ -2,8 +2,12 @@
 // "Klopt dit nog?" checks) must not hold up the pages of a `/ramp start` right after (issue 17).
 import { beforeEach, expect, it } from "vitest";
 import type { Incident, OutboxItem } from "../../src/core/model.ts";
-import type { DeliveryChannel } from "../../src/core/outbox.ts";
-import { leaseDue } from "../../src/core/outbox-lease.ts";
+import {
+  CONVERSATIONS_AT_ONCE,
+  type DeliveryChannel,
+  HOUSEKEEPING_AT_ONCE,
+} from "../../src/core/outbox.ts";
+import { conversationOf, leaseDue } from "../../src/core/outbox-lease.ts";
 import { distributePlanCopies } from "../../src/core/plan-copies/distribute.ts";
 import { describeEachDatabase } from "../support/databases.ts";
 import { START, type TestEngine } from "../support/engine.ts";
@@ -86,5 +90,30 @@ describeEachDatabase("the outbox: an incident's deliveries first", (target) => {
         mine.findIndex((item) => item.delivery.type === "plan-copy"),
       );
     }
+  });
+
+  it("delivers housekeeping a few conversations at a time, beside the incident's", async () => {
+    const withIncident = new Set(incidentItems.map(conversationOf));
+    const inFlight = { incident: 0, housekeeping: 0 };
+    const most = { incident: 0, housekeeping: 0 };
+    const slow: DeliveryChannel = {
+      name: "slack",
+      async deliver(item) {
+        // A holder who is also paged has one conversation: it goes with the incident's.
+        const kind = withIncident.has(conversationOf(item)) ? "incident" : "housekeeping";
+        inFlight[kind] += 1;
+        most[kind] = Math.max(most[kind], inFlight[kind]);
+        // Long enough that the conversations a pass delivers side by side overlap here.
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        inFlight[kind] -= 1;
+        return "ok";
+      },
+    };
+    const dispatched = await t.engine.dispatch(new Map([["slack", slow]]), "dispatcher", 500);
+    expect(dispatched.sent).toBe(copies + incidentItems.length);
+    expect(most.housekeeping).toBeGreaterThan(0);
+    expect(most.housekeeping).toBeLessThanOrEqual(HOUSEKEEPING_AT_ONCE);
+    expect(most.incident).toBeGreaterThan(HOUSEKEEPING_AT_ONCE);
+    expect(most.incident).toBeLessThanOrEqual(CONVERSATIONS_AT_ONCE);
   });
 });
