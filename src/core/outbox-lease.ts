@@ -15,6 +15,16 @@ export function conversationOf(item: OutboxItem): string {
   return `${item.channel}|${target}`;
 }
 
+/**
+ * An incident's messages (pages, task cards, reminders) go before those of no incident (plan
+ * copies and "Klopt dit nog?" queued at start), then by time. Only the two kinds trade places:
+ * within a conversation an incident's messages, and the others, keep the order they were queued.
+ */
+function incidentFirst(a: OutboxItem, b: OutboxItem): number {
+  const housekeeping = Number(a.incidentId === null) - Number(b.incidentId === null);
+  return housekeeping || a.createdAt.getTime() - b.createdAt.getTime();
+}
+
 export async function leaseDue(
   ctx: EngineContext,
   now: Date,
@@ -28,8 +38,8 @@ export async function leaseDue(
     await Promise.all(ctx.channels.map((channel) => ctx.store.outbox.listDue(now, limit, channel)))
   )
     .flat()
-    // Stable, by time only: each channel keeps the database's order (time, then key).
-    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    // Stable: each channel keeps the database's order (time, then key).
+    .sort(incidentFirst);
   const byIncident = new Map<string | null, OutboxItem[]>();
   for (const item of due) {
     const group = byIncident.get(item.incidentId) ?? [];
@@ -53,7 +63,7 @@ export async function leaseDue(
     });
     leased.push(...taken);
   }
-  // In the order they were queued across incidents, as before.
+  // An incident's first, then in the order they were queued, across incidents.
   const order = new Map(due.map((item, i) => [item.id, i]));
   return leased.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 }

@@ -54,6 +54,8 @@ export const LEASE_MS = 15_000;
 export const RENEW_MS = 5_000;
 /** Conversations delivered at once by one pass (each in order). */
 export const CONVERSATIONS_AT_ONCE = 8;
+/** Conversations of no incident (plan copies, contact checks) delivered at once by one pass. */
+export const HOUSEKEEPING_AT_ONCE = 2;
 const MAX_BACKOFF_MS = 5 * 60_000;
 /** An unknown outcome is looked up soon: its conversation waits for it, to keep the order. */
 const UNKNOWN_RETRY_MS = 2_000;
@@ -85,9 +87,23 @@ export async function dispatchOutbox(
       const key = conversationOf(item);
       queues.set(key, [...(queues.get(key) ?? []), item]);
     }
-    await eachAtMost(CONVERSATIONS_AT_ONCE, [...queues.values()], (queue) =>
-      deliverInOrder(ctx, channels, owner, queue, held, result),
-    );
+    // Housekeeping (plan copies, contact checks: no incident) goes a few at a time beside an
+    // incident's conversations, so a pass of 50 plan copies does not crowd out the pages.
+    const all = [...queues.values()];
+    const deliver = (queue: OutboxItem[]) =>
+      deliverInOrder(ctx, channels, owner, queue, held, result);
+    await Promise.all([
+      eachAtMost(
+        CONVERSATIONS_AT_ONCE,
+        all.filter((queue) => queue.some((item) => item.incidentId !== null)),
+        deliver,
+      ),
+      eachAtMost(
+        HOUSEKEEPING_AT_ONCE,
+        all.filter((queue) => queue.every((item) => item.incidentId === null)),
+        deliver,
+      ),
+    ]);
   } finally {
     clearInterval(renewal);
   }

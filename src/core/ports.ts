@@ -187,8 +187,9 @@ export interface OutboxRepository {
   /** Idempotent per dedupeKey: a retried command never queues a message twice. */
   enqueue(items: Array<Omit<OutboxItem, "attempts">>): Promise<void>;
   /**
-   * Messages due for delivery (pending and due, or with an expired lease), oldest first; only
-   * those of one delivery channel when `channel` is given.
+   * Messages due for delivery (pending and due, or with an expired lease): an incident's (pages,
+   * cards, reminders) before those of no incident (plan copies, contact checks), each oldest
+   * first; only those of one delivery channel when `channel` is given.
    */
   listDue(now: Date, limit: number, channel?: string): Promise<OutboxItem[]>;
   /**

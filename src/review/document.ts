@@ -1,9 +1,8 @@
 // The review and the plan as a file in one of three formats, for whoever hands it out: the CLI,
-// the board's downloads and the chat platforms' attachments.
+// the board's downloads and the chat platforms' attachments. Rendered in the render worker
+// (render-pool.ts): a Word file is too much CPU for the event loop.
 import type { DocumentModel, Review } from "../core/review/model.ts";
-import { renderDocx } from "./render-docx.ts";
-import { renderHtml } from "./render-html.ts";
-import { renderMarkdown } from "./render-markdown.ts";
+import { documentRenderer } from "./render-pool.ts";
 
 export const REVIEW_FORMATS = ["md", "html", "docx"] as const;
 export type ReviewFormat = (typeof REVIEW_FORMATS)[number];
@@ -42,9 +41,6 @@ export async function renderDocumentFile(
   format: ReviewFormat,
   fileName: string,
 ): Promise<ReviewDocument> {
-  const content =
-    format === "docx"
-      ? await renderDocx(model)
-      : Buffer.from(format === "html" ? renderHtml(model) : renderMarkdown(model), "utf8");
+  const content = await documentRenderer.render(model, format);
   return { fileName, contentType: CONTENT_TYPES[format], content };
 }

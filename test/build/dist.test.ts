@@ -6,6 +6,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../support/node-scripts.ts";
 import { freePort } from "../support/ports.ts";
@@ -60,6 +61,27 @@ describe("the production build", () => {
     const css = await fetch(`http://127.0.0.1:${port}/static/ramp.css`);
     expect(css.status).toBe(200);
     expect(await css.text()).toContain("{");
+
+    // Documents are rendered in a worker thread: the build has its compiled file, and plain node
+    // (no tsx) runs it.
+    const script = `
+      const { renderPlanDocument } = await import(${JSON.stringify(pathToFileURL(path.join(outDir, "review", "plan-document.js")).href)});
+      const { loadPlanFile, SAMPLE_PLAN_PATH } = await import(${JSON.stringify(pathToFileURL(path.join(outDir, "plan", "load.js")).href)});
+      const loaded = await loadPlanFile(SAMPLE_PLAN_PATH);
+      const reach = { webUrl: null, slack: true, teams: false, sms: false };
+      const input = { plan: loaded.plan, planHash: loaded.hash, holder: null, printedAt: new Date() };
+      const file = await renderPlanDocument(input, "plan", "docx", reach);
+      process.stdout.write(file.fileName + " " + file.content.subarray(0, 2).toString("latin1"));
+    `;
+    const rendered = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+      cwd: dataDir,
+      env: { PATH: process.env.PATH ?? "", NODE_ENV: "production" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(rendered.stderr).toBe("");
+    // A .docx is a zip file: "PK".
+    expect(rendered.stdout).toMatch(/^rampenplan-.*\.docx PK$/);
   }, 240_000);
 });
 

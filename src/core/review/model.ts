@@ -101,7 +101,9 @@ export interface ReviewChrome {
 /**
  * What the three renderers (Markdown, HTML, Word) lay out: the review (and an exercise's
  * oefenverslag, a reachability test's result), and the crisis plan as a document and as a crisis
- * card. One model, so every document Ramp hands out looks and behaves the same.
+ * card. One model, so every document Ramp hands out looks and behaves the same. Plain data only
+ * (no functions or class instances): it is posted to the render worker
+ * (src/review/render-pool.ts), which receives a structured clone.
  */
 export interface DocumentModel {
   /** Set for an exercise's report (oefenverslag): every renderer shows OEFENING first. */

@@ -37,6 +37,10 @@ const available = (now: Date) => ({
   ],
 });
 
+/** An incident's messages before those of none, each in the order they were queued (stable). */
+const byIncidentFirst = (rows: Row[]): Row[] =>
+  [...rows].sort((a, b) => Number(a.incidentId === null) - Number(b.incidentId === null));
+
 export class PrismaOutbox implements OutboxRepository {
   constructor(private readonly db: Tx) {}
 
@@ -68,12 +72,21 @@ export class PrismaOutbox implements OutboxRepository {
   }
 
   async listDue(now: Date, limit: number, channel?: string): Promise<OutboxItem[]> {
-    const rows = await this.db.outboxMessage.findMany({
-      where: { ...available(now), ...(channel ? { platform: channel } : {}) },
-      orderBy: [{ createdAt: "asc" }, { dedupeKey: "asc" }],
+    const where = { ...available(now), ...(channel ? { platform: channel } : {}) };
+    const orderBy = [{ createdAt: "asc" as const }, { dedupeKey: "asc" as const }];
+    const oldest = await this.db.outboxMessage.findMany({ where, orderBy, take: limit });
+    // All that is due fits, or it is all an incident's: one statement, the usual case.
+    if (oldest.length < limit || oldest.every((row) => row.incidentId !== null))
+      return byIncidentFirst(oldest).map(toItem);
+    // A backlog of housekeeping (plan copies, contact checks) must not fill the window ahead of
+    // an incident's pages: the incident's oldest first, then the oldest of no incident.
+    const incident = await this.db.outboxMessage.findMany({
+      where: { ...where, incidentId: { not: null } },
+      orderBy,
       take: limit,
     });
-    return rows.map(toItem);
+    const housekeeping = oldest.filter((row) => row.incidentId === null);
+    return [...incident, ...housekeeping].slice(0, limit).map(toItem);
   }
 
   async listBusy(incidentId: string | null, now: Date): Promise<OutboxItem[]> {

@@ -133,7 +133,7 @@ async function sendCopy(
   };
   if (format === "html") {
     const model = kind === "card" ? buildCrisisCard(input, reach()) : buildPlanDocument(input);
-    sendDocumentPage(c, res, model, (f) => `${path}.${f}`);
+    await sendDocumentPage(c, res, model, (f) => `${path}.${f}`);
     return;
   }
   sendDocumentFile(res, await renderPlanDocument(input, kind, format, reach()));
