@@ -16,17 +16,26 @@ try {
 }
 
 const logger = createLogger(config.logLevel);
+// Listening for signals before starting: /healthz answers as soon as Ramp listens, which is
+// before start-up has finished (the practice schedule, the scheduler), and a stop asked for
+// then must still close the database cleanly rather than kill the process mid-write.
+let starting: ReturnType<typeof startRamp> | null = null;
+let stopping = false;
+const stop = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "stopping");
+  const ramp = await starting?.catch(() => null);
+  await ramp?.close();
+  process.exit(0);
+};
+process.once("SIGINT", () => void stop("SIGINT"));
+process.once("SIGTERM", () => void stop("SIGTERM"));
 try {
   // RAMP_FAILPOINTS: test-only fault injection for the crash tests (src/failpoints.ts).
   const failpoints = process.env.RAMP_FAILPOINTS;
-  const ramp = await startRamp(config, logger, failpoints ? { failpoints } : {});
-  const stop = async (signal: string) => {
-    logger.info({ signal }, "stopping");
-    await ramp.close();
-    process.exit(0);
-  };
-  process.once("SIGINT", () => void stop("SIGINT"));
-  process.once("SIGTERM", () => void stop("SIGTERM"));
+  starting = startRamp(config, logger, failpoints ? { failpoints } : {});
+  await starting;
 } catch (error) {
   logger.fatal({ err: error }, (error as Error).message);
   process.stderr.write(`\n${(error as Error).message}\n`);

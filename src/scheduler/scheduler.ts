@@ -171,6 +171,9 @@ export class Scheduler {
         else
           pass.catch((error: unknown) => this.logger.error({ err: error }, "delivery pass failed"));
       }
+      // "Its deliveries included": a pass kicked by one of this tick's job batches may hold what
+      // the tick queued (this tick's own pass then finds it leased), so wait for those too.
+      if (waitForDeliveries) await Promise.allSettled([...this.passes.keys()]);
       const report = { at, jobs, deliveries, durationMs: Math.round(performance.now() - started) };
       if (jobs.done + jobs.failed + deliveries.sent + deliveries.retried > 0)
         this.logger.debug(report, "tick");

@@ -95,9 +95,18 @@ export function uniqueLeaseEnd(lastLeaseEnd: LeaseEnds, owner: string, leaseUnti
   return new Date(at);
 }
 
-/** Prisma reports a unique-constraint violation as P2002. */
+/**
+ * Prisma reports a unique-constraint violation as P2002 from its model API, and from a raw
+ * statement (`insertRows`, the raw SQL above) as P2010 with the driver adapter's error inside.
+ */
 export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { code, meta } = error as {
+    code?: string;
+    meta?: { driverAdapterError?: { cause?: { kind?: string } } };
+  };
   return (
-    typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002"
+    code === "P2002" ||
+    (code === "P2010" && meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation")
   );
 }

@@ -340,9 +340,13 @@
         ? result.message || ""
         : result.message || (nl ? "Dat lukte niet." : "That did not work.");
       say("");
-      if (ok && form.hasAttribute("data-command")) {
+      if (form.hasAttribute("data-command")) {
         const input = form.querySelector("input[name=text]");
-        if (input) input.value = "";
+        if (ok && input) input.value = "";
+        // Ready for the next command as soon as this one is answered, not after the refresh
+        // below: Enter in a form whose button is disabled does nothing, so a command typed right
+        // away (the next step of a drill, read off the plan) was silently dropped.
+        for (const b of buttons) b.disabled = false;
       }
       // The answer shows next to what was pressed, and is read out; it stays a while, through
       // the live refreshes that follow.
