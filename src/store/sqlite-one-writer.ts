@@ -5,11 +5,13 @@
 // another command's COMMIT; an interaction acknowledged meanwhile could be lost. Here every
 // statement outside a transaction waits until no transaction is open, and runs as its own.
 //
-// And every statement first lets the event loop turn. better-sqlite3 answers synchronously, so
-// Prisma's promise chain of a whole command (and of the commands queued behind it) resolves in
-// one run of microtasks: 50 people sending `/ramp status` at once held the loop for over a
-// second, and nobody's acknowledgement, timer or socket got a turn. One macrotask per statement
-// (a few µs, against about half a millisecond of Prisma per statement) bounds each stretch.
+// And every statement outside a transaction, and every transaction, first lets the event loop
+// turn. better-sqlite3 answers synchronously, so Prisma's promise chains of the commands queued
+// on the connection resolved in one run of microtasks: 50 people sending `/ramp status` at once
+// held the loop for over a second, and nobody's acknowledgement, timer or socket got a turn. One
+// macrotask per turn (a few µs) bounds each stretch to one statement or one transaction (a few
+// ms). Not between a transaction's own statements: that would hold the one writer longer while
+// the claims of 50 people on one task queue behind it.
 import type {
   SqlDriverAdapter,
   SqlMigrationAwareDriverAdapterFactory,
@@ -66,12 +68,6 @@ function outsideTransactions(adapter: SqlDriverAdapter): SqlDriverAdapter {
       }
       const commit = transaction.commit.bind(transaction);
       const rollback = transaction.rollback.bind(transaction);
-      const inTransaction =
-        <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
-        async (...args: A): Promise<R> => {
-          await turnOfTheLoop();
-          return run(...args);
-        };
       let ended = false;
       const end = () => {
         if (ended) return;
@@ -79,8 +75,6 @@ function outsideTransactions(adapter: SqlDriverAdapter): SqlDriverAdapter {
         release();
       };
       return Object.assign(transaction, {
-        queryRaw: inTransaction(transaction.queryRaw.bind(transaction)),
-        executeRaw: inTransaction(transaction.executeRaw.bind(transaction)),
         commit: () => commit().finally(end),
         rollback: () => rollback().finally(end),
       });
