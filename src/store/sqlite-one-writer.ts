@@ -9,9 +9,10 @@
 // turn. better-sqlite3 answers synchronously, so Prisma's promise chains of the commands queued
 // on the connection resolved in one run of microtasks: 50 people sending `/ramp status` at once
 // held the loop for over a second, and nobody's acknowledgement, timer or socket got a turn. One
-// macrotask per turn (a few µs) bounds each stretch to one statement or one transaction (a few
-// ms). Not between a transaction's own statements: that would hold the one writer longer while
-// the claims of 50 people on one task queue behind it.
+// macrotask per turn (a few µs) bounds each stretch. Inside a transaction only once a slice of
+// SLICE_MS has passed: a turn between every statement held the one writer longer while the claims
+// of 50 people on one task queued behind it, and none at all let the declaration of a 50-person
+// plan (pages, tasks, jobs, outbox) hold the loop for 160 ms.
 import type {
   SqlDriverAdapter,
   SqlMigrationAwareDriverAdapterFactory,
@@ -19,7 +20,17 @@ import type {
 } from "@prisma/driver-adapter-utils";
 
 /** Lets timers, sockets and other requests run before the next statement. */
-const turnOfTheLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+let lastTurn = performance.now();
+const turnOfTheLoop = () =>
+  new Promise<void>((resolve) =>
+    setImmediate(() => {
+      lastTurn = performance.now();
+      resolve();
+    }),
+  );
+
+/** The longest stretch of one transaction's statements between two turns of the loop. */
+const SLICE_MS = 20;
 
 /** A FIFO lock: the open transaction, or one statement outside any. */
 class Turn {
@@ -68,6 +79,12 @@ function outsideTransactions(adapter: SqlDriverAdapter): SqlDriverAdapter {
       }
       const commit = transaction.commit.bind(transaction);
       const rollback = transaction.rollback.bind(transaction);
+      const sliced =
+        <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
+        async (...args: A): Promise<R> => {
+          if (performance.now() - lastTurn > SLICE_MS) await turnOfTheLoop();
+          return run(...args);
+        };
       let ended = false;
       const end = () => {
         if (ended) return;
@@ -75,6 +92,8 @@ function outsideTransactions(adapter: SqlDriverAdapter): SqlDriverAdapter {
         release();
       };
       return Object.assign(transaction, {
+        queryRaw: sliced(transaction.queryRaw.bind(transaction)),
+        executeRaw: sliced(transaction.executeRaw.bind(transaction)),
         commit: () => commit().finally(end),
         rollback: () => rollback().finally(end),
       });
