@@ -41,7 +41,6 @@ export async function insertRows(
   db: Tx,
   table: string,
   rows: ReadonlyArray<object>,
-  onConflict: Prisma.Sql = Prisma.empty,
 ): Promise<void> {
   const shapes = new Map<string, Array<Record<string, unknown>>>();
   for (const row of rows as ReadonlyArray<Record<string, unknown>>) {
@@ -66,7 +65,7 @@ export async function insertRows(
         });
       });
       strings.push(")");
-      await db.$executeRaw(Prisma.sql`${new Prisma.Sql(strings, values)} ${onConflict}`);
+      await db.$executeRaw(new Prisma.Sql(strings, values));
     }
   }
 }
