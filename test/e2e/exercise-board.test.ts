@@ -14,6 +14,9 @@ import { browserUnavailable, launchChromium } from "../support/browser.ts";
 const unavailable = browserUnavailable();
 const SHOTS = path.resolve("test-results");
 const LIVE = 10_000;
+// The board refreshes itself while the exercise starts; a refresh that replaces the banner between
+// locating it and measuring it reads as "not on screen", so a measure may be retried this long.
+const SETTLE = 2_000;
 // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property
 const text = (locator: Locator) => locator.innerText();
 const TITLE = "e2e: the crisis board during an exercise";
@@ -97,10 +100,10 @@ describe.skipIf(unavailable !== null)(
       await expect
         .poll(() => text(wall.locator("h1")))
         .toBe("Oefening O-2026-001 — Ransomware op de bestandsserver");
-      expect(await onScreen(wall, banner)).toBe(true);
+      await expect.poll(() => onScreen(wall, banner), { timeout: SETTLE }).toBe(true);
       // Still in view once the board scrolls to the timeline.
       await wall.locator("#timeline").scrollIntoViewIfNeeded();
-      expect(await onScreen(wall, banner)).toBe(true);
+      await expect.poll(() => onScreen(wall, banner), { timeout: SETTLE }).toBe(true);
       await wall.evaluate("window.scrollTo(0, 0)");
       await wall.screenshot({ path: `${SHOTS}/exercise-board-desktop.png`, fullPage: true });
       expect.soft(await axeViolations(wall, "board during an exercise")).toEqual([]);
@@ -109,9 +112,9 @@ describe.skipIf(unavailable !== null)(
       await phone.goto(s.ramp.url);
       const small = phone.locator(".exercise-banner");
       await expect.poll(() => text(small), { timeout: LIVE }).toContain("OEFENING");
-      expect(await onScreen(phone, small)).toBe(true);
+      await expect.poll(() => onScreen(phone, small), { timeout: SETTLE }).toBe(true);
       await phone.locator("#timeline").scrollIntoViewIfNeeded();
-      expect(await onScreen(phone, small)).toBe(true);
+      await expect.poll(() => onScreen(phone, small), { timeout: SETTLE }).toBe(true);
       await phone.evaluate("window.scrollTo(0, 0)");
       await phone.screenshot({ path: `${SHOTS}/exercise-board-phone.png` });
       expect(
