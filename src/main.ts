@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { startRamp } from "./app.ts";
 import { ConfigError, readConfig } from "./config/env.ts";
 import { createLogger } from "./logging.ts";
+import { guardProcess } from "./process-guards.ts";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 
@@ -21,16 +22,20 @@ const logger = createLogger(config.logLevel);
 // then must still close the database cleanly rather than kill the process mid-write.
 let starting: ReturnType<typeof startRamp> | null = null;
 let stopping = false;
-const stop = async (signal: string) => {
+const shutdown = async (code: number) => {
   if (stopping) return;
   stopping = true;
-  logger.info({ signal }, "stopping");
   const ramp = await starting?.catch(() => null);
   await ramp?.close();
-  process.exit(0);
+  process.exit(code);
 };
-process.once("SIGINT", () => void stop("SIGINT"));
-process.once("SIGTERM", () => void stop("SIGTERM"));
+const stop = (signal: string) => {
+  logger.info({ signal }, "stopping");
+  void shutdown(0);
+};
+process.once("SIGINT", () => stop("SIGINT"));
+process.once("SIGTERM", () => stop("SIGTERM"));
+guardProcess(process, logger, shutdown);
 try {
   // RAMP_FAILPOINTS: test-only fault injection for the crash tests (src/failpoints.ts).
   const failpoints = process.env.RAMP_FAILPOINTS;
