@@ -328,7 +328,7 @@ export type Delivery =
   /** A holder's personal copy of the plan (and a reminder to confirm it), privately. */
   | { type: "plan-copy"; copy: { planHash: string; personId: string; reminder: boolean } }
   /** "Klopt dit nog?": a person's request to confirm their own contact details, privately. */
-  | { type: "contact-check"; check: { id: string; personId: string } };
+  | { type: "contact-check"; check: { id: string; personId: string; reminder?: boolean } };
 
 /** What became of a queued message; known once it is stored. */
 export interface OutboxOutcome {

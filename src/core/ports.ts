@@ -302,6 +302,11 @@ export interface ContactCheckRepository {
   get(id: string): Promise<ContactCheck | null>;
   /** Each person's newest request. */
   listLatest(): Promise<ContactCheck[]>;
+  /**
+   * Marks an unanswered request reminded at `at` if its last reminder is still `previous`; true
+   * when this call did (a second replica's call finds it changed and sends nothing).
+   */
+  claimReminder(id: string, previous: Date | null, at: Date): Promise<boolean>;
   /** Each person's newest answered request with answer "confirmed" or "changed". */
   listLatestAnswered(): Promise<ContactCheck[]>;
   /** Stores the answer; a later answer to the same request replaces it. */

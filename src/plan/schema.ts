@@ -302,6 +302,8 @@ export const planSchema = z
       .object({
         /** "Klopt dit nog?": how often each person is asked to confirm their contact details. */
         confirmEvery: cadence.default("6mo"),
+        /** Someone who has not answered "Klopt dit nog?" within this time is reminded, again each time it passes. */
+        remindAfter: duration.default("7d"),
       })
       .strict()
       .default({}),

@@ -11,6 +11,7 @@ import { hostname } from "node:os";
 import cron, { type ScheduledTask } from "node-cron";
 import { settleAmendments } from "../core/contacts/amendments.ts";
 import { askDueContactChecks } from "../core/contacts/ask.ts";
+import { remindUnansweredContactChecks } from "../core/contacts/remind.ts";
 import type { CrisisEngine } from "../core/engine.ts";
 import type { DeliveryChannel, DispatchResult } from "../core/outbox.ts";
 import { remindUnconfirmedCopies } from "../core/plan-copies/distribute.ts";
@@ -194,6 +195,7 @@ export class Scheduler {
   private async contactDuties(): Promise<void> {
     const { ctx } = this.engine;
     await askDueContactChecks(ctx);
+    await remindUnansweredContactChecks(ctx);
     // Reading the plan file is not for every tick: every few minutes is soon enough.
     const now = Date.now();
     if (ctx.planFile && now - this.amendmentsSettledAt > SETTLE_EVERY_MS) {

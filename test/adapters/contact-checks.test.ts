@@ -134,6 +134,41 @@ describe("contact checks in Slack, by SMS and on the web", () => {
     expect(forged.status).toBe(403);
   });
 
+  it("reminds whoever has not answered after a week, by DM and by SMS, and Klopt on the reminder counts", async () => {
+    s.clock.advanceMinutes(7 * 24 * 60);
+    const texts = sms.accepted().length;
+    await s.ramp.scheduler.tick();
+    const reminder = await s.waitForMessage(s.fake.dmOf(U.bart), "Herinnering: Klopt dit nog?");
+    expect(JSON.stringify(reminder.blocks)).toContain("📇 Herinnering: klopt dit nog?");
+    // Not to those who answered: Pieter and Sofie in Slack, Wouter by the SMS link.
+    const reminded = s.fake
+      .callsOf("chat.postMessage")
+      .filter((c) => String(c.body.text).startsWith("Herinnering"))
+      .map((c) => String(c.body.channel));
+    expect(reminded).not.toContain(s.fake.dmOf(U.pieter));
+    expect(reminded).not.toContain(s.fake.dmOf(U.sofie));
+    expect(reminded.every((channel) => channel.startsWith("D"))).toBe(true);
+    const smsReminders = sms
+      .accepted()
+      .slice(texts)
+      .filter((m) => m.text.startsWith("Ramp: Herinnering: Klopt dit nog?"));
+    expect(smsReminders).toHaveLength(1);
+    expect(smsReminders[0]!.to).not.toBe(WOUTER);
+    expect(smsReminders[0]!.text).toMatch(/\/contacts\/\S+$/);
+
+    const sent = await s.click(U.bart, reminder, "Klopt");
+    expect(sent.status).toBe(200);
+    expect(JSON.stringify((await sent.reply()).blocks)).toContain("✅ Klopt");
+    expect((await checkOf("bart-lannoo")).answer).toBe("confirmed");
+    // A week later Bart is not reminded again; who still has not answered is.
+    s.clock.advanceMinutes(7 * 24 * 60);
+    await s.ramp.scheduler.tick();
+    const again = s.fake
+      .callsOf("chat.postMessage")
+      .filter((c) => String(c.body.text).startsWith("Herinnering"));
+    expect(again.length).toBe(2 * reminded.length - 1);
+  });
+
   it("asks nothing again after a restart on the same database", async () => {
     const before = await s.ramp.engine.ctx.store.contactChecks.listLatest();
     await s.close();

@@ -13,6 +13,8 @@ import {
 } from "../../src/core/contacts/amendments.ts";
 import { answerContactCheck } from "../../src/core/contacts/answer.ts";
 import { askDueContactChecks } from "../../src/core/contacts/ask.ts";
+import { remindUnansweredContactChecks } from "../../src/core/contacts/remind.ts";
+import { contactCheckNotice } from "../../src/core/contacts/notice.ts";
 import { contactConfirmationStatus } from "../../src/core/contacts/status.ts";
 import { RampError } from "../../src/core/errors.ts";
 import { announceUndeliverable } from "../../src/core/outbox-undeliverable.ts";
@@ -47,6 +49,60 @@ describeEachDatabase("contact checks and proposed amendments", (target) => {
       expect(await askDueContactChecks(t.ctx)).toBe(slackPeople);
       const second = await t.ctx.store.contactChecks.listLatest();
       expect(new Set(second.map((c) => c.round))).toEqual(new Set([2]));
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("reminds who has not answered after contacts.remindAfter, once per term across replicas, until they answer", async () => {
+    const { t, db } = await freshEngine(target);
+    try {
+      await askDueContactChecks(t.ctx);
+      const slackPeople = t.plan.people.filter((p) => p.slackUserId).length;
+      const checks = await t.ctx.store.contactChecks.listLatest();
+      const sofie = checks.find((c) => c.personId === "sofie-vermeulen")!;
+      const pieter = checks.find((c) => c.personId === "pieter-declercq")!;
+      const reminders = async () =>
+        (await t.ctx.store.outbox.listDue(t.clock.now(), 500)).filter(
+          (i) => i.delivery.type === "contact-check" && i.delivery.check.reminder,
+        );
+      // Six days on: not yet (contacts.remindAfter defaults to 7d).
+      t.clock.advanceMinutes(6 * 24 * 60);
+      expect(await remindUnansweredContactChecks(t.ctx)).toBe(0);
+      await answerContactCheck(t.ctx, "sofie-vermeulen", sofie.id, { kind: "confirmed" });
+      // A day later everyone else with a channel is reminded, once, though two replicas tick.
+      t.clock.advanceMinutes(24 * 60);
+      const [a, b] = await Promise.all([
+        remindUnansweredContactChecks(t.ctx),
+        remindUnansweredContactChecks(t.ctx),
+      ]);
+      expect(a + b).toBe(slackPeople - 1);
+      expect(await remindUnansweredContactChecks(t.ctx)).toBe(0);
+      const first = await reminders();
+      expect(first).toHaveLength(slackPeople - 1);
+      expect(first.map((i) => i.audience)).not.toContainEqual({
+        kind: "person",
+        personId: "sofie-vermeulen",
+      });
+      // The same request, so "Klopt" on either message answers it; the text says it is a reminder.
+      const toPieter = first.find(
+        (i) => i.audience.kind === "person" && i.audience.personId === "pieter-declercq",
+      )!;
+      expect(toPieter.delivery).toEqual({
+        type: "contact-check",
+        check: { id: pieter.id, personId: "pieter-declercq", reminder: true },
+      });
+      const text = contactCheckNotice(t.ctx, { ...pieter, reminder: true }).text;
+      expect(text).toMatch(/^Herinnering: Klopt dit nog\? Uw contactgegevens/);
+      // A week later again, but not for whoever answered meanwhile.
+      await answerContactCheck(t.ctx, "pieter-declercq", pieter.id, { kind: "confirmed" });
+      t.clock.advanceMinutes(7 * 24 * 60);
+      expect(await remindUnansweredContactChecks(t.ctx)).toBe(slackPeople - 2);
+      expect(await reminders()).toHaveLength(2 * slackPeople - 3);
+      // The next round asks anew, and reminders start from its question.
+      t.clock.set(new Date(t.clock.now().getTime() + 190 * DAY));
+      expect(await askDueContactChecks(t.ctx)).toBe(slackPeople);
+      expect(await remindUnansweredContactChecks(t.ctx)).toBe(0);
     } finally {
       await db.close();
     }

@@ -74,7 +74,9 @@ export class SlackDelivery implements DeliveryChannel {
       if (item.delivery.type === "contact-check") {
         const check = await this.engine.ctx.store.contactChecks.get(item.delivery.check.id);
         if (!check) return null;
-        const message = contactCheckMessage(contactCheckView(this.engine.ctx, check), this.nl);
+        const { reminder } = item.delivery.check;
+        const view = contactCheckView(this.engine.ctx, { ...check, reminder });
+        const message = contactCheckMessage(view, this.nl);
         return (await this.earlierPost(channel, item)) ?? (await this.post(channel, message, item));
       }
       if (item.delivery.type === "review") {

@@ -97,7 +97,10 @@ export class TeamsDelivery implements DeliveryChannel {
       }
       case "contact-check": {
         const check = await this.engine.ctx.store.contactChecks.get(delivery.check.id);
-        const view = contactCheckView(this.engine.ctx, check ?? delivery.check);
+        const view = contactCheckView(this.engine.ctx, {
+          ...(check ?? delivery.check),
+          reminder: delivery.check.reminder,
+        });
         const card = contactCheckCard(view, this.engine.directory.locale === "nl");
         return { card, summary: view.title, key: null };
       }

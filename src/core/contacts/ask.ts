@@ -22,14 +22,18 @@ export function contactCheckMessage(
   check: Pick<ContactCheck, "id" | "personId" | "round">,
   channel: string,
   now: Date,
+  reminder = false,
 ): Omit<OutboxItem, "attempts"> {
   return {
     id: ctx.ids.next(),
     incidentId: null,
-    dedupeKey: `contact-check:${check.personId}:${check.round}`,
+    dedupeKey: `contact-check:${check.personId}:${check.round}${reminder ? `:reminder:${now.getTime()}` : ""}`,
     channel,
     audience: { kind: "person", personId: check.personId },
-    delivery: { type: "contact-check", check: { id: check.id, personId: check.personId } },
+    delivery: {
+      type: "contact-check",
+      check: { id: check.id, personId: check.personId, ...(reminder ? { reminder } : {}) },
+    },
     createdAt: now,
   };
 }
@@ -56,6 +60,7 @@ export async function askDueContactChecks(ctx: EngineContext): Promise<number> {
       answer: null,
       answeredAt: null,
       answerData: null,
+      remindedAt: null,
     };
     const claim = () =>
       ctx.store.transaction(async (tx) => {

@@ -24,6 +24,8 @@ export interface ContactCheck {
   answer: "confirmed" | "changed" | null;
   answeredAt: Date | null;
   answerData: ContactForm | null;
+  /** The last reminder to answer (the plan's contacts.remindAfter); null: none yet. */
+  remindedAt: Date | null;
 }
 
 export const AMENDMENT_SOURCES = [

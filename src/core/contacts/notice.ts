@@ -6,7 +6,7 @@ import { contactCheckView } from "./view.ts";
 
 export function contactCheckNotice(
   ctx: EngineContext,
-  check: { id: string; personId: string },
+  check: { id: string; personId: string; reminder?: boolean },
 ): Notice {
   const view = contactCheckView(ctx, check);
   return { kind: "contact-check", incidentId: null, text: view.text, subjectId: check.id };

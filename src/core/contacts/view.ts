@@ -64,7 +64,7 @@ export function contactWords(nl: boolean): ContactWords {
 export function contactCheckView(
   ctx: EngineContext,
   check: Pick<ContactCheck, "id" | "personId"> &
-    Partial<Pick<ContactCheck, "answer" | "answeredAt">>,
+    Partial<Pick<ContactCheck, "answer" | "answeredAt">> & { reminder?: boolean },
 ): ContactCheckView {
   const { dir } = ctx;
   const nl = dir.locale === "nl";
@@ -91,9 +91,10 @@ export function contactCheckView(
       : []),
   ];
   const link = ctx.contactCheckLink?.(check.id, check.personId) ?? null;
+  const reminder = check.reminder ? (nl ? "Herinnering: " : "Reminder: ") : "";
   const question = nl
-    ? `Klopt dit nog? Uw contactgegevens in het rampenplan: ${details.map((d) => `${d.label.toLowerCase()} ${d.value}`).join(", ")}.`
-    : `Is this still right? Your contact details in the crisis plan: ${details.map((d) => `${d.label.toLowerCase()} ${d.value}`).join(", ")}.`;
+    ? `${reminder}Klopt dit nog? Uw contactgegevens in het rampenplan: ${details.map((d) => `${d.label.toLowerCase()} ${d.value}`).join(", ")}.`
+    : `${reminder}Is this still right? Your contact details in the crisis plan: ${details.map((d) => `${d.label.toLowerCase()} ${d.value}`).join(", ")}.`;
   const answer = link
     ? nl
       ? ` Antwoord met "Klopt" of "Wijzigen": ${link}`
@@ -103,7 +104,13 @@ export function contactCheckView(
     checkId: check.id,
     personId: check.personId,
     name: person?.name ?? check.personId,
-    title: nl ? "Klopt dit nog?" : "Is this still right?",
+    title: check.reminder
+      ? nl
+        ? "Herinnering: klopt dit nog?"
+        : "Reminder: is this still right?"
+      : nl
+        ? "Klopt dit nog?"
+        : "Is this still right?",
     details,
     text: `${question}${answer}`,
     link,

@@ -44,6 +44,14 @@ export class PrismaContactChecks implements ContactCheckRepository {
     return firstPerPerson(rows.map(toCheck));
   }
 
+  async claimReminder(id: string, previous: Date | null, at: Date): Promise<boolean> {
+    const { count } = await this.db.contactCheck.updateMany({
+      where: { id, answeredAt: null, remindedAt: previous },
+      data: { remindedAt: at },
+    });
+    return count === 1;
+  }
+
   async listLatestAnswered(): Promise<ContactCheck[]> {
     const rows = await this.db.contactCheck.findMany({
       where: { answeredAt: { not: null } },

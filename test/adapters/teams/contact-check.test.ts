@@ -31,6 +31,21 @@ describe("Teams: contact check", () => {
       (c) => c.personId === personId,
     )!;
 
+  it("reminds after a week without an answer, on a card with the same two answers", async () => {
+    await t.waitForDm("johan", /Klopt dit nog\?/);
+    t.clock.advanceMinutes(7 * 24 * 60);
+    await t.tick();
+    const reminder = await t.waitForDm("johan", /Herinnering: klopt dit nog\?/);
+    const card = cardOf(reminder.activity)!;
+    expect(JSON.stringify(card.body)).toContain("Herinnering: klopt dit nog?");
+    expect((card.actions as Array<{ title: string }>).map((a) => a.title)).toEqual([
+      "Klopt",
+      "Wijzigen",
+    ]);
+    await t.tick();
+    expect(t.dmMessages("johan", /Herinnering/)).toHaveLength(1);
+  });
+
   it("shows the person's details with Klopt and a Wijzigen form, and takes Klopt", async () => {
     const message = await t.waitForDm("johan", /Klopt dit nog\?/);
     const card = cardOf(message.activity)!;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ContactCheck" ADD COLUMN "remindedAt" DATETIME;
