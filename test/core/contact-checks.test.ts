@@ -13,8 +13,8 @@ import {
 } from "../../src/core/contacts/amendments.ts";
 import { answerContactCheck } from "../../src/core/contacts/answer.ts";
 import { askDueContactChecks } from "../../src/core/contacts/ask.ts";
-import { remindUnansweredContactChecks } from "../../src/core/contacts/remind.ts";
 import { contactCheckNotice } from "../../src/core/contacts/notice.ts";
+import { remindUnansweredContactChecks } from "../../src/core/contacts/remind.ts";
 import { contactConfirmationStatus } from "../../src/core/contacts/status.ts";
 import { RampError } from "../../src/core/errors.ts";
 import { announceUndeliverable } from "../../src/core/outbox-undeliverable.ts";
