@@ -258,6 +258,8 @@ export type NoticeKind =
   | "chat-problem"
   /** The plan file changed while Ramp runs (invalid, or valid but not yet in use): to the coordinator. */
   | "plan-file"
+  /** Ramp proposes a change to the plan (a contact correction, a test's finding): to the coordinator. */
+  | "plan-amendment"
   /** A reachability test's result, to the coordinator and the deputies. */
   | "test-result"
   /** An exercise is due soon (or overdue), to the coordinator. */

@@ -16,16 +16,32 @@ export async function announceUndeliverable(
   owner: string,
   failure: OutboxFailure,
 ): Promise<void> {
-  const announced = await ctx.store.transaction(async (tx) => {
+  const told = await ctx.store.transaction(async (tx) => {
     const incident = item.incidentId ? await tx.incidents.lock(item.incidentId) : null;
     await tx.outbox.markFailed(item.id, owner, failure);
     // A number the SMS gateway refuses for good: the plan's maintainer is asked to check it.
-    if (item.channel === SMS_CHANNEL && item.audience.kind === "person")
-      await proposeFromRefusedSms(ctx, tx, item.audience.personId, failure.error, ctx.clock.now());
-    return tellCoordinator(ctx, tx, incident, item, reasonOf(failure), failure.error);
+    const proposed =
+      item.channel === SMS_CHANNEL && item.audience.kind === "person"
+        ? await proposeFromRefusedSms(
+            ctx,
+            tx,
+            item.audience.personId,
+            failure.error,
+            ctx.clock.now(),
+          )
+        : 0;
+    const announced = await tellCoordinator(
+      ctx,
+      tx,
+      incident,
+      item,
+      reasonOf(failure),
+      failure.error,
+    );
+    return announced || proposed > 0;
   });
-  // The coordinator's notice goes out now, not at the next tick.
-  if (announced) ctx.onCommitted?.();
+  // The coordinator's notices go out now, not at the next tick.
+  if (told) ctx.onCommitted?.();
 }
 
 /**

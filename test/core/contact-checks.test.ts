@@ -25,6 +25,18 @@ import { freshEngine } from "./fixtures.ts";
 
 const DAY = 86_400_000;
 
+/** The messages to the coordinator about proposed amendments, queued on Slack. */
+async function amendmentNotices(t: Awaited<ReturnType<typeof freshEngine>>["t"]) {
+  const due = await t.ctx.store.outbox.listDue(new Date("2100-01-01T00:00:00Z"), 500);
+  return due.flatMap((i) =>
+    i.channel === "slack" &&
+    i.delivery.type === "notice" &&
+    i.delivery.notice.kind === "plan-amendment"
+      ? [{ audience: i.audience, text: i.delivery.notice.text }]
+      : [],
+  );
+}
+
 describeEachDatabase("contact checks and proposed amendments", (target) => {
   it("asks everyone once per term, also when two replicas tick together", async () => {
     const { t, db } = await freshEngine(target);
@@ -151,6 +163,16 @@ describeEachDatabase("contact checks and proposed amendments", (target) => {
       });
       expect(changed).toMatchObject({ answer: "changed", proposed: 2 });
       expect(changed.text).toContain("gsm +32 499 11 22 33");
+      // The coordinator hears of it privately, once, with both changes in one message.
+      const told = await amendmentNotices(t);
+      expect(told).toHaveLength(1);
+      expect(told[0]!.audience).toEqual({ kind: "person", personId: "pieter-declercq" });
+      expect(told[0]!.text.split("\n")).toEqual([
+        "Ramp stelt een wijziging van het rampenplan voor:",
+        "- Pieter Declercq, gsm: +32 476 52 18 90 → +32 499 11 22 33 (bevestiging door de persoon)",
+        '- Pieter Declercq, opmerking: "Niet meer vervanger voor de communicatieverantwoordelijke" (bevestiging door de persoon)',
+        "Het planbestand zelf blijft ongewijzigd. Bekijk het voorstel op het bord (Paraatheid) of met npx ramp plan amendments, neem het over in het plan en verhoog de versie: dan krijgt iedereen de nieuwe versie.",
+      ]);
       const open = (await openAmendments(t.ctx)).sort((a, b) => a.field.localeCompare(b.field));
       expect(open.map((a) => [a.personId, a.field, a.oldValue, a.newValue, a.note])).toEqual([
         ["pieter-declercq", "mobile", "+32 476 52 18 90", "+32 499 11 22 33", null],
@@ -227,6 +249,11 @@ describeEachDatabase("contact checks and proposed amendments", (target) => {
       };
       await announceUndeliverable(t.ctx, item, "owner", failure);
       await announceUndeliverable(t.ctx, { ...item, id: "out-2" }, "owner", failure);
+      const told = await amendmentNotices(t);
+      expect(told).toHaveLength(1);
+      expect(told[0]!.text).toMatch(
+        /^- Wouter Hoste, gsm: "sms naar \+32 474 .*" \(geweigerd bericht\)$/m,
+      );
       const open = await t.ctx.store.amendments.listOpen();
       expect(open.map((a) => [a.personId, a.field, a.source, a.newValue])).toEqual([
         ["wouter-hoste", "mobile", "delivery", null],

@@ -9,6 +9,8 @@ import { unifiedDiff } from "../../plan/line-diff.ts";
 import type { EngineContext } from "../context.ts";
 import type { Repositories } from "../ports.ts";
 import { formatDateTime } from "../time.ts";
+import { amendmentNotice } from "./amendment-notice.ts";
+import { FIELD_LABELS, SOURCE_LABELS } from "./labels.ts";
 import type { AmendmentSource, ContactField, PlanAmendment } from "./model.ts";
 
 export interface Proposal {
@@ -20,7 +22,10 @@ export interface Proposal {
   note?: string | null;
 }
 
-/** Records proposals (each once per source); returns those this call recorded. */
+/**
+ * Records proposals (each once per source) and, with them, a private message to the coordinator
+ * about those this call recorded; returns them.
+ */
 export async function proposeIn(
   ctx: EngineContext,
   tx: Repositories,
@@ -48,6 +53,7 @@ export async function proposeIn(
     };
     if (await tx.amendments.propose(amendment)) recorded.push(amendment);
   }
+  if (recorded.length > 0) await tx.outbox.enqueue(amendmentNotice(ctx, recorded, now));
   return recorded;
 }
 
@@ -173,17 +179,3 @@ export async function openAmendments(ctx: EngineContext): Promise<AmendmentView[
     proposedAtText: formatDateTime(a.createdAt, ctx.dir.locale, ctx.dir.timeZone),
   }));
 }
-
-const SOURCE_LABELS: Record<AmendmentSource, [string, string]> = {
-  confirmation: ["bevestiging door de persoon", "the person's confirmation"],
-  "reachability-test": ["alarmeringstest", "reachability test"],
-  delivery: ["geweigerd bericht", "refused message"],
-  review: ["evaluatie", "review"],
-};
-
-const FIELD_LABELS: Record<ContactField | "note", [string, string]> = {
-  mobile: ["gsm", "mobile"],
-  phone: ["telefoon", "phone"],
-  email: ["e-mail", "e-mail"],
-  note: ["opmerking", "note"],
-};

@@ -6,6 +6,7 @@ import type { EngineContext } from "../context.ts";
 import { RampError } from "../errors.ts";
 import { completeInboxIn } from "../inbox-scope.ts";
 import { type Proposal, proposeIn, writeAmendedPlan } from "./amendments.ts";
+import { FIELD_LABELS } from "./labels.ts";
 import type { ContactField, ContactForm } from "./model.ts";
 import { contactFormOrThrow } from "./validate.ts";
 
@@ -46,7 +47,7 @@ export async function answerContactCheck(
     for (const [field, value] of Object.entries(checked.values) as Array<[ContactField, string]>) {
       if (person?.[field] === value) continue;
       proposals.push({ source: "confirmation", sourceId, personId, field, newValue: value });
-      changed.push(`${LABEL[field][nl ? 0 : 1]} ${value}`);
+      changed.push(`${FIELD_LABELS[field][nl ? 0 : 1]} ${value}`);
     }
     if (checked.remark)
       proposals.push({
@@ -79,12 +80,6 @@ export async function answerContactCheck(
   ctx.onCommitted?.();
   return { answer: kind, proposed: recorded.length, text: answerText(nl, kind, changed) };
 }
-
-const LABEL: Record<ContactField, [string, string]> = {
-  mobile: ["gsm", "mobile"],
-  phone: ["telefoon", "phone"],
-  email: ["e-mail", "e-mail"],
-};
 
 function answerText(nl: boolean, kind: "confirmed" | "changed", changed: string[]): string {
   if (kind === "confirmed")

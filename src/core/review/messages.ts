@@ -44,6 +44,7 @@ export function noticeKindLabel(kind: NoticeKind, say: Say): string {
     "contact-check": say("Klopt dit nog?", "Contact details check"),
     "chat-problem": say("Probleem met het incidentkanaal", "Incident channel problem"),
     "plan-file": say("Planbestand gewijzigd", "Plan file changed"),
+    "plan-amendment": say("Voorstel tot planwijziging", "Proposed plan change"),
     "test-result": say("Resultaat bereikbaarheidstest", "Reachability test result"),
     "exercise-due": say("Oefening gepland", "Exercise due"),
     "exercise-inject": say("Inject", "Inject"),

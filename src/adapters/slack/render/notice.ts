@@ -18,6 +18,7 @@ const ICON: Record<Notice["kind"], string> = {
   "contact-check": "📇",
   "chat-problem": "⚠️",
   "plan-file": "📄",
+  "plan-amendment": "📝",
   "test-result": "🧪",
   "exercise-due": "📅",
   "exercise-inject": "🎭",

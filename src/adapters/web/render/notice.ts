@@ -22,6 +22,7 @@ const KIND: Record<Notice["kind"], WordKey> = {
   "contact-check": "contactCheck",
   "chat-problem": "noticeChatProblem",
   "plan-file": "noticePlanFile",
+  "plan-amendment": "noticePlanAmendment",
   "test-result": "noticeTestResult",
   "exercise-due": "noticeExerciseDue",
   "exercise-inject": "noticeInject",

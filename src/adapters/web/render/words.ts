@@ -235,6 +235,7 @@ const WORDS = {
   noticeReport: ["Melding van een incident", "Incident report"],
   noticeChatProblem: ["Probleem met het incidentkanaal", "Incident channel problem"],
   noticePlanFile: ["Planbestand gewijzigd", "Plan file changed"],
+  noticePlanAmendment: ["Voorstel tot planwijziging", "Proposed plan change"],
   noticeTestResult: ["Resultaat bereikbaarheidstest", "Reachability test result"],
   tests: ["Bereikbaarheidstests en oefeningen", "Reachability tests and exercises"],
   testRunning: ["Bereikbaarheidstest loopt:", "Reachability test running:"],
