@@ -4,7 +4,7 @@ import type { CrisisEngine } from "../engine.ts";
 import { requireLeader } from "../run.ts";
 import { declaredReply } from "./declared.ts";
 import type { ChatCommand } from "./parse.ts";
-import type { ChatReply } from "./run.ts";
+import type { ChatReply } from "./reply.ts";
 
 export async function exerciseReply(
   engine: CrisisEngine,

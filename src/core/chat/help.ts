@@ -1,6 +1,8 @@
-// The help text for chat commands, in the plan's language; `prefix` is how the platform calls
-// Ramp ("/ramp" in Slack, "@Ramp" in Teams).
+// The help text for chat commands, in the plan's language, and what was wrong with a mistyped one;
+// `prefix` is how the platform calls Ramp ("/ramp" in Slack, "@Ramp" in Teams).
 import type { Locale } from "../../plan/schema.ts";
+import type { ErrorView } from "../errors.ts";
+import type { ChatCommand } from "./parse.ts";
 
 export function helpText(locale: Locale, prefix: string): string {
   const p = prefix;
@@ -48,4 +50,26 @@ export function helpText(locale: Locale, prefix: string): string {
     `\`${p} bord\` uw persoonlijke link naar het crisisbord in de browser`,
     `\`${p} help\` deze hulp (English words work too: decide, tasks, close, …)`,
   ].join("\n");
+}
+
+export function invalidCommand(
+  command: Extract<ChatCommand, { kind: "invalid" }>,
+  prefix: string,
+): ErrorView {
+  const usage = `${prefix} ${command.usage}`;
+  const texts = {
+    "unknown-command": {
+      nl: `"${command.word}" ken ik niet. Dit kan wel:`,
+      en: `I don't know "${command.word}". This is what works:`,
+    },
+    "missing-argument": {
+      nl: `Er ontbreekt iets na "${command.word}". Gebruik: ${usage}`,
+      en: `Something is missing after "${command.word}". Use: ${usage}`,
+    },
+    "bad-argument": {
+      nl: `"${command.word}" past hier niet. Gebruik: ${usage}`,
+      en: `"${command.word}" does not fit here. Use: ${usage}`,
+    },
+  }[command.problem];
+  return { code: "invalid-input", ...texts };
 }

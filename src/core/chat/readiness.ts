@@ -6,7 +6,7 @@ import type { CrisisEngine } from "../engine.ts";
 import type { PersonalPart } from "../views/personal.ts";
 import { shareableReadiness } from "../views/readiness/build.ts";
 import type { ReadinessView } from "../views/readiness/model.ts";
-import type { ChatReply } from "./run.ts";
+import type { ChatReply } from "./reply.ts";
 
 export async function readinessReply(engine: CrisisEngine, actor: Actor): Promise<ChatReply> {
   const leader = engine.directory.isLeader(actor.personId);

@@ -2,7 +2,7 @@
 import type { Actor } from "../actor.ts";
 import type { CrisisEngine } from "../engine.ts";
 import { formatTime } from "../time.ts";
-import type { ChatReply } from "./run.ts";
+import type { ChatReply } from "./reply.ts";
 
 export async function testReply(
   engine: CrisisEngine,
