@@ -11,7 +11,7 @@ import { createInboundSms } from "./adapters/sms/inbound.ts";
 import { smsInboundRouter } from "./adapters/sms/inbound-route.ts";
 import { TwilioSms } from "./adapters/sms/twilio/messages.ts";
 import { twilioRouter } from "./adapters/sms/twilio/routes.ts";
-import { announceSmsNotDelivered } from "./adapters/sms/twilio/status.ts";
+import { announceSmsNotDelivered, recordSmsDelivered } from "./adapters/sms/twilio/status.ts";
 import { createTeamsAdapter } from "./adapters/teams/app.ts";
 import { createWebAdapter } from "./adapters/web/app.ts";
 import { buildEngine } from "./compose.ts";
@@ -101,6 +101,7 @@ export async function startRamp(
       // Local mode: the local chat is where pages and cards arrive.
       ...(config.web.local ? ["web"] : []),
     ],
+    smsReceipts: config.sms?.provider === "twilio",
     ...(options.clock ? { clock: options.clock } : {}),
   });
   // The web adapter (made below) signs the links to a review that Slack and Teams post.
@@ -183,6 +184,7 @@ export async function startRamp(
         publicUrl: config.sms.publicUrl,
         ...(handleInboundSms ? { handle: handleInboundSms } : {}),
         notDelivered: announceSmsNotDelivered(engine, logger),
+        delivered: recordSmsDelivered(engine, logger),
         logger,
       }),
     );

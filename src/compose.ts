@@ -16,6 +16,8 @@ export interface EngineParts {
   log: CoreLogger;
   /** Delivery channels in use ("slack", "teams", "web"). */
   channels: string[];
+  /** The SMS provider confirms delivery to the phone (Twilio). */
+  smsReceipts?: boolean;
   clock?: Clock;
 }
 
@@ -27,5 +29,6 @@ export function buildEngine(parts: EngineParts): CrisisEngine {
     ids: { next: () => randomUUID() },
     log: parts.log,
     channels: parts.channels,
+    ...(parts.smsReceipts ? { smsReceipts: true } : {}),
   });
 }

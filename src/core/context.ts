@@ -10,6 +10,11 @@ export interface EngineContext {
   log: CoreLogger;
   /** Delivery channels in use ("slack", "teams", "web"); every delivery is queued once per channel. */
   channels: string[];
+  /**
+   * The SMS provider reports whether each text reached the phone (Twilio's delivery receipts);
+   * without it, the review counts texts the gateway took, not texts that arrived.
+   */
+  smsReceipts?: boolean;
   /** Called after a command committed, so deliveries can go out now instead of at the next tick. */
   onCommitted?: () => void;
   /** Where a person opens the crisis board (set by the web adapter): `/ramp bord` answers with it. */

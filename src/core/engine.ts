@@ -29,6 +29,7 @@ import { readinessView } from "./views/readiness/build.ts";
 import type { ReadinessKnown } from "./views/readiness/sources.ts";
 import type { Viewer } from "./views/viewer.ts";
 import { Views } from "./views/views.ts";
+import { SMS_CHANNEL } from "./work.ts";
 
 export type Identity =
   | { personId: string }
@@ -162,6 +163,13 @@ export class CrisisEngine {
     );
   }
 
+  /**
+   * An SMS provider's receipt: the phone of the text's recipient (outbox message `outboxId`) got
+   * it at `at`. Stored once, the first receipt's time kept; false when it was recorded already
+   * or is not a text Ramp sent.
+   */
+  confirmSmsOnPhone = (outboxId: string, at: Date) =>
+    this.ctx.store.outbox.markHandsetDelivered(outboxId, SMS_CHANNEL, at);
   runDueJobs = (owner: string, limit?: number, afterBatch?: () => void) =>
     runDueJobs(this.ctx, owner, limit, afterBatch);
   dispatch = (channels: ReadonlyMap<string, DeliveryChannel>, owner: string, limit?: number) =>

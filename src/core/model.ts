@@ -338,6 +338,8 @@ export interface OutboxOutcome {
   sentAt: Date | null;
   /** The platform's last refusal, for a message still retried or given up. */
   lastError: string | null;
+  /** When the recipient's phone confirmed it (an SMS delivery receipt); else null or absent. */
+  handsetAt?: Date | null;
 }
 
 export interface OutboxItem {

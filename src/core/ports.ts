@@ -207,6 +207,11 @@ export interface OutboxRepository {
   markAttempt(id: string, owner: string, at: Date): Promise<void>;
   markSent(id: string, owner: string, at: Date, deliveredRef: string | null): Promise<boolean>;
   markFailed(id: string, owner: string, failure: OutboxFailure): Promise<void>;
+  /**
+   * Records that the recipient's phone got a message of `channel`, once: a repeated or late
+   * receipt keeps the first time. False when no such message exists or it was already recorded.
+   */
+  markHandsetDelivered(id: string, channel: string, at: Date): Promise<boolean>;
   /** Frees the leases of an earlier run of this same instance (`ownerPrefix`), dead for sure. */
   takeOver(ownerPrefix: string, owner: string): Promise<number>;
   listForIncident(incidentId: string): Promise<OutboxItem[]>;

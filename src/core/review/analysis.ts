@@ -2,6 +2,7 @@
 // and services against their deadlines, messages, the team's notes. Answers and tables read this.
 import type { Locale } from "../../plan/schema.ts";
 import type { PlanDirectory } from "../directory.ts";
+import { onPhone } from "./delivered.ts";
 import { hoursMinutes, reviewDateTime, type Say, sayIn } from "./format.ts";
 import type { ReviewData } from "./load.ts";
 import { collectMessages, type Message } from "./messages.ts";
@@ -36,6 +37,11 @@ export interface Analysis {
   cancelledTasks: number;
   services: ServiceOutcome[];
   messages: Message[];
+  /**
+   * Whether the review can tell texts on the phone from texts the gateway only took: the provider
+   * gives receipts, or some text was confirmed. Without it, nothing is claimed about the phone.
+   */
+  smsReceipts: boolean;
 }
 
 export function analyse(data: ReviewData, dir: PlanDirectory): Analysis {
@@ -46,6 +52,7 @@ export function analyse(data: ReviewData, dir: PlanDirectory): Analysis {
   const notes = collectNotes(index);
   const paging = pagingOutcomes(dir, data.incident, data.pages, index);
   const { outcomes, cancelled } = taskOutcomes(data.tasks, index, end);
+  const smsReceipts = data.smsReceipts || data.outbox.some(onPhone);
   return {
     data,
     dir,
@@ -67,7 +74,9 @@ export function analyse(data: ReviewData, dir: PlanDirectory): Analysis {
       data.outbox,
       notes.tagged("interne-communicatie"),
       notes.tagged("externe-communicatie"),
+      smsReceipts,
     ),
+    smsReceipts,
   };
 }
 

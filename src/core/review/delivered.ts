@@ -15,6 +15,8 @@ export interface Reach {
   failed: Array<{ to: string; platform: string; error: string | null }>;
   /** Queued or being retried when the review was drafted. */
   waiting: Array<{ to: string; platform: string; error: string | null }>;
+  /** Texts the gateway took, and how many of them the phone confirmed; null without receipts. */
+  sms: { sent: number; onPhone: number } | null;
 }
 
 const PLATFORMS: Record<string, string> = {
@@ -26,8 +28,31 @@ const PLATFORMS: Record<string, string> = {
 
 export const platformName = (channel: string): string => PLATFORMS[channel] ?? channel;
 
-export function reachOf(items: OutboxItem[], dir: PlanDirectory, say: Say): Reach {
-  const reach: Reach = { queued: items.length, sent: 0, lastSentAt: null, failed: [], waiting: [] };
+/** The SMS provider confirmed that the recipient's phone got it (a delivery receipt). */
+export const onPhone = (item: OutboxItem): boolean => Boolean(item.outcome?.handsetAt);
+
+/** `smsReceipts`: the SMS provider confirms texts on the phone, so texts are counted apart. */
+export function reachOf(
+  items: OutboxItem[],
+  dir: PlanDirectory,
+  say: Say,
+  smsReceipts = false,
+): Reach {
+  const texts = items.filter((item) => item.channel === "sms");
+  const reach: Reach = {
+    queued: items.length,
+    sent: 0,
+    lastSentAt: null,
+    failed: [],
+    waiting: [],
+    sms:
+      smsReceipts && texts.length > 0
+        ? {
+            sent: texts.filter((item) => item.outcome?.status === "sent" || onPhone(item)).length,
+            onPhone: texts.filter(onPhone).length,
+          }
+        : null,
+  };
   for (const item of items) {
     const outcome = item.outcome;
     if (outcome?.status === "sent") {
@@ -63,11 +88,16 @@ export function reachText(
       "niet verstuurd (geen account of gsm-nummer voor de gebruikte kanalen)",
       "not sent (no account or mobile number for the channels in use)",
     );
+  const sms = smsOnPhone(reach, say);
   if (reach.failed.length === 0 && reach.waiting.length === 0) {
     const delay = reach.lastSentAt ? reach.lastSentAt.getTime() - queuedAt.getTime() : 0;
     // A minute or more means the platform was slow or down: worth knowing afterwards.
-    return delay >= 60_000
-      ? say(`ja (na ${span(delay)})`, `yes (after ${span(delay)})`)
+    const notes = [
+      ...(delay >= 60_000 ? [say(`na ${span(delay)}`, `after ${span(delay)}`)] : []),
+      ...(sms ? [sms] : []),
+    ];
+    return notes.length > 0
+      ? say(`ja (${notes.join("; ")})`, `yes (${notes.join("; ")})`)
       : say("ja", "yes");
   }
   const parts: string[] = [];
@@ -79,7 +109,22 @@ export function reachText(
     );
   if (reach.sent > 0)
     parts.push(say(`wel ${reach.sent} andere afleveringen`, `${reach.sent} other deliveries made`));
+  if (sms) parts.push(sms);
   return parts.join("; ");
+}
+
+/** "sms aangekomen op de gsm", "sms: 2 van 3 aangekomen op de gsm"; null without receipts. */
+function smsOnPhone(reach: Reach, say: Say): string | null {
+  const sms = reach.sms;
+  if (!sms || sms.sent === 0) return null;
+  if (sms.sent === 1)
+    return sms.onPhone === 1
+      ? say("sms aangekomen op de gsm", "SMS reached the phone")
+      : say("sms enkel aanvaard door de gateway", "SMS only accepted by the gateway");
+  return say(
+    `sms: ${sms.onPhone} van ${sms.sent} aangekomen op de gsm`,
+    `SMS: ${sms.onPhone} of ${sms.sent} reached the phone`,
+  );
 }
 
 /** Recipients grouped by platform and reason: "Bart Lannoo en het incidentkanaal via Slack (…)". */

@@ -24,6 +24,8 @@ export interface ReviewData {
   verification: ChainVerification;
   /** When the review was drafted; the end of the incident while it is still active. */
   now: Date;
+  /** The SMS provider in use confirms texts on the phone (see EngineContext.smsReceipts). */
+  smsReceipts: boolean;
 }
 
 export async function loadReviewData(ctx: EngineContext, incidentId: string): Promise<ReviewData> {
@@ -49,6 +51,7 @@ export async function loadReviewData(ctx: EngineContext, incidentId: string): Pr
       outbox,
       verification: verifyChain(incidentId, timeline, incident.sealHash),
       now: ctx.clock.now(),
+      smsReceipts: ctx.smsReceipts === true,
     };
   });
 }

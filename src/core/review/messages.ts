@@ -62,6 +62,7 @@ export function collectMessages(
   outbox: OutboxItem[],
   internalNotes: Note[],
   externalNotes: Note[],
+  smsReceipts = false,
 ): Message[] {
   const messages: Message[] = [];
   const pageSends = firstDeliveriesOfPages(outbox);
@@ -84,12 +85,12 @@ export function collectMessages(
                 `Paged as ${fn.name} (alternate ${page.attempt})`,
               ),
         toIncident: false,
-        reach: reachOf(pageSends.get(page.id) ?? [], dir, say),
+        reach: reachOf(pageSends.get(page.id) ?? [], dir, say, smsReceipts),
         ...(outcome.sent ? { seq: outcome.sent.seq } : {}),
       });
     }
   }
-  messages.push(...groupNotices(dir, say, outbox));
+  messages.push(...groupNotices(dir, say, outbox, smsReceipts));
   const logged = (notes: Note[], direction: Message["direction"]) =>
     notes.map(
       (note): Message => ({
@@ -114,7 +115,12 @@ export function collectMessages(
 }
 
 /** One message per notice, whatever the number of channels and recipients it went to. */
-function groupNotices(dir: PlanDirectory, say: Say, outbox: OutboxItem[]): Message[] {
+function groupNotices(
+  dir: PlanDirectory,
+  say: Say,
+  outbox: OutboxItem[],
+  smsReceipts: boolean,
+): Message[] {
   const groups = new Map<
     string,
     {
@@ -158,7 +164,7 @@ function groupNotices(dir: PlanDirectory, say: Say, outbox: OutboxItem[]): Messa
     ].join(", "),
     text: group.text,
     toIncident: group.channel,
-    reach: reachOf(group.items, dir, say),
+    reach: reachOf(group.items, dir, say, smsReceipts),
   }));
 }
 

@@ -22,6 +22,7 @@ const toItem = (row: Row): OutboxItem => ({
     status: row.status as OutboxOutcome["status"],
     sentAt: row.sentAt,
     lastError: row.lastError,
+    handsetAt: row.handsetAt,
   },
 });
 
@@ -158,6 +159,14 @@ export class PrismaOutbox implements OutboxRepository {
         attempts: { increment: 1 },
       },
     });
+  }
+
+  async markHandsetDelivered(id: string, channel: string, at: Date): Promise<boolean> {
+    const { count } = await this.db.outboxMessage.updateMany({
+      where: { id, platform: channel, handsetAt: null },
+      data: { handsetAt: at },
+    });
+    return count === 1;
   }
 
   async takeOver(ownerPrefix: string, owner: string): Promise<number> {

@@ -316,6 +316,8 @@ describe("an incident run by SMS alone", () => {
     expect(review).toMatch(
       /Sms: \d+ berichten verstuurd, \d+ afgeleverd bij de sms-gateway, waarvan \d+ antwoorden op sms'en van de staf\./,
     );
+    // The HTTP gateway gives no delivery receipts: nothing is claimed about the phone.
+    expect(review).not.toContain("op de gsm");
     expect(review).toContain(
       "Per sms gedaan: 3 oproepen beantwoord, 1 taak opgenomen, 1 taak klaar, 1 taak geblokkeerd, 3 starts, beslissingen of afsluitingen met PIN.",
     );

@@ -1,7 +1,8 @@
 // Texts through Twilio, against a fake Twilio on 127.0.0.1 that checks what Twilio checks
 // (test/support/fake-twilio.ts): pages go out through the Messages API, a busy Twilio is retried,
 // a refused number reaches the coordinator once; an answer lost on the way back is looked up
-// before sending again; incoming texts are taken only with a valid X-Twilio-Signature.
+// before sending again; incoming texts and delivery receipts are taken only with a valid
+// X-Twilio-Signature; a "delivered" receipt is stored once and counted in the review.
 import { mkdtempSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -13,9 +14,12 @@ import { internationalNumber } from "../../../src/adapters/sms/render.ts";
 import type { InboundSms } from "../../../src/adapters/sms/twilio/inbound-sms.ts";
 import { TwilioSms } from "../../../src/adapters/sms/twilio/messages.ts";
 import { TWILIO_INBOUND_PATH, twilioRouter } from "../../../src/adapters/sms/twilio/routes.ts";
+import type { DeliveredSms } from "../../../src/adapters/sms/twilio/status.ts";
 import type { TwilioSmsConfig } from "../../../src/config/env.ts";
 import { DeliveryError } from "../../../src/core/outbox.ts";
+import { buildReview } from "../../../src/core/review/build.ts";
 import { createLogger } from "../../../src/logging.ts";
+import { tableOf } from "../../review/helpers.ts";
 import { FakeTwilio, type FakeTwilioAccount, signAsTwilio } from "../../support/fake-twilio.ts";
 import { SlackRamp, U } from "../slack/harness.ts";
 
@@ -174,6 +178,70 @@ describe("SMS pages through Twilio", () => {
     // The text stays sent: nothing is sent again.
     const [row] = await s.query(`SELECT status FROM "OutboxMessage" WHERE id = $1`, [outbox!.id]);
     expect(row!.status).toBe("sent");
+  });
+
+  it("stores a delivered receipt once, before answering, whatever order receipts come in", async () => {
+    const coordinator = s.ramp.plan.coordination.coordinator;
+    // Two people paged by text, not the coordinator (told about the undelivered text above).
+    const [person, other] = s.ramp.plan.people
+      .filter((p) => p.id !== coordinator && p.mobile && twilio.sent(mobileOf(p.id)).length > 0)
+      .slice(-2);
+    const message = twilio.sent(mobileOf(person!.id))[0]!;
+    const otherMessage = twilio.sent(mobileOf(other!.id))[0]!;
+    const post = (m: typeof message, status: string, errorCode?: string) =>
+      twilio.postStatus(m, { rampUrl: s.ramp.url, status, ...(errorCode ? { errorCode } : {}) });
+    const stored = async (m: typeof message) =>
+      (
+        await s.query(
+          `SELECT status, "handsetAt" FROM "OutboxMessage" WHERE platform = 'sms' AND "deliveredRef" = $1`,
+          [m.sid],
+        )
+      )[0]!;
+    const when = (value: unknown) => (value === null ? null : new Date(value as string).getTime());
+
+    expect((await post(message, "sent")).status).toBe(204);
+    expect((await stored(message)).handsetAt).toBeNull();
+    // A forged receipt (another token) is refused and records nothing.
+    const forged = await twilio.postStatus(message, {
+      rampUrl: s.ramp.url,
+      status: "delivered",
+      authToken: "00".repeat(16),
+    });
+    expect(forged.status).toBe(401);
+    expect((await stored(message)).handsetAt).toBeNull();
+
+    const confirmedAt = s.clock.now();
+    expect((await post(message, "delivered")).status).toBe(204);
+    // Stored when Twilio has its answer, at the time the receipt came in.
+    expect(when((await stored(message)).handsetAt)).toBe(confirmedAt.getTime());
+    // Twilio posts it again later, then a late "sent": the first time stays, the text stays sent.
+    s.clock.advanceMinutes(3);
+    expect((await post(message, "delivered")).status).toBe(204);
+    expect((await post(message, "sent")).status).toBe(204);
+    expect(await stored(message)).toMatchObject({ status: "sent" });
+    expect(when((await stored(message)).handsetAt)).toBe(confirmedAt.getTime());
+
+    // "delivered" after "undelivered" should not happen; if it does, it is recorded, no error.
+    expect((await post(otherMessage, "undelivered", "30003")).status).toBe(204);
+    expect((await post(otherMessage, "delivered")).status).toBe(204);
+    expect(when((await stored(otherMessage)).handsetAt)).toBe(s.clock.now().getTime());
+
+    // The review tells the texts on the phone from those Twilio only took.
+    const texts = await s.query(
+      `SELECT status, "handsetAt" FROM "OutboxMessage" WHERE platform = 'sms' AND "incidentId" = $1`,
+      [incidentId],
+    );
+    const taken = texts.filter((t) => t.status === "sent").length;
+    const onPhone = texts.filter((t) => t.handsetAt !== null).length;
+    expect(onPhone).toBeGreaterThanOrEqual(2);
+    const review = await buildReview(s.ramp.engine, incidentId);
+    expect(JSON.stringify(review)).toContain(
+      `${taken} afgeleverd bij de sms-gateway (${onPhone} aangekomen op de gsm, bevestigd door de operator; ${taken - onPhone} enkel aanvaard door de gateway)`,
+    );
+    const pageRow = tableOf(review, "communications").rows.find(
+      (row) => row[2] === "Oproep crisisstaf" && row[3] === person!.name,
+    );
+    expect(pageRow?.at(-1)).toMatch(/^ja \((na [^;]+; )?sms aangekomen op de gsm\)$/);
   });
 
   it("retries after Twilio's 429 and its Retry-After", async () => {
@@ -363,6 +431,7 @@ describe("Twilio's incoming-text webhook", () => {
   let server: Server;
   let local: string;
   const received: InboundSms[] = [];
+  const receipts: DeliveredSms[] = [];
   const webhookUrl = `${PUBLIC_URL}${TWILIO_INBOUND_PATH}`;
   const from = "+32470123456";
   /** The handler's trouble: the database cannot store the text. */
@@ -381,6 +450,10 @@ describe("Twilio's incoming-text webhook", () => {
           if (storeFails) throw new Error("database unavailable");
           received.push(sms);
           return { kind: "answered", reply: "Taak 3 genomen" };
+        },
+        delivered: async (receipt) => {
+          if (storeFails) throw new Error("database unavailable");
+          receipts.push(receipt);
         },
       }),
     );
@@ -434,6 +507,32 @@ describe("Twilio's incoming-text webhook", () => {
     } finally {
       storeFails = false;
     }
+  });
+
+  it("answers a delivered receipt only once it is stored; 503 when it could not be", async () => {
+    const message = {
+      sid: `SM${"4f".repeat(16)}`,
+      to: from,
+      from: "+32460201234",
+      messagingServiceSid: null,
+      body: "Ramp: …",
+      dateCreated: new Date(),
+      statusCallback: `${PUBLIC_URL}/sms/twilio/status?incident=i-1&outbox=o-1`,
+    };
+    const rampUrl = new URL(local).origin;
+    storeFails = true;
+    try {
+      const failed = await twilio.postStatus(message, { rampUrl, status: "delivered" });
+      expect(failed.status).toBe(503);
+      expect(receipts).toEqual([]);
+    } finally {
+      storeFails = false;
+    }
+    expect((await twilio.postStatus(message, { rampUrl, status: "delivered" })).status).toBe(204);
+    expect(receipts).toEqual([{ outboxId: "o-1", messageSid: message.sid }]);
+    // Queued and sent are acknowledged and handed to nobody.
+    expect((await twilio.postStatus(message, { rampUrl, status: "sent" })).status).toBe(204);
+    expect(receipts).toHaveLength(1);
   });
 
   it("refuses a forged, missing or misplaced signature with 401, and hands nothing on", async () => {

@@ -8,7 +8,13 @@ import express, { type Request, type Response, Router } from "express";
 import type { Logger } from "../../../logging.ts";
 import type { InboundSmsHandler } from "./inbound-sms.ts";
 import { type TwilioParams, validTwilioSignature } from "./signature.ts";
-import { type NotDeliveredSms, notDeliveredFrom, TWILIO_STATUS_PATH } from "./status.ts";
+import {
+  type DeliveredSms,
+  deliveredFrom,
+  type NotDeliveredSms,
+  notDeliveredFrom,
+  TWILIO_STATUS_PATH,
+} from "./status.ts";
 
 export const TWILIO_INBOUND_PATH = "/sms/twilio/inbound";
 /** "Nothing to send from here": Twilio must not text anything itself. */
@@ -22,6 +28,8 @@ export interface TwilioRoutesOptions {
   handle?: InboundSmsHandler;
   /** A text Twilio reports as undelivered or failed. */
   notDelivered?: (receipt: NotDeliveredSms) => Promise<void>;
+  /** A text Twilio reports as delivered to the phone; stored before Twilio gets its answer. */
+  delivered?: (receipt: DeliveredSms) => Promise<void>;
   logger: Logger;
   now?: () => Date;
 }
@@ -29,7 +37,7 @@ export interface TwilioRoutesOptions {
 export function twilioRouter(options: TwilioRoutesOptions): Router {
   const router = Router();
   const formText = express.text({ type: "application/x-www-form-urlencoded", limit: "64kb" });
-  const { handle, notDelivered } = options;
+  const { handle, notDelivered, delivered } = options;
   if (handle) {
     router.post(TWILIO_INBOUND_PATH, formText, (req, res) => {
       inbound(options, handle, req, res).catch((error: unknown) => {
@@ -43,21 +51,31 @@ export function twilioRouter(options: TwilioRoutesOptions): Router {
   router.post(TWILIO_STATUS_PATH, formText, (req, res) => {
     const params = signedParams(options, req, res);
     if (!params) return;
-    const receipt = notDeliveredFrom(new URL(req.originalUrl, "http://ramp").searchParams, {
+    const query = new URL(req.originalUrl, "http://ramp").searchParams;
+    const fields = {
       MessageStatus: single(params.MessageStatus) ?? "",
       ErrorCode: single(params.ErrorCode) ?? "",
       MessageSid: single(params.MessageSid) ?? "",
-    });
-    if (!receipt || !notDelivered) {
+    };
+    const failed = notDelivered ? notDeliveredFrom(query, fields) : null;
+    const arrived = delivered ? deliveredFrom(query, fields) : null;
+    // Queued, sent, or what Ramp does not follow: acknowledged, nothing to record.
+    const record =
+      failed && notDelivered
+        ? notDelivered(failed)
+        : arrived && delivered
+          ? delivered(arrived)
+          : null;
+    if (!record) {
       res.status(204).end();
       return;
     }
-    notDelivered(receipt)
+    record
       .then(() => res.status(204).end())
       .catch((error: unknown) => {
-        options.logger.error({ err: error }, "twilio: delivery receipt not recorded");
-        // Twilio does not send a receipt again; the log keeps it.
-        res.status(500).type("text/plain").send("Ramp could not record it");
+        options.logger.error({ err: error, ...fields }, "twilio: delivery receipt not recorded");
+        // A 5xx, so Twilio may post it again; the log keeps it either way.
+        res.status(503).type("text/plain").send("Ramp could not record it; send it again");
       });
   });
   return router;

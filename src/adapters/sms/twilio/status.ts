@@ -2,7 +2,8 @@
 // message, and Twilio posts there as the text goes queued → sent → delivered, or ends undelivered
 // or failed. The URL is part of what Twilio signs, so the outbox id in it cannot be forged. A text
 // that did not reach the phone is announced like a refused one: on the timeline (the review's
-// "not delivered") and to the coordinator, so the person is called instead.
+// "not delivered") and to the coordinator, so the person is called instead. A text that did is
+// recorded on its outbox message: the review counts texts on the phone, not only at Twilio.
 import type { CrisisEngine } from "../../../core/engine.ts";
 import { announceNotDelivered } from "../../../core/outbox-undeliverable.ts";
 import { SMS_CHANNEL } from "../../../core/work.ts";
@@ -31,6 +32,28 @@ export function statusCallbackUrl(
   return `${publicUrl}${TWILIO_STATUS_PATH}?${query}`;
 }
 
+/** A text Twilio reports as delivered: the carrier confirmed the phone got it. */
+export interface DeliveredSms {
+  outboxId: string;
+  messageSid: string;
+}
+
+/** Twilio's receipt fields, as posted. */
+export interface TwilioStatusParams {
+  MessageStatus?: string;
+  ErrorCode?: string;
+  MessageSid?: string;
+}
+
+export function deliveredFrom(
+  query: URLSearchParams,
+  params: TwilioStatusParams,
+): DeliveredSms | null {
+  const outboxId = query.get("outbox");
+  if (params.MessageStatus !== "delivered" || !outboxId) return null;
+  return { outboxId, messageSid: params.MessageSid ?? "" };
+}
+
 /** A text Twilio reports as undelivered or failed. */
 export interface NotDeliveredSms {
   outboxId: string;
@@ -42,7 +65,7 @@ export interface NotDeliveredSms {
 
 export function notDeliveredFrom(
   query: URLSearchParams,
-  params: { MessageStatus?: string; ErrorCode?: string; MessageSid?: string },
+  params: TwilioStatusParams,
 ): NotDeliveredSms | null {
   const status = params.MessageStatus;
   const outboxId = query.get("outbox");
@@ -66,5 +89,20 @@ export function announceSmsNotDelivered(engine: CrisisEngine, logger: Logger) {
       (m) => m.id === receipt.outboxId && m.channel === SMS_CHANNEL,
     );
     if (item) await announceNotDelivered(engine.ctx, item, receipt.error);
+  };
+}
+
+/**
+ * Records that a text reached the phone, at the moment the receipt came in (Twilio's receipt
+ * carries no time of its own). A receipt posted twice keeps the first time.
+ */
+export function recordSmsDelivered(engine: CrisisEngine, logger: Logger) {
+  return async (receipt: DeliveredSms): Promise<void> => {
+    const recorded = await engine.confirmSmsOnPhone(receipt.outboxId, engine.ctx.clock.now());
+    if (!recorded)
+      logger.debug(
+        { ...receipt },
+        "twilio: a delivered receipt for a text already confirmed or unknown",
+      );
   };
 }
