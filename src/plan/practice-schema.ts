@@ -2,7 +2,7 @@
 // (alarmeringstest) and how often the team exercises the plan (oefening). Scenarios for
 // exercises are a section of their own.
 import { z } from "zod";
-import { parseDurationMinutes } from "./duration.ts";
+import { duration } from "./schema-fields.ts";
 
 /** How often, in the plan author's words. */
 export const CADENCES = ["maand", "kwartaal", "halfjaar", "jaar"] as const;
@@ -19,15 +19,6 @@ export const WEEKDAYS = ["ma", "di", "wo", "do", "vr", "za", "zo"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "clockTime" });
-
-const duration = z.string().transform((value, ctx) => {
-  const minutes = parseDurationMinutes(value);
-  if (minutes === undefined) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, params: { problem: "duration", value } });
-    return z.NEVER;
-  }
-  return minutes;
-});
 
 export const practiceSchema = z
   .object({

@@ -6,236 +6,34 @@
 // contact lists with an alternate for every function, post-incident review).
 // Shape is checked here; references between sections are checked in cross-check.ts.
 import { z } from "zod";
-import { parseDurationMinutes } from "./duration.ts";
 import { practiceSchema } from "./practice-schema.ts";
+import {
+  CLASSIFICATIONS,
+  cadence,
+  duration,
+  id,
+  LOCALES,
+  type SITUATIONS,
+  text,
+  timeZone,
+} from "./schema-fields.ts";
+import { crisisFunction, fallbackLocation, person, place } from "./schema-people.ts";
+import {
+  checklistItem,
+  classificationLevel,
+  reviewSection,
+  scenario,
+  supplier,
+} from "./schema-sections.ts";
+import { situation } from "./schema-situations.ts";
 
-/** Ids are written by plan authors and appear in commands and card buttons. */
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, { message: "id" })
-  .max(64, { message: "id" });
-
-const text = z.string().trim().min(1);
-
-const duration = z.string().transform((value, ctx) => {
-  const minutes = parseDurationMinutes(value);
-  if (minutes === undefined) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, params: { problem: "duration", value } });
-    return z.NEVER;
-  }
-  return minutes;
-});
-
-/** A cadence: "6mo" (calendar months) or any duration ("180d"). */
-const cadence = z.string().transform((value, ctx) => {
-  const months = /^\s*(\d+)mo\s*$/.exec(value);
-  if (months && Number(months[1]) > 0) return { months: Number(months[1]), minutes: 0 };
-  const minutes = parseDurationMinutes(value);
-  if (minutes === undefined || minutes === 0) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, params: { problem: "duration", value } });
-    return z.NEVER;
-  }
-  return { months: 0, minutes };
-});
-
-const phone = z.string().regex(/^\+?[0-9][0-9 ./-]{5,}$/, { message: "phone" });
-
-export const LOCALES = ["nl", "en"] as const;
-export const CLASSIFICATIONS = ["zwak", "klein", "groot", "crisis"] as const;
-export const SITUATIONS = ["A", "B"] as const;
-export const PHASES = ["technisch", "organisatorisch"] as const;
-export const SUPPLIER_KINDS = ["serviceprovider", "ict", "verzekering", "overig"] as const;
-
-const timeZone = z.string().refine(
-  (value) => {
-    try {
-      new Intl.DateTimeFormat("en", { timeZone: value });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { params: { problem: "timeZone" } },
-);
-
-const person = z
-  .object({
-    id,
-    name: text,
-    /** Job title as the organisation says it, e.g. "Diensthoofd Sociale Dienst". */
-    title: text.optional(),
-    organisation: text.optional(),
-    mobile: phone.optional(),
-    phone: phone.optional(),
-    email: z.string().email({ message: "email" }).optional(),
-    slackUserId: z
-      .string()
-      .regex(/^[UW][A-Z0-9]{2,}$/, { message: "slackUserId" })
-      .optional(),
-    /** Entra object id (GUID) or user principal name. */
-    teamsUserId: z
-      .string()
-      .regex(/^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[^@\s]+@[^@\s]+)$/i, {
-        message: "teamsUserId",
-      })
-      .optional(),
-    /** Fastest way to reach this person, in the plan's words ("GSM", "Teams"). */
-    preferredContact: text.optional(),
-  })
-  .strict();
-
-const crisisFunction = z
-  .object({
-    id,
-    name: text,
-    /** The reference person for this function. */
-    holder: id,
-    /** Who takes over, in order, when the holder does not answer or cannot come. */
-    alternates: z.array(id),
-    /** What this function does in a crisis (incident plan contact list, column "Actie"). */
-    action: text.optional(),
-  })
-  .strict();
-
-const place = z
-  .object({
-    name: text,
-    address: text,
-    room: text.optional(),
-    contact: id.optional(),
-    phone: phone.optional(),
-    directions: text.optional(),
-  })
-  .strict();
-
-const fallbackLocation = z
-  .object({
-    id,
-    name: text,
-    address: text,
-    phone: phone.optional(),
-    contact: id.optional(),
-    /** Number of staff the location can seat. */
-    capacity: z.number().int().positive(),
-    facilities: z.array(text).default([]),
-    /** Estimated period of use, e.g. "ongeveer 4 weken". */
-    expectedUse: text.optional(),
-  })
-  .strict();
-
-const service = z
-  .object({
-    id,
-    name: text,
-    /** Recovery time objective: hours after the declaration by which the service runs again. */
-    rtoHours: z.number().positive(),
-    /** Functions whose holders are key staff for this service (incident plan, "Sleutelpersoneel"). */
-    keyStaff: z.array(id).default([]),
-    notes: text.optional(),
-  })
-  .strict();
-
-const task = z
-  .object({
-    id,
-    phase: z.enum(PHASES),
-    title: text,
-    description: text.optional(),
-    /** The function that usually owns the task. */
-    owner: id,
-    /** The priority service this task restores; its RTO gives the deadline. */
-    service: id.optional(),
-    /** Own deadline in hours after the declaration; overrides the service RTO. */
-    deadlineHours: z.number().positive().optional(),
-    /**
-     * The same work in the other situation (its task id): when the decision changes between
-     * A and B, this task carries over with its owner and state instead of being cancelled.
-     */
-    sameAs: id.optional(),
-  })
-  .strict();
-
-const situation = z
-  .object({
-    name: text,
-    /** Target for basic services, hours after the declaration (A: 72, B: 48 in the template). */
-    targetHours: z.number().positive(),
-    /** Priority-ordered: the first service is restored first. */
-    services: z.array(service).min(1),
-    tasks: z.array(task).min(1),
-  })
-  .strict();
-
-const supplier = z
-  .object({
-    id,
-    kind: z.enum(SUPPLIER_KINDS),
-    /** What they provide, e.g. "Internet (+ KSZ)", "Firewall", "Brandverzekering". */
-    service: text,
-    name: text,
-    helpdesk: z
-      .object({
-        phone: phone.optional(),
-        email: z.string().email({ message: "email" }).optional(),
-        hours: text.optional(),
-      })
-      .strict()
-      .optional(),
-    accountManager: z
-      .object({
-        name: text,
-        phone: phone.optional(),
-        email: z.string().email({ message: "email" }).optional(),
-      })
-      .strict()
-      .optional(),
-    contract: text.optional(),
-    reference: text.optional(),
-    sla: text.optional(),
-    /** Guaranteed repair time in hours, when the SLA states one. */
-    slaHours: z.number().positive().optional(),
-  })
-  .strict();
-
-const reviewQuestion = z
-  .object({
-    id,
-    text,
-    /** For multiple-choice questions (e.g. "Voor geen van de activiteiten" …). */
-    options: z.array(text).optional(),
-  })
-  .strict();
-
-const reviewSection = z
-  .object({ id, title: text, questions: z.array(reviewQuestion).min(1) })
-  .strict();
-
-/**
- * A turn in an exercise's scenario: at `at` after the start, `text` goes to a function's holder
- * (by function id), the coordinator, or the exercise's channel.
- */
-const inject = z.object({ at: duration, to: id, text }).strict();
-
-/** An exercise to play (`/ramp oefening start <id>`): how it starts, and its injects. */
-const scenario = z
-  .object({
-    id,
-    title: text,
-    /** What is "declared" when the exercise starts, as a coordinator would say it. */
-    description: text,
-    classification: z.enum(CLASSIFICATIONS),
-    injects: z.array(inject).default([]),
-  })
-  .strict();
-
-/** One line of the incident plan's activation or deactivation table: action, function, reference. */
-const checklistItem = z
-  .object({ action: text, function: id.optional(), reference: text.optional() })
-  .strict();
-
-const classificationLevel = z
-  .object({ id: z.enum(CLASSIFICATIONS), name: text, description: text })
-  .strict();
+export {
+  CLASSIFICATIONS,
+  LOCALES,
+  PHASES,
+  SITUATIONS,
+  SUPPLIER_KINDS,
+} from "./schema-fields.ts";
 
 export const planSchema = z
   .object({
