@@ -1,7 +1,7 @@
 // Runs a typed chat command for a person and answers with a platform-neutral reply,
 // so Slack, Teams and the local chat only parse their transport and render the reply.
 import type { Actor } from "../actor.ts";
-import { splitLocationAndReason } from "../decide.ts";
+import { splitLocationAndReason } from "../decision-location.ts";
 import type { CrisisEngine } from "../engine.ts";
 import { type ErrorView, RampError } from "../errors.ts";
 import { LOG_TAGS, type Meeting } from "../model.ts";
