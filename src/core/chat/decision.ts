@@ -1,6 +1,6 @@
 // The situation decision and the work it sets out: `besluit`, `taken` and `hersteld`.
 import type { Actor } from "../actor.ts";
-import { splitLocationAndReason } from "../decide.ts";
+import { splitLocationAndReason } from "../decision-location.ts";
 import type { CrisisEngine } from "../engine.ts";
 import { RampError } from "../errors.ts";
 import { decisionChangeText } from "./confirm.ts";

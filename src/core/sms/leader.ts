@@ -2,7 +2,7 @@
 // The PIN is checked before anything else is looked at; the core then applies its own rules
 // (only the coordinator or a deputy declares, decides and closes).
 import type { Actor } from "../actor.ts";
-import { splitLocationAndReason } from "../decide.ts";
+import { splitLocationAndReason } from "../decision-location.ts";
 import { activatesPlan } from "../declare.ts";
 import type { CrisisEngine } from "../engine.ts";
 import { RampError } from "../errors.ts";
