@@ -112,16 +112,20 @@ function channelResult(channel: string, d: TestDelivery | undefined): ChannelRes
   if (d?.status === "sent") return { channel, delivered: true, reason: null, detail: null };
   const error = d?.lastError ?? null;
   if (!d || !error) return { channel, delivered: false, reason: "pending", detail: null };
-  return { channel, delivered: false, reason: classify(channel, error), detail: error };
+  const reason = classify(channel, error, d.status === "dead");
+  return { channel, delivered: false, reason, detail: error };
 }
 
 /** The outbox keeps the platform's refusal as text; these are the refusals a person can fix. */
-function classify(channel: string, error: string): Undelivered {
+function classify(channel: string, error: string, givenUp: boolean): Undelivered {
   if (channel === "teams" && /not installed|conversation reference/i.test(error))
     return "teams-not-installed";
   if (channel === "slack" && /slackUserId/.test(error)) return "no-slack-id";
   if (channel === "sms" && /(SMS gateway: (400|404|422))|not usable/.test(error))
     return "sms-refused";
+  // Twilio answers 400 for a refused number and for a problem of Ramp's own sender; only the
+  // first is given up at once (src/adapters/sms/twilio/messages.ts), the second is retried.
+  if (channel === "sms" && givenUp && /^Twilio: 400\b/.test(error)) return "sms-refused";
   return "platform-error";
 }
 
