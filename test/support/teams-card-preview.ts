@@ -8,9 +8,16 @@
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { contactCheckCard } from "../../src/adapters/teams/render/contact-check.ts";
 import { renderCard, renderNotice, renderReply } from "../../src/adapters/teams/render/index.ts";
 import { reviewCard } from "../../src/adapters/teams/render/review.ts";
 import { startFormCard } from "../../src/adapters/teams/render/start-form.ts";
+import { amendmentNotice } from "../../src/core/contacts/amendment-notice.ts";
+import { contactCheckView } from "../../src/core/contacts/view.ts";
+import type { EngineContext } from "../../src/core/context.ts";
+import { PlanDirectory } from "../../src/core/directory.ts";
+import type { Notice } from "../../src/core/model.ts";
+import { loadPlanFile, SAMPLE_PLAN_PATH } from "../../src/plan/load.ts";
 import { launchChromium } from "./browser.ts";
 import {
   CLOSED,
@@ -41,9 +48,46 @@ interface PageGlobals {
 /** Narrow, as Teams on a phone or the Agents Playground beside the chat. */
 const WIDTH = 360;
 
-function cards(): Record<string, unknown> {
+/** Cards built from the sample plan by the core's own builders. */
+async function planCards(): Promise<Record<string, unknown>> {
+  const loaded = await loadPlanFile(SAMPLE_PLAN_PATH);
+  if (!loaded.ok) throw new Error("the sample plan does not load");
+  let n = 0;
+  const ctx = {
+    dir: new PlanDirectory(loaded.plan, loaded.hash),
+    channels: ["teams"],
+    ids: { next: () => `id-${++n}` },
+  } as unknown as EngineContext;
+  const now = new Date("2026-11-30T09:00:00Z");
+  const [told] = amendmentNotice(
+    ctx,
+    [
+      {
+        ...{ id: "a1", source: "confirmation", sourceId: "c1", personId: "pieter-declercq" },
+        ...{ field: "mobile", oldValue: "+32 476 52 18 90", newValue: "+32 499 11 22 33" },
+        ...{ note: null, planHash: loaded.hash, planVersion: "1", status: "open" },
+        ...{ createdAt: now, resolvedAt: null },
+      },
+      {
+        ...{ id: "a2", source: "confirmation", sourceId: "c1", personId: "pieter-declercq" },
+        ...{ field: "note", oldValue: null, newValue: null, planHash: loaded.hash },
+        ...{ note: "Niet meer vervanger voor de communicatieverantwoordelijke" },
+        ...{ planVersion: "1", status: "open", createdAt: now, resolvedAt: null },
+      },
+    ],
+    now,
+  );
+  const reminder = contactCheckView(ctx, { id: "c1", personId: "johan-maes", reminder: true });
+  return {
+    "contact-check-reminder": contactCheckCard(reminder, true),
+    "plan-amendment": renderNotice((told!.delivery as { notice: Notice }).notice),
+  };
+}
+
+async function cards(): Promise<Record<string, unknown>> {
   const [help, , , declared, , , , , , , review] = replies(true);
   return {
+    ...(await planCards()),
     help: renderReply(help!, true),
     declared: renderReply(declared!, true),
     decision: renderCard(DECISION, true),
@@ -114,7 +158,7 @@ async function main(): Promise<void> {
     // tsx names functions with a helper of its own; the page needs it to run them.
     await page.addScriptTag({ content: "window.__name = (f) => f;" });
     await page.addScriptTag({ content: `window.teamsMarkdown = ${teamsMarkdown.toString()};` });
-    for (const [name, card] of Object.entries(cards())) {
+    for (const [name, card] of Object.entries(await cards())) {
       await page.evaluate((json) => {
         // In the page; no DOM types in this project, so the few names used are declared here.
         const page = globalThis as unknown as PageGlobals;
