@@ -12,7 +12,6 @@ import { smsInboundRouter } from "./adapters/sms/inbound-route.ts";
 import { TwilioSms } from "./adapters/sms/twilio/messages.ts";
 import { twilioRouter } from "./adapters/sms/twilio/routes.ts";
 import { announceSmsNotDelivered, recordSmsDelivered } from "./adapters/sms/twilio/status.ts";
-import { createTeamsAdapter } from "./adapters/teams/app.ts";
 import { createWebAdapter } from "./adapters/web/app.ts";
 import { buildEngine } from "./compose.ts";
 import type { Config } from "./config/env.ts";
@@ -117,8 +116,17 @@ export async function startRamp(
     ? createSlackAdapter({ config: config.slack, engine, inbox, refs, logger, reviewLinks })
     : null;
   if (slack) channels.set(slack.delivery.name, slack.delivery);
+  // Loaded only when Teams is on: botbuilder and teams-ai take about 60–90 MB resident, which a
+  // Slack-only or local deployment does not need.
   const teams = config.teams
-    ? createTeamsAdapter({ config: config.teams, engine, inbox, refs, logger, reviewLinks })
+    ? (await import("./adapters/teams/app.ts")).createTeamsAdapter({
+        config: config.teams,
+        engine,
+        inbox,
+        refs,
+        logger,
+        reviewLinks,
+      })
     : null;
   if (teams) channels.set(teams.delivery.name, teams.delivery);
   const web = createWebAdapter({
