@@ -21,7 +21,7 @@ import { announceUndeliverable } from "../../src/core/outbox-undeliverable.ts";
 import { planFileAccess } from "../../src/plan/amendment-files.ts";
 import { SAMPLE_PLAN_PATH } from "../../src/plan/load.ts";
 import { describeEachDatabase } from "../support/databases.ts";
-import { freshEngine } from "./fixtures.ts";
+import { declare, freshEngine } from "./fixtures.ts";
 
 const DAY = 86_400_000;
 
@@ -261,6 +261,20 @@ describeEachDatabase("contact checks and proposed amendments", (target) => {
       expect(open[0]!.note).toMatch(
         /^sms naar \+32 474 .* geweigerd \(SMS gateway: 400 invalid number\): controleer gsm$/,
       );
+      // During a real incident the proposal is recorded, but the coordinator is not told of it
+      // then: the refused number was announced as such, and the readiness page shows it later.
+      await declare(t);
+      const toAn = {
+        ...item,
+        id: "out-3",
+        dedupeKey: "x",
+        audience: { kind: "person" as const, personId: "an-peeters" },
+      };
+      await announceUndeliverable(t.ctx, toAn, "owner", failure);
+      expect((await t.ctx.store.amendments.listOpen()).map((a) => a.personId)).toContain(
+        "an-peeters",
+      );
+      expect(await amendmentNotices(t)).toHaveLength(1);
     } finally {
       await db.close();
     }

@@ -24,7 +24,7 @@ export interface Proposal {
 
 /**
  * Records proposals (each once per source) and, with them, a private message to the coordinator
- * about those this call recorded; returns them.
+ * about those this call recorded (outside a real incident); returns them.
  */
 export async function proposeIn(
   ctx: EngineContext,
@@ -53,7 +53,12 @@ export async function proposeIn(
     };
     if (await tx.amendments.propose(amendment)) recorded.push(amendment);
   }
-  if (recorded.length > 0) await tx.outbox.enqueue(amendmentNotice(ctx, recorded, now));
+  // Not in the middle of a real incident: the coordinator has other things to do then, and a
+  // refused number was already told as such. The readiness page shows the proposal afterwards.
+  const organisation = ctx.dir.plan.organisation.id;
+  const busy = async () => (await tx.incidents.listActive(organisation)).some((i) => !i.exercise);
+  if (recorded.length > 0 && !(await busy()))
+    await tx.outbox.enqueue(amendmentNotice(ctx, recorded, now));
   return recorded;
 }
 
