@@ -18,6 +18,7 @@ import {
   COORDINATOR_SLACK_ID,
   drained,
   LoadClient,
+  pageDmsOf,
   slackId,
   startBenchRamp,
   waitUntil,
@@ -55,7 +56,7 @@ export async function pagingBench(
     });
     db = await openDatabase(databaseUrl, { migrate: false });
     const coordinator = { personId: "pieter-declercq", source: "slack" as const };
-    const holders = new Set(Array.from({ length: staff }, (_, i) => fake.dmOf(slackId(i + 1))));
+    const pages = pageDmsOf(fake, staff);
     const toLastDm: number[] = [];
     for (let round = 0; round < rounds; round++) {
       fake.clearCalls();
@@ -68,13 +69,6 @@ export async function pagingBench(
         }),
       ]);
       const acknowledged = sentAt[0]! + times[0]!;
-      const pages = () =>
-        fake.calls.filter(
-          (c) =>
-            c.method === "chat.postMessage" &&
-            holders.has(String(c.body.channel)) &&
-            c.answer.ok === true,
-        );
       await waitUntil(() => pages().length >= staff, `${staff} page DMs`, 120_000);
       toLastDm.push(Math.max(...pages().map((c) => performance.timeOrigin + c.at)) - acknowledged);
       for (const [method, n] of tiers.limited) limited[method] = (limited[method] ?? 0) + n;

@@ -13,37 +13,30 @@
 // The bare Bolt app acknowledges and answers once on the response_url (the issue's floor); both
 // run in this process, measured in turn every round. Nothing is asserted.
 import { mkdtempSync, rmSync } from "node:fs";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type IntervalHistogram, monitorEventLoopDelay } from "node:perf_hooks";
-import { Worker } from "node:worker_threads";
-import { App, ExpressReceiver } from "@slack/bolt";
-import express from "express";
-import { type RunningRamp, startRamp } from "../src/app.ts";
-import { readConfig } from "../src/config/env.ts";
-import { createLogger } from "../src/logging.ts";
+import type { RunningRamp } from "../src/app.ts";
 import { loadPlanFile, SAMPLE_PLAN_PATH } from "../src/plan/load.ts";
 import { openDatabase } from "../src/store/database.ts";
 import { FakeSlack, type SlackMessage } from "../test/support/fake-slack.ts";
-import {
-  blockAction,
-  EVENTS_PATH,
-  findButton,
-  type SlackRequest,
-  slashCommand,
-} from "../test/support/slack-requests.ts";
+import { type SlackRequest, slashCommand } from "../test/support/slack-requests.ts";
 import { benchDatabases } from "./databases.ts";
 import { schedulerLateness, timelineBench } from "./engine-bench.ts";
-import { writeBenchPlan } from "./slack-bench.ts";
+import {
+  BOT_TOKEN,
+  COORDINATOR_SLACK_ID,
+  claimClicks,
+  LoadClient,
+  pageDmsOf,
+  responseUrlOf,
+  serveBolt,
+  slackId,
+  startBenchRamp,
+  taskCards,
+  writeBenchPlan,
+} from "./slack-bench.ts";
 import { percentile } from "./stats.ts";
-
-const SIGNING_SECRET = "bench-signing-secret-0123456789abcdef";
-const BOT_TOKEN = "xoxb-0000000000-0000000000-benchBenchBench";
-const COORDINATOR_SLACK_ID = "U04PD3X8L2C";
-const logger = createLogger(process.env.RAMP_BENCH_LOG_LEVEL ?? "silent");
-const slackId = (i: number) => `U0BENCH${String(i).padStart(4, "0")}`;
 
 const args = process.argv.slice(2);
 const scenario = args.find((a) => !a.startsWith("--")) ?? "status";
@@ -52,107 +45,24 @@ const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.s
 const rounds = Number(option("rounds") ?? 10);
 const concurrency = Number(option("concurrency") ?? 50);
 
-const CLIENT = `
-const { parentPort } = require("node:worker_threads");
-const { createHmac } = require("node:crypto");
-parentPort.on("message", async ({ url, secret, requests }) => {
-  try {
-    const times = await Promise.all(requests.map(async (request) => {
-      const timestamp = Math.floor(Date.now() / 1000);
-      const signature = "v0=" + createHmac("sha256", secret).update("v0:" + timestamp + ":" + request.body).digest("hex");
-      const started = performance.now();
-      const response = await fetch(url, {
-        method: "POST",
-        headers: { "content-type": request.contentType, "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signature },
-        body: request.body,
-      });
-      await response.arrayBuffer();
-      // Bolt answers 404 to what was not acknowledged within 3 s: counted, not fatal.
-      return response.status === 200 ? performance.now() - started : -response.status;
-    }));
-    parentPort.postMessage({ times });
-  } catch (error) {
-    parentPort.postMessage({ error: String(error) });
-  }
-});
-`;
-
-class LoadClient {
-  private readonly worker = new Worker(CLIENT, { eval: true });
-  burst(baseUrl: string, requests: SlackRequest[]): Promise<number[]> {
-    return new Promise((resolve, reject) => {
-      this.worker.once("message", (answer: { times?: number[]; error?: string }) =>
-        answer.times ? resolve(answer.times) : reject(new Error(answer.error)),
-      );
-      this.worker.postMessage({
-        url: `${baseUrl}${EVENTS_PATH}`,
-        secret: SIGNING_SECRET,
-        requests,
-      });
-    });
-  }
-  close() {
-    return this.worker.terminate();
-  }
-}
-
 /** Bolt that acknowledges and answers once on the response_url: the floor of the issue. */
-async function startBareBolt(): Promise<{ url: string; close(): Promise<void> }> {
-  const noop = () => {};
-  const quiet = {
-    debug: noop,
-    info: noop,
-    warn: noop,
-    error: noop,
-    setLevel: noop,
-    getLevel: () => "error" as never,
-    setName: noop,
-  };
-  const router = express.Router();
-  const receiver = new ExpressReceiver({
-    signingSecret: SIGNING_SECRET,
-    endpoints: "/slack/events",
-    router,
-    logger: quiet,
-  });
-  const app = new App({
-    receiver,
-    authorize: async () => ({ botToken: BOT_TOKEN, botId: "B0BENCH", botUserId: "U0BENCHBOT" }),
-    logger: quiet,
-  });
+function startBareBolt(): Promise<{ url: string; close(): Promise<void> }> {
   const answer = (url: string) =>
     fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ response_type: "ephemeral", text: "ok" }),
     }).then((r) => r.arrayBuffer());
-  app.command("/ramp", async ({ ack, command }) => {
-    await ack();
-    await answer(command.response_url);
+  return serveBolt((app) => {
+    app.command("/ramp", async ({ ack, command }) => {
+      await ack();
+      await answer(command.response_url);
+    });
+    app.action(/^ramp_/, async ({ ack, body }) => {
+      await ack();
+      await answer((body as { response_url: string }).response_url);
+    });
   });
-  app.action(/^ramp_/, async ({ ack, body }) => {
-    await ack();
-    await answer((body as { response_url: string }).response_url);
-  });
-  const http = express();
-  http.use(router);
-  const server: Server = await new Promise((resolve) => {
-    const s = http.listen(0, "127.0.0.1", () => resolve(s));
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-function responseUrlOf(request: SlackRequest): string {
-  const form = new URLSearchParams(request.body);
-  const direct = form.get("response_url");
-  if (direct) return direct;
-  return String(
-    (JSON.parse(form.get("payload") ?? "{}") as { response_url?: string }).response_url,
-  );
 }
 
 async function waitUntil(check: () => boolean, what: string, timeoutMs = 60_000) {
@@ -173,10 +83,11 @@ async function answeredBurst(
 ): Promise<{ answers: number[]; acks: number[]; wall: number }> {
   const paths = requests.map((r) => new URL(responseUrlOf(r)).pathname);
   const started = performance.now();
-  const times = await client.burst(url, requests);
-  const failed = times.filter((t) => t < 0).length;
+  // Bolt answers 404 to what was not acknowledged within 3 s: counted, not fatal.
+  const { times, statuses } = await client.timedBurst(url, requests, true);
+  const failed = statuses.filter((status) => status !== 200).length;
   if (failed > 0) process.stdout.write(`  ${failed} of ${times.length} not acknowledged in time\n`);
-  const acks = times.filter((t) => t >= 0);
+  const acks = times.filter((_, i) => statuses[i] === 200);
   const answerAt = () =>
     paths
       .map((p) => fake.calls.find((c) => c.method === "response" && c.path === p)?.at)
@@ -250,22 +161,7 @@ async function slackScenario(databaseUrl: string, kind: "status" | "claim" | "st
   let ramp: RunningRamp | undefined;
   let closeDb = async () => {};
   try {
-    const planFile = writeBenchPlan(dir, concurrency);
-    const config = {
-      ...readConfig({
-        DATABASE_URL: databaseUrl,
-        RAMP_PLAN: planFile,
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: fake.apiUrl,
-        RAMP_SECRET: "bench-secret-0123456789abcdef0123456789abcdef",
-        RAMP_TICK_SECONDS: "1",
-      }),
-      port: 0,
-      host: "127.0.0.1",
-    };
-    // As the bench: plan copies of a new plan version go out long before an incident in real life.
-    ramp = await startRamp(config, logger, { planCopies: false });
+    ramp = await startBenchRamp(databaseUrl, writeBenchPlan(dir, concurrency), fake);
     const engine = ramp.engine;
     const coordinator = { personId: "pieter-declercq", source: "slack" as const };
     const command = (text: string, userId = COORDINATOR_SLACK_ID) =>
@@ -304,19 +200,8 @@ async function slackScenario(databaseUrl: string, kind: "status" | "claim" | "st
       await engine.decide(coordinator, incident.id, { situation: "B" });
       await drained();
       const tasks = await engine.ctx.store.tasks.listForIncident(incident.id);
-      const blockIds = new Set(tasks.map((t) => `task:${t.id}`));
-      const cards = [...fake.messages.values()].filter((m) =>
-        m.blocks.some((b) => blockIds.has(String(b.block_id ?? ""))),
-      );
-      const clicks = (card: SlackMessage) =>
-        Array.from({ length: concurrency }, (_, i) =>
-          blockAction({
-            userId: slackId(i + 1),
-            message: card,
-            button: findButton(card, "Opnemen"),
-            responseUrl: fake.responseUrl(),
-          }),
-        );
+      const cards = taskCards(fake, tasks);
+      const clicks = (card: SlackMessage) => claimClicks(fake, card, concurrency);
       const n = kind === "claim" ? Math.min(rounds, cards.length) : rounds;
       for (let round = 0; round < n; round++) {
         fake.clearCalls();
@@ -339,21 +224,12 @@ async function slackScenario(databaseUrl: string, kind: "status" | "claim" | "st
     } else {
       for (let round = 0; round < rounds; round++) {
         fake.clearCalls();
-        const holders = new Set(
-          Array.from({ length: concurrency }, (_, i) => fake.dmOf(slackId(i + 1))),
-        );
+        const pagePosts = pageDmsOf(fake, concurrency);
         loop.enable();
         const started = performance.now();
         const burst = await answeredBurst(fake, client, ramp.url, [
           command(`start groot Profiel ${round + 1}`),
         ]);
-        const pagePosts = () =>
-          fake.calls.filter(
-            (c) =>
-              c.method === "chat.postMessage" &&
-              holders.has(String(c.body.channel)) &&
-              c.answer.ok === true,
-          );
         await waitUntil(() => pagePosts().length >= concurrency, "the page DMs");
         loop.disable();
         const lastDm = Math.max(...pagePosts().map((c) => c.at)) - started;

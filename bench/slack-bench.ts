@@ -19,7 +19,7 @@ import { readConfig } from "../src/config/env.ts";
 import { createLogger } from "../src/logging.ts";
 import { SAMPLE_PLAN_PATH } from "../src/plan/load.ts";
 import { type Database, openDatabase } from "../src/store/database.ts";
-import { FakeSlack, type SlackMessage } from "../test/support/fake-slack.ts";
+import { FakeSlack, type RecordedCall, type SlackMessage } from "../test/support/fake-slack.ts";
 import {
   blockAction,
   EVENTS_PATH,
@@ -127,8 +127,22 @@ export async function startBenchRamp(
  * A Bolt app that only acknowledges, on the same receiver and signature checks as Ramp; with
  * `answer`, it also answers once on the request's response_url after acknowledging.
  */
-export async function startBareBolt(
-  answer = false,
+export function startBareBolt(answer = false): Promise<{ url: string; close(): Promise<void> }> {
+  return serveBolt((app) => {
+    app.command("/ramp", async ({ ack, respond }) => {
+      await ack();
+      if (answer) await respond({ response_type: "ephemeral", text: "Geen actief incident." });
+    });
+    app.action(/^ramp_/, async ({ ack, respond }) => {
+      await ack();
+      if (answer) await respond({ response_type: "ephemeral", text: "Opgenomen." });
+    });
+  });
+}
+
+/** A Bolt app with Ramp's receiver and signature checks on 127.0.0.1; `listen` adds its listeners. */
+export async function serveBolt(
+  listen: (app: App) => void,
 ): Promise<{ url: string; close(): Promise<void> }> {
   const router = express.Router();
   const receiver = new ExpressReceiver({
@@ -142,14 +156,7 @@ export async function startBareBolt(
     authorize: async () => ({ botToken: BOT_TOKEN, botId: "B0BENCH", botUserId: "U0BENCHBOT" }),
     logger: silentBoltLogger(),
   });
-  app.command("/ramp", async ({ ack, respond }) => {
-    await ack();
-    if (answer) await respond({ response_type: "ephemeral", text: "Geen actief incident." });
-  });
-  app.action(/^ramp_/, async ({ ack, respond }) => {
-    await ack();
-    if (answer) await respond({ response_type: "ephemeral", text: "Opgenomen." });
-  });
+  listen(app);
   const http = express();
   http.use(router);
   const server: Server = await new Promise((resolve) => {
@@ -162,7 +169,8 @@ export async function startBareBolt(
   };
 }
 
-function silentBoltLogger() {
+/** A Bolt logger that says nothing: the bench prints its own figures. */
+export function silentBoltLogger() {
   const noop = () => {};
   return {
     debug: noop,
@@ -264,19 +272,48 @@ interface Target {
 
 /** Waits until every request of a burst got its answer through its response_url. */
 function answered(fake: FakeSlack, requests: SlackRequest[], what: string, allBut = 0) {
-  const urls = requests.map((r) =>
-    String(new URLSearchParams(r.body).get("response_url") ?? responseUrlOf(r)),
-  );
+  const urls = requests.map(responseUrlOf);
   return waitUntil(
     () => urls.filter((u) => fake.responsesTo(u).length > 0).length >= urls.length - allBut,
     what,
   );
 }
 
-/** An interaction's response_url is inside its JSON `payload` field. */
-function responseUrlOf(request: SlackRequest): string {
-  const payload = new URLSearchParams(request.body).get("payload");
-  return payload ? String((JSON.parse(payload) as { response_url?: string }).response_url) : "";
+/** A request's response_url: a form field of a command, inside the JSON `payload` of an interaction. */
+export function responseUrlOf(request: SlackRequest): string {
+  const form = new URLSearchParams(request.body);
+  const payload = form.get("payload");
+  return payload
+    ? String((JSON.parse(payload) as { response_url?: string }).response_url)
+    : String(form.get("response_url"));
+}
+
+/** The task cards Ramp posted (or updated) in the fake Slack for these tasks. */
+export function taskCards(fake: FakeSlack, tasks: Array<{ id: string }>): SlackMessage[] {
+  const blockIds = new Set(tasks.map((t) => `task:${t.id}`));
+  return [...fake.messages.values()].filter((m) =>
+    m.blocks.some((b) => blockIds.has(String(b.block_id ?? ""))),
+  );
+}
+
+/** What reads the pages Slack accepted in the own conversations of generated holders 1…`staff`. */
+export function pageDmsOf(fake: FakeSlack, staff: number): () => RecordedCall[] {
+  const holders = new Set(Array.from({ length: staff }, (_, i) => fake.dmOf(slackId(i + 1))));
+  return () =>
+    fake.calls.filter(
+      (c) =>
+        c.method === "chat.postMessage" &&
+        holders.has(String(c.body.channel)) &&
+        c.answer.ok === true,
+    );
+}
+
+/** `count` generated people clicking "Opnemen" on one task card at once. */
+export function claimClicks(fake: FakeSlack, card: SlackMessage, count: number): SlackRequest[] {
+  const button = findButton(card, "Opnemen");
+  return Array.from({ length: count }, (_, i) =>
+    blockAction({ userId: slackId(i + 1), message: card, button, responseUrl: fake.responseUrl() }),
+  );
 }
 
 export async function waitUntil(
@@ -360,27 +397,12 @@ export async function slackBench(
       if (!incident) throw new Error("bench: no active incident");
       await target.ramp.engine.decide(coordinator, incident.id, { situation: "B" });
       const tasks = await target.ramp.engine.ctx.store.tasks.listForIncident(incident.id);
-      const blockIds = new Set(tasks.map((t) => `task:${t.id}`));
-      const taskCards = () =>
-        [...fake.messages.values()].filter((m) =>
-          m.blocks.some((b) => blockIds.has(String(b.block_id ?? ""))),
-        );
-      await waitUntil(() => taskCards().length === tasks.length, "the task cards");
-      return { incident, cards: taskCards() };
+      await waitUntil(() => taskCards(fake, tasks).length === tasks.length, "the task cards");
+      return { incident, cards: taskCards(fake, tasks) };
     };
     const decided = [await cardsOf(withInbox), await cardsOf(ackFirst)] as const;
     const claim = { inbox: [] as number[], ackFirst: [] as number[], bare: [] as number[] };
-    const clicksOn = (card: SlackMessage) => {
-      const button = findButton(card, "Opnemen");
-      return Array.from({ length: concurrency }, (_, i) =>
-        blockAction({
-          userId: slackId(i + 1),
-          message: card,
-          button,
-          responseUrl: fake.responseUrl(),
-        }),
-      );
-    };
+    const clicksOn = (card: SlackMessage) => claimClicks(fake, card, concurrency);
     const claimRounds = Math.min(rounds, ...decided.map((d) => d.cards.length));
     for (let round = 0; round < claimRounds; round++) {
       // The bare app gets the same clicks (it only acknowledges), made before the card changes.

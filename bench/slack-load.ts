@@ -14,20 +14,19 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { RunningRamp } from "../src/app.ts";
 import { type Database, openDatabase } from "../src/store/database.ts";
 import { FakeSlack, type SlackMessage } from "../test/support/fake-slack.ts";
-import {
-  blockAction,
-  findButton,
-  type SlackRequest,
-  slashCommand,
-} from "../test/support/slack-requests.ts";
+import { type SlackRequest, slashCommand } from "../test/support/slack-requests.ts";
 import {
   BOT_TOKEN,
   COORDINATOR_SLACK_ID,
+  claimClicks,
   drained,
   LoadClient,
+  pageDmsOf,
+  responseUrlOf,
   slackId,
   startBareBolt,
   startBenchRamp,
+  taskCards,
   waitUntil,
   writeBenchPlan,
 } from "./slack-bench.ts";
@@ -72,13 +71,6 @@ const debug = (line: string) => {
 };
 const absolute = (performanceNow: number) => performance.timeOrigin + performanceNow;
 const pathOf = (url: string) => new URL(url).pathname;
-const responseUrlOf = (request: SlackRequest): string => {
-  const form = new URLSearchParams(request.body);
-  const payload = form.get("payload");
-  return payload
-    ? String((JSON.parse(payload) as { response_url: string }).response_url)
-    : String(form.get("response_url"));
-};
 
 /** Sends the burst and waits until every request was answered, timing all of it. */
 async function measuredBurst(
@@ -176,14 +168,7 @@ export async function slackLoadBench(
 
     debug("warmed up");
     // 1. `/ramp start` by the coordinator: the longest stall until every page reached Slack.
-    const holders = new Set(Array.from({ length: staff }, (_, i) => fake.dmOf(slackId(i + 1))));
-    const pages = () =>
-      fake.calls.filter(
-        (c) =>
-          c.method === "chat.postMessage" &&
-          holders.has(String(c.body.channel)) &&
-          c.answer.ok === true,
-      );
+    const pages = pageDmsOf(fake, staff);
     fake.clearCalls();
     const startLoop = monitorEventLoopDelay({ resolution: 5 });
     startLoop.enable();
@@ -218,25 +203,10 @@ export async function slackLoadBench(
       situation: "B",
     });
     const tasks = await running.engine.ctx.store.tasks.listForIncident(incident.id);
-    const blockIds = new Set(tasks.map((t) => `task:${t.id}`));
-    const taskCards = () =>
-      [...fake.messages.values()].filter((m) =>
-        m.blocks.some((b) => blockIds.has(String(b.block_id ?? ""))),
-      );
-    await waitUntil(() => taskCards().length === tasks.length, "the task cards");
+    await waitUntil(() => taskCards(fake, tasks).length === tasks.length, "the task cards");
     await drained(db);
-    const cards = taskCards();
-    const clicksOn = (card: SlackMessage) => {
-      const button = findButton(card, "Opnemen");
-      return Array.from({ length: concurrency }, (_, i) =>
-        blockAction({
-          userId: slackId(i + 1),
-          message: card,
-          button,
-          responseUrl: fake.responseUrl(),
-        }),
-      );
-    };
+    const cards = taskCards(fake, tasks);
+    const clicksOn = (card: SlackMessage) => claimClicks(fake, card, concurrency);
     const byResponseOrCard =
       (card: SlackMessage) =>
       (requests: SlackRequest[], sentAt: number[]): AnsweredAt => {

@@ -2,14 +2,10 @@
 // (contact corrections, unreachable people), as a unified diff from the live plan file to the
 // patched copy Ramp writes beside it. The live file is never changed: the maintainer applies the
 // copy (or the diff) and bumps the version. Amendments the file already holds are marked applied.
-import { existsSync } from "node:fs";
 import type { Writable } from "node:stream";
-import { ConfigError, readConfig } from "../config/env.ts";
 import { amendedPlan, openAmendments, settleAmendments } from "../core/contacts/amendments.ts";
 import { planFileAccess } from "../plan/amendment-files.ts";
-import { loadPlanFile } from "../plan/load.ts";
-import { formatProblems } from "../plan/report.ts";
-import { parseDatabaseUrl } from "../store/database-url.ts";
+import { loadCliPlan, missingSqliteFile, readCliConfig } from "./cli-setup.ts";
 import { openCliEngine } from "./open-engine.ts";
 
 export const AMENDMENTS_USAGE = "ramp plan amendments [--plan bestand] [--dismiss <id>]";
@@ -40,26 +36,14 @@ export async function planAmendmentsCommand(
       return 2;
     }
   }
-  if (env === process.env && existsSync(".env")) process.loadEnvFile(".env");
-  let config: ReturnType<typeof readConfig>;
-  try {
-    config = readConfig(env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    err.write(`${error.message}\n`);
-    return 1;
-  }
+  const config = readCliConfig(env, err);
+  if (!config) return 1;
   const planFile = planArg ?? config.planFile;
-  const loaded = await loadPlanFile(planFile);
-  if (!loaded.ok) {
-    err.write(
-      `Het plan ${planFile} is niet bruikbaar / the plan cannot be used:\n${formatProblems(loaded.problems, planFile, "nl")}\n`,
-    );
-    return 1;
-  }
+  const loaded = await loadCliPlan(planFile, err);
+  if (!loaded) return 1;
   const nl = loaded.plan.organisation.locale === "nl";
   const say = (dutch: string, english: string) => (nl ? dutch : english);
-  if (missingSqliteFile(config.databaseUrl)) {
+  if (missingSqliteFile(config.databaseUrl) !== null) {
     out.write(
       say("Er zijn geen voorgestelde wijzigingen.\n", "There are no proposed amendments.\n"),
     );
@@ -135,15 +119,5 @@ export async function planAmendmentsCommand(
     return 0;
   } finally {
     await database.close();
-  }
-}
-
-/** An SQLite file that is not there: nothing was ever proposed. */
-function missingSqliteFile(url: string): boolean {
-  try {
-    const target = parseDatabaseUrl(url);
-    return target.provider === "sqlite" && !existsSync(target.file);
-  } catch {
-    return false;
   }
 }

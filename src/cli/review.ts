@@ -2,17 +2,13 @@
 // incident, drafted from its timeline, from the same database (DATABASE_URL) and plan
 // (RAMP_PLAN) as the running Ramp. Exit 0 when written, 1 when it cannot be (unknown incident,
 // unusable plan or database), 2 for a wrong command line.
-import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import type { Writable } from "node:stream";
-import { ConfigError, readConfig } from "../config/env.ts";
 import { RampError } from "../core/errors.ts";
 import { buildReview } from "../core/review/build.ts";
-import { loadPlanFile } from "../plan/load.ts";
-import { formatProblems } from "../plan/report.ts";
 import type { Locale } from "../plan/schema.ts";
 import { REVIEW_FORMATS, type ReviewFormat, renderReviewDocument } from "../review/document.ts";
-import { parseDatabaseUrl } from "../store/database-url.ts";
+import { loadCliPlan, missingSqliteFile, readCliConfig } from "./cli-setup.ts";
 import { openCliEngine } from "./open-engine.ts";
 
 export const REVIEW_USAGE = "ramp review <incident> [--format md|html|docx] [--out bestand]";
@@ -34,24 +30,10 @@ export async function reviewCommand(
     err.write(`${parsed}\n${usageLine()}\n`);
     return 2;
   }
-  // Like `npm start`: a .env in the working directory names the database and the plan.
-  if (env === process.env && existsSync(".env")) process.loadEnvFile(".env");
-  let config: ReturnType<typeof readConfig>;
-  try {
-    config = readConfig(env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    err.write(`${error.message}\n`);
-    return 1;
-  }
-  const loaded = await loadPlanFile(config.planFile);
-  if (!loaded.ok) {
-    err.write(
-      `Het plan ${config.planFile} is niet bruikbaar / the plan cannot be used (RAMP_PLAN):\n` +
-        `${formatProblems(loaded.problems, config.planFile, "nl")}\n`,
-    );
-    return 1;
-  }
+  const config = readCliConfig(env, err);
+  if (!config) return 1;
+  const loaded = await loadCliPlan(config.planFile, err, "RAMP_PLAN");
+  if (!loaded) return 1;
   const locale: Locale = loaded.plan.organisation.locale;
   const say = (nl: string, en: string) => (locale === "nl" ? nl : en);
   const missing = missingSqliteFile(config.databaseUrl);
@@ -141,14 +123,4 @@ function parseArgs(args: string[]): ReviewArgs | string {
 
 function usageLine(): string {
   return `Gebruik / usage: ${REVIEW_USAGE}`;
-}
-
-/** An SQLite file that is not there: opening it would create an empty database. */
-function missingSqliteFile(url: string): string | null {
-  try {
-    const target = parseDatabaseUrl(url);
-    return target.provider === "sqlite" && !existsSync(target.file) ? target.file : null;
-  } catch {
-    return null; // openDatabase reports a malformed URL in its own words
-  }
 }

@@ -49,3 +49,26 @@ it("lists five rows per part in Teams and counts the rest", () => {
   expect(text).toContain("…en 3 meer op het crisisbord.");
   expect(teamsCardProblems(card as never)).toEqual([]);
 });
+
+it("lists under a row only its lines not in order, in Slack and Teams alike", () => {
+  const row = {
+    label: "Coördinator",
+    value: "1 van 2 bereikbaar",
+    level: "attention" as const,
+    lines: [
+      { text: "Pieter De Clercq: bevestigd", level: "ok" as const },
+      { text: "Sofie Vermeulen: geen gsm-nummer", level: "problem" as const },
+      { text: "Vul het nummer aan in het plan.", level: undefined },
+    ],
+  };
+  const section = { ...view.sections[0]!, rows: [row] };
+  const oneRow: ReadinessView = { ...view, sections: [section] };
+  for (const text of [
+    JSON.stringify(readinessBlocks(oneRow, true)),
+    cardText(readinessCard(oneRow, true) as never),
+  ]) {
+    expect(text).toContain("Sofie Vermeulen: geen gsm-nummer");
+    expect(text).not.toContain("Pieter De Clercq: bevestigd");
+    expect(text).not.toContain("Vul het nummer aan");
+  }
+});

@@ -4,10 +4,10 @@
 // (WCAG 2.1 A and AA); keyboard use and the screen-reader announcements are checked too.
 // Screenshots of the board, the attention strip and the chat (desktop, phone, print) go to
 // test-results/.
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { P, SLACK_ENV, startWebRamp, type WebRamp } from "../adapters/web/harness.ts";
 import { axeViolations } from "../support/axe.ts";
@@ -15,17 +15,12 @@ import {
   BROWSER_TEST_TIMEOUT_MS,
   BROWSER_WAIT_MS,
   browserUnavailable,
-  launchChromium,
 } from "../support/browser.ts";
+import { BrowserRamp, SHOTS, text, type } from "./browser-ramp.ts";
 
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(`Skipping the browser tests: ${unavailable}`);
 
-const SHOTS = path.resolve("test-results");
-
-/** What a person reads in an element: rendered text, laid out (table cells apart). */
-// biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property
-const text = (locator: Locator) => locator.innerText();
 /** Every wait is for a state of the page, up to this: quick pages cost nothing, a loaded CI gets time. */
 const LIVE = BROWSER_WAIT_MS;
 
@@ -36,34 +31,17 @@ describe.skipIf(unavailable !== null)(
   // Each step waits up to LIVE for the page; several steps need more than the default 30 s.
   { timeout: BROWSER_TEST_TIMEOUT_MS },
   () => {
+    let b: BrowserRamp;
     let s: WebRamp;
-    let browser: Browser;
-    const contexts: BrowserContext[] = [];
-    const problems: string[] = [];
     /** Console lines a test provokes on purpose (a refused click, the sign-in page's 401). */
     const provoked = new Set<string>();
     let wall: Page;
     /** The chat pages opened by chatAs, by name. */
     const named = new Map<string, Page>();
 
-    async function open(name: string, viewport = { width: 1366, height: 900 }): Promise<Page> {
-      const context = await browser.newContext({ viewport, locale: "nl-BE" });
-      contexts.push(context);
-      const page = await context.newPage();
-      page.on("pageerror", (error) => problems.push(`${name}: ${error.message}`));
-      page.on("console", (message) => {
-        if (message.type() === "error") problems.push(`${name}: ${message.text()}`);
-      });
-      return page;
-    }
-
-    /** Opens the local chat and chooses who you are, as a newcomer would. */
+    /** Opens the local chat as `personId`, kept under `name` for the later steps. */
     async function chatAs(name: string, personId: string): Promise<Page> {
-      const page = await open(name);
-      await page.goto(`${s.ramp.url}/chat`);
-      await page.getByLabel("Wie bent u?").selectOption(personId);
-      await page.getByRole("button", { name: "Verder" }).click();
-      await page.getByLabel("Opdracht").waitFor();
+      const page = await b.chatAs(name, personId);
       named.set(name, page);
       return page;
     }
@@ -73,28 +51,17 @@ describe.skipIf(unavailable !== null)(
       expect.soft(await axeViolations(page, state)).toEqual([]);
     }
 
-    async function type(page: Page, command: string): Promise<void> {
-      const input = page.getByLabel("Opdracht");
-      await input.fill(command);
-      await input.press("Enter");
-      await expect.poll(() => input.inputValue(), { timeout: LIVE }).toBe("");
-    }
-
     beforeAll(async () => {
-      mkdirSync(SHOTS, { recursive: true });
-      const dir = mkdtempSync(path.join(tmpdir(), "ramp-e2e-"));
-      s = await startWebRamp(`file:${dir}/ramp.db`);
-      browser = await launchChromium();
-      wall = await open("wall");
+      b = await BrowserRamp.start("ramp-e2e-");
+      s = b.ramp;
+      wall = await b.open("wall");
       await wall.goto(s.ramp.url);
       // Marks this very document: a reload or navigation would lose it.
       await wall.evaluate("window.stayed = true");
     });
 
     afterAll(async () => {
-      for (const context of contexts) await context.close();
-      await browser?.close();
-      await s?.close();
+      await b?.close();
     });
 
     const wallText = () => text(wall.locator("#board"));
@@ -104,7 +71,7 @@ describe.skipIf(unavailable !== null)(
       await expect.poll(wallText, { timeout: LIVE }).toContain("Er loopt geen incident.");
       await wall.locator('[data-live-status][data-state="on"]').waitFor({ timeout: LIVE });
       await accessible(wall, "board, no incident");
-      const picker = await open("picker");
+      const picker = await b.open("picker");
       await picker.goto(`${s.ramp.url}/chat`);
       await accessible(picker, "local chat, choose who you are");
     });
@@ -333,7 +300,7 @@ describe.skipIf(unavailable !== null)(
       await attention.screenshot({ path: `${SHOTS}/attention-desktop.png` });
 
       const bart = named.get("bart")!;
-      const phone = await open("phone-bart", { width: 390, height: 844 });
+      const phone = await b.open("phone-bart", { width: 390, height: 844 });
       await phone.context().addCookies(await bart.context().cookies());
       await phone.goto(s.ramp.url);
       // On a phone the strip and his own tasks come right after the incident's heading.
@@ -352,7 +319,7 @@ describe.skipIf(unavailable !== null)(
       const pieter = named.get("pieter")!;
       await pieter.screenshot({ path: `${SHOTS}/chat-desktop.png`, fullPage: true });
 
-      const phone = await open("phone", { width: 390, height: 844 });
+      const phone = await b.open("phone", { width: 390, height: 844 });
       await phone.goto(s.ramp.url);
       await phone.screenshot({ path: `${SHOTS}/board-phone.png`, fullPage: true });
       await accessible(phone, "board on a phone, no viewer");
@@ -361,7 +328,7 @@ describe.skipIf(unavailable !== null)(
         await phone.evaluate<number>("document.documentElement.scrollWidth"),
       ).toBeLessThanOrEqual(390);
 
-      const phoneChat = await open("phone-chat", { width: 390, height: 844 });
+      const phoneChat = await b.open("phone-chat", { width: 390, height: 844 });
       await phoneChat.goto(`${s.ramp.url}/chat`);
       await phoneChat.getByLabel("Wie bent u?").selectOption("els-verhaeghe");
       await phoneChat.getByRole("button", { name: "Verder" }).click();
@@ -372,7 +339,7 @@ describe.skipIf(unavailable !== null)(
         await phoneChat.evaluate<number>("document.documentElement.scrollWidth"),
       ).toBeLessThanOrEqual(390);
 
-      const paper = await open("print", { width: 794, height: 1123 });
+      const paper = await b.open("print", { width: 794, height: 1123 });
       await paper.goto(s.ramp.url);
       await paper.emulateMedia({ media: "print" });
       await paper.screenshot({ path: `${SHOTS}/board-print.png`, fullPage: true });
@@ -415,7 +382,7 @@ describe.skipIf(unavailable !== null)(
         provoked.add(
           "stranger: Failed to load resource: the server responded with a status of 401 (Unauthorized)",
         );
-        const stranger = await open("stranger");
+        const stranger = await b.open("stranger");
         await stranger.goto(signed.ramp.url);
         await expect
           .poll(() => text(stranger.locator("h1")), { timeout: LIVE })
@@ -427,7 +394,7 @@ describe.skipIf(unavailable !== null)(
     });
 
     it("logged no script errors and no refused resources on any page", () => {
-      expect(problems.filter((p) => !provoked.has(p))).toEqual([]);
+      expect(b.problems.filter((p) => !provoked.has(p))).toEqual([]);
     });
   },
 );

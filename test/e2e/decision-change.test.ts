@@ -2,25 +2,19 @@
 // the board with the keyboard alone (disclosure, reason, Enter): the shared task keeps its owner,
 // the cancelled task's owner is told, the board shows what changed and why; then closing with
 // open tasks, confirmed in the chat. Screenshots go to test-results/.
-import { mkdirSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { P, startWebRamp, type WebRamp } from "../adapters/web/harness.ts";
+import { P, type WebRamp } from "../adapters/web/harness.ts";
 import {
   BROWSER_TEST_TIMEOUT_MS,
   BROWSER_WAIT_MS,
   browserUnavailable,
-  launchChromium,
 } from "../support/browser.ts";
+import { BrowserRamp, SHOTS, text, type } from "./browser-ramp.ts";
 
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(`Skipping the browser tests: ${unavailable}`);
 
-const SHOTS = path.resolve("test-results");
-// biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property
-const text = (locator: Locator) => locator.innerText();
 /** Every wait is for a state of the page, up to this: quick pages cost nothing, a loaded CI gets time. */
 const LIVE = BROWSER_WAIT_MS;
 
@@ -31,55 +25,21 @@ describe.skipIf(unavailable !== null)(
   // Each step waits up to LIVE for the page; several steps need more than the default 30 s.
   { timeout: BROWSER_TEST_TIMEOUT_MS },
   () => {
+    let b: BrowserRamp;
     let s: WebRamp;
-    let browser: Browser;
-    const contexts: BrowserContext[] = [];
-    const problems: string[] = [];
     let wall: Page;
     let pieter: Page;
     let kevin: Page;
 
-    async function chatAs(name: string, personId: string): Promise<Page> {
-      const context = await browser.newContext({
-        viewport: { width: 1366, height: 900 },
-        locale: "nl-BE",
-      });
-      contexts.push(context);
-      const page = await context.newPage();
-      page.on("pageerror", (error) => problems.push(`${name}: ${error.message}`));
-      page.on("console", (message) => {
-        if (message.type() === "error") problems.push(`${name}: ${message.text()}`);
-      });
-      await page.goto(`${s.ramp.url}/chat`);
-      await page.getByLabel("Wie bent u?").selectOption(personId);
-      await page.getByRole("button", { name: "Verder" }).click();
-      await page.getByLabel("Opdracht").waitFor();
-      return page;
-    }
-
-    async function type(page: Page, command: string): Promise<void> {
-      const input = page.getByLabel("Opdracht");
-      await input.fill(command);
-      await input.press("Enter");
-      await expect.poll(() => input.inputValue(), { timeout: LIVE }).toBe("");
-    }
-
     beforeAll(async () => {
-      mkdirSync(SHOTS, { recursive: true });
-      const dir = mkdtempSync(path.join(tmpdir(), "ramp-e2e-change-"));
-      s = await startWebRamp(`file:${dir}/ramp.db`);
-      browser = await launchChromium();
-      const wallContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-      contexts.push(wallContext);
-      wall = await wallContext.newPage();
-      wall.on("pageerror", (error) => problems.push(`wall: ${error.message}`));
+      b = await BrowserRamp.start("ramp-e2e-change-");
+      s = b.ramp;
+      wall = await b.open("wall");
       await wall.goto(s.ramp.url);
     });
 
     afterAll(async () => {
-      for (const context of contexts) await context.close();
-      await browser?.close();
-      await s?.close();
+      await b?.close();
     });
 
     const wallText = () => text(wall.locator("#board"));
@@ -87,17 +47,17 @@ describe.skipIf(unavailable !== null)(
       page.locator("article.card-task", { hasText: title });
 
     it("decides B, and two people claim a task each on the board", async () => {
-      pieter = await chatAs("pieter", P.pieter);
+      pieter = await b.chatAs("pieter", P.pieter);
       await type(pieter, "/ramp start groot Brand in het administratief centrum");
       await type(pieter, "/ramp besluit B Gebouw bruikbaar");
       await expect.poll(wallText, { timeout: LIVE }).toContain("Technische fase");
 
-      const bart = await chatAs("bart", P.bart);
+      const bart = await b.chatAs("bart", P.bart);
       await bart.goto(s.ramp.url);
       await task(bart, "Back-ups beschikbaar stellen")
         .getByRole("button", { name: "Opnemen" })
         .click();
-      kevin = await chatAs("kevin", "kevin-dumon");
+      kevin = await b.chatAs("kevin", "kevin-dumon");
       await kevin.goto(s.ramp.url);
       await task(kevin, "Onderbroken internet en telefonie herstellen")
         .getByRole("button", { name: "Opnemen" })
@@ -162,7 +122,7 @@ describe.skipIf(unavailable !== null)(
     });
 
     it("logged no script errors on any page", () => {
-      expect(problems).toEqual([]);
+      expect(b.problems).toEqual([]);
     });
   },
 );

@@ -2,23 +2,18 @@
 // crisis board says OEFENING where nobody can miss it, on a desktop and on a phone, also after
 // scrolling. A real incident declared meanwhile takes over the board, without the banner, and the
 // exercise is listed apart. Screenshots go to test-results/.
-import { mkdirSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { P, startWebRamp, type WebRamp } from "../adapters/web/harness.ts";
+import { P, type WebRamp } from "../adapters/web/harness.ts";
 import { axeViolations } from "../support/axe.ts";
-import { browserUnavailable, launchChromium } from "../support/browser.ts";
+import { browserUnavailable } from "../support/browser.ts";
+import { BrowserRamp, SHOTS, text, type } from "./browser-ramp.ts";
 
 const unavailable = browserUnavailable();
-const SHOTS = path.resolve("test-results");
 const LIVE = 10_000;
 // The board refreshes itself while the exercise starts; a refresh that replaces the banner between
 // locating it and measuring it reads as "not on screen", so a measure may be retried this long.
 const SETTLE = 2_000;
-// biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property
-const text = (locator: Locator) => locator.innerText();
 const TITLE = "e2e: the crisis board during an exercise";
 const BANNER = "OEFENING O-2026-001 — dit is een oefening, geen echt incident.";
 
@@ -33,46 +28,22 @@ async function onScreen(page: Page, locator: Locator): Promise<boolean> {
 describe.skipIf(unavailable !== null)(
   unavailable ? `${TITLE} (skipped: ${unavailable})` : TITLE,
   () => {
+    let b: BrowserRamp;
     let s: WebRamp;
-    let browser: Browser;
-    const contexts: BrowserContext[] = [];
-    const problems: string[] = [];
-
-    async function open(name: string, viewport = { width: 1366, height: 900 }): Promise<Page> {
-      const context = await browser.newContext({ viewport, locale: "nl-BE" });
-      contexts.push(context);
-      const page = await context.newPage();
-      page.on("pageerror", (error) => problems.push(`${name}: ${error.message}`));
-      return page;
-    }
-
-    async function type(page: Page, command: string): Promise<void> {
-      const input = page.getByLabel("Opdracht");
-      await input.fill(command);
-      await input.press("Enter");
-      await expect.poll(() => input.inputValue(), { timeout: LIVE }).toBe("");
-    }
 
     beforeAll(async () => {
-      mkdirSync(SHOTS, { recursive: true });
-      const dir = mkdtempSync(path.join(tmpdir(), "ramp-e2e-exercise-"));
-      s = await startWebRamp(`file:${dir}/ramp.db`);
-      browser = await launchChromium();
+      b = await BrowserRamp.start("ramp-e2e-exercise-");
+      s = b.ramp;
     });
 
     afterAll(async () => {
-      for (const context of contexts) await context.close();
-      await browser?.close();
-      await s?.close();
+      await b?.close();
     });
 
     it("shows OEFENING on the board on a desktop and a phone, and in the chat", async () => {
-      const wall = await open("wall");
+      const wall = await b.open("wall");
       await wall.goto(s.ramp.url);
-      const pieter = await open("pieter");
-      await pieter.goto(`${s.ramp.url}/chat`);
-      await pieter.getByLabel("Wie bent u?").selectOption(P.pieter);
-      await pieter.getByRole("button", { name: "Verder" }).click();
+      const pieter = await b.chatAs("pieter", P.pieter);
       // The coordinator starts it from the board, where a form offers the plan's scenarios.
       const own = await pieter.context().newPage();
       await own.goto(s.ramp.url);
@@ -108,7 +79,7 @@ describe.skipIf(unavailable !== null)(
       await wall.screenshot({ path: `${SHOTS}/exercise-board-desktop.png`, fullPage: true });
       expect.soft(await axeViolations(wall, "board during an exercise")).toEqual([]);
 
-      const phone = await open("phone", { width: 390, height: 844 });
+      const phone = await b.open("phone", { width: 390, height: 844 });
       await phone.goto(s.ramp.url);
       const small = phone.locator(".exercise-banner");
       await expect.poll(() => text(small), { timeout: LIVE }).toContain("OEFENING");
@@ -125,9 +96,9 @@ describe.skipIf(unavailable !== null)(
     }, 120_000);
 
     it("gives the board to a real incident, without the banner; the exercise is listed apart", async () => {
-      const pieter = contexts[1]!.pages()[0]!;
-      await type(pieter, "/ramp start groot Brand in het administratief centrum");
-      const wall = contexts[0]!.pages()[0]!;
+      const pieter = b.contexts[1]!.pages()[0]!;
+      await type(pieter, "/ramp start groot Brand in het administratief centrum", LIVE);
+      const wall = b.contexts[0]!.pages()[0]!;
       await expect
         .poll(() => text(wall.locator("h1")), { timeout: LIVE })
         .toBe("Incident 2026-001 — Brand in het administratief centrum");
@@ -144,7 +115,7 @@ describe.skipIf(unavailable !== null)(
         path: `${SHOTS}/exercise-stopped-board-desktop.png`,
         fullPage: true,
       });
-      expect(problems).toEqual([]);
+      expect(b.problems).toEqual([]);
     }, 120_000);
   },
 );

@@ -3,16 +3,14 @@
 // gateway. Declared, decided and closed with a PIN; pages answered both ways; tasks claimed,
 // completed and blocked by number; a status; a spoofed number ignored; a wrong PIN locked out; a
 // text delivered twice acting once; a request without the token refused.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildReview } from "../../../src/core/review/build.ts";
 import { internationalNumber } from "../../../src/core/sms/number.ts";
 import { setSmsPin } from "../../../src/core/sms/pin.ts";
 import { countSegments } from "../../../src/core/sms/segments.ts";
-import { FakeSmsGateway } from "../../support/fake-sms.ts";
-import { SlackRamp } from "../slack/harness.ts";
+import type { FakeSmsGateway } from "../../support/fake-sms.ts";
+import type { SlackRamp } from "../slack/harness.ts";
+import { mobileOf, startWithSmsGateway } from "./harness.ts";
 
 const INBOUND_TOKEN = "in-0f1e2d3c4b5a69788796a5b4c3d2e1f0";
 const PIN = "482913";
@@ -22,10 +20,6 @@ describe("an incident run by SMS alone", () => {
   let gateway: FakeSmsGateway;
   let incidentId: string;
   let counter = 0;
-  const dir = mkdtempSync(path.join(tmpdir(), "ramp-sms-in-"));
-
-  const mobileOf = (personId: string) =>
-    internationalNumber(s.ramp.plan.people.find((p) => p.id === personId)!.mobile!)!;
 
   /** POSTs a text as the gateway does; `id` reused = the gateway delivering it again. */
   async function post(body: Record<string, unknown>, auth = `Bearer ${INBOUND_TOKEN}`) {
@@ -39,7 +33,7 @@ describe("an incident run by SMS alone", () => {
 
   /** A text from a person (by plan id, or a raw number); returns Ramp's answer by SMS. */
   async function text(from: string, message: string, id = `gw-${++counter}`) {
-    const number = from.startsWith("+") || from.startsWith("0") ? from : mobileOf(from);
+    const number = from.startsWith("+") || from.startsWith("0") ? from : mobileOf(s, from);
     const before = gateway.accepted(internationalNumber(number) ?? number).length;
     const sent = await post({ from: number, text: message, id });
     expect(sent.status).toBe(200);
@@ -71,18 +65,13 @@ describe("an incident run by SMS alone", () => {
     (await s.ramp.engine.ctx.store.tasks.listForIncident(incidentId)).find((t) => t.number === n)!;
 
   beforeAll(async () => {
-    gateway = await FakeSmsGateway.start();
-    s = await SlackRamp.start(`file:${path.join(dir, "ramp.db")}`, {
-      env: {
-        // Slack is configured but unreachable: nothing reaches anyone by chat.
-        SLACK_API_URL: "http://127.0.0.1:9/api/",
-        RAMP_SMS_URL: gateway.url,
-        RAMP_SMS_TOKEN: "sms-test-token",
-        RAMP_SMS_SENDER: "OCMW ZH",
-        RAMP_SMS_INBOUND_TOKEN: INBOUND_TOKEN,
-        RAMP_PUBLIC_URL: "https://ramp.zonnebeke-heide.be",
-      },
-    });
+    ({ s, gateway } = await startWithSmsGateway("ramp-sms-in-", {
+      // Slack is configured but unreachable: nothing reaches anyone by chat.
+      SLACK_API_URL: "http://127.0.0.1:9/api/",
+      RAMP_SMS_TOKEN: "sms-test-token",
+      RAMP_SMS_SENDER: "OCMW ZH",
+      RAMP_SMS_INBOUND_TOKEN: INBOUND_TOKEN,
+    }));
     await setSmsPin(
       s.ramp.engine.ctx,
       { personId: "pieter-declercq", source: "web" },
@@ -143,14 +132,18 @@ describe("an incident run by SMS alone", () => {
   });
 
   it("refuses a request without the gateway's token with 401, storing nothing", async () => {
-    const body = { from: mobileOf("pieter-declercq"), text: `START ${PIN} groot Brand`, id: "x1" };
+    const body = {
+      from: mobileOf(s, "pieter-declercq"),
+      text: `START ${PIN} groot Brand`,
+      id: "x1",
+    };
     expect((await post(body, "")).status).toBe(401);
     expect((await post(body, "Bearer wrong-token")).status).toBe(401);
     expect((await post(body, `Bearer ${INBOUND_TOKEN}x`)).status).toBe(401);
     expect(await s.count(`SELECT count(*) AS n FROM "InboxItem"`)).toBe(0);
     expect(await s.ramp.engine.activeIncidents()).toEqual([]);
     // A malformed body with the token: a specific 400, nothing stored.
-    const bad = await post({ from: mobileOf("pieter-declercq"), text: "STATUS" });
+    const bad = await post({ from: mobileOf(s, "pieter-declercq"), text: "STATUS" });
     expect(bad.status).toBe(400);
     expect((bad.body as { error: string }).error).toContain('"id"');
   });
@@ -172,7 +165,7 @@ describe("an incident run by SMS alone", () => {
 
   it("declares with the PIN (written the national way) and pages the crisis staff by SMS", async () => {
     // The sender as 0476…: the plan writes +32 476 …
-    const national = `0${mobileOf("pieter-declercq").slice(3)}`;
+    const national = `0${mobileOf(s, "pieter-declercq").slice(3)}`;
     const declared = await text(national, `START ${PIN} groot Brand in het administratief centrum`);
     expect(declared.reply).toMatch(
       /^Incident 2026-001 gestart \(groot\)\. De crisisstaf wordt opgeroepen naar Administratief Centrum Heidehof/,
@@ -183,7 +176,7 @@ describe("an incident run by SMS alone", () => {
     const declaredEntry = (await timeline()).find((e) => e.type === "incident.declared")!;
     expect(declaredEntry.source).toBe("sms");
     // Every paged member got the page by SMS, Sofie too.
-    expect(gateway.accepted(mobileOf("sofie-vermeulen")).at(-1)!.text).toMatch(/opgeroepen/);
+    expect(gateway.accepted(mobileOf(s, "sofie-vermeulen")).at(-1)!.text).toMatch(/opgeroepen/);
   });
 
   it("answers pages by text, both ways, with the reason; a second delivery acts once", async () => {
@@ -205,7 +198,7 @@ describe("an incident run by SMS alone", () => {
       "zit in het buitenland",
     );
     // Bart's alternate Kevin is paged (by SMS) and says yes in English.
-    expect(gateway.accepted(mobileOf("kevin-dumon"))[0]!.text).toMatch(/opgeroepen/);
+    expect(gateway.accepted(mobileOf(s, "kevin-dumon"))[0]!.text).toMatch(/opgeroepen/);
     expect((await text("kevin-dumon", "yes")).reply).toMatch(/^Genoteerd: u komt/);
   });
 
@@ -292,7 +285,7 @@ describe("an incident run by SMS alone", () => {
     expect(JSON.stringify(refusals)).not.toContain("11110");
     // The lock is stored: a fresh read of the table shows it.
     const [lock] = await s.query(`SELECT failures FROM "SmsLock" WHERE number = $1`, [
-      mobileOf("johan-maes"),
+      mobileOf(s, "johan-maes"),
     ]);
     expect(Number(lock!.failures)).toBe(5);
     s.clock.advanceMinutes(16);

@@ -1,30 +1,19 @@
 // The meeting address by SMS: a page texted for an incident that meets at the fallback address
 // names that address, and a later move of the meeting is texted to those paged (the DPO, who
 // has no chat account, hears it only so). Fake HTTP SMS gateway on 127.0.0.1, Slack next to it.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { internationalNumber } from "../../../src/adapters/sms/render.ts";
-import { FakeSmsGateway } from "../../support/fake-sms.ts";
-import { SlackRamp, U } from "../slack/harness.ts";
+import type { FakeSmsGateway } from "../../support/fake-sms.ts";
+import { type SlackRamp, U } from "../slack/harness.ts";
+import { declareInSlack, mobileOf, startWithSmsGateway } from "./harness.ts";
 
 describe("SMS: the meeting address", () => {
   let s: SlackRamp;
   let gateway: FakeSmsGateway;
-  const dir = mkdtempSync(path.join(tmpdir(), "ramp-sms-meeting-"));
-  const mobileOf = (personId: string) =>
-    internationalNumber(s.ramp.plan.people.find((p) => p.id === personId)!.mobile!)!;
 
   beforeAll(async () => {
-    gateway = await FakeSmsGateway.start();
-    s = await SlackRamp.start(`file:${path.join(dir, "ramp.db")}`, {
-      env: {
-        RAMP_SMS_URL: gateway.url,
-        RAMP_SMS_TOKEN: "sms-test-token",
-        RAMP_PUBLIC_URL: "https://ramp.zonnebeke-heide.be",
-      },
-    });
+    ({ s, gateway } = await startWithSmsGateway("ramp-sms-meeting-", {
+      RAMP_SMS_TOKEN: "sms-test-token",
+    }));
   });
   afterAll(async () => {
     await s?.close();
@@ -32,13 +21,9 @@ describe("SMS: the meeting address", () => {
   });
 
   it("names the fallback address in every texted page", async () => {
-    await (
-      await s.command(U.pieter, "start groot uitwijk Brand in het administratief centrum")
-    ).reply();
-    await s.settled();
-    const [incident] = await s.ramp.engine.activeIncidents();
-    const paged = (await s.ramp.engine.ctx.store.pages.listForIncident(incident!.id)).filter(
-      (p) => p.status === "sent",
+    const { pages: paged } = await declareInSlack(
+      s,
+      "start groot uitwijk Brand in het administratief centrum",
     );
     await s.fake.waitFor("a text per page", () => gateway.accepted().length >= paged.length);
     for (const sms of gateway.accepted()) {
@@ -50,7 +35,7 @@ describe("SMS: the meeting address", () => {
   });
 
   it("texts the moved meeting address, with the new arrival time, to those paged", async () => {
-    const dpo = mobileOf("wouter-hoste");
+    const dpo = mobileOf(s, "wouter-hoste");
     const before = gateway.accepted(dpo).length;
     await (await s.command(U.pieter, "contactadres primair Vals alarm")).reply();
     await s.fake.waitFor("the DPO's text", () => gateway.accepted(dpo).length > before);

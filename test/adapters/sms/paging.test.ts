@@ -2,35 +2,22 @@
 // crisis-staff member with a mobile number gets a text with a personal link to answer on the
 // board (also the DPO, who has no chat account); answers and card updates send nothing more;
 // a busy gateway is retried, a refused number given up.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { internationalNumber } from "../../../src/adapters/sms/render.ts";
-import { FakeSmsGateway } from "../../support/fake-sms.ts";
-import { SlackRamp, U } from "../slack/harness.ts";
-
-const PUBLIC_URL = "https://ramp.zonnebeke-heide.be";
+import type { FakeSmsGateway } from "../../support/fake-sms.ts";
+import { type SlackRamp, U } from "../slack/harness.ts";
+import { declareInSlack, mobileOf, startWithSmsGateway } from "./harness.ts";
 
 describe("SMS pages", () => {
   let s: SlackRamp;
   let gateway: FakeSmsGateway;
   let incidentId: string;
-  const dir = mkdtempSync(path.join(tmpdir(), "ramp-sms-"));
-
-  const mobileOf = (personId: string) =>
-    internationalNumber(s.ramp.plan.people.find((p) => p.id === personId)!.mobile!)!;
 
   beforeAll(async () => {
-    gateway = await FakeSmsGateway.start();
-    s = await SlackRamp.start(`file:${path.join(dir, "ramp.db")}`, {
-      env: {
-        RAMP_SMS_URL: gateway.url,
-        RAMP_SMS_TOKEN: "sms-test-token",
-        RAMP_SMS_SENDER: "OCMW ZH",
-        RAMP_PUBLIC_URL: PUBLIC_URL,
-      },
-    });
+    ({ s, gateway } = await startWithSmsGateway("ramp-sms-", {
+      RAMP_SMS_TOKEN: "sms-test-token",
+      RAMP_SMS_SENDER: "OCMW ZH",
+    }));
   });
   afterAll(async () => {
     await s?.close();
@@ -38,14 +25,9 @@ describe("SMS pages", () => {
   });
 
   it("texts every paged crisis-staff member with a mobile number, with a personal link", async () => {
-    const sent = await s.command(U.pieter, "start groot Brand in het administratief centrum");
-    await sent.reply();
-    await s.settled();
-    const [incident] = await s.ramp.engine.activeIncidents();
-    incidentId = incident!.id;
-    const pages = (await s.ramp.engine.ctx.store.pages.listForIncident(incidentId)).filter(
-      (p) => p.status === "sent",
-    );
+    const declared = await declareInSlack(s, "start groot Brand in het administratief centrum");
+    incidentId = declared.incidentId;
+    const pages = declared.pages;
     // Everyone paged has a mobile number in the sample plan, the DPO (no chat account) too.
     expect(pages.map((p) => p.personId)).toContain("wouter-hoste");
     await s.fake.waitFor("a text per page", () => gateway.accepted().length >= pages.length);
@@ -54,7 +36,7 @@ describe("SMS pages", () => {
         .accepted()
         .map((m) => m.to)
         .sort(),
-    ).toEqual(pages.map((p) => mobileOf(p.personId)).sort());
+    ).toEqual(pages.map((p) => mobileOf(s, p.personId)).sort());
     for (const sms of gateway.accepted()) {
       expect(sms.from).toBe("OCMW ZH");
       expect(sms.auth).toBe("Bearer sms-test-token");
@@ -66,7 +48,7 @@ describe("SMS pages", () => {
     expect(new Set(gateway.accepted().map((m) => m.reference)).size).toBe(pages.length);
 
     // The DPO opens his link: signed in on the board, with his page to answer.
-    const dpo = gateway.accepted(mobileOf("wouter-hoste"))[0]!;
+    const dpo = gateway.accepted(mobileOf(s, "wouter-hoste"))[0]!;
     const link = new URL(dpo.text.split(" ").at(-1)!);
     const login = await fetch(`${s.ramp.url}${link.pathname}${link.search}`, {
       redirect: "manual",
@@ -91,12 +73,12 @@ describe("SMS pages", () => {
 
   it("retries a busy gateway after its Retry-After and gives up on a refused number", async () => {
     // Bart cannot come: Kevin, his alternate, is paged; the gateway is busy for Kevin once.
-    gateway.fail(mobileOf("kevin-dumon"), 503, 1, 30);
+    gateway.fail(mobileOf(s, "kevin-dumon"), 503, 1, 30);
     const bart = s.fake.messagesIn(s.fake.dmOf(U.bart))[0]!;
     await s.click(U.bart, bart, "Ik kan niet");
     await s.fake.waitFor("Kevin's page in Slack", () => s.fake.messagesIn(s.fake.dmOf(U.kevin))[0]);
     await s.settled();
-    const kevin = mobileOf("kevin-dumon");
+    const kevin = mobileOf(s, "kevin-dumon");
     expect(gateway.received.filter((m) => m.to === kevin).map((m) => m.status)).toEqual([503]);
     s.clock.advanceMinutes(1);
     await s.tick();
@@ -108,7 +90,7 @@ describe("SMS pages", () => {
     // The DPO cannot come (he answers on the board); his alternate's number is refused: set
     // aside, not retried.
     const alternate = "an-peeters";
-    gateway.fail(mobileOf(alternate), 400, 5);
+    gateway.fail(mobileOf(s, alternate), 400, 5);
     const dpoPage = (await s.ramp.engine.ctx.store.pages.listForIncident(incidentId)).find(
       (p) => p.personId === "wouter-hoste",
     )!;
@@ -118,7 +100,7 @@ describe("SMS pages", () => {
       "declined",
     );
     await s.fake.waitFor("the refused text", () =>
-      gateway.received.find((m) => m.to === mobileOf(alternate)),
+      gateway.received.find((m) => m.to === mobileOf(s, alternate)),
     );
     await s.settled();
     const [row] = await s.query(
@@ -129,7 +111,7 @@ describe("SMS pages", () => {
     expect(String(row!.lastError)).toMatch(/^SMS gateway: 400 /);
     s.clock.advanceMinutes(10);
     await s.tick();
-    expect(gateway.received.filter((m) => m.to === mobileOf(alternate))).toHaveLength(1);
+    expect(gateway.received.filter((m) => m.to === mobileOf(s, alternate))).toHaveLength(1);
   });
 });
 

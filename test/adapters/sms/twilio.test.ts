@@ -22,8 +22,8 @@ import { createLogger } from "../../../src/logging.ts";
 import { tableOf } from "../../review/helpers.ts";
 import { FakeTwilio, type FakeTwilioAccount, signAsTwilio } from "../../support/fake-twilio.ts";
 import { SlackRamp, U } from "../slack/harness.ts";
+import { declareInSlack, mobileOf, PUBLIC_URL } from "./harness.ts";
 
-const PUBLIC_URL = "https://ramp.zonnebeke-heide.be";
 const ACCOUNT: FakeTwilioAccount = {
   accountSid: `AC${"0a".repeat(16)}`,
   authToken: "5f".repeat(16),
@@ -37,8 +37,6 @@ describe("SMS pages through Twilio", () => {
   let twilio: FakeTwilio;
   let incidentId: string;
   const dir = mkdtempSync(path.join(tmpdir(), "ramp-twilio-"));
-  const mobileOf = (personId: string) =>
-    internationalNumber(s.ramp.plan.people.find((p) => p.id === personId)!.mobile!)!;
 
   beforeAll(async () => {
     twilio = await FakeTwilio.start(ACCOUNT);
@@ -58,13 +56,9 @@ describe("SMS pages through Twilio", () => {
   });
 
   it("texts every paged crisis-staff member through the Messages API", async () => {
-    await (await s.command(U.pieter, "start groot Brand in het administratief centrum")).reply();
-    await s.settled();
-    const [incident] = await s.ramp.engine.activeIncidents();
-    incidentId = incident!.id;
-    const pages = (await s.ramp.engine.ctx.store.pages.listForIncident(incidentId)).filter(
-      (p) => p.status === "sent",
-    );
+    const declared = await declareInSlack(s, "start groot Brand in het administratief centrum");
+    incidentId = declared.incidentId;
+    const pages = declared.pages;
     expect(pages.map((p) => p.personId)).toContain("wouter-hoste");
     await s.fake.waitFor("a text per page", () => twilio.sent().length >= pages.length);
     expect(
@@ -72,7 +66,7 @@ describe("SMS pages through Twilio", () => {
         .sent()
         .map((m) => m.to)
         .sort(),
-    ).toEqual(pages.map((p) => mobileOf(p.personId)).sort());
+    ).toEqual(pages.map((p) => mobileOf(s, p.personId)).sort());
     // Every request passed the fake's checks (Basic auth, account, To, From, Body).
     expect(twilio.requests.map((r) => r.status)).toEqual(pages.map(() => 201));
     for (const message of twilio.sent()) {
@@ -94,7 +88,7 @@ describe("SMS pages through Twilio", () => {
   });
 
   it("takes a signed JA through Twilio's webhook once, and answers it through Twilio", async () => {
-    const wouter = mobileOf("wouter-hoste");
+    const wouter = mobileOf(s, "wouter-hoste");
     const answered = twilio.sent(wouter).length;
     const text = () =>
       twilio.postIncoming({
@@ -134,7 +128,7 @@ describe("SMS pages through Twilio", () => {
         p.mobile &&
         twilio.sent(internationalNumber(p.mobile) ?? "").length > 0,
     )!;
-    const message = twilio.sent(mobileOf(person.id))[0]!;
+    const message = twilio.sent(mobileOf(s, person.id))[0]!;
     const [outbox] = await s.query(
       `SELECT id FROM "OutboxMessage" WHERE platform = 'sms' AND "deliveredRef" = $1`,
       [message.sid],
@@ -184,10 +178,10 @@ describe("SMS pages through Twilio", () => {
     const coordinator = s.ramp.plan.coordination.coordinator;
     // Two people paged by text, not the coordinator (told about the undelivered text above).
     const [person, other] = s.ramp.plan.people
-      .filter((p) => p.id !== coordinator && p.mobile && twilio.sent(mobileOf(p.id)).length > 0)
+      .filter((p) => p.id !== coordinator && p.mobile && twilio.sent(mobileOf(s, p.id)).length > 0)
       .slice(-2);
-    const message = twilio.sent(mobileOf(person!.id))[0]!;
-    const otherMessage = twilio.sent(mobileOf(other!.id))[0]!;
+    const message = twilio.sent(mobileOf(s, person!.id))[0]!;
+    const otherMessage = twilio.sent(mobileOf(s, other!.id))[0]!;
     const post = (m: typeof message, status: string, errorCode?: string) =>
       twilio.postStatus(m, { rampUrl: s.ramp.url, status, ...(errorCode ? { errorCode } : {}) });
     const stored = async (m: typeof message) =>
@@ -245,7 +239,7 @@ describe("SMS pages through Twilio", () => {
   });
 
   it("retries after Twilio's 429 and its Retry-After", async () => {
-    const kevin = mobileOf("kevin-dumon");
+    const kevin = mobileOf(s, "kevin-dumon");
     twilio.fail(kevin, { status: 429, code: 20429, message: "Too Many Requests", retryAfter: 30 });
     const bart = s.fake.messagesIn(s.fake.dmOf(U.bart))[0]!;
     await s.click(U.bart, bart, "Ik kan niet");
@@ -264,7 +258,7 @@ describe("SMS pages through Twilio", () => {
 
   it("sets a refused number aside and tells the coordinator once", async () => {
     const alternate = "an-peeters";
-    const number = mobileOf(alternate);
+    const number = mobileOf(s, alternate);
     twilio.fail(
       number,
       { status: 400, code: 21614, message: `'To' number ${number} is not a valid mobile number` },

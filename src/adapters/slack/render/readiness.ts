@@ -4,6 +4,7 @@
 import {
   LEVEL_EMOJI,
   levelWord,
+  linesForChat,
   moreOnBoard,
   type ReadinessSection,
   type ReadinessView,
@@ -15,8 +16,7 @@ function sectionText(s: ReadinessSection, nl: boolean): string {
   const { rows: listed, more } = rowsForChat(s);
   const rows = listed
     .map((r) => {
-      const people = r.lines
-        .filter((l) => l.level && l.level !== "ok")
+      const people = linesForChat(r)
         .map((l) => `\n      ◦ ${escapeMrkdwn(l.text)}`)
         .join("");
       return `\n• *${escapeMrkdwn(r.label)}*: ${escapeMrkdwn(r.value)}${people}`;

@@ -3,6 +3,7 @@
 import {
   LEVEL_EMOJI,
   levelWord,
+  linesForChat,
   moreOnBoard,
   type ReadinessSection,
   type ReadinessView,
@@ -13,9 +14,7 @@ import { type AdaptiveCard, card, type Element, heading, plain, subtle, text } f
 function sectionItems(s: ReadinessSection, nl: boolean): Element[] {
   const { rows: listed, more } = rowsForChat(s);
   const rows = listed.map((r) => {
-    const people = r.lines
-      .filter((l) => l.level && l.level !== "ok")
-      .map((l) => `- ${plain(l.text)}`);
+    const people = linesForChat(r).map((l) => `- ${plain(l.text)}`);
     return text(
       [
         `**${plain(r.label)}**: ${plain(r.value)}`,

@@ -5,18 +5,8 @@ import type { Router } from "express";
 import { setSmsPin } from "../../../core/sms/pin.ts";
 import { formatDateTime } from "../../../core/time.ts";
 import { html } from "../render/html.ts";
-import { page } from "../render/layout.ts";
-import { checkPost } from "./actions.ts";
-import {
-  contextFor,
-  failureText,
-  formBody,
-  reader,
-  refuseSignIn,
-  sendHtml,
-  type WebContext,
-} from "./context.ts";
-import { whoBar } from "./who.ts";
+import { contextFor, formBody, reader, refuseSignIn, type WebContext } from "./context.ts";
+import { actAsSignedIn, sendSignedInPage } from "./signed-in.ts";
 
 export const SMS_PIN_PATH = "/sms-pin";
 
@@ -52,37 +42,25 @@ export function registerSmsPins(router: Router, c: WebContext): void {
 <button class="btn primary" type="submit">${nl ? "PIN instellen" : "Set PIN"}</button>
 </form>`
         : html`<p>${nl ? "Enkel de coördinator of een plaatsvervanger stelt een PIN in." : "Only the coordinator or a deputy sets a PIN."}</p>`;
-    sendHtml(
-      res,
-      page(ctx, {
-        title,
-        current: null,
-        local: c.local,
-        who: whoBar(c, ctx, session),
-        flash: c.flash.take(session),
-        body: html`<h1>${title}</h1>
+    sendSignedInPage(c, res, session, ctx, {
+      title,
+      body: html`<h1>${title}</h1>
 <p>${nl ? "Met de PIN kan iemand per sms een incident starten (START), beslissen (BESLIS) en afsluiten (SLUIT). Geef hem persoonlijk door; Ramp bewaart alleen een hash." : "With the PIN someone can declare (DECLARE), decide (DECIDE) and close (CLOSE) by SMS. Hand it over in person; Ramp keeps only a hash."}</p>
 ${form}
 <table><thead><tr><th>${nl ? "Persoon" : "Person"}</th><th>PIN</th></tr></thead><tbody>${rows}</tbody></table>`,
-      }),
-    );
+    });
   });
 
-  router.post(SMS_PIN_PATH, formBody, async (req, res) => {
-    const session = checkPost(c, req, res);
-    if (!session) return;
-    const nl = c.engine.directory.locale === "nl";
-    try {
-      if (!session.personId) throw new Error("no person");
-      const actor = c.engine.identify({ personId: session.personId }, "web");
+  router.post(
+    SMS_PIN_PATH,
+    formBody,
+    actAsSignedIn(c, { back: SMS_PIN_PATH, failure: "sms-pin.set" }, async (actor, req) => {
+      const nl = c.engine.directory.locale === "nl";
       const body = req.body as { personId?: string; pin?: string };
       const personId = String(body.personId ?? "");
       await setSmsPin(c.engine.ctx, actor, personId, String(body.pin ?? "").trim());
       const name = c.engine.directory.name(personId);
-      c.flash.set(session, nl ? `Sms-PIN ingesteld voor ${name}.` : `SMS PIN set for ${name}.`);
-    } catch (error) {
-      c.flash.set(session, failureText(c, error, "sms-pin.set").text);
-    }
-    res.redirect(303, SMS_PIN_PATH);
-  });
+      return nl ? `Sms-PIN ingesteld voor ${name}.` : `SMS PIN set for ${name}.`;
+    }),
+  );
 }

@@ -5,13 +5,10 @@ import type { Router } from "express";
 import { testFileName } from "../../../core/practice/report.ts";
 import { renderReviewDocument } from "../../../review/document.ts";
 import { html } from "../render/html.ts";
-import { page } from "../render/layout.ts";
 import { practicePanel, TESTS_PATH } from "../render/practice.ts";
 import { notFound } from "../render/signin.ts";
-import { checkPost } from "./actions.ts";
 import {
   contextFor,
-  failureText,
   formBody,
   reader,
   refuseSignIn,
@@ -19,7 +16,7 @@ import {
   type WebContext,
 } from "./context.ts";
 import { sendDocumentFile, sendDocumentPage } from "./document-response.ts";
-import { whoBar } from "./who.ts";
+import { actAsSignedIn, sendSignedInPage } from "./signed-in.ts";
 
 export function registerTests(router: Router, c: WebContext): void {
   router.get(TESTS_PATH, async (req, res) => {
@@ -27,34 +24,22 @@ export function registerTests(router: Router, c: WebContext): void {
     if (!session) return refuseSignIn(c, res);
     const ctx = contextFor(c, session, TESTS_PATH);
     const overview = await c.engine.practiceOverview();
-    sendHtml(
-      res,
-      page(ctx, {
-        title: c.w("tests"),
-        current: null,
-        local: c.local,
-        who: whoBar(c, ctx, session),
-        flash: c.flash.take(session),
-        body: html`<h1>${c.w("tests")}</h1>${practicePanel(ctx, overview, true)}`,
-      }),
-    );
+    sendSignedInPage(c, res, session, ctx, {
+      title: c.w("tests"),
+      body: html`<h1>${c.w("tests")}</h1>${practicePanel(ctx, overview, true)}`,
+    });
   });
 
   for (const action of ["start", "stop"] as const) {
-    router.post(`${TESTS_PATH}/${action}`, formBody, async (req, res) => {
-      const session = checkPost(c, req, res);
-      if (!session) return;
-      try {
-        if (!session.personId) throw new Error("no person");
-        const actor = c.engine.identify({ personId: session.personId }, "web");
+    router.post(
+      `${TESTS_PATH}/${action}`,
+      formBody,
+      actAsSignedIn(c, { back: TESTS_PATH, failure: `tests.${action}` }, async (actor) => {
         if (action === "start") await c.engine.startTest(actor);
         else await c.engine.stopTest(actor);
-        c.flash.set(session, c.w(action === "start" ? "testStarted" : "doneTestStop"));
-      } catch (error) {
-        c.flash.set(session, failureText(c, error, `tests.${action}`).text);
-      }
-      res.redirect(303, TESTS_PATH);
-    });
+        return c.w(action === "start" ? "testStarted" : "doneTestStop");
+      }),
+    );
   }
 
   router.get(/^\/tests\/(T-[0-9]{4}-[0-9]+)(?:\.(docx|md))?$/, async (req, res) => {

@@ -100,6 +100,11 @@ export function rowsForChat(section: ReadinessSection): { rows: ReadinessRow[]; 
   return { rows: open.slice(0, CHAT_ROWS), more: Math.max(0, open.length - CHAT_ROWS) };
 }
 
+/** The lines of a listed row a chat reply shows: those not in order (hints stay on the board). */
+export function linesForChat(row: ReadinessRow): ReadinessLine[] {
+  return row.lines.filter((l) => l.level && l.level !== "ok");
+}
+
 /** "…en 12 meer op het crisisbord." */
 export function moreOnBoard(more: number, nl: boolean): string {
   return nl ? `…en ${more} meer op het crisisbord.` : `…and ${more} more on the crisis board.`;
