@@ -85,6 +85,8 @@ function outsideTransactions(adapter: SqlDriverAdapter): SqlDriverAdapter {
           if (performance.now() - lastTurn > SLICE_MS) await turnOfTheLoop();
           return run(...args);
         };
+      // Every transaction ends in commit or rollback, also one that started after Prisma's
+      // maxWait: Prisma rolls that back (test/store/writes-outside-transactions.test.ts).
       let ended = false;
       const end = () => {
         if (ended) return;

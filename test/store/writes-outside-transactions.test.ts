@@ -13,6 +13,7 @@ describeEachDatabase("a write outside a transaction", (target) => {
       $queryRawUnsafe<T>(sql: string): Promise<T>;
       $transaction<T>(
         run: (tx: { $executeRawUnsafe(sql: string): Promise<number> }) => Promise<T>,
+        options?: { maxWait?: number },
       ): Promise<T>;
     };
     try {
@@ -37,4 +38,60 @@ describeEachDatabase("a write outside a transaction", (target) => {
       await db.close();
     }
   });
+
+  it("goes on after a transaction that waited past its maxWait for the one before it", async () => {
+    // On SQLite the one-writer holds the second transaction's start until the first ends; Prisma
+    // then gives up on it (maxWait) but rolls back what started late, which frees the writer.
+    // Were that turn never released, every later statement would wait forever.
+    const db = await target.open({}, await target.createDatabase());
+    const client = db.client as unknown as {
+      $executeRawUnsafe(sql: string): Promise<number>;
+      $queryRawUnsafe<T>(sql: string): Promise<T>;
+      $transaction<T>(
+        run: (tx: { $executeRawUnsafe(sql: string): Promise<number> }) => Promise<T>,
+        options?: { maxWait?: number; timeout?: number },
+      ): Promise<T>;
+    };
+    try {
+      await client.$executeRawUnsafe(`CREATE TABLE "Probe" (x TEXT)`);
+      let inside!: () => void;
+      const opened = new Promise<void>((resolve) => {
+        inside = resolve;
+      });
+      const long = client.$transaction(
+        async (tx) => {
+          await tx.$executeRawUnsafe(`INSERT INTO "Probe" VALUES ('first')`);
+          inside();
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        },
+        { timeout: 10_000 },
+      );
+      await opened;
+      const late = client
+        .$transaction(
+          async (tx) => {
+            await tx.$executeRawUnsafe(`INSERT INTO "Probe" VALUES ('late')`);
+          },
+          { maxWait: 50 },
+        )
+        .then(
+          () => "ran",
+          (error: Error) => error.message,
+        );
+      await long;
+      const lateOutcome = await late;
+      // PostgreSQL has a connection for each, so there the second one simply runs.
+      if (target.provider === "sqlite")
+        expect(lateOutcome).toMatch(/start a transaction|maxWait|timed out|expired/i);
+      await client.$executeRawUnsafe(`INSERT INTO "Probe" VALUES ('after')`);
+      const rows = await client.$queryRawUnsafe<Array<{ x: string }>>(
+        `SELECT x FROM "Probe" ORDER BY x`,
+      );
+      expect(rows.map((r) => r.x)).toEqual(
+        target.provider === "sqlite" ? ["after", "first"] : ["after", "first", "late"],
+      );
+    } finally {
+      await db.close();
+    }
+  }, 30_000);
 });
