@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { expect, it } from "vitest";
 import { answerContactCheck } from "../../src/core/contacts/answer.ts";
 import { askDueContactChecks } from "../../src/core/contacts/ask.ts";
+import { remindUnansweredContactChecks } from "../../src/core/contacts/remind.ts";
 import { distributePlanCopies } from "../../src/core/plan-copies/distribute.ts";
 import { readinessView, shareableReadiness } from "../../src/core/views/readiness/build.ts";
 import type { ReadinessView } from "../../src/core/views/readiness/model.ts";
@@ -178,6 +179,14 @@ describeEachDatabase("readiness view", (target) => {
     );
     expect(contacts.rows.map((r) => r.label)).not.toContain("Bart Lannoo");
     expect(contacts.rows[0]?.value).toMatch(/^gevraagd op .*, nog geen antwoord$/);
+    // A week later the unanswered are reminded, and the page says when.
+    t.clock.advanceMinutes(7 * 24 * 60);
+    await remindUnansweredContactChecks(t.ctx);
+    const reminded = section(await readinessView(t.ctx, leader), "contacts");
+    expect(reminded.rows[0]?.value).toMatch(
+      /^gevraagd op .*, herinnerd op .* \d\d:\d\d, nog geen antwoord$/,
+    );
+    expect(reminded.rows.map((r) => r.label)).not.toContain("Bart Lannoo");
     const amendments = section(view, "amendments");
     expect(amendments.level).toBe("attention");
     expect(amendments.summary).toBe("1 voorgestelde wijziging wacht op de beheerder van het plan.");

@@ -12,6 +12,8 @@ export interface ContactConfirmationStatus {
   askedAt: Date | null;
   /** Asked and not answered yet. */
   pending: boolean;
+  /** The last reminder of the unanswered request; null when none (or answered). */
+  remindedAt: Date | null;
   /**
    * Since when the details count as unconfirmed: a term after the last answer, or the first
    * unanswered request; null while confirmed within the term (or never asked yet).
@@ -45,6 +47,7 @@ export async function contactConfirmationStatus(
       confirmedAt,
       askedAt: last?.askedAt ?? null,
       pending: last !== null && last.answeredAt === null,
+      remindedAt: last && last.answeredAt === null ? last.remindedAt : null,
       staleSince,
     };
   });

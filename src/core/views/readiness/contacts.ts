@@ -17,10 +17,16 @@ export async function contactsSection(input: ReadinessInput): Promise<ReadinessS
   const stale = people.filter((p) => p.staleSince);
   const notAsked = people.filter((p) => !p.askedAt && !p.confirmedAt);
   const state = (p: ContactConfirmationStatus): string => {
-    if (p.pending && p.askedAt)
+    if (p.pending && p.askedAt) {
+      const reminded = p.remindedAt
+        ? nl
+          ? `, herinnerd op ${when(p.remindedAt)}`
+          : `, reminded on ${when(p.remindedAt)}`
+        : "";
       return nl
-        ? `gevraagd op ${when(p.askedAt)}, nog geen antwoord`
-        : `asked on ${when(p.askedAt)}, no answer yet`;
+        ? `gevraagd op ${when(p.askedAt)}${reminded}, nog geen antwoord`
+        : `asked on ${when(p.askedAt)}${reminded}, no answer yet`;
+    }
     if (p.staleSince)
       return nl
         ? `niet meer bevestigd sinds ${when(p.staleSince)}`
