@@ -3,21 +3,30 @@
 // it along. On SQLite, Prisma's adapter shares one connection, where it would otherwise have run
 // inside the open transaction (src/store/sqlite-one-writer.ts); PostgreSQL pools connections.
 import { expect, it } from "vitest";
-import { describeEachDatabase } from "../support/databases.ts";
+import { describeEachDatabase, type TestDatabase } from "../support/databases.ts";
+
+/** The raw statements and transactions these tests use, on Prisma's client. */
+interface RawClient {
+  $executeRawUnsafe(sql: string): Promise<number>;
+  $queryRawUnsafe<T>(sql: string): Promise<T>;
+  $transaction<T>(
+    run: (tx: { $executeRawUnsafe(sql: string): Promise<number> }) => Promise<T>,
+    options?: { maxWait?: number; timeout?: number },
+  ): Promise<T>;
+}
+
+/** A fresh database with one table, "Probe" (x TEXT). */
+async function probeDatabase(target: TestDatabase) {
+  const db = await target.open({}, await target.createDatabase());
+  const client = db.client as unknown as RawClient;
+  await client.$executeRawUnsafe(`CREATE TABLE "Probe" (x TEXT)`);
+  return { db, client };
+}
 
 describeEachDatabase("a write outside a transaction", (target) => {
   it("survives another transaction's rollback", async () => {
-    const db = await target.open({}, await target.createDatabase());
-    const client = db.client as unknown as {
-      $executeRawUnsafe(sql: string): Promise<number>;
-      $queryRawUnsafe<T>(sql: string): Promise<T>;
-      $transaction<T>(
-        run: (tx: { $executeRawUnsafe(sql: string): Promise<number> }) => Promise<T>,
-        options?: { maxWait?: number },
-      ): Promise<T>;
-    };
+    const { db, client } = await probeDatabase(target);
     try {
-      await client.$executeRawUnsafe(`CREATE TABLE "Probe" (x TEXT)`);
       let inside!: () => void;
       const opened = new Promise<void>((resolve) => {
         inside = resolve;
@@ -43,17 +52,8 @@ describeEachDatabase("a write outside a transaction", (target) => {
     // On SQLite the one-writer holds the second transaction's start until the first ends; Prisma
     // then gives up on it (maxWait) but rolls back what started late, which frees the writer.
     // Were that turn never released, every later statement would wait forever.
-    const db = await target.open({}, await target.createDatabase());
-    const client = db.client as unknown as {
-      $executeRawUnsafe(sql: string): Promise<number>;
-      $queryRawUnsafe<T>(sql: string): Promise<T>;
-      $transaction<T>(
-        run: (tx: { $executeRawUnsafe(sql: string): Promise<number> }) => Promise<T>,
-        options?: { maxWait?: number; timeout?: number },
-      ): Promise<T>;
-    };
+    const { db, client } = await probeDatabase(target);
     try {
-      await client.$executeRawUnsafe(`CREATE TABLE "Probe" (x TEXT)`);
       let inside!: () => void;
       const opened = new Promise<void>((resolve) => {
         inside = resolve;
